@@ -1,0 +1,28 @@
+"""The command line: `lovebridge [--data-dir DIR] [COMMAND ...]`. No command starts the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+from lovebridge import APP_NAME, __version__
+
+# Each module registers its own sub-command(s) with `register(subparsers)`.
+COMMAND_MODULES = ("lovebridge.cli.check",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lovebridge",
+        description=f"{APP_NAME}: notes, memories and time together, kept on this laptop.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep everything (database, photos, settings, logs) in DIR instead of the usual place",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser

@@ -1,0 +1,59 @@
+"""`lovebridge check`: open, migrate, run the full integrity check, summarise what is stored."""
+
+from __future__ import annotations
+
+import argparse
+
+from sqlalchemy import func, select
+
+from lovebridge.core.context import AppContext
+from lovebridge.store.migrate import current_revision
+from lovebridge.store.models import Memory, Message, Photo, Plan, Profile
+
+from .common import run_with_store
+
+COUNTED = (
+    ("notes", Message),
+    ("memories", Memory),
+    ("photos", Photo),
+    ("plans", Plan),
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("check", help="check the database and summarise what it holds")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_with_store(args, summarise)
+
+
+def summarise(ctx: AppContext) -> int:
+    problems = ctx.store.integrity_problems(quick=False)
+    print(f"Data folder: {ctx.paths.data}")
+    print(f"Schema: {current_revision(ctx.store)}")
+    with ctx.store.session_scope() as session:
+        has_profile = session.scalar(select(func.count()).select_from(Profile)) > 0
+        counts = {
+            label: session.scalar(select(func.count()).select_from(model))
+            for label, model in COUNTED
+        }
+    print("Profile: " + ("set" if has_profile else "not set yet"))
+    print("Stored: " + ", ".join(f"{count} {label}" for label, count in counts.items()))
+    missing = missing_photo_files(ctx)
+    if missing:
+        problems.append(f"{missing} photo file(s) missing from the library")
+    if problems:
+        print("Problems found:")
+        for problem in problems:
+            print(f"  - {problem}")
+        return 1
+    print("Integrity: ok")
+    return 0
+
+
+def missing_photo_files(ctx: AppContext) -> int:
+    with ctx.store.session_scope() as session:
+        rows = session.execute(select(Photo.sha256, Photo.extension)).all()
+    return sum(1 for sha, ext in rows if not ctx.media.contains(sha, ext))

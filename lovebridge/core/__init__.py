@@ -1,0 +1,1 @@
+"""Qt-free domain logic: profile, templates, coach, scrapbook queries, plans, crypto."""

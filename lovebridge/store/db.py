@@ -1,0 +1,178 @@
+"""Connecting to the SQLite (SQLCipher) database, the session scope, and opening the store."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from lovebridge.store.errors import DatabaseDamagedError, StoreError, WrongKeyError
+
+logger = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def connect(path: Path | str, key: bytes | None = None) -> sqlcipher.Connection:
+    """Open one DB-API connection with LoveBridge's pragmas; `key` unlocks an encrypted database.
+
+    Every connection in the app goes through here, so encryption is a matter of passing a key.
+    The key is handed to SQLCipher as raw hex, never as a passphrase inside SQL.
+    """
+    connection = sqlcipher.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+    )
+    if key is not None:
+        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+    except sqlcipher.DatabaseError as exc:  # a wrong key or a non-database fails at first use
+        connection.close()
+        if key is not None:
+            raise WrongKeyError("That key does not open this LoveBridge database.") from exc
+        raise DatabaseDamagedError(f"{Path(path).name} is not a readable database.") from exc
+    connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return connection
+
+
+def create_private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 if missing; SQLite's -wal/-shm files inherit it."""
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    """A SQLAlchemy engine whose every connection comes from `connect()`."""
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher,
+        creator=lambda: connect(path, key),
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+    )
+
+    # pysqlite's own transaction handling defers BEGIN oddly; take control so every
+    # session is one real SQLite transaction (SQLAlchemy's documented recipe).
+    @event.listens_for(engine, "connect")
+    def _disable_implicit_begin(dbapi_connection: sqlcipher.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: object) -> None:
+        conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+
+    return engine
+
+
+class Store:
+    """An open LoveBridge database: hands out short-lived sessions."""
+
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
+        self.path = path
+        self.engine = make_engine(path, key)
+        self._key = key
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def encrypted(self) -> bool:
+        return self._key is not None
+
+    @contextmanager
+    def session_scope(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on error, always closes."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def raw_connection(self) -> sqlcipher.Connection:
+        """A fresh DB-API connection (for the backup API and integrity checks); caller closes it."""
+        return connect(self.path, self._key)
+
+    def snapshot_to(self, target: Path) -> Path:
+        """Write a consistent copy of the database to `target` with SQLite's online backup API.
+
+        The copy is encrypted with the same key as the store (or plain if the store is).
+        """
+        create_private_file(target)
+        source = self.raw_connection()
+        destination = connect(target, self._key)
+        try:
+            source.backup(destination)
+            destination.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        finally:
+            destination.close()
+            source.close()
+        return target
+
+    def integrity_problems(self, quick: bool = True) -> list[str]:
+        """SQLite's integrity (or quick) check plus the foreign-key check; empty when healthy."""
+        connection = self.raw_connection()
+        try:
+            pragma = "quick_check" if quick else "integrity_check"
+            rows = [row[0] for row in connection.execute(f"PRAGMA {pragma}").fetchall()]
+            problems = [row for row in rows if row != "ok"]
+            problems += [
+                f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
+                for row in connection.execute("PRAGMA foreign_key_check").fetchall()
+            ]
+            return problems
+        except sqlcipher.DatabaseError as exc:
+            return [str(exc)]
+        finally:
+            connection.close()
+
+    def close(self) -> None:
+        """Release every pooled connection and fold the WAL back into the database file."""
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except Exception:  # closing must never fail; a checkpoint is an optimisation
+            logger.warning("WAL checkpoint on close failed", exc_info=True)
+        self.engine.dispose()
+
+
+def open_store(path: Path, key: bytes | None = None, *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the database at `path`: quick check, then migrate to head.
+
+    Raises DatabaseDamagedError, NewerDatabaseError or WrongKeyError with a readable message;
+    in each case the file is left exactly as it was.
+    """
+    from lovebridge.store.migrate import upgrade_to_head  # alembic is only needed here
+
+    fresh = not path.exists() or path.stat().st_size == 0
+    create_private_file(path)
+    store = Store(path, key)
+    if not fresh:
+        problems = store.integrity_problems(quick=True)
+        if problems:
+            store.engine.dispose()
+            logger.error("integrity check failed with %d problem(s)", len(problems))
+            raise DatabaseDamagedError(
+                "LoveBridge's database is damaged (" + "; ".join(problems[:3]) + ")."
+            )
+    if migrate:
+        try:
+            upgrade_to_head(store)
+        except StoreError:
+            store.engine.dispose()
+            raise
+    return store

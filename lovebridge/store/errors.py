@@ -1,0 +1,17 @@
+"""Errors the store raises, each with a message a person can read."""
+
+
+class StoreError(Exception):
+    """Something is wrong with LoveBridge's data folder or database."""
+
+
+class DatabaseDamagedError(StoreError):
+    """The database file failed SQLite's integrity check or is not a database at all."""
+
+
+class NewerDatabaseError(StoreError):
+    """The database was written by a newer LoveBridge; it is left untouched."""
+
+
+class WrongKeyError(StoreError):
+    """The database is encrypted and the key given does not open it."""

@@ -1,0 +1,102 @@
+"""Photo files, stored once each under the SHA-256 of their bytes, written crash-safely."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """What the media store knows of one file it holds."""
+
+    sha256: str
+    extension: str
+    byte_size: int
+    path: Path
+
+
+def sha256_of_file(path: Path) -> str:
+    """Hex SHA-256 of a file, read in chunks (photos can be large)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def fsync_directory(folder: Path) -> None:
+    """Make a rename inside `folder` durable (POSIX; a no-op where directories cannot be opened)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write `data` to a temp file beside `target`, fsync it, then rename it into place.
+
+    A crash at any moment leaves either no file or the complete file, never a torn one.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o600)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    fsync_directory(target.parent)
+
+
+class MediaStore:
+    """The photo library folder: `root/ab/<sha256>.<ext>`; originals are stored unchanged."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, sha256: str, extension: str) -> Path:
+        return self.root / sha256[:2] / f"{sha256}.{extension.lower().lstrip('.')}"
+
+    def contains(self, sha256: str, extension: str) -> bool:
+        return self.path_for(sha256, extension).exists()
+
+    def add_bytes(self, data: bytes, extension: str) -> StoredFile:
+        """Store `data` (idempotent: the same bytes are kept once) and say where it lives."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        target = self.path_for(sha256, extension)
+        if not target.exists():
+            write_atomically(target, data)
+        return StoredFile(sha256, extension.lower().lstrip("."), len(data), target)
+
+    def add_file(self, source: Path) -> StoredFile:
+        """Copy the file at `source` into the library; the original is only read."""
+        return self.add_bytes(source.read_bytes(), source.suffix or ".bin")
+
+    def read_bytes(self, sha256: str, extension: str) -> bytes:
+        return self.path_for(sha256, extension).read_bytes()
+
+    def remove(self, sha256: str, extension: str) -> None:
+        self.path_for(sha256, extension).unlink(missing_ok=True)
+
+    def leftover_temp_files(self) -> list[Path]:
+        """Half-written files a crash may have left (removed by `clean_leftovers`)."""
+        return sorted(self.root.glob("*/.incoming-*")) if self.root.exists() else []
+
+    def clean_leftovers(self) -> int:
+        leftovers = self.leftover_temp_files()
+        for path in leftovers:
+            path.unlink(missing_ok=True)
+        return len(leftovers)

@@ -1,0 +1,32 @@
+"""All LoveBridge tables. Importing this package registers every model on `Base.metadata`."""
+
+from lovebridge.store.base import Base
+from lovebridge.store.models.memories import Memory, MemoryPhoto, Photo, Tag, memory_tags
+from lovebridge.store.models.messages import CustomTemplate, Message
+from lovebridge.store.models.plans import (
+    CheckIn,
+    CustomIdea,
+    Plan,
+    PlanOccurrence,
+    ReminderShown,
+)
+from lovebridge.store.models.profile import InsideJoke, Profile, SpecialDate
+
+__all__ = [
+    "Base",
+    "CheckIn",
+    "CustomIdea",
+    "CustomTemplate",
+    "InsideJoke",
+    "Memory",
+    "MemoryPhoto",
+    "Message",
+    "Photo",
+    "Plan",
+    "PlanOccurrence",
+    "Profile",
+    "ReminderShown",
+    "SpecialDate",
+    "Tag",
+    "memory_tags",
+]

@@ -1,0 +1,44 @@
+"""Messages (drafts, sent, printed, given) and the couple's own templates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from lovebridge.store.base import Base, RecordMixin, TrashableMixin, UTCDateTime
+
+
+class Message(Base, RecordMixin, TrashableMixin):
+    """A note one partner writes to the other.
+
+    `status` is draft, sent, printed or given; `channel` is how it travels (print, text, email,
+    image, qr, copy). `style_json` keeps the handwritten-note style it was printed with.
+    """
+
+    __tablename__ = "message"
+
+    author: Mapped[str] = mapped_column(String(1), default="a")  # "a" or "b"
+    category: Mapped[str | None] = mapped_column(String(40), default=None, index=True)
+    channel: Mapped[str] = mapped_column(String(20), default="print")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    body_html: Mapped[str] = mapped_column(Text, default="")
+    body_text: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), default="draft", index=True)
+    given_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    template_key: Mapped[str | None] = mapped_column(String(80), default=None, index=True)
+    memory_uuid: Mapped[str | None] = mapped_column(String(36), default=None)
+    style_json: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+class CustomTemplate(Base, RecordMixin, TrashableMixin):
+    """A template the couple saved themselves, alongside the built-in ones."""
+
+    __tablename__ = "custom_template"
+
+    author: Mapped[str] = mapped_column(String(1), default="a")
+    category: Mapped[str] = mapped_column(String(40))
+    tone: Mapped[str] = mapped_column(String(20), default="tender")
+    length: Mapped[str] = mapped_column(String(10), default="short")  # short|medium|long
+    text: Mapped[str] = mapped_column(Text)

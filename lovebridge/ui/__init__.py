@@ -1,0 +1,1 @@
+"""Widgets only: the main window, one sub-package per room, and shared widgets."""

@@ -1,0 +1,1 @@
+"""The Dates room: calendar, plans and recurrence, ideas, check-ins and reminders."""

@@ -1,0 +1,273 @@
+"""The main window: the welcome on first run, then the three rooms beside a sidebar."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lovebridge import APP_NAME
+from lovebridge.core.context import AppContext
+from lovebridge.core.links import MemoryPrefill, NoteRequest
+from lovebridge.core.profile import CoupleProfile, ProfileService
+from lovebridge.ui import settings as opts
+from lovebridge.ui.about import AboutDialog
+from lovebridge.ui.common.widgets import icon
+from lovebridge.ui.dates.room import DatesRoom
+from lovebridge.ui.preferences import PreferencesDialog
+from lovebridge.ui.scrapbook.room import ScrapbookRoom
+from lovebridge.ui.settings import Settings
+from lovebridge.ui.theme import apply_theme
+from lovebridge.ui.welcome import WelcomePage
+from lovebridge.ui.write.room import WriteRoom
+
+logger = logging.getLogger(__name__)
+
+WRITE, SCRAPBOOK, DATES = range(3)
+
+
+class MainWindow(QMainWindow):
+    """Hosts the rooms; wires the requests one room makes of another."""
+
+    preferences_opened = Signal(object)  # PreferencesDialog, so other parts can add pages
+
+    def __init__(self, ctx: AppContext, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setAccessibleName(APP_NAME)
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icon("lovebridge"))
+        self.setMinimumSize(QSize(900, 600))
+        self.ctx = ctx
+        self.settings = settings
+        self.profiles = ProfileService(ctx.store)
+        self._dialogs: list[QWidget] = []
+        self._close_hooks: list[Callable[[], None]] = []
+
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("topPages")
+        self.setCentralWidget(self.pages)
+        self.welcome = WelcomePage(self.profiles)
+        self.welcome.completed.connect(self._on_welcome_completed)
+        self.pages.addWidget(self.welcome)
+        self.shell = self._build_shell()
+        self.pages.addWidget(self.shell)
+
+        self._build_menus()
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusMessage")
+        self.statusBar().addWidget(self.status_label, 1)
+
+        profile = self.profiles.load()
+        if profile is None:
+            self.pages.setCurrentWidget(self.welcome)
+            self.menuBar().setEnabled(False)
+        else:
+            self._enter_shell(profile)
+        self._restore_geometry()
+
+    # ---- building -------------------------------------------------------------------------
+    def _build_shell(self) -> QWidget:
+        shell = QWidget()
+        shell.setObjectName("roomShell")
+        row = QHBoxLayout(shell)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+
+        sidebar = QWidget()
+        sidebar.setObjectName("roomSidebar")
+        sidebar.setFixedWidth(210)
+        column = QVBoxLayout(sidebar)
+        column.setContentsMargins(0, 22, 0, 16)
+        column.setSpacing(10)
+        brand = QHBoxLayout()
+        brand.setContentsMargins(22, 0, 16, 8)
+        logo = QLabel()
+        logo.setPixmap(icon("lovebridge").pixmap(30, 30))
+        brand.addWidget(logo)
+        title = QLabel(APP_NAME)
+        title.setObjectName("appTitle")
+        brand.addWidget(title)
+        brand.addStretch(1)
+        column.addLayout(brand)
+
+        self.room_list = QListWidget()
+        self.room_list.setObjectName("roomList")
+        self.room_list.setAccessibleName(self.tr("Rooms"))
+        self.room_list.setIconSize(QSize(22, 22))
+        self.room_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for label, icon_name, shortcut in (
+            (self.tr("Write"), "room-write", "Ctrl+1"),
+            (self.tr("Scrapbook"), "room-scrapbook", "Ctrl+2"),
+            (self.tr("Dates"), "room-dates", "Ctrl+3"),
+        ):
+            item = QListWidgetItem(icon(icon_name), label)
+            item.setToolTip(f"{label} ({shortcut})")
+            item.setSizeHint(QSize(180, 44))
+            self.room_list.addItem(item)
+        column.addWidget(self.room_list, 1)
+        self.couple_label = QLabel()
+        self.couple_label.setObjectName("coupleLabel")
+        self.couple_label.setProperty("muted", True)
+        self.couple_label.setWordWrap(True)
+        self.couple_label.setContentsMargins(22, 0, 16, 0)
+        column.addWidget(self.couple_label)
+        row.addWidget(sidebar)
+
+        self.rooms = QStackedWidget()
+        self.rooms.setObjectName("roomStack")
+        self.write_room = WriteRoom(self.ctx, self.settings)
+        self.scrapbook_room = ScrapbookRoom(self.ctx, self.settings)
+        self.dates_room = DatesRoom(self.ctx, self.settings)
+        for room in (self.write_room, self.scrapbook_room, self.dates_room):
+            self.rooms.addWidget(room)
+        row.addWidget(self.rooms, 1)
+
+        self.room_list.currentRowChanged.connect(self._on_room_row_changed)
+        self.scrapbook_room.write_note_requested.connect(self.request_note)
+        self.dates_room.write_note_requested.connect(self.request_note)
+        self.dates_room.capture_memory_requested.connect(self.request_memory)
+        return shell
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.backup_action = self._action(self.tr("&Back up…"), None, "backupAction")
+        self.restore_action = self._action(self.tr("&Restore…"), None, "restoreAction")
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), QKeySequence.StandardKey.Preferences, "preferencesAction"
+        )
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.triggered.connect(self.open_preferences)
+        file_menu.addAction(self.preferences_action)
+        file_menu.addSeparator()
+        quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, "quitAction")
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.room_actions: list[QAction] = []
+        for index, name in enumerate((self.tr("&Write"), self.tr("&Scrapbook"), self.tr("&Dates"))):
+            action = self._action(name, QKeySequence(f"Ctrl+{index + 1}"), f"showRoom{index + 1}")
+            action.triggered.connect(lambda _checked=False, i=index: self.show_room(i))
+            view_menu.addAction(action)
+            self.room_actions.append(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = self._action(self.tr("&About LoveBridge"), None, "aboutAction")
+        about.triggered.connect(self.open_about)
+        help_menu.addAction(about)
+
+    def _action(self, text: str, shortcut: object, name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        self.addAction(action)  # shortcuts work even while the menu bar is hidden
+        return action
+
+    # ---- navigation -----------------------------------------------------------------------
+    def show_room(self, index: int) -> None:
+        """Bring a room forward (0 Write, 1 Scrapbook, 2 Dates)."""
+        if self.pages.currentWidget() is not self.shell:
+            return
+        self.room_list.setCurrentRow(index)
+
+    def current_room(self) -> QWidget:
+        return self.rooms.currentWidget()
+
+    def _on_room_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.rooms.setCurrentIndex(row)
+        self.settings.set(opts.LAST_ROOM, row)
+
+    def request_note(self, request: NoteRequest) -> None:
+        """Another room asked for a new note: open Write on it."""
+        self.show_room(WRITE)
+        self.write_room.start_note(request)
+
+    def request_memory(self, prefill: MemoryPrefill) -> None:
+        """A kept date becomes a memory: open the Scrapbook on it."""
+        self.show_room(SCRAPBOOK)
+        self.scrapbook_room.capture_memory(prefill)
+
+    # ---- profile, dialogs ---------------------------------------------------------------------
+    def _on_welcome_completed(self, profile: CoupleProfile) -> None:
+        logger.info("first-run profile saved")
+        self.menuBar().setEnabled(True)
+        self._enter_shell(profile)
+
+    def _enter_shell(self, profile: CoupleProfile) -> None:
+        self.pages.setCurrentWidget(self.shell)
+        self._show_couple(profile)
+        self.room_list.setCurrentRow(min(max(self.settings.get(opts.LAST_ROOM), 0), DATES))
+        self.status_label.setText(self.tr("Everything is saved on this laptop."))
+
+    def _show_couple(self, profile: CoupleProfile) -> None:
+        text = f"{profile.partner_a} & {profile.partner_b}"
+        today = self.ctx.local_now().date()
+        days = profile.days_together(today)
+        if days is not None and days >= 0:
+            text += "\n" + self.tr("{days} days together").format(days=f"{days:,}")
+        self.couple_label.setText(text)
+
+    def open_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.profiles, self.settings, self)
+        dialog.profile_changed.connect(self._show_couple)
+        dialog.theme_changed.connect(self._apply_theme)
+        self.preferences_opened.emit(dialog)
+        self._keep_open(dialog)
+        dialog.open()
+        return dialog
+
+    def open_about(self) -> AboutDialog:
+        dialog = AboutDialog(self)
+        self._keep_open(dialog)
+        dialog.open()
+        return dialog
+
+    def _keep_open(self, dialog: QWidget) -> None:
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda _r: self._dialogs.remove(dialog))  # type: ignore[attr-defined]
+
+    def _apply_theme(self, choice: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, choice)
+
+    # ---- window state -----------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.get(opts.WINDOW_GEOMETRY)
+        if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1180, 780)
+
+    def add_close_hook(self, hook: Callable[[], None]) -> None:
+        """Run `hook` when the window closes (drafts, backups)."""
+        self._close_hooks.append(hook)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for hook in self._close_hooks:
+            try:
+                hook()
+            except Exception:  # one failing hook must not stop the others or the close
+                logger.exception("close hook failed")
+        self.settings.set(opts.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)

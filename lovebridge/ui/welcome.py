@@ -1,0 +1,79 @@
+"""The first-run welcome: two first names and the day it all began."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from lovebridge.core.profile import CoupleProfile, ProfileService
+from lovebridge.ui.common.widgets import card, icon, muted_label, primary_button
+from lovebridge.ui.profile_form import ProfileForm
+
+
+class WelcomePage(QWidget):
+    """Asks for the couple's names and saves the profile; emits `completed` when done."""
+
+    completed = Signal(object)  # CoupleProfile
+
+    def __init__(self, profiles: ProfileService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePage")
+        self.setAccessibleName(self.tr("Welcome"))
+        self._profiles = profiles
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 40, 40, 40)
+        outer.addStretch(1)
+        box = card()
+        box.setFixedWidth(540)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(40, 36, 40, 32)
+        inner.setSpacing(14)
+
+        logo = QLabel()
+        logo.setPixmap(icon("lovebridge").pixmap(72, 72))
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner.addWidget(logo)
+        title = QLabel(self.tr("Welcome to LoveBridge"))
+        title.setObjectName("pageTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner.addWidget(title)
+        intro = muted_label(
+            self.tr("A quiet place for the two of you: notes to each other, the memories you "
+                    "share, and time set aside together. Everything stays on this laptop.")
+        )
+        intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner.addWidget(intro)
+        inner.addSpacing(8)
+
+        self.form = ProfileForm(with_jokes=False)
+        inner.addWidget(self.form)
+
+        footer = QHBoxLayout()
+        footer.addWidget(muted_label(self.tr("You can change all of this later in Preferences.")))
+        footer.addStretch(1)
+        self.begin_button = primary_button(self.tr("Let's begin"))
+        self.begin_button.setObjectName("welcomeBeginButton")
+        self.begin_button.setDefault(True)
+        self.begin_button.clicked.connect(self._save)
+        footer.addWidget(self.begin_button)
+        inner.addLayout(footer)
+
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.form.my_name.returnPressed.connect(self.form.partner_name.setFocus)
+        self.form.partner_name.returnPressed.connect(self._save)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        self.form.my_name.setFocus()
+
+    def _save(self) -> None:
+        profile = self.form.profile(me="a")
+        if profile is None:
+            return
+        self._profiles.save(profile)
+        self.completed.emit(profile)
+
+    def current_profile(self) -> CoupleProfile | None:
+        return self.form.profile()

@@ -1,0 +1,1 @@
+"""The Write room: the message editor, suggestions, the coach and sending notes on."""
