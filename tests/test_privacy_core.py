@@ -4,11 +4,6 @@ import pytest
 from sqlalchemy import select
 
 from lovebridge.core.privacy.database import export_database, is_plain_sqlite, opens_with
-from lovebridge.core.privacy.file_cipher import (
-    TamperedFileError,
-    decrypt_bytes,
-    encrypt_bytes,
-)
 from lovebridge.core.privacy.keyslots import (
     RECOVERY_SLOT,
     KdfParams,
@@ -17,6 +12,11 @@ from lovebridge.core.privacy.keyslots import (
     subkey,
 )
 from lovebridge.store import WrongKeyError, open_store
+from lovebridge.store.file_cipher import (
+    TamperedFileError,
+    decrypt_bytes,
+    encrypt_bytes,
+)
 from lovebridge.store.models import Message
 
 # Cheap Argon2id settings keep the tests fast; the real cost is set by `calibrate()`.
