@@ -25,13 +25,12 @@ def run_gui(data_dir: str | None) -> int:
     # Qt is imported here, not at module level, so CLI commands start without it.
     from PySide6.QtWidgets import QApplication
 
-    from lovebridge.core.context import AppContext
     from lovebridge.logging_setup import configure_logging
     from lovebridge.paths import resolve_paths
-    from lovebridge.store import StoreError, open_store
+    from lovebridge.store import StoreError
     from lovebridge.ui.common.widgets import icon
     from lovebridge.ui.errors import install_exception_hook
-    from lovebridge.ui.main_window import MainWindow
+    from lovebridge.ui.privacy.startup import Launcher
     from lovebridge.ui.settings import THEME, Settings
     from lovebridge.ui.startup_error import show_startup_error
     from lovebridge.ui.theme import apply_theme
@@ -49,16 +48,16 @@ def run_gui(data_dir: str | None) -> int:
     settings = Settings(paths.settings_file)
     apply_theme(app, settings.get(THEME))
 
+    # With the lock on, the lock screen comes first and the store opens only once unlocked.
+    launcher = Launcher(paths, settings)
     try:
-        store = open_store(paths.database)
+        first_window = launcher.start()
     except StoreError as exc:
         logger.error("could not open the store: %s", type(exc).__name__)
         return show_startup_error(app, str(exc))
 
-    window = MainWindow(AppContext(paths=paths, store=store), settings)
-    install_exception_hook(lambda: window)
-    window.show()
+    install_exception_hook(lambda: launcher.window or first_window)
     code = app.exec()
-    store.close()
+    launcher.close()
     logger.info("%s closed", APP_NAME)
     return code

@@ -4,6 +4,7 @@ from lovebridge.store.db import Store, open_store
 from lovebridge.store.errors import (
     DatabaseDamagedError,
     NewerDatabaseError,
+    StoreBusyError,
     StoreError,
     WrongKeyError,
 )
@@ -12,6 +13,7 @@ __all__ = [
     "DatabaseDamagedError",
     "NewerDatabaseError",
     "Store",
+    "StoreBusyError",
     "StoreError",
     "WrongKeyError",
     "open_store",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,11 +14,17 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from lovebridge.store.errors import DatabaseDamagedError, StoreError, WrongKeyError
+from lovebridge.store.errors import (
+    DatabaseDamagedError,
+    StoreBusyError,
+    StoreError,
+    WrongKeyError,
+)
 
 logger = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+SUSPEND_WAIT_SECONDS = 10.0
 
 
 def connect(path: Path | str, key: bytes | None = None) -> sqlcipher.Connection:
@@ -85,27 +92,81 @@ class Store:
         self.engine = make_engine(path, key)
         self._key = key
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._suspended = False
+        self._active = 0  # sessions and raw connections in use, so suspend() can wait for them
+        self._idle = threading.Condition()
 
     @property
     def encrypted(self) -> bool:
         return self._key is not None
 
+    @property
+    def suspended(self) -> bool:
+        return self._suspended
+
+    def _enter(self) -> None:
+        with self._idle:
+            if self._suspended:
+                raise StoreBusyError(
+                    "LoveBridge is turning the lock on or off; your data will be back in a moment."
+                )
+            self._active += 1
+
+    def _leave(self) -> None:
+        with self._idle:
+            self._active -= 1
+            self._idle.notify_all()
+
     @contextmanager
     def session_scope(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on error, always closes."""
-        session = self._sessions()
+        """One unit of work: commits on success, rolls back on error, always closes.
+
+        Raises StoreBusyError while the store is suspended.
+        """
+        self._enter()
         try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+            session = self._sessions()
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.close()
         finally:
-            session.close()
+            self._leave()
 
     def raw_connection(self) -> sqlcipher.Connection:
         """A fresh DB-API connection (for the backup API and integrity checks); caller closes it."""
+        if self._suspended:
+            raise StoreBusyError("LoveBridge's database is closed for a moment.")
         return connect(self.path, self._key)
+
+    def suspend(self) -> None:
+        """Refuse new sessions, wait for running ones, then close the database file.
+
+        Used while the file is converted in place: nothing (an autosave timer, a background
+        task) may open it meanwhile, or it would write to the file being replaced.
+        """
+        with self._idle:
+            self._suspended = True
+            if not self._idle.wait_for(lambda: self._active == 0, SUSPEND_WAIT_SECONDS):
+                logger.warning("suspending the store while %d session(s) still run", self._active)
+        self.close()
+
+    def reopen(self, key: bytes | None) -> None:
+        """Open the (converted) database again under `key`, in place.
+
+        The engine and session factory are swapped inside this object, so every service that
+        holds this Store keeps working.
+        """
+        self.engine.dispose()
+        self.engine = make_engine(self.path, key)
+        self._key = key
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        with self._idle:
+            self._suspended = False
 
     def snapshot_to(self, target: Path) -> Path:
         """Write a consistent copy of the database to `target` with SQLite's online backup API.

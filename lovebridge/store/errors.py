@@ -15,3 +15,7 @@ class NewerDatabaseError(StoreError):
 
 class WrongKeyError(StoreError):
     """The database is encrypted and the key given does not open it."""
+
+
+class StoreBusyError(StoreError):
+    """The database is closed for a moment (the lock is being turned on or off)."""

@@ -57,5 +57,7 @@ def opens_with(path: Path, key: bytes | None) -> bool:
 
 def is_plain_sqlite(path: Path) -> bool:
     """A plain SQLite file starts with its well-known header; an encrypted one looks random."""
+    if not path.exists() or path.stat().st_size == 0:
+        return True  # a new, empty database is created plain
     with path.open("rb") as handle:
         return handle.read(16) == b"SQLite format 3\x00"
