@@ -38,6 +38,8 @@ def connect(path: Path | str, key: bytes | None = None) -> sqlcipher.Connection:
     )
     if key is not None:
         connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        # Sorts and temporary tables stay in memory, never in a plain temp file on disk.
+        connection.execute("PRAGMA temp_store = MEMORY")
     try:
         connection.execute("PRAGMA journal_mode=WAL")
     except sqlcipher.DatabaseError as exc:  # a wrong key or a non-database fails at first use

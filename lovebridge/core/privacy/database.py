@@ -22,7 +22,9 @@ def export_database(source: Path, source_key: bytes | None, target: Path,
 
     `None` means plain SQLite. The target is fsynced before this returns; the source is only read.
     """
-    target.unlink(missing_ok=True)
+    # A leftover journal from an interrupted export must never be "rolled back" into the new file.
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
     create_private_file(target)
     connection = connect(source, source_key)
     try:

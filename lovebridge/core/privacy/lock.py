@@ -182,7 +182,8 @@ def finish_interrupted(paths: Paths, data_key: bytes | None) -> None:
     key_file_in_place = lock_state(paths) is LockState.ON
     if not key_file_in_place:
         for name in (PENDING_KEYS, ENCRYPTED_DB, PLAIN_DB):
-            _remove(paths.data / name)
+            for suffix in ("", "-journal"):
+                _remove(paths.data / (name + suffix))
         if direction == "off":
             # Everything but the key file's removal had finished: files are already plain.
             _clear_thumbnails(paths)

@@ -89,6 +89,8 @@ class PrivacyController(QObject):
 
         self.idle = IdleWatcher(clock, parent=self)
         self.idle.idle.connect(self.lock_now)
+        self.idle.lock_key = self.lock_action.shortcut()
+        self.idle.lock_key_pressed.connect(self._lock_key_pressed)
         window.preferences_opened.connect(self.add_page)
         window.destroyed.connect(self.idle.stop)
         self._update_for_state()
@@ -152,6 +154,10 @@ class PrivacyController(QObject):
         window.pages.setCurrentWidget(self.lock_panel)
         self.lock_panel.reset()
         self.locked_changed.emit(True)
+
+    def _lock_key_pressed(self) -> None:
+        if self.lock_action.isEnabled():
+            self.lock_now()
 
     def _verify(self, passphrase: str) -> tuple[bytes, str]:
         # Runs in a worker: Argon2id is slow by design.

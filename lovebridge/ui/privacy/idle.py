@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from lovebridge.ui.settings import Option
@@ -24,9 +25,14 @@ _INPUT_EVENTS = frozenset({
 
 
 class IdleWatcher(QObject):
-    """An application-wide event filter that emits `idle` after `timeout_s` without input."""
+    """An application-wide event filter that emits `idle` after `timeout_s` without input.
+
+    It also spots the lock shortcut in any LoveBridge window: a modal dialog blocks the main
+    window's shortcuts, but locking must work from anywhere.
+    """
 
     idle = Signal()
+    lock_key_pressed = Signal()
 
     def __init__(
         self,
@@ -35,9 +41,10 @@ class IdleWatcher(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._clock = clock
+        self.clock = clock  # replaceable, so tests can move time on
         self._last_input = clock()
         self.timeout_s = 0.0
+        self.lock_key: QKeySequence | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(check_interval_ms)
         self._timer.timeout.connect(self.check)
@@ -57,12 +64,16 @@ class IdleWatcher(QObject):
         else:
             self._timer.stop()
 
+    def set_check_interval(self, milliseconds: int) -> None:
+        """How often the quiet time is compared with the timeout."""
+        self._timer.setInterval(milliseconds)
+
     def touch(self) -> None:
         """Count now as activity."""
-        self._last_input = self._clock()
+        self._last_input = self.clock()
 
     def idle_seconds(self) -> float:
-        return self._clock() - self._last_input
+        return self.clock() - self._last_input
 
     def check(self) -> None:
         """Emit `idle` once the quiet time reaches the timeout (then start counting again)."""
@@ -78,5 +89,9 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in _INPUT_EVENTS:
-            self._last_input = self._clock()
+            self._last_input = self.clock()
+            if (event.type() == QEvent.Type.KeyPress and self.lock_key is not None
+                    and isinstance(event, QKeyEvent)
+                    and event.keyCombination() == self.lock_key[0]):
+                self.lock_key_pressed.emit()
         return False
