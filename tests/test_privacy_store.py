@@ -124,3 +124,41 @@ def test_wrong_passphrase_delays_grow_and_are_capped() -> None:
     assert throttle.seconds_left() == 0
     throttle.record_success()
     assert throttle.failures == 0
+
+
+def test_calibration_stays_within_safe_bounds() -> None:
+    from lovebridge.core.privacy.keyslots import MIN_MEMORY_KIB, MIN_TIME_COST, calibrate
+
+    fast = calibrate(target_seconds=0.05)  # a tiny target forces the lowest allowed cost
+    assert fast.time_cost >= MIN_TIME_COST and fast.memory_cost_kib >= MIN_MEMORY_KIB
+    slow = calibrate(target_seconds=1000)  # a huge one keeps full memory and caps the passes
+    assert slow.memory_cost_kib == 262_144 and slow.time_cost == 12
+
+
+def test_only_code_shaped_text_costs_a_second_try(tmp_path, monkeypatch) -> None:
+    from lovebridge.core.privacy import keyslots
+
+    slots = KeySlots(tmp_path)
+    _key, code = slots.create({"a": "lemon tree by the door"}, FAST)
+    runs = []
+    real = keyslots.derive_kek
+    monkeypatch.setattr(keyslots, "derive_kek", lambda *a: runs.append(1) or real(*a))
+    with pytest.raises(keyslots.WrongPassphraseError):
+        slots.unlock("not our words")
+    assert len(runs) == 1
+    assert slots.unlock(code.lower().replace("-", ""))[1] == "recovery"
+
+
+def test_cli_check_asks_for_the_passphrase_when_locked(paths, couple, ctx, monkeypatch,
+                                                       capsys) -> None:
+    from lovebridge.app import main
+
+    ctx.media.add_bytes(b"\xff\xd8 a photo", "jpg")
+    ctx.store.suspend()
+    switch_lock_on(paths, {"a": "lemon tree by the door"}, lambda: FAST)
+    answers = iter(["not our words", "lemon tree by the door"])
+    monkeypatch.setattr("getpass.getpass", lambda _prompt: next(answers))
+    assert main(["--data-dir", str(paths.data), "check"]) == 1
+    assert "does not open LoveBridge" in capsys.readouterr().err
+    assert main(["--data-dir", str(paths.data), "check"]) == 0
+    assert "Integrity: ok" in capsys.readouterr().out

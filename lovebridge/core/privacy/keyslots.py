@@ -113,14 +113,35 @@ def normalise_recovery_code(text: str) -> str:
     return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
 
 
+def looks_like_recovery_code(text: str) -> bool:
+    """True for 24 characters of the code alphabet (as `normalise_recovery_code` returns them)."""
+    chars = text.replace("-", "")
+    return len(chars) == 24 and all(ch in RECOVERY_ALPHABET for ch in chars)
+
+
+MIN_TIME_COST = 2
+MIN_MEMORY_KIB = 65_536  # 64 MiB: well above the usual minimum recommendations for Argon2id
+PROBE_MEMORY_KIB = 65_536
+
+
 def calibrate(target_seconds: float = 1.0, memory_cost_kib: int = 262_144) -> KdfParams:
-    """Pick an Argon2id time cost that takes about `target_seconds` on this machine."""
-    probe = KdfParams(time_cost=2, memory_cost_kib=memory_cost_kib)
+    """Pick Argon2id settings that take about `target_seconds` on this machine.
+
+    Memory is the costly part for an attacker's hardware, so it stays at `memory_cost_kib`
+    while the time cost can be at least 2; on a slow machine memory is lowered instead
+    (never under 64 MiB) so unlocking still takes about a second.
+    """
+    probe = KdfParams(time_cost=1, memory_cost_kib=PROBE_MEMORY_KIB)
+    derive_kek("calibration", b"\0" * 16, probe)  # warm up: the first run pays for page faults
     started = time.perf_counter()
     derive_kek("calibration", b"\0" * 16, probe)
-    per_pass = (time.perf_counter() - started) / probe.time_cost
-    time_cost = max(3, min(12, round(target_seconds / max(per_pass, 1e-3))))
-    return KdfParams(time_cost=time_cost, memory_cost_kib=memory_cost_kib)
+    per_pass_per_kib = max(time.perf_counter() - started, 1e-4) / PROBE_MEMORY_KIB
+    time_cost = round(target_seconds / (per_pass_per_kib * memory_cost_kib))
+    if time_cost >= MIN_TIME_COST:
+        return KdfParams(time_cost=min(time_cost, 12), memory_cost_kib=memory_cost_kib)
+    memory = int(target_seconds / (per_pass_per_kib * MIN_TIME_COST)) // 8192 * 8192
+    memory = max(MIN_MEMORY_KIB, min(memory_cost_kib, memory))
+    return KdfParams(time_cost=MIN_TIME_COST, memory_cost_kib=memory)
 
 
 class KeySlots:
@@ -165,8 +186,10 @@ class KeySlots:
         key_file = self.load()
         salt = _unb64(key_file.salt)
         candidates = [passphrase]
-        if any(s.slot_id == RECOVERY_SLOT for s in key_file.slots):
-            candidates.append(normalise_recovery_code(passphrase))
+        code = normalise_recovery_code(passphrase)
+        # Only text shaped like a code costs a second Argon2id run (a wrong try stays ~1 s).
+        if looks_like_recovery_code(code) and RECOVERY_SLOT in key_file.slot_ids():
+            candidates.append(code)
         for candidate in dict.fromkeys(candidates):
             kek = derive_kek(candidate, salt, key_file.kdf)
             for slot in key_file.slots:
