@@ -39,6 +39,11 @@ from lovebridge.ui.theme import apply_theme  # noqa: E402
 QUICK = KdfParams(time_cost=1, memory_cost_kib=8192, parallelism=1)
 
 
+def slow_quick_params() -> KdfParams:
+    time.sleep(1.0)  # long enough to capture the progress dialog
+    return QUICK
+
+
 def wait_until(app: QApplication, condition: Callable[[], bool], seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
@@ -62,7 +67,7 @@ def main() -> None:
         store = open_store(paths.database)
         ProfileService(store).save(CoupleProfile("Maya", "Jonah", date(2019, 4, 12)))
         window = MainWindow(AppContext(paths=paths, store=store), Settings(paths.settings_file))
-        window.privacy.choose_kdf_params = lambda: QUICK
+        window.privacy.choose_kdf_params = slow_quick_params
         window.resize(1180, 780)
         window.show()
 
@@ -75,11 +80,16 @@ def main() -> None:
         page.new_fields["a"].first.setText("lemon tree by the door")
         page.new_fields["a"].second.setText("lemon tree by the door")
         page.turn_on_button.click()
+        wait_until(app, lambda: window.privacy.progress_dialog is not None
+                   and window.privacy.progress_dialog.isVisible())
+        window.privacy.progress_dialog.grab().save(str(out / f"privacy-progress-{theme}.png"))
         wait_until(app, lambda: window.privacy.recovery_dialog is not None)
         dialog = window.privacy.recovery_dialog
         wait_until(app, dialog.isVisible)
         dialog.grab().save(str(out / f"privacy-recovery-code-{theme}.png"))
         dialog.confirm_box.setChecked(True)
+        wait_until(app, lambda: True)
+        dialog.grab().save(str(out / f"privacy-recovery-confirmed-{theme}.png"))
         dialog.done_button.click()
         wait_until(app, page.on_view.isVisible)
         prefs.grab().save(str(out / f"privacy-preferences-on-{theme}.png"))
