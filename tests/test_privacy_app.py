@@ -15,6 +15,7 @@ from lovebridge.core.privacy.keyslots import KeySlots, WrongPassphraseError
 from lovebridge.core.privacy.lock import LockState, interrupted_direction, lock_state
 from lovebridge.core.profile import ProfileService
 from lovebridge.logging_setup import configure_logging
+from lovebridge.store import StoreBusyError
 from lovebridge.store.models import Memory, MemoryPhoto, Message, Photo
 from lovebridge.ui.main_window import MainWindow
 from lovebridge.ui.privacy.idle import IDLE_LOCK_MINUTES
@@ -57,7 +58,18 @@ def files_holding(folder: Path, needles: list[bytes]) -> list[str]:
 
 def turn_on_through_page(qtbot, window: MainWindow, jonah: str | None = JONAH):
     """Type the passphrases into Preferences › Privacy and click; returns the recovery dialog."""
-    window.privacy.choose_kdf_params = lambda: FAST
+    seen_while_converting = []
+
+    def cheap_params_checking_the_store():
+        # Runs in the worker, mid-conversion: the store must refuse work (an autosave, say).
+        try:
+            ProfileService(window.ctx.store).load()
+            seen_while_converting.append("store open")
+        except StoreBusyError:
+            seen_while_converting.append("store busy")
+        return FAST
+
+    window.privacy.choose_kdf_params = cheap_params_checking_the_store
     prefs = window.open_preferences()
     qtbot.waitExposed(prefs)
     page = prefs.privacy_page
@@ -67,7 +79,14 @@ def turn_on_through_page(qtbot, window: MainWindow, jonah: str | None = JONAH):
             qtbot.keyClicks(page.new_fields[slot].first, words)
             qtbot.keyClicks(page.new_fields[slot].second, words)
     qtbot.mouseClick(page.turn_on_button, Qt.MouseButton.LeftButton)
+    progress = window.privacy.progress_dialog
+    assert progress is not None and progress.isVisible()
+    assert not window.centralWidget().isEnabled() and not page.isEnabled()
+    qtbot.keyClick(progress, Qt.Key.Key_Escape)
+    assert progress.isVisible()  # it cannot be dismissed half-way
     qtbot.waitUntil(lambda: window.privacy.recovery_dialog is not None, timeout=30_000)
+    assert seen_while_converting == ["store busy"]
+    assert window.centralWidget().isEnabled() and window.privacy.progress_dialog is None
     dialog = window.privacy.recovery_dialog
     qtbot.waitExposed(dialog)
     return prefs, dialog
@@ -413,3 +432,22 @@ def test_a_killed_lock_change_is_finished_at_the_next_start(qtbot, tmp_path, set
             launcher.window.close()
             launcher.close()
     print(f"\nkilled lock-on rounds opened through: {outcomes}")
+
+
+def test_recovery_code_copy_leaves_nothing_on_the_clipboard(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from lovebridge.ui.privacy.recovery_dialog import RecoveryCodeDialog
+
+    dialog = RecoveryCodeDialog("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert "ABCD   EFGH   JKLM" in dialog.code_label.text()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ"
+    assert "Copied" in dialog.copied_label.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    qtbot.mouseClick(dialog.confirm_box, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and QApplication.clipboard().text() == ""

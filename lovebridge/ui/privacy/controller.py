@@ -44,6 +44,17 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+class ConversionProgress(QProgressDialog):
+    """Progress of turning the lock on or off; it cannot be cancelled or dismissed half-way."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(text, "", 0, 0, parent)
+        self.setCancelButton(None)
+
+    def reject(self) -> None:
+        """Escape does nothing: the conversion finishes first, then this closes itself."""
+
+
 class PrivacyController(QObject):
     """Locks the main window on demand or when idle, and changes the lock for the app."""
 
@@ -67,7 +78,7 @@ class PrivacyController(QObject):
         self.busy = False
         self.locked = False
         self.recovery_dialog: RecoveryCodeDialog | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        self.progress_dialog: ConversionProgress | None = None
         self._page_before_lock: QWidget | None = None
         self._hidden_windows: list[QWidget] = []
         self._disabled_actions: list[QAction] = []
@@ -138,10 +149,10 @@ class PrivacyController(QObject):
         self.locked = True
         window = self.window
         self._page_before_lock = window.pages.currentWidget()
-        self._hidden_windows = [
-            w for w in QApplication.topLevelWidgets()
-            if w is not window and w.isVisible() and w.isWindow()
-        ]
+        others = [w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible()]
+        for popup in [w for w in others if w.windowType() == Qt.WindowType.Popup]:
+            popup.close()  # an open menu or drop-down list is simply closed
+        self._hidden_windows = [w for w in others if w.windowType() != Qt.WindowType.Popup]
         for other in self._hidden_windows:
             other.hide()
         self._disabled_actions = [a for a in window.actions() if a.isEnabled()]
@@ -230,10 +241,9 @@ class PrivacyController(QObject):
         self._set_busy(True)
         # Closed first, so no autosave or background task touches the file being replaced.
         self.ctx.store.suspend()
-        progress = QProgressDialog(text, "", 0, 0, parent)
+        progress = ConversionProgress(text, parent)
         progress.setObjectName("lockProgress")
         progress.setWindowTitle(title)
-        progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.setMinimumWidth(420)
