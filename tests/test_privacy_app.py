@@ -390,30 +390,34 @@ def test_privacy_page_explains_what_a_passphrase_needs(qtbot, main_window: MainW
 
 
 def test_a_killed_lock_change_is_finished_at_the_next_start(qtbot, tmp_path, settings) -> None:
-    """Kill turning the lock on at random moments; the next start opens everything, whole."""
+    """Kill turning the lock on (and off) at random moments; the next start opens it all, whole."""
     import random
     import shutil
 
+    from lovebridge.core.privacy.lock import turn_lock_on
     from lovebridge.paths import resolve_paths
 
     from .test_privacy_lock import PHOTO_COUNT, kill_during, make_library
 
     base, photos = make_library(tmp_path / "base")
+    locked_base = tmp_path / "locked-base"
+    shutil.copytree(base.data, locked_base)
+    turn_lock_on(resolve_paths(locked_base), {"a": "kitchen radio", "b": "blue kettle"}, FAST)
     rng = random.Random(11)
     outcomes = []
-    # One kill early (before the key file is in place), the others anywhere up to the end.
-    delays = [0.2, rng.uniform(2.0, 3.5), rng.uniform(0.1, 3.5)]
-    for round_number, delay in enumerate(delays):
+    # Kills early (before the key file is in place) and anywhere up to the end, both ways.
+    rounds = [("on", 0.2), ("on", rng.uniform(2.0, 3.5)), ("on", rng.uniform(0.1, 3.5)),
+              ("off", rng.uniform(0.1, 1.5))]
+    for round_number, (direction, delay) in enumerate(rounds):
         folder = tmp_path / f"round-{round_number}"
-        shutil.copytree(base.data, folder)
-        kill_during("on", folder, delay)
+        shutil.copytree(base.data if direction == "on" else locked_base, folder)
+        kill_during(direction, folder, delay)
         paths = resolve_paths(folder)
-        assert not [p for p in folder.iterdir() if "pending" in p.name] or interrupted_direction(
-            paths) == "on"
         launcher = Launcher(paths, settings)
         first = launcher.start()
         qtbot.addWidget(first)
-        outcomes.append("lock screen" if isinstance(first, StartupLockWindow) else "plain")
+        outcomes.append(f"{direction}: " + (
+            "lock screen" if isinstance(first, StartupLockWindow) else "plain"))
         if isinstance(first, StartupLockWindow):
             unlock_through(qtbot, first.panel, "blue kettle")
             qtbot.waitUntil(lambda lc=launcher: lc.window is not None, timeout=10_000)
@@ -431,7 +435,7 @@ def test_a_killed_lock_change_is_finished_at_the_next_start(qtbot, tmp_path, set
         finally:
             launcher.window.close()
             launcher.close()
-    print(f"\nkilled lock-on rounds opened through: {outcomes}")
+    print(f"\nkilled lock changes opened through: {outcomes}")
 
 
 def test_recovery_code_copy_leaves_nothing_on_the_clipboard(qtbot) -> None:
