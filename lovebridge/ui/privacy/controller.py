@@ -103,7 +103,6 @@ class PrivacyController(QObject):
         self.idle.lock_key = self.lock_action.shortcut()
         self.idle.lock_key_pressed.connect(self._lock_key_pressed)
         window.preferences_opened.connect(self.add_page)
-        window.destroyed.connect(self.idle.stop)
         self._update_for_state()
 
     # ---- state ------------------------------------------------------------------------------
