@@ -80,7 +80,9 @@ def plan_events(plan: PlanData, now: datetime) -> list[Event]:
     master = _base_event(plan, now)
     master.add("dtstart", _when(plan.starts_at, plan))
     if plan.all_day:
-        master.add("dtend", _when(plan.starts_at, plan) + timedelta(days=max(length.days, 1)))
+        # DTEND of an all-day event is the day after the last day (exclusive).
+        master.add("dtend", _when(plan.starts_at + length, plan) + timedelta(days=1))
+        master.add("x-lovebridge-tzid", plan.timezone)  # DATE values carry no zone
     else:
         master.add("dtend", _when(plan.starts_at + length, plan))
     master.add("status", "CANCELLED" if plan.status == "cancelled" else "CONFIRMED")
@@ -237,6 +239,9 @@ def _draft_from(event: Event, default_zone: str) -> PlanDraft:
     all_day = not isinstance(raw_start, datetime)
     zone_name = default_zone if all_day or raw_start.tzinfo is None else _zone_name(
         raw_start, default_zone)
+    own_zone = _text(event.get("x-lovebridge-tzid"))
+    if all_day and own_zone and recurrence.zone(own_zone).key == own_zone:
+        zone_name = own_zone
     starts_at = _moment(raw_start, zone_name)
     ends_at = None
     if event.get("dtend") is not None:
