@@ -217,7 +217,17 @@ class PlanService:
         draft = validate(draft)
         with self._store.session_scope() as session:
             row = self._row(session, uuid)
+            old_tz, new_tz = recurrence.zone(row.timezone), recurrence.zone(draft.timezone)
+            shift = (draft.starts_at.astimezone(new_tz).replace(tzinfo=None)
+                     - row.starts_at.astimezone(old_tz).replace(tzinfo=None))
             apply_draft(row, draft)
+            if row.rrule and shift:
+                # Occurrences are known by their original start: move those keys with the
+                # series so a change made to one occurrence stays with it.
+                for override in row.occurrences:
+                    local = override.original_start.astimezone(old_tz).replace(tzinfo=None)
+                    override.original_start = (local + shift).replace(tzinfo=new_tz).astimezone(
+                        UTC)
             session.flush()
             return to_data(row)
 

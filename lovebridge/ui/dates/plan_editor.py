@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtGui import QDoubleValidator
@@ -307,12 +307,17 @@ class PlanEditor(QDialog):
             elif not self.plan.rrule or self.occurrence is None:
                 plans.update(self.plan.uuid, draft)
             elif self.scope_combo.currentData() == THIS_ONE:
-                plans.change_occurrence(
-                    self.plan.uuid, self.occurrence.original_start, title=draft.title,
-                    place=draft.place, notes=draft.notes, status=draft.status,
-                    starts_at=draft.starts_at.astimezone(self.occurrence.starts_at.tzinfo),
-                    ends_at=draft.ends_at,
-                )
+                changes: dict[str, object] = {
+                    "title": draft.title, "place": draft.place, "notes": draft.notes,
+                    "status": draft.status,
+                }
+                # Only a real change of time makes this occurrence "moved".
+                if (draft.starts_at, draft.ends_at) != (self.occurrence.starts_at,
+                                                        self.occurrence.ends_at):
+                    changes["starts_at"] = draft.starts_at.astimezone(UTC)
+                    changes["ends_at"] = draft.ends_at.astimezone(UTC)
+                plans.change_occurrence(self.plan.uuid, self.occurrence.original_start,
+                                        **changes)
             else:
                 self._save_series(draft)
         except PlanError as exc:

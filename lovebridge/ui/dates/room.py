@@ -342,7 +342,10 @@ class DatesRoom(QWidget):
         self.open_dialogs.append(dialog)
         dialog.finished.connect(lambda _r: dialog in self.open_dialogs
                                 and self.open_dialogs.remove(dialog))
-        dialog.open()
+        # Non-modal and non-blocking: the calendar stays usable beside an open plan.
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.show()
+        dialog.activateWindow()
         return dialog
 
     def open_new_plan(self, day: date, idea: Idea | None = None) -> PlanEditor:
