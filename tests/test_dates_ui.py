@@ -362,9 +362,10 @@ def test_preferences_page_switches_start_at_login(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     room.autostart = type(room.autostart)(platform="linux")
     dialog = main_window.open_preferences()
-    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    titles = [dialog.tabs.tabText(i).replace("&&", "&") for i in range(dialog.tabs.count())]
     assert "Dates & reminders" in titles
     page = dialog.tabs.widget(titles.index("Dates & reminders"))
+    assert page.objectName() == "datesPreferences"
     desktop = tmp_path / "config" / "autostart" / "lovebridge.desktop"
     page.login_check.click()
     assert desktop.exists() and "Exec=" in desktop.read_text()

@@ -200,7 +200,7 @@ class AgendaView(QListWidget):
             header.setFlags(Qt.ItemFlag.NoItemFlags | Qt.ItemFlag.ItemIsEnabled)
             self.addItem(header)
             for text, occurrence in by_day[day]:
-                item = QListWidgetItem(text.replace("\n", "   ·   ", 1))
+                item = QListWidgetItem("    " + text.replace("\n", "   ·   ", 1))
                 if occurrence is not None:
                     item.setData(OCCURRENCE_ROLE, occurrence)
                 self.addItem(item)

@@ -133,6 +133,9 @@ class CheckInSheet(QDialog):
             text = QLabel(prompt.text)
             text.setObjectName("checkInPrompt")
             text.setWordWrap(True)
+            font = text.font()
+            font.setPointSizeF(font.pointSizeF() + 1.5)  # the question is what the eye lands on
+            text.setFont(font)
             inner.addWidget(theme)
             inner.addWidget(text)
             self.prompt_box.addWidget(box)

@@ -27,6 +27,7 @@ from lovebridge.core.dates.ideas import COSTS, ENERGIES, SEASONS, Idea, IdeaLibr
 from lovebridge.core.dates.services import DatesServices
 from lovebridge.ui.common.widgets import heading, muted_label, primary_button
 from lovebridge.ui.dates.idea_picker import COST_LABELS, ENERGY_LABELS
+from lovebridge.ui.dates.style import soft_list_style
 
 SPECIAL_KIND_LABELS = {"anniversary": "Anniversary", "birthday": "Birthday", "other": "Other"}
 
@@ -144,6 +145,7 @@ class SpecialDatesDialog(QDialog):
             "First date, wedding, birthdays: they show in the calendar every year.")))
         self.list = QListWidget()
         self.list.setObjectName("specialDatesList")
+        self.list.setStyleSheet(soft_list_style())
         self.list.currentItemChanged.connect(lambda *_: self._load_current())
         layout.addWidget(self.list, 1)
         form = QFormLayout()

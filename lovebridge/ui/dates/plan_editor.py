@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,7 @@ from lovebridge.core.dates.plans import ALL_OF_THEM, THIS_ONE, PlanError
 from lovebridge.core.dates.reminders import split_minutes, to_minutes
 from lovebridge.core.dates.services import DatesServices
 from lovebridge.ui.common.widgets import heading, muted_label, primary_button
-from lovebridge.ui.dates.time_combo import TimeCombo
+from lovebridge.ui.dates.time_combo import AmountCombo, TimeCombo
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +81,7 @@ class PlanEditor(QDialog):
                                                                              "together")))
         form = QFormLayout()
         form.setSpacing(10)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("planTitle")
         self.title_edit.setPlaceholderText(self.tr("Friday date night"))
@@ -143,10 +143,8 @@ class PlanEditor(QDialog):
         remind = QHBoxLayout()
         self.remind_check = QCheckBox(self.tr("Remind us"))
         self.remind_check.setObjectName("planRemind")
-        self.remind_amount = QSpinBox()
+        self.remind_amount = AmountCombo()
         self.remind_amount.setObjectName("planRemindAmount")
-        self.remind_amount.setRange(1, 999)
-        self.remind_amount.setMinimumWidth(84)
         self.remind_unit = QComboBox()
         self.remind_unit.setObjectName("planRemindUnit")
         for key, label in UNITS:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QWidget
 
 from lovebridge.core.dates.autostart import Autostart, AutostartError
 from lovebridge.core.dates.reminders import split_minutes, to_minutes
 from lovebridge.ui.common.widgets import muted_label
 from lovebridge.ui.dates.plan_editor import UNITS
 from lovebridge.ui.dates.reminders import DEFAULT_REMINDER, REMINDERS_ON
+from lovebridge.ui.dates.time_combo import AmountCombo
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.settings import Settings
 
@@ -35,9 +36,8 @@ class DatesPreferencesPage(QWidget):
         self.reminders_check.toggled.connect(self._on_reminders)
         form.addRow(self.tr("Reminders"), self.reminders_check)
         default = QHBoxLayout()
-        self.amount_spin = QSpinBox()
+        self.amount_spin = AmountCombo()
         self.amount_spin.setObjectName("defaultReminderAmount")
-        self.amount_spin.setRange(1, 999)
         self.unit_combo = QComboBox()
         self.unit_combo.setObjectName("defaultReminderUnit")
         for key, label in UNITS:
@@ -45,7 +45,7 @@ class DatesPreferencesPage(QWidget):
         amount, unit = split_minutes(settings.get(DEFAULT_REMINDER))
         self.amount_spin.setValue(max(amount, 1))
         self.unit_combo.setCurrentIndex(max(self.unit_combo.findData(unit), 0))
-        self.amount_spin.valueChanged.connect(lambda _v: self._on_default())
+        self.amount_spin.currentTextChanged.connect(lambda _t: self._on_default())
         self.unit_combo.currentIndexChanged.connect(lambda _i: self._on_default())
         default.addWidget(self.amount_spin)
         default.addWidget(self.unit_combo, 1)

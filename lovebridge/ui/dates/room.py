@@ -50,9 +50,9 @@ from lovebridge.ui.dates.reminders import (
     ReminderBanner,
     ReminderCenter,
 )
+from lovebridge.ui.dates.style import quiet_tabs_style, soft_list_style
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.settings import Settings
-from lovebridge.ui.theme import current_colours
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +103,6 @@ class DatesRoom(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("datesTabs")
-        self.tabs.setStyleSheet("QTabWidget#datesTabs::pane { border: none; }")
         self.tabs.addTab(self._build_calendar(), self.tr("Calendar"))
         self.agenda = AgendaView()
         self.agenda.occurrence_activated.connect(self.open_occurrence)
@@ -140,13 +139,10 @@ class DatesRoom(QWidget):
 
     def _apply_local_style(self) -> None:
         """Soft selections in the room's lists, drawn from the theme in force."""
-        c = current_colours()
-        style = (
-            f"QListWidget {{ background: {c.surface}; border: 1px solid {c.border};"
-            f" border-radius: 10px; padding: 4px; outline: 0; }}"
-            f"QListWidget::item {{ padding: 6px 8px; border-radius: 6px; color: {c.text}; }}"
-            f"QListWidget::item:selected {{ background: {c.highlight_soft}; color: {c.text}; }}"
-        )
+        style = soft_list_style()
+        tabs = quiet_tabs_style()
+        if self.tabs.styleSheet() != tabs:
+            self.tabs.setStyleSheet(tabs)
         for widget in (self.day_panel.list, self.agenda):
             if widget.styleSheet() != style:
                 widget.setStyleSheet(style)
@@ -456,7 +452,7 @@ class DatesRoom(QWidget):
     def add_preferences_page(self, dialog) -> None:  # noqa: ANN001 - PreferencesDialog
         page = DatesPreferencesPage(self._settings, self.autostart)
         page.reminders_check.toggled.connect(self._set_reminders_enabled)
-        dialog.add_page(page, self.tr("Dates & reminders"))
+        dialog.add_page(page, self.tr("Dates && reminders"))  # "&&": a literal ampersand
 
     def _set_reminders_enabled(self, enabled: bool) -> None:
         self.reminder_center.enabled = enabled

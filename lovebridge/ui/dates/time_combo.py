@@ -33,3 +33,26 @@ class TimeCombo(QComboBox):
         if index >= 0:
             self.setCurrentIndex(index)
         self.setEditText(text)
+
+
+class AmountCombo(QComboBox):
+    """A small whole number (1–999) to pick or type, styled like the other fields."""
+
+    CHOICES = (1, 2, 3, 4, 5, 6, 7, 10, 12, 14, 15, 20, 30, 45, 60, 90)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.lineEdit().setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[1-9]\d{0,2}"), self))
+        for number in self.CHOICES:
+            self.addItem(str(number))
+        self.setMinimumWidth(84)
+
+    def value(self) -> int:
+        text = self.currentText().strip()
+        return int(text) if text.isdigit() and int(text) > 0 else 1
+
+    def setValue(self, number: int) -> None:
+        self.setEditText(str(number))
