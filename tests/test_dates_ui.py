@@ -136,8 +136,9 @@ def test_a_weekly_date_night_from_plan_to_memory_to_phone(
     other_room = other.dates_room
     other_room.set_zone("Europe/Berlin")
     other_room.choose_open_file = lambda: str(target)
-    qtbot.mouseClick(other_room.findChild(type(room.prev_button), "importButton"),
-                     Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(other_room.import_finished, timeout=10_000):
+        qtbot.mouseClick(other_room.findChild(type(room.prev_button), "importButton"),
+                         Qt.MouseButton.LeftButton)
     assert other_room.notice.text() == "Imported 1 plan."
     window = (FIXED_NOW, FIXED_NOW + timedelta(days=40))
     theirs = other_room.services.plans.occurrences_between(*window)
@@ -398,3 +399,27 @@ def test_month_view_keyboard_and_navigation(qtbot, room) -> None:
     assert room.month_label.text() == "December 2026"
     qtbot.keyClick(room.month_view, Qt.Key.Key_Return)
     assert room.open_dialogs and room.open_dialogs[-1].objectName() == "planEditor"
+
+
+def test_a_broken_file_gives_a_clear_message_and_changes_nothing(
+    qtbot, room, tmp_path: Path
+) -> None:
+    start = datetime(2026, 11, 30, 19, 0, tzinfo=BERLIN)
+    room.services.plans.create(PlanDraft("Ours", start, timezone="Europe/Berlin"))
+    broken = tmp_path / "broken.ics"
+    broken.write_bytes(b"\x00\x01 this is not a calendar")
+    room.choose_open_file = lambda: str(broken)
+    with qtbot.waitSignal(room.import_finished, timeout=10_000):
+        room.import_file()
+    boxes = [w for w in QApplication.topLevelWidgets()
+             if w.objectName() == "errorMessage" and w.isVisible()]
+    assert boxes and "not a calendar" in boxes[-1].text()
+    boxes[-1].close()
+    assert [p.title for p in room.services.plans.plans()] == ["Ours"]
+
+
+def test_the_calendar_moves_on_at_midnight(qtbot, room, clock: MovableClock) -> None:
+    assert room.month_view.today == date(2026, 11, 23)
+    clock.now = datetime(2026, 11, 23, 23, 1, tzinfo=UTC)  # just past midnight in Berlin
+    room.reminder_center.timer.timeout.emit()
+    assert room.month_view.today == date(2026, 11, 24)

@@ -172,6 +172,7 @@ class PlanEditor(QDialog):
         scope_layout.addWidget(QLabel(self.tr("This plan repeats. Change:")))
         scope_layout.addWidget(self.scope_combo, 1)
         self.scope_row.setVisible(bool(plan and plan.rrule and occurrence))
+        self.scope_combo.currentIndexChanged.connect(lambda _i: self._name_delete())
         layout.addWidget(self.scope_row)
 
         self.error_label = QLabel()
@@ -196,6 +197,7 @@ class PlanEditor(QDialog):
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
+        self._name_delete()
         if plan is None:
             layout.insertWidget(1, muted_label(self.tr(
                 "No phones, no work talk: just the two of you. Double-check the time suits both.")))
@@ -242,6 +244,11 @@ class PlanEditor(QDialog):
         self._select(self.remind_unit, unit)
         self.remind_amount.setEnabled(reminder is not None)
         self.remind_unit.setEnabled(reminder is not None)
+
+    def _name_delete(self) -> None:
+        """For one occurrence of a repeating plan, "delete" cancels just that one."""
+        one = self.scope_row.isVisibleTo(self) and self.scope_combo.currentData() == THIS_ONE
+        self.delete_button.setText(self.tr("Cancel this one") if one else self.tr("Delete plan"))
 
     @staticmethod
     def _select(combo: QComboBox, data: object) -> None:

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -28,7 +29,12 @@ from lovebridge.core.dates.anniversaries import (
     when_phrase,
 )
 from lovebridge.core.dates.autostart import Autostart
-from lovebridge.core.dates.ical import IcsImportError, export_calendar, import_calendar
+from lovebridge.core.dates.ical import (
+    IcsImportError,
+    ImportReport,
+    export_calendar,
+    read_calendar,
+)
 from lovebridge.core.dates.ideas import Idea
 from lovebridge.core.dates.model import Occurrence
 from lovebridge.core.dates.plans import PlanError
@@ -53,6 +59,7 @@ from lovebridge.ui.dates.reminders import (
 from lovebridge.ui.dates.style import quiet_tabs_style, soft_list_style
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.settings import Settings
+from lovebridge.ui.tasks import run_task
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +73,7 @@ class DatesRoom(QWidget):
 
     write_note_requested = Signal(object)  # NoteRequest
     capture_memory_requested = Signal(object)  # MemoryPrefill
+    import_finished = Signal()
 
     def __init__(self, ctx: AppContext, settings: Settings, parent: QWidget | None = None,
                  services: DatesServices | None = None) -> None:
@@ -128,9 +136,21 @@ class DatesRoom(QWidget):
         self.reminder_center.missed.connect(
             lambda due: self.away_panel.show_missed(due, self._ctx.now()))
         self.reminder_center.open_requested.connect(self._raise_window)
+        self.reminder_center.timer.timeout.connect(self._on_minute)
         self.go_to(self.today())
         self._apply_local_style()
         QTimer.singleShot(0, self, self._after_start)
+
+    def _on_minute(self) -> None:
+        """Past midnight the calendar moves on to the new day by itself."""
+        if self.today() != self.month_view.today:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Memories and special dates may have changed in another room meanwhile.
+        if hasattr(self, "_month_occurrences"):
+            self.refresh()
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
@@ -491,22 +511,38 @@ class DatesRoom(QWidget):
                  .format(n="1 plan" if count == 1 else f"{count} plans", file=path.name))
         return path
 
-    def import_file(self) -> str | None:
+    def import_file(self):  # noqa: ANN201 - the background Task, or None when cancelled
         """Add the events of an .ics file; what could not be read is counted, never fatal."""
         target = self.choose_open_file()
         if not target:
             return None
+        zone_name = self.zone.key
+
+        def parse() -> tuple[list, int]:  # off the GUI thread: reading and parsing the file
+            return read_calendar(Path(target).read_bytes(), zone_name)
+
+        self.say(self.tr("Reading {file}…").format(file=Path(target).name))
+        return run_task(parse, self._store_import, self._import_failed)
+
+    def _store_import(self, parsed: tuple[list, int]) -> None:
+        plans, skipped = parsed
         try:
-            data = Path(target).read_bytes()
-            report = import_calendar(self.services.plans, data, self.zone.key)
-        except (OSError, IcsImportError) as exc:
-            message = str(exc) if isinstance(exc, IcsImportError) else self.tr(
-                "The file could not be opened.")
-            show_error(self, self.tr("Import"), message)
-            return None
+            count = self.services.plans.import_plans(plans)
+        except Exception:  # the store refused a value; the transaction wrote nothing
+            logger.warning("imported plans could not be stored", exc_info=True)
+            self._import_failed(IcsImportError(self.tr(
+                "The calendar could not be saved; nothing was changed.")))
+            return
         self.refresh()
-        self.say(report.summary())
-        return report.summary()
+        self.say(ImportReport(imported=count, skipped=skipped).summary())
+        self.import_finished.emit()
+
+    def _import_failed(self, error: Exception) -> None:
+        message = str(error) if isinstance(error, IcsImportError) else self.tr(
+            "The file could not be opened.")
+        self.notice.hide()
+        show_error(self, self.tr("Import"), message)
+        self.import_finished.emit()
 
     def _ask_save_file(self, name: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(
