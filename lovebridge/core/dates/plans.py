@@ -105,12 +105,20 @@ def occurrences_of(plan: PlanData, start: datetime, end: datetime) -> list[Occur
     overrides = {o.original_start: o for o in plan.overrides}
     if plan.rrule:
         try:
+            # Occurrences that start in the window (or started just before and still run)...
             originals = recurrence.expand(
-                plan.rrule, plan.starts_at, plan.timezone, start - MOVE_SLACK, end + MOVE_SLACK
+                plan.rrule, plan.starts_at, plan.timezone, start - length, end
             )
         except recurrence.RecurrenceError:
             logger.warning("plan %s has a rule that cannot be expanded", plan.id)
             originals = [plan.starts_at]
+        # ...and those moved into the window from outside it.
+        known = set(originals)
+        originals += [
+            o.original_start for o in plan.overrides
+            if o.starts_at is not None and start <= o.starts_at < end
+            and o.original_start not in known
+        ]
     else:
         originals = [plan.starts_at]
     found = []
@@ -163,11 +171,17 @@ class PlanService:
     def occurrences_between(self, start: datetime, end: datetime) -> list[Occurrence]:
         """Every occurrence of every plan starting in [start, end), in time order."""
         found: list[Occurrence] = []
-        for plan in self.plans():
-            if not plan.rrule and not (
-                start - MOVE_SLACK <= plan.starts_at < end + MOVE_SLACK
-            ):
-                continue
+        with self._store.session_scope() as session:
+            # Repeating plans that began before the window ends, and one-off plans in it.
+            rows = session.scalars(
+                select(Plan).options(selectinload(Plan.occurrences)).where(
+                    Plan.trashed_at.is_(None),
+                    ((Plan.rrule.is_not(None)) & (Plan.starts_at < end))
+                    | ((Plan.rrule.is_(None)) & Plan.starts_at.between(start, end)),
+                )
+            )
+            plans = [to_data(row) for row in rows]
+        for plan in plans:
             found.extend(occurrences_of(plan, start, end))
         return sorted(found, key=lambda o: (o.starts_at, o.title))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -120,10 +121,16 @@ def clean_rule(rule: str | None) -> str | None:
     return text
 
 
+@lru_cache(maxsize=512)
 def parse_rule(rule: str, dtstart_local: datetime) -> rrule:
-    """A dateutil rrule from RRULE text, starting at an aware local `dtstart`."""
+    """A dateutil rrule from RRULE text, starting at an aware local `dtstart`.
+
+    Rules are cached with dateutil's own occurrence cache: a series that began years ago is
+    walked once, not on every repaint of the month.
+    """
     try:
-        parsed = rrulestr(rule, dtstart=dtstart_local, forceset=False, ignoretz=False)
+        parsed = rrulestr(rule, dtstart=dtstart_local, forceset=False, ignoretz=False,
+                          cache=True)
     except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
         raise RecurrenceError(str(exc)) from exc
     if not isinstance(parsed, rrule):
