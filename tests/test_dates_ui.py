@@ -423,3 +423,29 @@ def test_the_calendar_moves_on_at_midnight(qtbot, room, clock: MovableClock) -> 
     clock.now = datetime(2026, 11, 23, 23, 1, tzinfo=UTC)  # just past midnight in Berlin
     room.reminder_center.timer.timeout.emit()
     assert room.month_view.today == date(2026, 11, 24)
+
+
+def test_with_a_tray_closing_the_window_keeps_lovebridge_running(
+    qtbot, main_window, room
+) -> None:
+    class FakeTray:
+        """Stands in for the system tray, which the offscreen platform does not have."""
+
+        def __init__(self) -> None:
+            self.messages: list[str] = []
+
+        def showMessage(self, _title: str, text: str, *args) -> None:  # noqa: N802
+            self.messages.append(text)
+
+        def hide(self) -> None:
+            pass
+
+    tray = FakeTray()
+    room.reminder_center.tray = tray
+    qtbot.waitUntil(lambda: room.reminder_center.timer.isActive(), timeout=2000)
+    main_window.close()
+    assert main_window.isHidden() and "still here in the tray" in tray.messages[0]
+    clock_tick = room.reminder_center.check()  # reminders keep being checked meanwhile
+    assert clock_tick == []
+    room.quit_from_tray()
+    assert room._quitting and not room.reminder_center.timer.isActive()

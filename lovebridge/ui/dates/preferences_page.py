@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QSystemTrayIcon,
+    QWidget,
+)
 
 from lovebridge.core.dates.autostart import Autostart, AutostartError
 from lovebridge.core.dates.reminders import split_minutes, to_minutes
 from lovebridge.ui.common.widgets import muted_label
 from lovebridge.ui.dates.plan_editor import UNITS
-from lovebridge.ui.dates.reminders import DEFAULT_REMINDER, REMINDERS_ON
+from lovebridge.ui.dates.reminders import DEFAULT_REMINDER, KEEP_IN_TRAY, REMINDERS_ON
 from lovebridge.ui.dates.time_combo import AmountCombo
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.settings import Settings
@@ -55,12 +62,22 @@ class DatesPreferencesPage(QWidget):
         self.login_check.setChecked(autostart.is_enabled())
         self.login_check.toggled.connect(self._on_login)
         form.addRow(self.tr("At login"), self.login_check)
+        self.tray_check = QCheckBox(self.tr("Keep LoveBridge in the tray when the window closes"))
+        self.tray_check.setObjectName("keepInTray")
+        self.tray_check.setChecked(settings.get(KEEP_IN_TRAY))
+        self.tray_check.setEnabled(QSystemTrayIcon.isSystemTrayAvailable())
+        self.tray_check.toggled.connect(self._on_tray)
+        form.addRow(self.tr("Tray"), self.tray_check)
         form.addRow("", muted_label(self.tr(
             "Reminders appear while LoveBridge is open. Starting it at login means you will "
             "not miss one; anything missed while it was closed is shown when it opens.")))
 
     def _on_reminders(self, checked: bool) -> None:
         self._settings.set(REMINDERS_ON, checked)
+        self._settings.sync()
+
+    def _on_tray(self, checked: bool) -> None:
+        self._settings.set(KEEP_IN_TRAY, checked)
         self._settings.sync()
 
     def _on_default(self) -> None:

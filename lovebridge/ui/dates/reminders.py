@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 CHECK_INTERVAL_MS = 60_000
 REMINDERS_ON = Option("dates/reminders_enabled", True, bool)
 DEFAULT_REMINDER = Option("dates/default_reminder_minutes", 60, int)
+KEEP_IN_TRAY = Option("dates/keep_in_tray", True, bool)  # only where a system tray exists
 
 
 def reminder_text(due: DueReminder, now: datetime) -> str:
@@ -52,6 +53,7 @@ class ReminderCenter(QObject):
     shown = Signal(list)  # [DueReminder] due now
     missed = Signal(list)  # [DueReminder] due while LoveBridge was closed
     open_requested = Signal()
+    quit_requested = Signal()
 
     def __init__(
         self, reminders: ReminderService, clock: Callable[[], datetime],
@@ -71,6 +73,8 @@ class ReminderCenter(QObject):
             self.tray.setToolTip("LoveBridge")
             menu = QMenu()
             menu.addAction(self.tr("Open LoveBridge"), self.open_requested.emit)
+            menu.addSeparator()
+            menu.addAction(self.tr("Quit LoveBridge"), self.quit_requested.emit)
             self.tray.setContextMenu(menu)
             self._menu = menu
             self.tray.activated.connect(lambda _reason: self.open_requested.emit())

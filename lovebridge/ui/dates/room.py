@@ -7,9 +7,10 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -51,6 +52,7 @@ from lovebridge.ui.dates.plan_editor import PlanEditor
 from lovebridge.ui.dates.preferences_page import DatesPreferencesPage
 from lovebridge.ui.dates.reminders import (
     DEFAULT_REMINDER,
+    KEEP_IN_TRAY,
     REMINDERS_ON,
     AwayPanel,
     ReminderBanner,
@@ -137,6 +139,9 @@ class DatesRoom(QWidget):
             lambda due: self.away_panel.show_missed(due, self._ctx.now()))
         self.reminder_center.open_requested.connect(self._raise_window)
         self.reminder_center.timer.timeout.connect(self._on_minute)
+        self.reminder_center.quit_requested.connect(self.quit_from_tray)
+        self._quitting = False
+        self._told_about_tray = False
         self.go_to(self.today())
         self._apply_local_style()
         QTimer.singleShot(0, self, self._after_start)
@@ -266,7 +271,33 @@ class DatesRoom(QWidget):
         signal = getattr(window, "preferences_opened", None)
         if signal is not None:
             signal.connect(self.add_preferences_page)
+        if window is not self:
+            window.installEventFilter(self)  # closing may hide to the tray (see eventFilter)
         self.reminder_center.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """With a system tray, closing the window keeps LoveBridge there so reminders still come."""
+        if (event.type() == QEvent.Type.Close and watched is self.window()
+                and self.reminder_center.tray is not None and not self._quitting
+                and self._settings.get(KEEP_IN_TRAY)):
+            event.ignore()
+            watched.hide()
+            if not self._told_about_tray:
+                self._told_about_tray = True
+                self.reminder_center.tray.showMessage(
+                    "LoveBridge", self.tr("LoveBridge is still here in the tray, so reminders "
+                                          "can reach you. Quit it from the tray menu."))
+            return True
+        return super().eventFilter(watched, event)
+
+    def quit_from_tray(self) -> None:
+        """The tray's Quit: close for real (the window's close hooks run as usual)."""
+        self._quitting = True
+        self.reminder_center.stop()
+        self.window().close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
 
     # ---- time ---------------------------------------------------------------------------
     def today(self) -> date:
