@@ -5,13 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,20 +28,14 @@ from lovebridge.core.dates.anniversaries import (
     when_phrase,
 )
 from lovebridge.core.dates.autostart import Autostart
-from lovebridge.core.dates.ical import (
-    IcsImportError,
-    ImportReport,
-    export_calendar,
-    read_calendar,
-)
 from lovebridge.core.dates.ideas import Idea
 from lovebridge.core.dates.model import Occurrence
 from lovebridge.core.dates.plans import PlanError
 from lovebridge.core.dates.services import DatesServices
 from lovebridge.core.links import MemoryPrefill, NoteRequest
-from lovebridge.store.media import write_atomically
 from lovebridge.ui.common.widgets import card, heading, muted_label
 from lovebridge.ui.dates.agenda import AgendaView, DayPanel
+from lovebridge.ui.dates.calendar_files import CalendarFilesMixin
 from lovebridge.ui.dates.checkin_sheet import CheckInSheet
 from lovebridge.ui.dates.dialogs import OwnIdeaDialog, SpecialDatesDialog
 from lovebridge.ui.dates.idea_picker import IdeaPicker
@@ -61,7 +53,6 @@ from lovebridge.ui.dates.reminders import (
 from lovebridge.ui.dates.style import quiet_tabs_style, soft_list_style
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.settings import Settings
-from lovebridge.ui.tasks import run_task
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +61,7 @@ PHOTO_SLACK = timedelta(hours=6)  # photos taken a little after the plan still b
 AGENDA_DAYS = 90
 
 
-class DatesRoom(QWidget):
+class DatesRoom(CalendarFilesMixin, QWidget):
     """Date nights, check-ins and anniversaries."""
 
     write_note_requested = Signal(object)  # NoteRequest
@@ -517,72 +508,3 @@ class DatesRoom(QWidget):
     def say(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.show()
-
-    # ---- iCalendar ----------------------------------------------------------------------
-    def export_plans(self, plan_uuid: str | None) -> Path | None:
-        """Write one plan (or all of them) to an .ics file the couple chooses."""
-        plans = self.services.plans.plans()
-        if plan_uuid is not None:
-            plans = [p for p in plans if p.uuid == plan_uuid]
-            name = f"{plans[0].title if plans else 'plan'}.ics"
-        else:
-            name = "LoveBridge dates.ics"
-        target = self.choose_save_file(name)
-        if not target:
-            return None
-        path = Path(target)
-        try:
-            write_atomically(path, export_calendar(plans, self._ctx.now()))
-        except OSError as exc:
-            show_error(self, self.tr("Export"), self.tr("The calendar file could not be "
-                                                          "written."), str(exc.strerror or exc))
-            return None
-        count = len(plans)
-        self.say(self.tr("Saved {n} to {file}. Open it on a phone to add it to its calendar.")
-                 .format(n="1 plan" if count == 1 else f"{count} plans", file=path.name))
-        return path
-
-    def import_file(self):  # noqa: ANN201 - the background Task, or None when cancelled
-        """Add the events of an .ics file; what could not be read is counted, never fatal."""
-        target = self.choose_open_file()
-        if not target:
-            return None
-        zone_name = self.zone.key
-
-        def parse() -> tuple[list, int]:  # off the GUI thread: reading and parsing the file
-            return read_calendar(Path(target).read_bytes(), zone_name)
-
-        self.say(self.tr("Reading {file}…").format(file=Path(target).name))
-        return run_task(parse, self._store_import, self._import_failed)
-
-    def _store_import(self, parsed: tuple[list, int]) -> None:
-        plans, skipped = parsed
-        try:
-            count = self.services.plans.import_plans(plans)
-        except Exception:  # the store refused a value; the transaction wrote nothing
-            logger.warning("imported plans could not be stored", exc_info=True)
-            self._import_failed(IcsImportError(self.tr(
-                "The calendar could not be saved; nothing was changed.")))
-            return
-        self.refresh()
-        self.say(ImportReport(imported=count, skipped=skipped).summary())
-        self.import_finished.emit()
-
-    def _import_failed(self, error: Exception) -> None:
-        message = str(error) if isinstance(error, IcsImportError) else self.tr(
-            "The file could not be opened.")
-        self.notice.hide()
-        show_error(self, self.tr("Import"), message)
-        self.import_finished.emit()
-
-    def _ask_save_file(self, name: str) -> str:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save calendar file"), str(Path.home() / name),
-            self.tr("Calendar files (*.ics)"))
-        return path
-
-    def _ask_open_file(self) -> str:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import a calendar file"), str(Path.home()),
-            self.tr("Calendar files (*.ics);;All files (*)"))
-        return path
