@@ -42,7 +42,9 @@ def connect(path: Path | str, key: bytes | None = None) -> sqlcipher.Connection:
         connection.execute("PRAGMA temp_store = MEMORY")
     try:
         connection.execute("PRAGMA journal_mode=WAL")
-    except sqlcipher.DatabaseError as exc:  # a wrong key or a non-database fails at first use
+    # A wrong key or a non-database fails at first use; a scribbled-over schema page can even
+    # yield an error text that is not UTF-8, which is the same damage.
+    except (sqlcipher.DatabaseError, UnicodeDecodeError) as exc:
         connection.close()
         if key is not None:
             raise WrongKeyError("That key does not open this LoveBridge database.") from exc

@@ -33,6 +33,8 @@ class Plan(Base, RecordMixin, TrashableMixin):
     reminder_minutes: Mapped[int | None] = mapped_column(Integer, default=None)
     rrule: Mapped[str | None] = mapped_column(Text, default=None)  # RFC 5545 RRULE
     memory_uuid: Mapped[str | None] = mapped_column(String(36), default=None)
+    # The UID of the calendar event this plan was imported from, so a second import updates it.
+    ical_uid: Mapped[str | None] = mapped_column(String(255), default=None, index=True)
 
     occurrences: Mapped[list[PlanOccurrence]] = relationship(
         back_populates="plan", cascade="all, delete-orphan"
@@ -52,6 +54,8 @@ class PlanOccurrence(Base, RecordMixin):
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     notes: Mapped[str | None] = mapped_column(Text, default=None)
     memory_uuid: Mapped[str | None] = mapped_column(String(36), default=None)
+    title: Mapped[str | None] = mapped_column(String(200), default=None)
+    place: Mapped[str | None] = mapped_column(String(200), default=None)
 
     plan: Mapped[Plan] = relationship(back_populates="occurrences")
 
@@ -69,6 +73,7 @@ class CustomIdea(Base, RecordMixin, TrashableMixin):
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
     energy: Mapped[str] = mapped_column(String(10), default="calm")  # calm|medium|lively
     season: Mapped[str] = mapped_column(String(20), default="any")
+    tags: Mapped[str] = mapped_column(Text, default="")  # comma-separated words
 
 
 class CheckIn(Base, RecordMixin):

@@ -1,0 +1,59 @@
+"""`lovebridge dates export FILE.ics` and `lovebridge dates import FILE.ics`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from lovebridge.core.context import AppContext
+from lovebridge.core.dates import recurrence
+from lovebridge.core.dates.ical import IcsImportError, export_calendar, import_calendar
+from lovebridge.core.dates.plans import PlanService
+from lovebridge.store.media import write_atomically
+
+from .common import fail, run_with_store
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("dates", help="export or import date plans as iCalendar (.ics)")
+    actions = parser.add_subparsers(dest="dates_command", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write every plan to an .ics file")
+    export.add_argument("file", type=Path, metavar="FILE.ics")
+    export.set_defaults(func=run_export)
+    imported = actions.add_parser("import", help="add the events of an .ics file as plans")
+    imported.add_argument("file", type=Path, metavar="FILE.ics")
+    imported.add_argument(
+        "--timezone", default="", help="zone for times without one (default: this laptop's)"
+    )
+    imported.set_defaults(func=run_import)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    def export(ctx: AppContext) -> int:
+        plans = PlanService(ctx.store, ctx.now).plans()
+        try:
+            write_atomically(args.file, export_calendar(plans, ctx.now()))
+        except OSError as exc:
+            return fail(f"could not write {args.file}: {exc.strerror or exc}")
+        print(f"Exported {len(plans)} plan{'s' if len(plans) != 1 else ''} to {args.file}")
+        return 0
+
+    return run_with_store(args, export)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        return fail(f"could not read {args.file}: {exc.strerror or exc}")
+
+    def do_import(ctx: AppContext) -> int:
+        service = PlanService(ctx.store, ctx.now)
+        try:
+            report = import_calendar(service, data, args.timezone or recurrence.local_zone_name())
+        except IcsImportError as exc:
+            return fail(str(exc))
+        print(report.summary())
+        return 0
+
+    return run_with_store(args, do_import)

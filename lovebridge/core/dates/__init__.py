@@ -1,0 +1,1 @@
+"""Dates: plans and their recurrence, anniversaries, ideas, check-ins, reminders, iCalendar."""

@@ -1,0 +1,275 @@
+"""The idea picker: filter the ideas, let "Surprise us" choose, and turn one into a plan."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lovebridge.core.dates.ideas import RECENT_WEEKS, Idea, IdeaFilter, surprise
+from lovebridge.core.dates.services import DatesServices
+from lovebridge.ui.common.widgets import card, muted_label, primary_button
+from lovebridge.ui.theme import current_colours
+
+IDEA_ROLE = Qt.ItemDataRole.UserRole + 1
+COST_LABELS = {"free": "Free", "low": "Low cost", "medium": "Some spending", "high": "A treat"}
+ENERGY_LABELS = {"calm": "Calm", "medium": "Easy-going", "lively": "Lively"}
+DURATIONS = ((0, "Any length"), (30, "Up to 30 minutes"), (60, "Up to an hour"),
+             (120, "Up to two hours"), (240, "Up to half a day"))
+
+
+def facts(idea: Idea) -> str:
+    """ "At home · Free · 1 h · Calm" """
+    hours, minutes = divmod(idea.duration_minutes, 60)
+    length = f"{hours} h" + (f" {minutes} min" if minutes else "") if hours else f"{minutes} min"
+    parts = ["At home" if idea.at_home else "Out", "Indoors" if idea.indoor else "Outdoors",
+             COST_LABELS[idea.cost], length, ENERGY_LABELS[idea.energy]]
+    if idea.season != "any":
+        parts.append(idea.season.capitalize())
+    return " · ".join(parts)
+
+
+class IdeaDelegate(QStyledItemDelegate):
+    """Two calm lines per idea: the title, and its facts in a muted colour."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return QSize(option.rect.width(), QFontMetrics(option.font).height() * 2 + 20)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        idea: Idea = index.data(IDEA_ROLE)
+        c = current_colours()
+        painter.save()
+        rect = option.rect.adjusted(4, 2, -4, -2)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(c.highlight_soft))
+            painter.drawRoundedRect(rect, 8, 8)
+        title_font = QFont(option.font)
+        title_font.setBold(True)
+        line = QFontMetrics(option.font).height()
+        painter.setFont(title_font)
+        painter.setPen(QColor(c.text))
+        inner = rect.adjusted(12, 8, -12, -6)
+        title = idea.title + ("  ·  ours" if idea.custom else "")
+        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), line),
+                         Qt.AlignmentFlag.AlignLeft, QFontMetrics(title_font).elidedText(
+                             title, Qt.TextElideMode.ElideRight, inner.width()))
+        painter.setFont(option.font)
+        painter.setPen(QColor(c.muted))
+        painter.drawText(QRect(inner.left(), inner.top() + line + 2, inner.width(), line),
+                         Qt.AlignmentFlag.AlignLeft, QFontMetrics(option.font).elidedText(
+                             facts(idea), Qt.TextElideMode.ElideRight, inner.width()))
+        painter.restore()
+
+
+class IdeaPicker(QWidget):
+    """Ideas to choose from; emits `plan_requested(Idea)` for "Plan this"."""
+
+    plan_requested = Signal(object)  # Idea
+    add_requested = Signal()
+
+    def __init__(self, services: DatesServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ideaPicker")
+        self._services = services
+        self.rng = random.Random()
+        self._ideas: list[Idea] = []
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(18)
+
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(8)
+        filters.setVerticalSpacing(8)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("ideaSearch")
+        self.search_edit.setPlaceholderText(self.tr("Search ideas…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.place_combo = self._combo("ideaPlace", (("any", "Home or out"), ("yes", "At home"),
+                                                     ("no", "Going out")))
+        self.indoor_combo = self._combo("ideaIndoor", (("any", "Indoors or out"),
+                                                       ("yes", "Indoors"), ("no", "Outdoors")))
+        self.cost_combo = self._combo("ideaCost", (("any", "Any cost"), *(
+            (key, label) for key, label in COST_LABELS.items())))
+        self.duration_combo = self._combo("ideaDuration", DURATIONS)
+        self.energy_combo = self._combo("ideaEnergy", (("any", "Any energy"), *(
+            (key, label) for key, label in ENERGY_LABELS.items())))
+        self.season_combo = self._combo("ideaSeason", (("any", "Any season"), ("spring", "Spring"),
+                                                       ("summer", "Summer"), ("autumn", "Autumn"),
+                                                       ("winter", "Winter")))
+        filters.addWidget(self.search_edit, 0, 0, 1, 3)
+        for index, combo in enumerate((self.place_combo, self.indoor_combo, self.cost_combo,
+                                       self.duration_combo, self.energy_combo,
+                                       self.season_combo)):
+            filters.addWidget(combo, 1 + index // 3, index % 3)
+        left.addLayout(filters)
+        self.count_label = muted_label("")
+        self.count_label.setObjectName("ideaCount")
+        left.addWidget(self.count_label)
+        self.list = QListWidget()
+        self.list.setObjectName("ideaList")
+        self.list.setAccessibleName(self.tr("Date ideas"))
+        self.list.setItemDelegate(IdeaDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.list.itemDoubleClicked.connect(lambda _item: self._plan_current())
+        left.addWidget(self.list, 1)
+        outer.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        self.surprise_button = primary_button(self.tr("Surprise us"))
+        self.surprise_button.setObjectName("surpriseButton")
+        self.surprise_button.setToolTip(self.tr(
+            "Picks an idea that fits your filters and that you have not planned lately"))
+        self.surprise_button.clicked.connect(self.surprise)
+        right.addWidget(self.surprise_button)
+        self.detail = card()
+        self.detail.setObjectName("card")
+        detail_layout = QVBoxLayout(self.detail)
+        detail_layout.setContentsMargins(20, 18, 20, 18)
+        detail_layout.setSpacing(8)
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("ideaTitle")
+        self.detail_title.setWordWrap(True)
+        font = self.detail_title.font()
+        font.setPointSizeF(font.pointSizeF() + 3)
+        font.setBold(True)
+        self.detail_title.setFont(font)
+        self.detail_why = QLabel()
+        self.detail_why.setObjectName("ideaWhy")
+        self.detail_why.setWordWrap(True)
+        self.detail_facts = muted_label("")
+        self.detail_facts.setObjectName("ideaFacts")
+        self.plan_button = primary_button(self.tr("Plan this"))
+        self.plan_button.setObjectName("planThisButton")
+        self.plan_button.clicked.connect(self._plan_current)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addSpacing(4)
+        self.why_caption = muted_label(self.tr("Why it helps"))
+        detail_layout.addWidget(self.why_caption)
+        detail_layout.addWidget(self.detail_why)
+        detail_layout.addSpacing(4)
+        detail_layout.addWidget(self.detail_facts)
+        detail_layout.addStretch(1)
+        detail_layout.addWidget(self.plan_button)
+        right.addWidget(self.detail, 1)
+        add = QPushButton(self.tr("Add our own idea…"))
+        add.setObjectName("addIdeaButton")
+        add.clicked.connect(self.add_requested)
+        right.addWidget(add)
+        outer.addLayout(right, 2)
+
+        self.search_edit.textChanged.connect(lambda _t: self.refresh())
+        self.reload()
+
+    def _combo(self, name: str, choices) -> QComboBox:  # noqa: ANN001
+        combo = QComboBox()
+        combo.setObjectName(name)
+        for data, label in choices:
+            combo.addItem(self.tr(label), data)
+        combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        return combo
+
+    def current_filter(self) -> IdeaFilter:
+        # Combo data are plain strings and ints: "any" and 0 mean no filter.
+        def yes_no(combo: QComboBox) -> bool | None:
+            return {"yes": True, "no": False}.get(combo.currentData())
+
+        def chosen(combo: QComboBox) -> str | None:
+            value = combo.currentData()
+            return None if value == "any" else value
+
+        cost = chosen(self.cost_combo)
+        return IdeaFilter(
+            at_home=yes_no(self.place_combo), indoor=yes_no(self.indoor_combo),
+            costs=frozenset({cost}) if cost else frozenset(),
+            max_minutes=self.duration_combo.currentData() or None,
+            energy=chosen(self.energy_combo), season=chosen(self.season_combo),
+            text=self.search_edit.text(),
+        )
+
+    def reload(self) -> None:
+        """Read the ideas again (after the couple added one)."""
+        self._ideas = self._services.ideas.all()
+        self.refresh()
+
+    def refresh(self) -> None:
+        wanted = self.current_filter()
+        current = self.current_idea()
+        self.list.clear()
+        for idea in self._ideas:
+            if wanted.accepts(idea):
+                item = QListWidgetItem(idea.title)
+                item.setData(IDEA_ROLE, idea)
+                item.setToolTip(idea.why)
+                self.list.addItem(item)
+        count = self.list.count()
+        self.count_label.setText(self.tr("{n} ideas fit").format(n=count) if count != 1
+                                 else self.tr("1 idea fits"))
+        if current is not None:
+            self.select_key(current.key)
+        if self.list.currentRow() < 0 and count:
+            self.list.setCurrentRow(0)
+        self._show_current()
+
+    def select_key(self, key: str) -> bool:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(IDEA_ROLE).key == key:
+                self.list.setCurrentRow(row)
+                self.list.scrollToItem(self.list.item(row))
+                return True
+        return False
+
+    def current_idea(self) -> Idea | None:
+        item = self.list.currentItem()
+        return None if item is None else item.data(IDEA_ROLE)
+
+    def _show_current(self) -> None:
+        idea = self.current_idea()
+        self.plan_button.setEnabled(idea is not None)
+        if idea is None:
+            self.detail_title.setText(self.tr("Nothing fits those filters"))
+            self.detail_why.setText(self.tr("Loosen one of them, or add an idea of your own."))
+            self.detail_facts.setText("")
+            self.why_caption.hide()
+            return
+        self.why_caption.show()
+        self.detail_title.setText(idea.title)
+        self.detail_why.setText(idea.why)
+        tags = ", ".join(idea.tags)
+        self.detail_facts.setText(facts(idea) + (f"\n{tags}" if tags else ""))
+
+    def surprise(self) -> Idea | None:
+        """Pick an idea that fits the filters and was not planned or done lately."""
+        recent = self._services.plans.recent_idea_keys(RECENT_WEEKS)
+        idea = surprise(self._ideas, self.current_filter(), recent, self.rng)
+        if idea is not None:
+            self.select_key(idea.key)
+        return idea
+
+    def _plan_current(self) -> None:
+        idea = self.current_idea()
+        if idea is not None:
+            self.plan_requested.emit(idea)

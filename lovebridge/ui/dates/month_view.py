@@ -1,0 +1,318 @@
+"""A calm, custom-painted month: plans, anniversaries and memories marked on their days.
+
+Double-click a day to plan something on it; drag a plan to another day to move it.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
+
+from lovebridge.ui.theme import current_colours
+
+OCCURRENCE_MIME = "application/x-lovebridge-occurrence"
+HEADER_HEIGHT = 30
+CHIP_HEIGHT = 20
+MAX_CHIPS = 3
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    """Something shown on a day: a plan occurrence, an anniversary or a memory."""
+
+    label: str
+    kind: str  # plan | anniversary | memory
+    plan_uuid: str | None = None
+    original_start: datetime | None = None
+    status: str = "planned"
+    plan_kind: str = ""
+
+
+def occurrence_mime(plan_uuid: str, original_start: datetime) -> QMimeData:
+    """The drag payload naming one occurrence."""
+    mime = QMimeData()
+    mime.setData(OCCURRENCE_MIME, QByteArray(f"{plan_uuid}|{original_start.isoformat()}".encode()))
+    return mime
+
+
+def parse_occurrence_mime(mime: QMimeData) -> tuple[str, datetime] | None:
+    if not mime.hasFormat(OCCURRENCE_MIME):
+        return None
+    try:
+        uuid, when = bytes(mime.data(OCCURRENCE_MIME).data()).decode().split("|", 1)
+        return uuid, datetime.fromisoformat(when)
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+class MonthView(QWidget):
+    """Six weeks from the Monday on or before the 1st; one selected day."""
+
+    day_selected = Signal(object)  # date
+    day_activated = Signal(object)  # date (double-click: plan something)
+    entry_activated = Signal(object)  # DayEntry (double-click on a plan)
+    occurrence_dropped = Signal(str, object, object)  # plan uuid, original start, new date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("monthView")
+        self.setAccessibleName(self.tr("Month calendar"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        today = date.today()
+        self.today = today
+        self.year, self.month = today.year, today.month
+        self.selected = today
+        self.entries: dict[date, list[DayEntry]] = {}
+        self._press: tuple[QPoint, DayEntry] | None = None
+        self._drop_day: date | None = None
+
+    def sizeHint(self) -> QSize:
+        return QSize(720, 520)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(460, 360)
+
+    # ---- data ---------------------------------------------------------------------------
+    def set_month(self, year: int, month: int) -> None:
+        self.year, self.month = year, month
+        self.update()
+
+    def set_today(self, today: date) -> None:
+        self.today = today
+        self.update()
+
+    def set_entries(self, entries: dict[date, list[DayEntry]]) -> None:
+        self.entries = entries
+        self.update()
+
+    def select(self, day: date) -> None:
+        self.selected = day
+        if (day.year, day.month) != (self.year, self.month):
+            self.set_month(day.year, day.month)
+        self.update()
+        self.day_selected.emit(day)
+
+    def first_shown(self) -> date:
+        first = date(self.year, self.month, 1)
+        return first - timedelta(days=first.weekday())
+
+    def last_shown(self) -> date:
+        return self.first_shown() + timedelta(days=41)
+
+    # ---- geometry -----------------------------------------------------------------------
+    def cell_rect(self, day: date) -> QRect:
+        index = (day - self.first_shown()).days
+        width = self.width() / 7
+        height = (self.height() - HEADER_HEIGHT) / 6
+        row, column = divmod(index, 7)
+        return QRect(round(column * width), round(HEADER_HEIGHT + row * height),
+                     round(width), round(height))
+
+    def day_at(self, pos: QPoint) -> date | None:
+        if pos.y() < HEADER_HEIGHT or not self.rect().contains(pos):
+            return None
+        column = min(int(pos.x() / (self.width() / 7)), 6)
+        row = min(int((pos.y() - HEADER_HEIGHT) / ((self.height() - HEADER_HEIGHT) / 6)), 5)
+        return self.first_shown() + timedelta(days=row * 7 + column)
+
+    def chip_rects(self, day: date) -> list[tuple[QRect, DayEntry]]:
+        cell = self.cell_rect(day)
+        found = []
+        top = cell.top() + 30
+        for entry in self.entries.get(day, [])[:MAX_CHIPS]:
+            if top + CHIP_HEIGHT > cell.bottom() - 2:
+                break
+            found.append((QRect(cell.left() + 5, top, cell.width() - 10, CHIP_HEIGHT), entry))
+            top += CHIP_HEIGHT + 3
+        return found
+
+    def entry_at(self, pos: QPoint) -> DayEntry | None:
+        day = self.day_at(pos)
+        if day is None:
+            return None
+        return next((e for rect, e in self.chip_rects(day) if rect.contains(pos)), None)
+
+    # ---- painting -----------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        c = current_colours()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor(c.surface))
+        small = QFont(self.font())
+        small.setPointSizeF(max(self.font().pointSizeF() - 1, 7))
+        painter.setFont(small)
+        painter.setPen(QColor(c.muted))
+        width = self.width() / 7
+        for index, name in enumerate(calendar.day_abbr):
+            painter.drawText(QRectF(index * width, 0, width, HEADER_HEIGHT),
+                             Qt.AlignmentFlag.AlignCenter, name)
+        day = self.first_shown()
+        for _ in range(42):
+            self._paint_day(painter, day, c, small)
+            day += timedelta(days=1)
+        painter.end()
+
+    def _paint_day(self, painter: QPainter, day: date, c, small: QFont) -> None:  # noqa: ANN001
+        cell = self.cell_rect(day)
+        in_month = day.month == self.month
+        background = QColor(c.surface if in_month else c.window)
+        if day == self._drop_day:
+            background = QColor(c.highlight_soft)
+        painter.fillRect(cell, background)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(c.border), 1))
+        painter.drawRect(cell.adjusted(0, 0, -1, -1) if cell.right() < self.width() - 1
+                         else cell.adjusted(0, 0, -2, -1))
+        if day == self.selected:
+            painter.setPen(QPen(QColor(c.accent), 2))
+            painter.drawRoundedRect(QRectF(cell).adjusted(2, 2, -2, -2), 6, 6)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        number_box = QRectF(cell.left() + 6, cell.top() + 4, 24, 22)
+        if day == self.today:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(c.accent))
+            painter.drawEllipse(number_box.adjusted(0, -1, 0, 1))
+            painter.setPen(QColor(c.accent_text))
+        else:
+            painter.setPen(QColor(c.text if in_month else c.muted))
+        bold = QFont(self.font())
+        bold.setBold(day == self.today)
+        painter.setFont(bold)
+        painter.drawText(number_box, Qt.AlignmentFlag.AlignCenter, str(day.day))
+        painter.setFont(small)
+        metrics = QFontMetrics(small)
+        chips = self.chip_rects(day)
+        for rect, entry in chips:
+            self._paint_chip(painter, rect, entry, c, metrics)
+        hidden = len(self.entries.get(day, [])) - len(chips)
+        if hidden > 0:
+            painter.setPen(QColor(c.muted))
+            painter.drawText(QRectF(cell.left() + 30, cell.top() + 4, cell.width() - 36, 22),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             self.tr("+{n} more").format(n=hidden))
+
+    def _paint_chip(self, painter, rect: QRect, entry: DayEntry, c, metrics) -> None:  # noqa: ANN001
+        accent = QColor(c.accent)
+        if entry.kind == "anniversary":
+            fill, text = QColor(c.highlight_soft), QColor(c.text)
+        elif entry.kind == "memory":
+            fill, text = QColor(c.sidebar), QColor(c.muted)
+        else:
+            fill = QColor(accent)
+            fill.setAlpha(40 if c.dark else 30)
+            text = QColor(c.text)
+        if entry.status in ("skipped", "cancelled"):
+            text = QColor(c.muted)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(QRectF(rect), 5, 5)
+        if entry.kind == "plan":
+            painter.setBrush(accent if entry.status != "done" else QColor(c.muted))
+            painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 4, rect.height()), 2, 2)
+        prefix = {"anniversary": "♥ ", "memory": "✿ "}.get(entry.kind, "")
+        if entry.status == "done":
+            prefix = "✓ "
+        label = metrics.elidedText(prefix + entry.label, Qt.TextElideMode.ElideRight,
+                                   rect.width() - 12)
+        font = painter.font()
+        font.setStrikeOut(entry.status in ("skipped", "cancelled"))
+        painter.setFont(font)
+        painter.setPen(text)
+        painter.drawText(rect.adjusted(8, 0, -4, 0),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+        font.setStrikeOut(False)
+        painter.setFont(font)
+
+    # ---- mouse, keyboard, drag and drop ---------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        day = self.day_at(pos)
+        if day is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.select(day)
+            entry = self.entry_at(pos)
+            self._press = (pos, entry) if entry and entry.kind == "plan" else None
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        start, entry = self._press
+        distance = (event.position().toPoint() - start).manhattanLength()
+        if distance < QApplication.startDragDistance():
+            return
+        self._press = None
+        drag = QDrag(self)
+        drag.setMimeData(occurrence_mime(entry.plan_uuid, entry.original_start))
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._press = None
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        entry = self.entry_at(pos)
+        if entry is not None and entry.kind == "plan":
+            self.entry_activated.emit(entry)
+            return
+        day = self.day_at(pos)
+        if day is not None:
+            self.day_activated.emit(day)
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+        if event.key() in steps:
+            self.select(self.selected + timedelta(days=steps[event.key()]))
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.day_activated.emit(self.selected)
+        else:
+            super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(OCCURRENCE_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        day = self.day_at(event.position().toPoint())
+        if day is None or not event.mimeData().hasFormat(OCCURRENCE_MIME):
+            event.ignore()
+            return
+        if day != self._drop_day:
+            self._drop_day = day
+            self.update()
+        event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: ANN001
+        self._drop_day = None
+        self.update()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._drop_day = None
+        self.update()
+        payload = parse_occurrence_mime(event.mimeData())
+        day = self.day_at(event.position().toPoint())
+        if payload is None or day is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.occurrence_dropped.emit(payload[0], payload[1], day)
