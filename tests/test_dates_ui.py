@@ -178,9 +178,10 @@ def test_dragging_a_plan_to_another_day_moves_it(qtbot, room) -> None:
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    QApplication.sendEvent(view, QDragEnterEvent(target, Qt.DropAction.MoveAction,
+    # Enter and move events take whole-pixel positions; the drop takes a QPointF.
+    QApplication.sendEvent(view, QDragEnterEvent(target.toPoint(), Qt.DropAction.MoveAction,
                                                  mime, buttons, mods))
-    move = QDragMoveEvent(target, Qt.DropAction.MoveAction, mime, buttons, mods)
+    move = QDragMoveEvent(target.toPoint(), Qt.DropAction.MoveAction, mime, buttons, mods)
     QApplication.sendEvent(view, move)
     assert move.isAccepted()
     with qtbot.waitSignal(view.occurrence_dropped, timeout=1000):
