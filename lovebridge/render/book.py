@@ -62,7 +62,8 @@ def serif_family() -> str:
 class BookRenderer:
     """Draws one Book onto a QPdfWriter, page by page."""
 
-    def __init__(self, book: Book, out: Path, handwriting: bool = True) -> None:
+    def __init__(self, book: Book, out: Path, handwriting: bool = True,
+                 story_family: str | None = None) -> None:
         self.book = book
         self.out = out
         self.writer = QPdfWriter(str(out))
@@ -74,7 +75,7 @@ class BookRenderer:
             QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter,
         ))
         self.serif = serif_family()
-        self.story_family = story_font_family(handwriting)
+        self.story_family = story_family or story_font_family(handwriting)
         self.pages = 0
         self.painter = QPainter()
 
@@ -204,7 +205,7 @@ class BookRenderer:
         needed = int(max(box.width(), box.height()))
         try:
             data = images.encoded_jpeg(photo.path, needed, quality=88)
-        except (images.PhotoRefused, OSError):
+        except (images.PhotoRefusedError, OSError):
             logger.warning("a photo could not be read for the book")
             return self.draw_missing(box)
         image = QImage.fromData(data)
@@ -261,10 +262,14 @@ class BookRenderer:
 
 
 def render_book_pdf(book: Book, out: Path, report: Progress | None = None,
-                    handwriting: bool = True) -> int:
-    """Render `book` to the PDF file `out`; returns the page count."""
+                    handwriting: bool = True, story_family: str | None = None) -> int:
+    """Render `book` to the PDF file `out`; returns the page count.
+
+    Pass `story_family` (from `story_font_family`, called on the GUI thread) when rendering
+    in a worker thread, so fonts are only registered where Qt allows it.
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
     temp = out.with_name(f".{out.name}.part")
-    pages = BookRenderer(book, temp, handwriting).render(report)
+    pages = BookRenderer(book, temp, handwriting, story_family).render(report)
     temp.replace(out)
     return pages

@@ -18,7 +18,7 @@ try:  # HEIC/HEIF photos (iPhones) when the well-kept pillow-heif plug-in is ins
 
     register_heif_opener()
     HEIF_SUPPORTED = True
-except ImportError:  # pragma: no cover - the dependency is declared; this keeps a bare install working
+except ImportError:  # pragma: no cover - declared as a dependency; a bare install still works
     HEIF_SUPPORTED = False
 
 # A 48-megapixel phone photo is ~8000x6000 and a stitched panorama rarely passes 150 MP;
@@ -37,7 +37,7 @@ EXIF_IFD = 0x8769
 EXIF_DATETIME_ORIGINAL = 0x9003
 
 
-class PhotoRefused(ValueError):
+class PhotoRefusedError(ValueError):
     """A file that cannot become a photo; the message is meant for the couple to read."""
 
 
@@ -87,22 +87,23 @@ def _open_checked(path: Path) -> Image.Image:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise PhotoRefused(f"{name} could not be read ({exc.strerror or 'no access'}).") from exc
+        reason = exc.strerror or "no access"
+        raise PhotoRefusedError(f"{name} could not be read ({reason}).") from exc
     if size == 0:
-        raise PhotoRefused(f"{name} is empty (0 bytes).")
+        raise PhotoRefusedError(f"{name} is empty (0 bytes).")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(path)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise PhotoRefused(f"{name} is far too large to open safely.") from exc
+        raise PhotoRefusedError(f"{name} is far too large to open safely.") from exc
     except UnidentifiedImageError as exc:
-        raise PhotoRefused(f"{name} is not a photo LoveBridge can read.") from exc
+        raise PhotoRefusedError(f"{name} is not a photo LoveBridge can read.") from exc
     except OSError as exc:
-        raise PhotoRefused(f"{name} could not be read as a photo.") from exc
+        raise PhotoRefusedError(f"{name} could not be read as a photo.") from exc
     if image.format not in ACCEPTED_FORMATS:
         image.close()
-        raise PhotoRefused(
+        raise PhotoRefusedError(
             f"{name} is a {image.format or 'unknown'} image; LoveBridge keeps JPEG, PNG, WebP, "
             "GIF and HEIC photos."
         )
@@ -111,7 +112,7 @@ def _open_checked(path: Path) -> Image.Image:
         width * height > MAX_PIXELS
     ):
         image.close()
-        raise PhotoRefused(
+        raise PhotoRefusedError(
             f"{name} is far too large to open safely ({width:,} x {height:,} pixels)."
         )
     return image
@@ -150,10 +151,11 @@ def decode_scaled(path: Path, longest_side: int) -> Image.Image:
         if max(upright.size) > longest_side:
             upright.thumbnail((longest_side, longest_side), Image.Resampling.LANCZOS)
         return upright
-    except PhotoRefused:
+    except PhotoRefusedError:
         raise
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise PhotoRefused(f"{path.name} is damaged or incomplete and could not be read.") from exc
+        raise PhotoRefusedError(
+            f"{path.name} is damaged or incomplete and could not be read.") from exc
     finally:
         image.close()
 

@@ -72,7 +72,7 @@ class PhotoImporter:
         for done, path in enumerate(files, start=1):
             try:
                 photo, existed = self.import_one(path)
-            except images.PhotoRefused as exc:
+            except images.PhotoRefusedError as exc:
                 outcome.refused.append(str(exc))
             except OSError as exc:
                 outcome.refused.append(
@@ -124,7 +124,7 @@ def group_by_day(photos: Iterable[PhotoRef]) -> dict[date | None, list[PhotoRef]
     groups: dict[date | None, list[PhotoRef]] = defaultdict(list)
     for photo in photos:
         groups[day_of(photo)].append(photo)
-    dated = sorted((d for d in groups if d is not None))
+    dated = sorted(d for d in groups if d is not None)
     ordered = {d: sorted(groups[d], key=lambda p: p.taken_at or datetime.min) for d in dated}
     if None in groups:
         ordered[None] = groups[None]
@@ -140,9 +140,11 @@ def photos_taken_between(
     for done, path in enumerate(files, start=1):
         try:
             taken = images.read_info(path).taken_at
-        except images.PhotoRefused:
+        except images.PhotoRefusedError:
             taken = None
-        if taken is not None and (start is None or taken >= start) and (end is None or taken <= end):
+        in_window = taken is not None and (start is None or taken >= start) and (
+            end is None or taken <= end)
+        if in_window:
             chosen.append(path)
         if report is not None:
             report(done, len(files))

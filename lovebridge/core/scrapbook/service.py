@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 MAX_TAGS = 30
 
 
-class MemoryNotFound(LookupError):
+class MemoryNotFoundError(LookupError):
     """The memory asked for does not exist (or was purged)."""
 
 
@@ -141,7 +141,7 @@ class MemoryService:
                          selectinload(MemoryRow.tags))
             )
             if row is None:
-                raise MemoryNotFound(uuid)
+                raise MemoryNotFoundError(uuid)
             return to_memory(row)
 
     def get_many(self, uuids: list[str]) -> list[Memory]:
@@ -197,7 +197,9 @@ class MemoryService:
             query = self._filtered(select(func.count()).select_from(MemoryRow), filters)
             return int(session.scalar(query) or 0)
 
-    def timeline(self, offset: int, limit: int, filters: Filters = Filters()) -> list[MemorySummary]:  # noqa: B008
+    def timeline(
+        self, offset: int, limit: int, filters: Filters = Filters()  # noqa: B008
+    ) -> list[MemorySummary]:
         """One window of the timeline, newest first, with cover photo and photo count.
 
         One query for the whole window: the cover and count are correlated sub-queries,
@@ -283,6 +285,6 @@ class MemoryService:
     def _row(session: Session, uuid: str) -> MemoryRow:
         row = session.scalar(select(MemoryRow).where(MemoryRow.uuid == uuid))
         if row is None:
-            raise MemoryNotFound(uuid)
+            raise MemoryNotFoundError(uuid)
         return row
 

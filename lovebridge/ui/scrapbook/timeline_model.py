@@ -1,0 +1,188 @@
+"""The timeline: memories newest first, under year headings with month tabs, loaded in pages."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from lovebridge.core.scrapbook.records import Filters, MemorySummary
+from lovebridge.core.scrapbook.service import MemoryService
+from lovebridge.ui.scrapbook.thumbnails import ThumbnailLoader
+
+Index = QModelIndex | QPersistentModelIndex
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "header" or "memory"
+UUID_ROLE = Qt.ItemDataRole.UserRole + 2
+DATE_ROLE = Qt.ItemDataRole.UserRole + 3
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 4
+FAVOURITE_ROLE = Qt.ItemDataRole.UserRole + 5
+PHOTO_COUNT_ROLE = Qt.ItemDataRole.UserRole + 6
+THUMBNAIL_ROLE = Qt.ItemDataRole.UserRole + 7
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 8
+MONTH_START_ROLE = Qt.ItemDataRole.UserRole + 9  # "Nov" on the first card of each month
+
+PAGE_SIZE = 150
+
+
+@dataclass(frozen=True)
+class _Header:
+    """A year's heading, across the whole width."""
+
+    year: int
+
+    kind = "header"
+
+    def label(self) -> str:
+        return str(self.year)
+
+
+class TimelineModel(QAbstractListModel):
+    """Headers and memory cards in one flat list; pages are fetched as the view scrolls."""
+
+    def __init__(self, service: MemoryService, thumbnails: ThumbnailLoader, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._service = service
+        self._thumbnails = thumbnails
+        self._filters = Filters()
+        self._rows: list[_Header | MemorySummary] = []
+        self._loaded = 0
+        self._total = 0
+        self._rows_by_sha: dict[str, list[int]] = {}
+        self._month_starts: set[str] = set()
+        thumbnails.ready.connect(self._on_thumbnail_ready)
+
+    # ---- loading ------------------------------------------------------------------------------
+    @property
+    def filters(self) -> Filters:
+        return self._filters
+
+    @property
+    def total(self) -> int:
+        """How many memories match, loaded or not."""
+        return self._total
+
+    def reload(self, filters: Filters | None = None) -> None:
+        """Start again from the first page (after a save, a delete, or new filters)."""
+        self.beginResetModel()
+        if filters is not None:
+            self._filters = filters
+        self._rows = []
+        self._rows_by_sha = {}
+        self._month_starts = set()
+        self._loaded = 0
+        self._total = self._service.count(self._filters)
+        self._append(self._service.timeline(0, PAGE_SIZE, self._filters))
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._loaded < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        page = self._service.timeline(self._loaded, PAGE_SIZE, self._filters)
+        if not page:
+            self._total = self._loaded
+            return
+        new_rows = self._with_headers(page)
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new_rows) - 1)
+        self._store(new_rows, page)
+        self.endInsertRows()
+
+    def _append(self, page: list[MemorySummary]) -> None:
+        self._store(self._with_headers(page), page)
+
+    def _store(self, new_rows: list[_Header | MemorySummary], page: list[MemorySummary]) -> None:
+        first = len(self._rows)
+        self._rows.extend(new_rows)
+        self._loaded += len(page)
+        for offset, row in enumerate(new_rows):
+            if isinstance(row, MemorySummary) and row.cover is not None:
+                self._rows_by_sha.setdefault(row.cover.sha256, []).append(first + offset)
+
+    def _with_headers(self, page: list[MemorySummary]) -> list[_Header | MemorySummary]:
+        last = next((r for r in reversed(self._rows) if isinstance(r, MemorySummary)), None)
+        year, month = (last.when.year, last.when.month) if last else (None, None)
+        rows: list[_Header | MemorySummary] = []
+        for summary in page:
+            if summary.when.year != year:
+                year, month = summary.when.year, None
+                rows.append(_Header(year))
+            if summary.when.month != month:
+                month = summary.when.month
+                self._month_starts.add(summary.uuid)
+            rows.append(summary)
+        return rows
+
+    # ---- the model ----------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if not isinstance(self._rows[index.row()], MemorySummary):
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if not isinstance(row, MemorySummary):
+            return self._header_data(row, role)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return " · ".join(part for part in (row.title, row.when.label(), row.place) if part)
+        values = {
+            KIND_ROLE: "memory",
+            UUID_ROLE: row.uuid,
+            DATE_ROLE: row.when.label(),
+            PLACE_ROLE: row.place,
+            FAVOURITE_ROLE: row.favourite,
+            PHOTO_COUNT_ROLE: row.photo_count,
+            SUMMARY_ROLE: row,
+        }
+        if role == MONTH_START_ROLE:
+            starts = row.uuid in self._month_starts and row.when.month is not None
+            return calendar.month_abbr[row.when.month] if starts else ""
+        if role == THUMBNAIL_ROLE:
+            return self._thumbnails.cached(row.cover) if row.cover is not None else None
+        return values.get(role)
+
+    @staticmethod
+    def _header_data(row: _Header, role: int) -> object:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.label()
+        if role == KIND_ROLE:
+            return row.kind
+        return None
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = super().roleNames()
+        names.update({
+            KIND_ROLE: b"kind", UUID_ROLE: b"uuid", DATE_ROLE: b"dateLabel",
+            PLACE_ROLE: b"place", FAVOURITE_ROLE: b"favourite", PHOTO_COUNT_ROLE: b"photoCount",
+            THUMBNAIL_ROLE: b"thumbnail", SUMMARY_ROLE: b"summary",
+            MONTH_START_ROLE: b"monthStart",
+        })
+        return names
+
+    def row_of(self, uuid: str) -> int:
+        """The row of a loaded memory, or -1."""
+        for number, row in enumerate(self._rows):
+            if isinstance(row, MemorySummary) and row.uuid == uuid:
+                return number
+        return -1
+
+    def memory_rows(self) -> list[int]:
+        return [n for n, row in enumerate(self._rows) if isinstance(row, MemorySummary)]
+
+    def _on_thumbnail_ready(self, sha256: str) -> None:
+        for number in self._rows_by_sha.get(sha256, ()):
+            index = self.index(number)
+            self.dataChanged.emit(index, index, [THUMBNAIL_ROLE])
