@@ -6,6 +6,7 @@ import os
 import struct
 import subprocess
 import sys
+import unicodedata
 import zlib
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -291,7 +292,7 @@ def test_the_search_index_is_created_by_the_migration(ctx: AppContext) -> None:
     assert "fts5" in sql.lower()
 
 
-# ---- trash -----------------------------------------------------------------------------------------
+# ---- trash ------------------------------------------------------------------------------------
 def test_trash_restores_and_purges_after_thirty_days(ctx: AppContext, tmp_path: Path) -> None:
     shared = PhotoImporter(ctx).import_files([make_photo(tmp_path / "shared.jpg")]).photos[0]
     own = PhotoImporter(ctx).import_files(
@@ -334,8 +335,8 @@ def test_emptying_the_trash_deletes_photos_and_memories_now(ctx: AppContext,
 
 
 def pdf_text(page) -> str:  # noqa: ANN001
-    """A PDF page's text with whitespace folded (Qt's PDFs space words with tabs)."""
-    return " ".join(page.extract_text().split())
+    """A PDF page's text, whitespace folded and ligatures (ﬀ, ﬁ) undone."""
+    return " ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
 
 
 # ---- command line ------------------------------------------------------------------------------

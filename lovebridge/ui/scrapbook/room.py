@@ -82,6 +82,7 @@ class ScrapbookRoom(QWidget):
         self._pending_prefill: MemoryPrefill | None = None
         self._dialogs: list[QWidget] = []
         self.importing = False
+        self._refusal_text = ""
         # Injectable choices, so tests (and scripts) never block on a native dialog.
         self.choose_photos: Callable[[], list[Path]] = self._choose_photos_with_dialog
         self.choose_folder: Callable[[], Path | None] = self._choose_folder_with_dialog
@@ -367,6 +368,7 @@ class ScrapbookRoom(QWidget):
         self.import_finished.emit(outcome)
 
     def _report_refusals(self, outcome: ImportReport, into_editor: bool) -> None:
+        self._refusal_text = ""
         if not outcome.refused:
             self.show_notice("")
             self.editor.clear_notice()
@@ -376,7 +378,7 @@ class ScrapbookRoom(QWidget):
         lines += [f"• {reason}" for reason in outcome.refused[:12]]
         if len(outcome.refused) > 12:
             lines.append(self.tr("…and {n} more.").format(n=len(outcome.refused) - 12))
-        text = "\n".join(lines)
+        text = self._refusal_text = "\n".join(lines)
         if into_editor or self.pages.currentWidget() is self.editor:
             self.editor.show_notice(text)
         else:
@@ -416,8 +418,9 @@ class ScrapbookRoom(QWidget):
             made += 1
         self.reload()
         self.show_home()
-        self.show_notice(self.tr("{n} memories made, one for each day. Open one to give it a "
-                                 "title and a story.").format(n=made))
+        made_text = self.tr("{n} memories made, one for each day. Open one to give it a "
+                            "title and a story.").format(n=made)
+        self.show_notice("\n".join(t for t in (made_text, self._refusal_text) if t))
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
