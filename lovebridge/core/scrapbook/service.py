@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import datetime
 
-from sqlalchemy import Select, and_, func, select, text
+from sqlalchemy import Select, and_, func, literal_column, select, text
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from lovebridge.core.context import AppContext
@@ -170,7 +171,9 @@ class MemoryService:
                 func.coalesce(MemoryRow.date_day, 0), MemoryRow.id)
 
     def _filtered(self, query: Select, filters: Filters) -> Select:
-        query = query.where(MemoryRow.trashed_at.is_(None))
+        # "+column" keeps SQLite from picking the trashed_at index (nearly every row is not
+        # trashed), so it walks ix_memory_when in date order and stops at the page's end.
+        query = query.where(literal_column("+memory.trashed_at").is_(None))
         match = search.match_expression(filters.text)
         if match:
             query = query.where(
@@ -205,38 +208,13 @@ class MemoryService:
         One query for the whole window: the cover and count are correlated sub-queries,
         so a page of 200 cards is never 200 extra queries.
         """
-        query = self._filtered(self._summary_query(), filters).order_by(
-            MemoryRow.date_year.desc(), func.coalesce(MemoryRow.date_month, 0).desc(),
-            func.coalesce(MemoryRow.date_day, 0).desc(), MemoryRow.id.desc(),
+        # Plain columns (no COALESCE) so SQLite walks ix_memory_when backwards and stops at
+        # `limit`; NULL sorts last in DESC, so a month-only memory follows that month's days.
+        query = self._filtered(_summary_query(), filters).order_by(
+            MemoryRow.date_year.desc(), MemoryRow.date_month.desc(),
+            MemoryRow.date_day.desc(), MemoryRow.id.desc(),
         ).offset(offset).limit(limit)
         return self._summaries(query)
-
-    @staticmethod
-    def _summary_query() -> Select:
-        placed = aliased(MemoryPhoto)
-        cover_id = (
-            select(placed.photo_id)
-            .where(placed.memory_id == MemoryRow.id, placed.trashed_at.is_(None))
-            .order_by(placed.position, placed.id)
-            .limit(1)
-            .scalar_subquery()
-        )
-        counted = aliased(MemoryPhoto)
-        photo_count = (
-            select(func.count(counted.id))
-            .where(counted.memory_id == MemoryRow.id, counted.trashed_at.is_(None))
-            .scalar_subquery()
-        )
-        return (
-            select(
-                MemoryRow.id, MemoryRow.uuid, MemoryRow.title, MemoryRow.date_year,
-                MemoryRow.date_month, MemoryRow.date_day, MemoryRow.place, MemoryRow.favourite,
-                MemoryRow.mood, photo_count, Photo.id, Photo.sha256, Photo.extension,
-                Photo.width, Photo.height, Photo.orientation,
-            )
-            .select_from(MemoryRow)
-            .outerjoin(Photo, Photo.id == cover_id)
-        )
 
     def _summaries(self, query: Select) -> list[MemorySummary]:
         with self._ctx.store.session_scope() as session:
@@ -252,7 +230,7 @@ class MemoryService:
     def on_this_day(self, today: datetime | None = None) -> list[MemorySummary]:
         """Memories from this calendar day in earlier years, most recent year first."""
         day = (today or self._ctx.local_now()).date()
-        query = self._summary_query().where(
+        query = _summary_query().where(
             MemoryRow.trashed_at.is_(None), MemoryRow.date_month == day.month,
             MemoryRow.date_day == day.day, MemoryRow.date_year < day.year,
         ).order_by(MemoryRow.date_year.desc(), MemoryRow.id.desc()).limit(20)
@@ -288,3 +266,31 @@ class MemoryService:
             raise MemoryNotFoundError(uuid)
         return row
 
+
+@functools.cache
+def _summary_query() -> Select:
+    """The card columns of a memory, built once (statements are immutable, so shareable)."""
+    placed = aliased(MemoryPhoto)
+    cover_id = (
+        select(placed.photo_id)
+        .where(placed.memory_id == MemoryRow.id, placed.trashed_at.is_(None))
+        .order_by(placed.position, placed.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    counted = aliased(MemoryPhoto)
+    photo_count = (
+        select(func.count(counted.id))
+        .where(counted.memory_id == MemoryRow.id, counted.trashed_at.is_(None))
+        .scalar_subquery()
+    )
+    return (
+        select(
+            MemoryRow.id, MemoryRow.uuid, MemoryRow.title, MemoryRow.date_year,
+            MemoryRow.date_month, MemoryRow.date_day, MemoryRow.place, MemoryRow.favourite,
+            MemoryRow.mood, photo_count, Photo.id, Photo.sha256, Photo.extension,
+            Photo.width, Photo.height, Photo.orientation,
+        )
+        .select_from(MemoryRow)
+        .outerjoin(Photo, Photo.id == cover_id)
+    )

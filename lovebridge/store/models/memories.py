@@ -62,6 +62,8 @@ class MemoryPhoto(Base, RecordMixin, TrashableMixin):
     """A photo placed in a memory, in order, with its caption."""
 
     __tablename__ = "memory_photo"
+    # A memory's photos in order: the timeline's cover photo is one index probe per card.
+    __table_args__ = (Index("ix_memory_photo_order", "memory_id", "position"),)
 
     memory_id: Mapped[int] = mapped_column(ForeignKey("memory.id", ondelete="CASCADE"), index=True)
     photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="RESTRICT"), index=True)

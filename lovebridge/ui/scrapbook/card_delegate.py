@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPainterPath
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPixmap,
+    QPixmapCache,
+)
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from lovebridge.ui.scrapbook.timeline_model import (
@@ -13,6 +22,7 @@ from lovebridge.ui.scrapbook.timeline_model import (
     MONTH_START_ROLE,
     PHOTO_COUNT_ROLE,
     PLACE_ROLE,
+    SUMMARY_ROLE,
     THUMBNAIL_ROLE,
 )
 from lovebridge.ui.theme import current_colours
@@ -117,13 +127,9 @@ class MemoryCardDelegate(QStyledItemDelegate):
         photo_rect = QRectF(rect.x(), rect.y(), rect.width(), rect.height() - CARD_TEXT_HEIGHT)
         painter.save()
         painter.setClipPath(outline)
-        pixmap = index.data(THUMBNAIL_ROLE)
-        if pixmap is not None and not pixmap.isNull():
-            # Centre-crop the photo to fill the card's window.
-            scale = max(photo_rect.width() / pixmap.width(), photo_rect.height() / pixmap.height())
-            w, h = photo_rect.width() / scale, photo_rect.height() / scale
-            source = QRectF((pixmap.width() - w) / 2, (pixmap.height() - h) / 2, w, h)
-            painter.drawPixmap(photo_rect, pixmap, source)
+        pixmap = self._card_pixmap(index, photo_rect)
+        if pixmap is not None:
+            painter.drawPixmap(photo_rect.topLeft(), pixmap)
         else:
             gradient = QLinearGradient(photo_rect.topLeft(), photo_rect.bottomRight())
             gradient.setColorAt(0, QColor(c.highlight_soft))
@@ -169,6 +175,35 @@ class MemoryCardDelegate(QStyledItemDelegate):
         else:
             painter.setPen(QColor(c.accent if hovered else c.border))
             painter.drawPath(outline)
+
+    def _card_pixmap(self, index: QModelIndex | QPersistentModelIndex,
+                     photo_rect: QRectF) -> QPixmap | None:
+        """The cover centre-cropped and scaled to the card, made once and kept in the cache.
+
+        Scaling a 480-pixel thumbnail on every paint would make scrolling stutter.
+        """
+        summary = index.data(SUMMARY_ROLE)
+        if summary is None or summary.cover is None:
+            return None
+        ratio = self._view.devicePixelRatioF()
+        width, height = int(photo_rect.width() * ratio), int(photo_rect.height() * ratio)
+        key = f"lovebridge-card-{summary.cover.sha256}-{width}x{height}"
+        cached = QPixmapCache.find(key)
+        if cached is not None:
+            return cached
+        thumbnail = index.data(THUMBNAIL_ROLE)
+        if thumbnail is None or thumbnail.isNull():
+            return None
+        scale = max(width / thumbnail.width(), height / thumbnail.height())
+        w, h = width / scale, height / scale
+        source = QRect(int((thumbnail.width() - w) / 2), int((thumbnail.height() - h) / 2),
+                       int(w), int(h))
+        card_pixmap = thumbnail.copy(source).scaled(
+            width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation)
+        card_pixmap.setDevicePixelRatio(ratio)
+        QPixmapCache.insert(key, card_pixmap)
+        return card_pixmap
 
     @staticmethod
     def _badge(painter: QPainter, photo_rect: QRectF, text: str) -> None:

@@ -93,7 +93,7 @@ class ScrapbookRoom(QWidget):
         self._build()
         self._wire()
         self.reload()
-        run_task(self.trash.purge_expired, lambda _n: self.reload())
+        run_task(self.trash.purge_expired, lambda gone: gone and self.reload())
 
     # ---- building -------------------------------------------------------------------------
     def _build(self) -> None:

@@ -1,4 +1,4 @@
-"""scrapbook full-text search
+"""scrapbook full-text search and photo order index
 
 Revision ID: 0003_scrapbook
 Revises: 0001_initial
@@ -20,6 +20,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('memory_photo', schema=None) as batch_op:
+        batch_op.create_index('ix_memory_photo_order', ['memory_id', 'position'], unique=False)
     op.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS fts_memory USING fts5("
         "title, story, place, tags, captions, tokenize = 'unicode61 remove_diacritics 2')"
@@ -39,3 +41,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP TABLE IF EXISTS fts_memory")
+    with op.batch_alter_table('memory_photo', schema=None) as batch_op:
+        batch_op.drop_index('ix_memory_photo_order')
