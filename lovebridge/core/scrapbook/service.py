@@ -170,6 +170,14 @@ class MemoryService:
         return (MemoryRow.date_year, func.coalesce(MemoryRow.date_month, 0),
                 func.coalesce(MemoryRow.date_day, 0), MemoryRow.id)
 
+    @staticmethod
+    def _by_date_index(query: Select, filters: Filters) -> Select:
+        """For a word search, walk the (covering) date index and test each id against the
+        FTS matches: SQLite would otherwise fetch every matching row, long story and all."""
+        if search.match_expression(filters.text):
+            return query.with_hint(MemoryRow, "INDEXED BY ix_memory_when", "sqlite")
+        return query
+
     def _filtered(self, query: Select, filters: Filters) -> Select:
         # "+column" keeps SQLite from picking the trashed_at index (nearly every row is not
         # trashed), so it walks ix_memory_when in date order and stops at the page's end.
@@ -197,7 +205,8 @@ class MemoryService:
 
     def count(self, filters: Filters = Filters()) -> int:  # noqa: B008 - frozen, immutable
         with self._ctx.store.session_scope() as session:
-            query = self._filtered(select(func.count()).select_from(MemoryRow), filters)
+            query = self._by_date_index(
+                self._filtered(select(func.count()).select_from(MemoryRow), filters), filters)
             return int(session.scalar(query) or 0)
 
     def timeline(
@@ -208,12 +217,21 @@ class MemoryService:
         One query for the whole window: the cover and count are correlated sub-queries,
         so a page of 200 cards is never 200 extra queries.
         """
-        # Plain columns (no COALESCE) so SQLite walks ix_memory_when backwards and stops at
+        # First the page's ids (cheap columns only), then the card columns for just those:
+        # otherwise SQLite works out cover and count for every match before it sorts.
+        # Plain columns (no COALESCE) so SQLite can walk ix_memory_when backwards and stop at
         # `limit`; NULL sorts last in DESC, so a month-only memory follows that month's days.
-        query = self._filtered(_summary_query(), filters).order_by(
+        page = self._by_date_index(self._filtered(
+            select(MemoryRow.id, MemoryRow.date_year, MemoryRow.date_month, MemoryRow.date_day),
+            filters,
+        ), filters).order_by(
             MemoryRow.date_year.desc(), MemoryRow.date_month.desc(),
             MemoryRow.date_day.desc(), MemoryRow.id.desc(),
-        ).offset(offset).limit(limit)
+        ).offset(offset).limit(limit).subquery("page")
+        query = _summary_query().join(page, page.c.id == MemoryRow.id).order_by(
+            page.c.date_year.desc(), page.c.date_month.desc(), page.c.date_day.desc(),
+            page.c.id.desc(),
+        )
         return self._summaries(query)
 
     def _summaries(self, query: Select) -> list[MemorySummary]:

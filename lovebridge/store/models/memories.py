@@ -22,7 +22,9 @@ class Memory(Base, RecordMixin, TrashableMixin):
 
     __tablename__ = "memory"
     __table_args__ = (
-        Index("ix_memory_when", "date_year", "date_month", "date_day"),
+        # trashed_at is carried in the index so the timeline and search never read whole rows
+        # (stories are long) just to skip the trash.
+        Index("ix_memory_when", "date_year", "date_month", "date_day", "trashed_at"),
         Index("ix_memory_day_of_year", "date_month", "date_day"),
     )
 

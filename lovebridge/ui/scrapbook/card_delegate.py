@@ -38,7 +38,7 @@ def card_width(view: QListView) -> int:
     """Cards share the row evenly, never narrower than MIN_CARD_WIDTH."""
     spacing = view.spacing()
     # Sized as if every card carried a month tab, so a row never wraps early.
-    usable = view.viewport().width() - spacing - 2
+    usable = view.viewport().width() - 2 * spacing - 12  # the flow layout wraps a little early
     pair = MIN_CARD_WIDTH + MONTH_TAB_WIDTH + 2 * spacing
     columns = max(1, usable // pair)
     return max(MIN_CARD_WIDTH, usable // columns - MONTH_TAB_WIDTH - 2 * spacing)

@@ -1,4 +1,4 @@
-"""scrapbook full-text search and photo order index
+"""scrapbook full-text search, timeline and photo order indexes
 
 Revision ID: 0003_scrapbook
 Revises: 0001_initial
@@ -20,6 +20,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('memory', schema=None) as batch_op:
+        batch_op.drop_index('ix_memory_when')
+        batch_op.create_index(
+            'ix_memory_when', ['date_year', 'date_month', 'date_day', 'trashed_at'], unique=False)
     with op.batch_alter_table('memory_photo', schema=None) as batch_op:
         batch_op.create_index('ix_memory_photo_order', ['memory_id', 'position'], unique=False)
     op.execute(
@@ -43,3 +47,7 @@ def downgrade() -> None:
     op.execute("DROP TABLE IF EXISTS fts_memory")
     with op.batch_alter_table('memory_photo', schema=None) as batch_op:
         batch_op.drop_index('ix_memory_photo_order')
+    with op.batch_alter_table('memory', schema=None) as batch_op:
+        batch_op.drop_index('ix_memory_when')
+        batch_op.create_index(
+            'ix_memory_when', ['date_year', 'date_month', 'date_day'], unique=False)
