@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontDatabase,
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
     QTextDocument,
     QTextOption,
@@ -253,7 +255,12 @@ class BookRenderer:
             room = area.height() - top
             self.painter.save()
             self.painter.translate(0, top - shown)
-            document.drawContents(self.painter, QRectF(0, shown, area.width(), room))
+            context = QAbstractTextDocumentLayout.PaintContext()
+            # Paper is always light: ink colour from the book, never from a dark desktop theme.
+            context.palette.setColor(QPalette.ColorRole.Text, INK)
+            context.clip = QRectF(0, shown, area.width(), room)
+            self.painter.setClipRect(context.clip)
+            document.documentLayout().draw(self.painter, context)
             self.painter.restore()
             shown += room
             if shown < total:
