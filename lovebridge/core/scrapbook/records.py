@@ -6,6 +6,9 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+# Read once: calendar's lookups call strftime each time, far too slow for thousands of cards.
+MONTH_NAMES = tuple(calendar.month_name)
+MONTH_ABBREVIATIONS = tuple(calendar.month_abbr)
 MOODS = ("joyful", "tender", "cosy", "adventurous", "proud", "silly", "bittersweet", "calm")
 
 
@@ -39,7 +42,7 @@ class MemoryDate:
         """'14 June 2025', 'June 2025' or '2025'."""
         if self.month is None:
             return str(self.year)
-        month = calendar.month_name[self.month]
+        month = MONTH_NAMES[self.month]
         return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
 
     def as_date(self) -> date:

@@ -256,20 +256,23 @@ class MemoryService:
 
     def years(self) -> list[int]:
         with self._ctx.store.session_scope() as session:
-            return list(session.scalars(
-                select(MemoryRow.date_year).where(MemoryRow.trashed_at.is_(None))
+            return list(session.scalars(  # answered from ix_memory_when alone
+                select(MemoryRow.date_year).where(literal_column("+memory.trashed_at").is_(None))
                 .distinct().order_by(MemoryRow.date_year.desc())
             ))
 
     def tags(self) -> list[str]:
         """Tags in use on memories not in the trash, alphabetically."""
         with self._ctx.store.session_scope() as session:
-            return list(session.scalars(
-                select(Tag.name).join(memory_tags, memory_tags.c.tag_id == Tag.id)
+            # Per tag, stop at its first memory not in the trash (few tags, many memories).
+            in_use = (
+                select(memory_tags.c.memory_id)
                 .join(MemoryRow, and_(MemoryRow.id == memory_tags.c.memory_id,
                                       MemoryRow.trashed_at.is_(None)))
-                .distinct().order_by(Tag.name)
-            ))
+                .where(memory_tags.c.tag_id == Tag.id)
+                .exists()
+            )
+            return list(session.scalars(select(Tag.name).where(in_use).order_by(Tag.name)))
 
     def photo_refs(self, photo_ids: list[int]) -> list[PhotoRef]:
         with self._ctx.store.session_scope() as session:

@@ -121,14 +121,6 @@ class MemoryEditor(QWidget):
         self.title_edit.setMaxLength(200)
         column.addWidget(self.title_edit)
         column.addLayout(self._build_details())
-        column.addWidget(self._section(self.tr("The story")))
-        self.story_edit = StoryEdit()
-        self.story_edit.setObjectName("memoryStory")
-        self.story_edit.setPlaceholderText(
-            self.tr("What happened, what was said, what you want to remember…"))
-        self.story_edit.setMinimumHeight(150)
-        self.story_edit.media_arrived.connect(self.media_pasted)
-        column.addWidget(self.story_edit)
         column.addLayout(self._build_photo_bar())
         self.notice = muted_label("")
         self.notice.setObjectName("importNotice")
@@ -154,6 +146,14 @@ class MemoryEditor(QWidget):
         column.addWidget(muted_label(self.tr(
             "Drop photos or a folder here, or paste a picture. Double-click a photo to see it "
             "large; select it and press F2 to write a caption; drag to reorder.")))
+        column.addWidget(self._section(self.tr("The story")))
+        self.story_edit = StoryEdit()
+        self.story_edit.setObjectName("memoryStory")
+        self.story_edit.setPlaceholderText(
+            self.tr("What happened, what was said, what you want to remember…"))
+        self.story_edit.setMinimumHeight(220)
+        self.story_edit.media_arrived.connect(self.media_pasted)
+        column.addWidget(self.story_edit)
         self.added_by_label = muted_label("")
         column.addWidget(self.added_by_label)
         column.addStretch(1)

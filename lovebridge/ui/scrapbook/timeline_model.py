@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from lovebridge.core.scrapbook.records import Filters, MemorySummary
+from lovebridge.core.scrapbook.records import MONTH_ABBREVIATIONS, Filters, MemorySummary
 from lovebridge.core.scrapbook.service import MemoryService
 from lovebridge.ui.scrapbook.thumbnails import ThumbnailLoader
 
 Index = QModelIndex | QPersistentModelIndex
 
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "header" or "memory"
-UUID_ROLE = Qt.ItemDataRole.UserRole + 2
-DATE_ROLE = Qt.ItemDataRole.UserRole + 3
-PLACE_ROLE = Qt.ItemDataRole.UserRole + 4
-FAVOURITE_ROLE = Qt.ItemDataRole.UserRole + 5
-PHOTO_COUNT_ROLE = Qt.ItemDataRole.UserRole + 6
-THUMBNAIL_ROLE = Qt.ItemDataRole.UserRole + 7
-SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 8
-MONTH_START_ROLE = Qt.ItemDataRole.UserRole + 9  # "Nov" on the first card of each month
+_USER = int(Qt.ItemDataRole.UserRole)
+KIND_ROLE = _USER + 1  # "header" or "memory"
+UUID_ROLE = _USER + 2
+DATE_ROLE = _USER + 3
+PLACE_ROLE = _USER + 4
+FAVOURITE_ROLE = _USER + 5
+PHOTO_COUNT_ROLE = _USER + 6
+THUMBNAIL_ROLE = _USER + 7
+SUMMARY_ROLE = _USER + 8
+MONTH_START_ROLE = _USER + 9  # "Nov" on the first card of each month
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 PAGE_SIZE = 150
 
@@ -134,29 +137,36 @@ class TimelineModel(QAbstractListModel):
         row = self._rows[index.row()]
         if not isinstance(row, MemorySummary):
             return self._header_data(row, role)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return row.title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return " · ".join(part for part in (row.title, row.when.label(), row.place) if part)
-        values = {
-            KIND_ROLE: "memory",
-            UUID_ROLE: row.uuid,
-            DATE_ROLE: row.when.label(),
-            PLACE_ROLE: row.place,
-            FAVOURITE_ROLE: row.favourite,
-            PHOTO_COUNT_ROLE: row.photo_count,
-            SUMMARY_ROLE: row,
-        }
+        role = int(role)  # one cheap int compare per branch (the view asks thousands of times)
+        if role == KIND_ROLE:
+            return "memory"
         if role == MONTH_START_ROLE:
             starts = row.uuid in self._month_starts and row.when.month is not None
-            return calendar.month_abbr[row.when.month] if starts else ""
+            return MONTH_ABBREVIATIONS[row.when.month] if starts else ""
+        if role in (DISPLAY, ACCESSIBLE_TEXT):
+            return row.title
         if role == THUMBNAIL_ROLE:
             return self._thumbnails.cached(row.cover) if row.cover is not None else None
-        return values.get(role)
+        if role == DATE_ROLE:
+            return row.when.label()
+        if role == PLACE_ROLE:
+            return row.place
+        if role == FAVOURITE_ROLE:
+            return row.favourite
+        if role == PHOTO_COUNT_ROLE:
+            return row.photo_count
+        if role == UUID_ROLE:
+            return row.uuid
+        if role == SUMMARY_ROLE:
+            return row
+        if role == TOOLTIP:
+            return " · ".join(part for part in (row.title, row.when.label(), row.place) if part)
+        return None
 
     @staticmethod
     def _header_data(row: _Header, role: int) -> object:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        role = int(role)
+        if role in (DISPLAY, ACCESSIBLE_TEXT):
             return row.label()
         if role == KIND_ROLE:
             return row.kind

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -70,6 +70,7 @@ class TrashPage(QWidget):
                 else self.tr("1 day left")
             item = QListWidgetItem(f"{what}   ·   {days}")
             item.setData(ENTRY_ROLE, entry)
+            item.setSizeHint(QSize(0, 40))
             self.entries.addItem(item)
         self.empty_label.setVisible(not entries)
         self.entries.setVisible(bool(entries))
