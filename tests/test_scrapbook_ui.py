@@ -104,8 +104,10 @@ def test_a_memory_from_photos_to_search_on_this_day_trash_and_book(
     with qtbot.waitSignal(room.viewer.photo_shown, timeout=WAIT):
         qtbot.keyClick(room.viewer, Qt.Key.Key_Left)
     assert room.viewer.index == 0
+    qtbot.keyClick(room.viewer, Qt.Key.Key_Space)
+    assert room.viewer.timer.isActive()  # slideshow
     qtbot.keyClick(room.viewer, Qt.Key.Key_Escape)
-    assert room.pages.currentWidget() is editor
+    assert room.pages.currentWidget() is editor and not room.viewer.timer.isActive()
 
     editor.photo_strip.item(0).setText("Jonah on the ferry")
     with qtbot.waitSignal(room.memory_saved, timeout=WAIT):
@@ -180,6 +182,8 @@ def test_dropping_a_folder_offers_one_memory_per_day(qtbot, main_window, tmp_pat
     (folder / "empty.jpg").write_bytes(b"")
     with qtbot.waitSignal(room.import_finished, timeout=WAIT):
         drop(qtbot, room.home.view.viewport(), url_mime(folder))
+        assert room.progress_row.isVisibleTo(room)  # the import runs in the background
+    assert not room.progress_row.isVisibleTo(room)
     assert asked and "2 different days" in asked[0]
     assert room.model.total == 2
     assert "2 memories made" in room.notice.text()
