@@ -6,8 +6,9 @@
    visible thumbnail painted — cold (no thumbnail files, empty pixmap cache), warm disk
    (thumbnail files exist, a fresh start) and warm memory (pixmap cache filled).
    Reference: the first page's SQL run directly.
-2. Search as you type: ms per keystroke through the room's model (count + first page) vs the
-   same FTS5 MATCH run directly with Python's sqlite3.
+2. Search as you type: ms per keystroke through the room's model (count + first page of cards,
+   measured here on the calling thread; the app runs them in a worker) vs the same FTS5 MATCH
+   run directly with Python's sqlite3.
 3. Import of large JPEGs (12 MP by default): ms per photo through PhotoImporter (check, hash,
    scaled decode + thumbnail, crash-safe copy, DB row) vs a scaled decode alone (the floor:
    what decoding costs) and a full decode + downscale (what a naive thumbnailer costs).

@@ -359,6 +359,8 @@ class MemoryEditor(QWidget):
         placement = item.data(PLACEMENT_ROLE)
         if placement:
             self.photo_removed.emit(placement)
+            self.show_notice(self.tr("The photo went to the trash; you can restore it there "
+                                     "for 30 days."))
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

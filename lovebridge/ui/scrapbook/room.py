@@ -83,6 +83,7 @@ class ScrapbookRoom(QWidget):
         self._dialogs: list[QWidget] = []
         self.importing = False
         self._refusal_text = ""
+        self._search_generation = 0
         # Injectable choices, so tests (and scripts) never block on a native dialog.
         self.choose_photos: Callable[[], list[Path]] = self._choose_photos_with_dialog
         self.choose_folder: Callable[[], Path | None] = self._choose_folder_with_dialog
@@ -140,7 +141,7 @@ class ScrapbookRoom(QWidget):
 
     def _wire(self) -> None:
         home, editor = self.home, self.editor
-        home.filters_changed.connect(self.apply_filters)
+        home.filters_changed.connect(self.search)
         home.memory_opened.connect(self.open_memory)
         home.new_memory_requested.connect(lambda: self.new_memory())
         home.add_photos_requested.connect(lambda: self._choose_and_import(into_editor=False))
@@ -205,7 +206,26 @@ class ScrapbookRoom(QWidget):
         self.home.on_this_day.show_memories(self.memories.on_this_day(today), today.year)
 
     def apply_filters(self, filters: Filters) -> None:
+        """Show the timeline for `filters` now (start-up, after saving or deleting)."""
+        self._search_generation += 1
         self.model.reload(filters)
+        self._after_reload(filters)
+
+    def search(self, filters: Filters) -> None:
+        """Search as you type: the queries run in a worker, so typing never waits on them."""
+        self._search_generation += 1
+        generation = self._search_generation
+        service = self.memories
+
+        def shown(result: tuple) -> None:
+            if generation == self._search_generation:  # a newer keystroke has its own answer
+                self.model.show_first_page(filters, *result)
+                self._after_reload(filters)
+
+        run_task(lambda: TimelineModel.first_page(service, filters), shown,
+                 lambda _error: self.apply_filters(filters))
+
+    def _after_reload(self, filters: Filters) -> None:
         self.home.show_state(filters)
         self.timeline_reloaded.emit()
 

@@ -68,15 +68,24 @@ class TimelineModel(QAbstractListModel):
 
     def reload(self, filters: Filters | None = None) -> None:
         """Start again from the first page (after a save, a delete, or new filters)."""
+        chosen = self._filters if filters is None else filters
+        self.show_first_page(chosen, *self.first_page(self._service, chosen))
+
+    @staticmethod
+    def first_page(service: MemoryService, filters: Filters) -> tuple[int, list[MemorySummary]]:
+        """How many match, and the first page: plain queries, safe to run in a worker thread."""
+        return service.count(filters), service.timeline(0, PAGE_SIZE, filters)
+
+    def show_first_page(self, filters: Filters, total: int, page: list[MemorySummary]) -> None:
+        """Replace the model's rows with a first page fetched (possibly in a worker) for filters."""
         self.beginResetModel()
-        if filters is not None:
-            self._filters = filters
+        self._filters = filters
         self._rows = []
         self._rows_by_sha = {}
         self._month_starts = set()
         self._loaded = 0
-        self._total = self._service.count(self._filters)
-        self._append(self._service.timeline(0, PAGE_SIZE, self._filters))
+        self._total = total
+        self._append(page)
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
