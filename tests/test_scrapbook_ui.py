@@ -332,3 +332,17 @@ def test_scrolling_the_timeline_fetches_more(qtbot, many_memories, make_window, 
             break
     assert room.model.rowCount() > before
     room.thumbnails.wait_idle()
+
+
+def test_the_story_keeps_its_formatting(qtbot, main_window) -> None:  # noqa: ANN001
+    room = open_scrapbook(main_window)
+    qtbot.mouseClick(room.home.new_button, Qt.MouseButton.LeftButton)
+    editor = room.editor
+    qtbot.keyClicks(editor.title_edit, "Rich")
+    qtbot.mouseClick(editor.bold_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.story_edit, "always")
+    with qtbot.waitSignal(room.memory_saved, timeout=WAIT) as saved:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    memory = MemoryService(main_window.ctx).get(saved.args[0])
+    assert memory.story_text == "always"
+    assert "font-weight:700" in memory.story_html.replace(" ", "")

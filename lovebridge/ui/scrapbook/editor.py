@@ -146,7 +146,16 @@ class MemoryEditor(QWidget):
         column.addWidget(muted_label(self.tr(
             "Drop photos or a folder here, or paste a picture. Double-click a photo to see it "
             "large; select it and press F2 to write a caption; drag to reorder.")))
-        column.addWidget(self._section(self.tr("The story")))
+        story_bar = QHBoxLayout()
+        story_bar.addWidget(self._section(self.tr("The story")))
+        story_bar.addStretch(1)
+        self.bold_button = self._format_button("B", self.tr("Bold (Ctrl+B)"), "Ctrl+B",
+                                               self._toggle_bold)
+        self.italic_button = self._format_button("I", self.tr("Italic (Ctrl+I)"), "Ctrl+I",
+                                                 self._toggle_italic)
+        story_bar.addWidget(self.bold_button)
+        story_bar.addWidget(self.italic_button)
+        column.addLayout(story_bar)
         self.story_edit = StoryEdit()
         self.story_edit.setObjectName("memoryStory")
         self.story_edit.setPlaceholderText(
@@ -159,6 +168,28 @@ class MemoryEditor(QWidget):
         column.addStretch(1)
         scroll.setWidget(page)
         outer.addWidget(scroll, 1)
+
+    def _format_button(self, text: str, tip: str, shortcut: str, slot) -> QPushButton:  # noqa: ANN001
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setShortcut(QKeySequence(shortcut))
+        button.setFixedWidth(40)
+        font = QFont(button.font())
+        font.setBold(text == "B")
+        font.setItalic(text == "I")
+        button.setFont(font)
+        button.clicked.connect(slot)
+        return button
+
+    def _toggle_bold(self) -> None:
+        bold = self.story_edit.fontWeight() < QFont.Weight.Bold
+        self.story_edit.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self.story_edit.setFocus()
+
+    def _toggle_italic(self) -> None:
+        self.story_edit.setFontItalic(not self.story_edit.fontItalic())
+        self.story_edit.setFocus()
 
     def _section(self, text: str) -> QLabel:
         label = QLabel(text)
