@@ -135,8 +135,9 @@ class MemoryEditor(QWidget):
         self.photo_strip.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.photo_strip.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.photo_strip.setWordWrap(True)
-        self.photo_strip.setMinimumHeight(STRIP_ICON.height() + 64)
-        self.photo_strip.setMaximumHeight(2 * (STRIP_ICON.height() + 44) + 24)
+        self.photo_strip.model().rowsInserted.connect(self._fit_strip)
+        self.photo_strip.model().rowsRemoved.connect(self._fit_strip)
+        self._fit_strip()
         self.photo_strip.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                          | QAbstractItemView.EditTrigger.SelectedClicked)
         self.photo_strip.itemDoubleClicked.connect(
@@ -362,6 +363,17 @@ class MemoryEditor(QWidget):
         pixmap = self._thumbnails.cached(photo)
         item.setIcon(self._icon(pixmap))
         self.photo_strip.addItem(item)
+
+    def _fit_strip(self, *_args: object) -> None:
+        """As tall as its rows of photos (up to three; more scroll), never an empty band."""
+        cell = self.photo_strip.gridSize()
+        per_row = max(1, (self.photo_strip.viewport().width() - 8) // cell.width())
+        rows = min(3, max(1, -(-self.photo_strip.count() // per_row)))
+        self.photo_strip.setFixedHeight(rows * cell.height() + 14)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._fit_strip()
 
     def _icon(self, pixmap: QPixmap | None) -> QIcon:
         if pixmap is None:
