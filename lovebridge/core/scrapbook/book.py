@@ -13,7 +13,7 @@ from lovebridge.resources import resource_path
 
 FONT_SUFFIXES = (".ttf", ".otf")
 HANDWRITING_HINTS = ("hand", "script", "caveat", "kalam", "patrick", "indie", "shadows",
-                     "gloria", "marker", "homemade", "nanum pen", "pen")
+                     "gloria", "marker", "homemade", "nanum pen", "dancing", "satisfy")
 
 
 @dataclass(frozen=True)
