@@ -346,3 +346,33 @@ def test_the_story_keeps_its_formatting(qtbot, main_window) -> None:  # noqa: AN
     memory = MemoryService(main_window.ctx).get(saved.args[0])
     assert memory.story_text == "always"
     assert "font-weight:700" in memory.story_html.replace(" ", "")
+
+
+def test_a_book_of_the_memories_chosen_in_the_timeline(qtbot, main_window, tmp_path: Path) -> None:  # noqa: ANN001
+    ctx = main_window.ctx
+    for title, when in (("Picnic", MemoryDate(2021, 6, 5)), ("Museum", MemoryDate(2023, 2)),
+                        ("Lake swim", MemoryDate(2024, 7, 20))):
+        save_memory(ctx, title, when, story=f"The day of the {title.lower()}")
+    room = open_scrapbook(main_window)
+    room.reload()
+    view = room.home.view
+    rows = room.model.memory_rows()
+    qtbot.waitUntil(lambda: view.visualRect(room.model.index(rows[-1])).height() > 100,
+                    timeout=WAIT)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(room.model.index(rows[0])).center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.ControlModifier,
+                     view.visualRect(room.model.index(rows[2])).center())
+    qtbot.mouseClick(room.home.book_button, Qt.MouseButton.LeftButton)
+    dialog = room._dialogs[-1]
+    assert dialog.year_combo.currentText() == "The 2 memories chosen"
+    out = tmp_path / "chosen.pdf"
+    dialog.choose_file = lambda _suggested: out
+    with qtbot.waitSignal(dialog.exported, timeout=60_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    pages = [pdf_text(page) for page in PdfReader(out).pages]
+    assert len(pages) == 3
+    assert "Picnic" in pages[1] and "Lake swim" in pages[2]  # oldest first, Museum left out
+    assert not any("Museum" in text for text in pages)
+    dialog.reject()

@@ -174,7 +174,8 @@ class ScrapbookHome(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.verticalScrollBar().setSingleStep(24)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl/Shift-click picks several memories, e.g. for a book of just those.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setMouseTracking(True)
         self.view.setFrameShape(QListView.Shape.NoFrame)
         self.view.setIconSize(QSize(0, 0))
@@ -280,6 +281,11 @@ class ScrapbookHome(QWidget):
                 "Start with one moment you both smile about. Press “New memory”, or drop "
                 "photos or a whole folder here: LoveBridge sorts them by day."))
         self.body.setCurrentWidget(self.empty_state)
+
+    def selected_uuids(self) -> list[str]:
+        """The memories picked in the timeline, in timeline order."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedIndexes())
+        return [uuid for row in rows if (uuid := self.model.data(self.model.index(row), UUID_ROLE))]
 
     def _on_activated(self, index) -> None:  # noqa: ANN001
         uuid = index.data(UUID_ROLE)

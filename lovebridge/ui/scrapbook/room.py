@@ -474,7 +474,9 @@ class ScrapbookRoom(QWidget):
                          "undone."), empty, None)
 
     def open_book_dialog(self) -> BookDialog:
-        dialog = BookDialog(self._ctx, self.memories.years(), self)
+        chosen = self.home.selected_uuids()
+        dialog = BookDialog(self._ctx, self.memories.years(), self,
+                            chosen if len(chosen) > 1 else None)
         dialog.finished.connect(lambda _r: dialog in self._dialogs and self._dialogs.remove(dialog))
         self._dialogs.append(dialog)
         dialog.open()
