@@ -22,7 +22,9 @@ class Memory(Base, RecordMixin, TrashableMixin):
 
     __tablename__ = "memory"
     __table_args__ = (
-        Index("ix_memory_when", "date_year", "date_month", "date_day"),
+        # trashed_at is carried in the index so the timeline and search never read whole rows
+        # (stories are long) just to skip the trash.
+        Index("ix_memory_when", "date_year", "date_month", "date_day", "trashed_at"),
         Index("ix_memory_day_of_year", "date_month", "date_day"),
     )
 
@@ -62,6 +64,8 @@ class MemoryPhoto(Base, RecordMixin, TrashableMixin):
     """A photo placed in a memory, in order, with its caption."""
 
     __tablename__ = "memory_photo"
+    # A memory's photos in order: the timeline's cover photo is one index probe per card.
+    __table_args__ = (Index("ix_memory_photo_order", "memory_id", "position"),)
 
     memory_id: Mapped[int] = mapped_column(ForeignKey("memory.id", ondelete="CASCADE"), index=True)
     photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="RESTRICT"), index=True)

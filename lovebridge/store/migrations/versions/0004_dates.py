@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0004_dates'
-down_revision = '0001_initial'
+down_revision = '0003_scrapbook'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,103 @@
+"""`lovebridge scrapbook ...`: the photo book, importing photos, and a look at the scrapbook."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from lovebridge.core.context import AppContext
+
+from .common import fail, run_with_store
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("scrapbook", help="the scrapbook: photo books, imports, search")
+    commands = parser.add_subparsers(dest="scrapbook_command", metavar="ACTION", required=True)
+
+    book = commands.add_parser("book", help="make a print-ready PDF photo book of one year")
+    book.add_argument("--year", type=int, required=True, help="the year, e.g. 2025")
+    book.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    book.add_argument("--plain-font", action="store_true",
+                      help="print stories in a serif font instead of handwriting")
+    book.set_defaults(func=run_book)
+
+    add = commands.add_parser("import", help="import photo files or folders as a new memory")
+    add.add_argument("files", nargs="+", type=Path, help="photo files or folders")
+    add.add_argument("--title", required=True, help="the memory's title")
+    add.set_defaults(func=run_import)
+
+    find = commands.add_parser("search", help="list memories matching some words")
+    find.add_argument("words", nargs="+")
+    find.set_defaults(func=run_search)
+
+
+def run_book(args: argparse.Namespace) -> int:
+    if not 1 <= args.year <= 9999:
+        return fail("the year must be between 1 and 9999")
+    return run_with_store(args, lambda ctx: make_book(ctx, args.year, args.out, args.plain_font))
+
+
+def make_book(ctx: AppContext, year: int, out: Path, plain_font: bool) -> int:
+    from lovebridge.core.scrapbook.book import gather_year
+
+    book = gather_year(ctx, year)
+    if not book.memories:
+        return fail(f"there are no memories from {year} to put in a book")
+    # A PDF needs QtGui (fonts, painter) but no window: run Qt offscreen when none is wanted.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from lovebridge.render.book import render_book_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r  page {done} of {total}", end="", flush=True)
+
+    try:
+        pages = render_book_pdf(book, out.expanduser(), progress, handwriting=not plain_font)
+    except OSError as exc:
+        print()
+        return fail(f"could not write {out}: {exc}")
+    print(f"\nWrote {out} ({pages} pages, {len(book.memories)} memories).")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    return run_with_store(args, lambda ctx: import_memory(ctx, args.files, args.title))
+
+
+def import_memory(ctx: AppContext, files: list[Path], title: str) -> int:
+    from lovebridge.core.scrapbook.photo_import import PhotoImporter, day_of
+    from lovebridge.core.scrapbook.records import MemoryDate, MemoryDraft, PhotoPlacement
+    from lovebridge.core.scrapbook.service import MemoryService
+
+    missing = [f for f in files if not f.exists()]
+    if missing:
+        return fail(f"{missing[0]} does not exist")
+    report = PhotoImporter(ctx).import_files(files)
+    for reason in report.refused:
+        print(f"  refused: {reason}", file=sys.stderr)
+    days = sorted(d for d in (day_of(p) for p in report.photos) if d is not None)
+    when = MemoryDate.of(days[0] if days else ctx.local_now().date())
+    draft = MemoryDraft(title, when, photos=tuple(PhotoPlacement(p.photo_id)
+                                                  for p in report.photos))
+    memory = MemoryService(ctx).save(draft)
+    print(f"Saved \"{memory.title}\" ({memory.when.label()}) with {len(memory.photos)} photo(s).")
+    return 1 if report.refused and not report.photos else 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    def search(ctx: AppContext) -> int:
+        from lovebridge.core.scrapbook.records import Filters
+        from lovebridge.core.scrapbook.service import MemoryService
+
+        found = MemoryService(ctx).timeline(0, 50, Filters(text=" ".join(args.words)))
+        for memory in found:
+            print(f"{memory.when.label():>20}  {memory.title}")
+        print(f"{len(found)} memor{'y' if len(found) == 1 else 'ies'} found.")
+        return 0
+
+    return run_with_store(args, search)

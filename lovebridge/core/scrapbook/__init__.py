@@ -1,0 +1,1 @@
+"""The scrapbook's Qt-free logic: memories, photo import, search, on-this-day, trash, books."""

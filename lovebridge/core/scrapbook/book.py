@@ -1,0 +1,86 @@
+"""What goes into a photo book: the memories of a year (or a chosen set), in date order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lovebridge.core.context import AppContext
+from lovebridge.core.profile import ProfileService
+from lovebridge.core.scrapbook.records import Memory
+from lovebridge.core.scrapbook.service import MemoryService
+from lovebridge.resources import resource_path
+
+FONT_SUFFIXES = (".ttf", ".otf")
+HANDWRITING_HINTS = ("hand", "script", "caveat", "kalam", "patrick", "indie", "shadows",
+                     "gloria", "marker", "homemade", "nanum pen", "dancing", "satisfy")
+
+
+@dataclass(frozen=True)
+class BookPhoto:
+    """A photo as the book needs it: its file and its caption."""
+
+    path: Path
+    caption: str
+    orientation: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class BookMemory:
+    memory: Memory
+    photos: tuple[BookPhoto, ...]
+
+
+@dataclass(frozen=True)
+class Book:
+    """A photo book ready to render: a cover and a page (or more) per memory."""
+
+    title: str
+    subtitle: str
+    memories: tuple[BookMemory, ...]
+
+
+def gather_book(ctx: AppContext, uuids: list[str], title: str) -> Book:
+    """The book of the memories named by `uuids`, oldest first."""
+    memories = MemoryService(ctx).get_many(uuids)
+    profile = ProfileService(ctx.store).load()
+    names = f"{profile.partner_a} & {profile.partner_b}" if profile else ""
+    pages = tuple(
+        BookMemory(
+            memory,
+            tuple(
+                BookPhoto(ctx.media.path_for(item.photo.sha256, item.photo.extension),
+                          item.caption, item.photo.orientation, item.photo.width,
+                          item.photo.height)
+                for item in memory.photos
+            ),
+        )
+        for memory in memories
+    )
+    return Book(title, names, pages)
+
+
+def gather_year(ctx: AppContext, year: int) -> Book:
+    """The book of one year: every memory dated in it."""
+    return gather_book(ctx, MemoryService(ctx).uuids_of_year(year), f"Our {year}")
+
+
+def font_files() -> list[Path]:
+    """Font files shipped under resources/fonts (any depth); empty if there are none."""
+    try:
+        folder = resource_path("fonts")
+    except (FileNotFoundError, OSError):
+        return []
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in FONT_SUFFIXES)
+
+
+def handwriting_font_file() -> Path | None:
+    """The first shipped font that looks handwritten by its name, else None."""
+    for path in font_files():
+        if any(hint in path.stem.lower() for hint in HANDWRITING_HINTS):
+            return path
+    return None

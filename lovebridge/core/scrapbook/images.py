@@ -1,0 +1,185 @@
+"""Reading photos safely with Pillow: checks from the header, scaled decoding, EXIF, thumbnails."""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+logger = logging.getLogger(__name__)
+
+try:  # HEIC/HEIF photos (iPhones) when the well-kept pillow-heif plug-in is installed
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    HEIF_SUPPORTED = True
+except ImportError:  # pragma: no cover - declared as a dependency; a bare install still works
+    HEIF_SUPPORTED = False
+
+# A 48-megapixel phone photo is ~8000x6000 and a stitched panorama rarely passes 150 MP;
+# anything bigger is refused before a single pixel is decoded.
+MAX_PIXELS = 200_000_000
+MAX_SIDE = 40_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "HEIF": "heic"}
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".heic", ".heif"}
+THUMBNAIL_SIDE = 480
+
+EXIF_ORIENTATION = 0x0112
+EXIF_DATETIME = 0x0132
+EXIF_IFD = 0x8769
+EXIF_DATETIME_ORIGINAL = 0x9003
+
+
+class PhotoRefusedError(ValueError):
+    """A file that cannot become a photo; the message is meant for the couple to read."""
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    """What a photo's header says: format, stored size, EXIF orientation and time."""
+
+    extension: str
+    width: int
+    height: int
+    orientation: int
+    taken_at: datetime | None
+
+
+def looks_like_photo(path: Path) -> bool:
+    """True for file names a photo usually has (folders are scanned by suffix first)."""
+    return path.suffix.lower() in PHOTO_SUFFIXES
+
+
+def exif_orientation(image: Image.Image) -> int:
+    try:
+        value = int(image.getexif().get(EXIF_ORIENTATION, 1))
+    except (TypeError, ValueError, OSError):
+        return 1
+    return value if 1 <= value <= 8 else 1
+
+
+def exif_taken_at(image: Image.Image) -> datetime | None:
+    """When the photo was taken (EXIF is local time without a zone: read it as this laptop's)."""
+    try:
+        exif = image.getexif()
+        raw = exif.get_ifd(EXIF_IFD).get(EXIF_DATETIME_ORIGINAL) or exif.get(EXIF_DATETIME)
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if not raw:
+        return None
+    try:
+        naive = datetime.strptime(str(raw).strip("\x00 ")[:19], "%Y:%m:%d %H:%M:%S")
+    except ValueError:
+        return None
+    return naive.astimezone()
+
+
+def _open_checked(path: Path) -> Image.Image:
+    """Open `path` reading only the header; refuse empty, unreadable and gigantic files."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        reason = exc.strerror or "no access"
+        raise PhotoRefusedError(f"{name} could not be read ({reason}).") from exc
+    if size == 0:
+        raise PhotoRefusedError(f"{name} is empty (0 bytes).")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise PhotoRefusedError(f"{name} is far too large to open safely.") from exc
+    except UnidentifiedImageError as exc:
+        raise PhotoRefusedError(f"{name} is not a photo LoveBridge can read.") from exc
+    except OSError as exc:
+        raise PhotoRefusedError(f"{name} could not be read as a photo.") from exc
+    if image.format not in ACCEPTED_FORMATS:
+        image.close()
+        raise PhotoRefusedError(
+            f"{name} is a {image.format or 'unknown'} image; LoveBridge keeps JPEG, PNG, WebP, "
+            "GIF and HEIC photos."
+        )
+    width, height = image.size
+    if width <= 0 or height <= 0 or width > MAX_SIDE or height > MAX_SIDE or (
+        width * height > MAX_PIXELS
+    ):
+        image.close()
+        raise PhotoRefusedError(
+            f"{name} is far too large to open safely ({width:,} x {height:,} pixels)."
+        )
+    return image
+
+
+def read_info(path: Path) -> PhotoInfo:
+    """The header facts of a photo, without decoding its pixels."""
+    with _open_checked(path) as image:
+        return PhotoInfo(
+            ACCEPTED_FORMATS[image.format or "JPEG"],
+            image.size[0],
+            image.size[1],
+            exif_orientation(image),
+            exif_taken_at(image),
+        )
+
+
+def decode_scaled(path: Path, longest_side: int) -> Image.Image:
+    """Decode `path` no bigger than needed for `longest_side`, upright, in RGB.
+
+    JPEGs are decoded at 1/2, 1/4 or 1/8 scale by libjpeg itself (`draft`), so a 12 MP photo
+    never becomes 12 million pixels in memory when a thumbnail is wanted.
+    """
+    image = _open_checked(path)
+    try:
+        if image.format == "JPEG":
+            image.draft("RGB", (longest_side, longest_side))
+        image.load()
+        upright = ImageOps.exif_transpose(image) or image
+        if upright.mode not in ("RGB", "RGBA"):
+            upright = upright.convert("RGBA" if "A" in upright.getbands() else "RGB")
+        if upright.mode == "RGBA":
+            background = Image.new("RGB", upright.size, (255, 255, 255))
+            background.paste(upright, mask=upright.getchannel("A"))
+            upright = background
+        if max(upright.size) > longest_side:
+            upright.thumbnail((longest_side, longest_side), Image.Resampling.LANCZOS)
+        return upright
+    except PhotoRefusedError:
+        raise
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise PhotoRefusedError(
+            f"{path.name} is damaged or incomplete and could not be read.") from exc
+    finally:
+        image.close()
+
+
+def write_thumbnail(source: Path, target: Path, side: int = THUMBNAIL_SIDE) -> Path:
+    """Make (or keep) the upright JPEG thumbnail of `source` at `target`."""
+    if target.exists():
+        return target
+    picture = decode_scaled(source, side)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temp = target.with_name(f".{target.name}.part")
+    picture.save(temp, "JPEG", quality=86, optimize=False)
+    temp.replace(target)
+    return target
+
+
+def encoded_jpeg(source: Path, longest_side: int, quality: int = 90) -> bytes:
+    """Upright JPEG bytes of `source` scaled to `longest_side` (viewer and print book)."""
+    picture = decode_scaled(source, longest_side)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=quality)
+    return buffer.getvalue()
+
+
+def upright_size(width: int, height: int, orientation: int) -> tuple[int, int]:
+    """Width and height as shown, once EXIF orientation 5..8 (quarter turns) is applied."""
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)

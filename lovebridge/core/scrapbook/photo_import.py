@@ -1,0 +1,151 @@
+"""Bringing photos into the library: check, thumbnail, copy (crash-safe), then record."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from lovebridge.core.context import AppContext
+from lovebridge.core.scrapbook import images
+from lovebridge.core.scrapbook.records import ImportReport, PhotoRef
+from lovebridge.store.media import sha256_of_file
+from lovebridge.store.models import Photo
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+MAX_FILES_PER_IMPORT = 20_000
+
+
+def thumbnail_path(ctx: AppContext, sha256: str, side: int = images.THUMBNAIL_SIDE) -> Path:
+    """Where the cached thumbnail of a stored photo lives (a cache: safe to delete)."""
+    return ctx.paths.thumbnails / sha256[:2] / f"{sha256}-{side}.jpg"
+
+
+def ensure_thumbnail(ctx: AppContext, photo: PhotoRef, side: int = images.THUMBNAIL_SIDE) -> Path:
+    """The thumbnail file of `photo`, made from the stored original if not cached yet."""
+    target = thumbnail_path(ctx, photo.sha256, side)
+    if not target.exists():
+        images.write_thumbnail(ctx.media.path_for(photo.sha256, photo.extension), target, side)
+    return target
+
+
+def collect_photo_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named by the user, with folders opened (recursively) for their photo files."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    Path(root) / name
+                    for name in sorted(files)
+                    if not name.startswith(".") and images.looks_like_photo(Path(name))
+                )
+        else:
+            found.append(path)
+        if len(found) >= MAX_FILES_PER_IMPORT:
+            break
+    return found[:MAX_FILES_PER_IMPORT]
+
+
+def photo_ref(row: Photo) -> PhotoRef:
+    return PhotoRef(row.id, row.sha256, row.extension, row.width, row.height, row.orientation,
+                    row.taken_at, row.original_name)
+
+
+class PhotoImporter:
+    """Imports files one by one: a bad file is refused with a reason, the rest go on."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    def import_files(self, paths: Iterable[Path], report: Progress | None = None) -> ImportReport:
+        files = collect_photo_files(paths)
+        outcome = ImportReport()
+        for done, path in enumerate(files, start=1):
+            try:
+                photo, existed = self.import_one(path)
+            except images.PhotoRefusedError as exc:
+                outcome.refused.append(str(exc))
+            except OSError as exc:
+                outcome.refused.append(
+                    f"{path.name} could not be copied ({exc.strerror or 'disk problem'})."
+                )
+            else:
+                outcome.photos.append(photo)
+                outcome.already_there += int(existed)
+            if report is not None:
+                report(done, len(files))
+        logger.info("imported %d photo(s), refused %d", len(outcome.photos), len(outcome.refused))
+        return outcome
+
+    def import_one(self, path: Path) -> tuple[PhotoRef, bool]:
+        """Import one file; returns the photo and whether the library already had it."""
+        info = images.read_info(path)
+        sha = sha256_of_file(path)
+        with self._ctx.store.session_scope() as session:
+            existing = session.scalar(select(Photo).where(Photo.sha256 == sha))
+            if existing is not None and self._ctx.media.contains(sha, existing.extension):
+                return photo_ref(existing), True
+        # The scaled decode both proves the file is whole and makes the thumbnail.
+        thumb = thumbnail_path(self._ctx, sha)
+        if not thumb.exists():
+            images.write_thumbnail(path, thumb)
+        stored = self._ctx.media.add_bytes(path.read_bytes(), info.extension)
+        sha = stored.sha256  # the bytes actually copied name the file, even if it just changed
+        # Only now, with the file durably in the library, is the row pointing to it committed.
+        with self._ctx.store.session_scope() as session:
+            row = session.scalar(select(Photo).where(Photo.sha256 == sha))
+            if row is None:
+                row = Photo(
+                    sha256=sha, extension=stored.extension, byte_size=stored.byte_size,
+                    width=info.width, height=info.height, orientation=info.orientation,
+                    taken_at=info.taken_at, original_name=path.name[:255],
+                )
+                session.add(row)
+                session.flush()
+            return photo_ref(row), False
+
+
+def day_of(photo: PhotoRef) -> date | None:
+    """The local calendar day a photo was taken, if its EXIF says."""
+    return photo.taken_at.astimezone().date() if photo.taken_at else None
+
+
+def group_by_day(photos: Iterable[PhotoRef]) -> dict[date | None, list[PhotoRef]]:
+    """Photos by the day they were taken, oldest day first (undated photos last)."""
+    groups: dict[date | None, list[PhotoRef]] = defaultdict(list)
+    for photo in photos:
+        groups[day_of(photo)].append(photo)
+    dated = sorted(d for d in groups if d is not None)
+    ordered = {d: sorted(groups[d], key=lambda p: p.taken_at or datetime.min) for d in dated}
+    if None in groups:
+        ordered[None] = groups[None]
+    return ordered
+
+
+def photos_taken_between(
+    folder: Path, start: datetime | None, end: datetime | None, report: Progress | None = None
+) -> list[Path]:
+    """Photo files in `folder` whose EXIF time falls between `start` and `end` (headers only)."""
+    files = collect_photo_files([folder])
+    chosen: list[Path] = []
+    for done, path in enumerate(files, start=1):
+        try:
+            taken = images.read_info(path).taken_at
+        except images.PhotoRefusedError:
+            taken = None
+        in_window = taken is not None and (start is None or taken >= start) and (
+            end is None or taken <= end)
+        if in_window:
+            chosen.append(path)
+        if report is not None:
+            report(done, len(files))
+    return chosen
