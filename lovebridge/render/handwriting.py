@@ -190,8 +190,11 @@ def draw_line(painter: QPainter, words: tuple[str, ...], font_key: str, size: fl
     for word_index, word in enumerate(words):
         word_rng = random.Random(rng.random() + word_index)
         y = baseline + (x - start_x) * slope
-        advance = draw_word(painter, word, font_key, size, QPointF(x, y), ink, word_rng, jitter,
-                            alternates)
+        # A real space after the word keeps words apart when the PDF's text is copied out,
+        # whichever way up the panel is printed.
+        spaced = word if word_index == len(words) - 1 else word + " "
+        advance = draw_word(painter, spaced, font_key, size, QPointF(x, y), ink, word_rng,
+                            jitter, alternates)
         x += advance + space * (1 + word_rng.uniform(-jitter.spacing, jitter.spacing))
 
 
@@ -229,4 +232,4 @@ def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: 
         run.setPositions(moved)
         painter.drawGlyphRun(QPointF(0, -line.ascent()), run)
     painter.restore()
-    return line.naturalTextWidth() + shift_total
+    return line.naturalTextWidth() + shift_total  # trailing spaces are not counted
