@@ -13,7 +13,11 @@ from lovebridge.render.content import NoteContent
 from lovebridge.render.fonts import FONTS, font_family
 from lovebridge.render.layouts import LAYOUTS, LAYOUTS_BY_KEY
 from lovebridge.render.renderer import (
-    compose_message, plan_note, render_image, render_pdf_bytes, split_lunchbox_notes,
+    compose_message,
+    plan_note,
+    render_image,
+    render_pdf_bytes,
+    split_lunchbox_notes,
 )
 from lovebridge.render.style import NoteStyle
 
