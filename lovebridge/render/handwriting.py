@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QTextLayout,
+    QTextLine,
+)
 
 from .fonts import FONTS_BY_KEY, font_features, make_qfont
 
@@ -54,7 +62,7 @@ def jitter_for(font_key: str, neat: bool) -> Jitter:
         drift=0.7,
         indent=0.25,
         pressure=0.22,
-        alternates=0.0,
+        alternates=0.3,
     )
 
 
@@ -159,12 +167,22 @@ def _rng(seed: int, *parts: object) -> random.Random:
 
 def draw_fitted(painter: QPainter, fitted: FittedText, font_key: str, box: QRectF,
                 ink: QColor, seed: int, jitter: Jitter, align_centre: bool = False,
-                first_baseline: float | None = None) -> None:
-    """Draw fitted lines inside `box` (points); lines past the box's capacity are not drawn."""
+                first_baseline: float | None = None, signed: bool = False) -> None:
+    """Draw fitted lines inside `box` (points); lines past the box's capacity are not drawn.
+
+    With `signed`, the last line is the signature and sits towards the right, as people sign.
+    """
     baseline = box.top() + (first_baseline if first_baseline is not None else fitted.pitch * 0.9)
-    for line_index, words in enumerate(fitted.lines[: fitted.lines_fitting]):
+    shown = fitted.lines[: fitted.lines_fitting]
+    for line_index, words in enumerate(shown):
+        is_signature = signed and line_index == len(fitted.lines) - 1 and line_index > 0
         if words:
-            draw_line(painter, words, font_key, fitted.size, box, baseline, ink,
+            line_box = box
+            if is_signature:
+                width = line_width(words, font_key, fitted.size)
+                left = max(box.left() + box.width() * 0.3, box.right() - width - fitted.size)
+                line_box = QRectF(left, box.top(), box.right() - left, box.height())
+            draw_line(painter, words, font_key, fitted.size, line_box, baseline, ink,
                       _rng(seed, "line", line_index, len(words)), jitter, align_centre)
         baseline += fitted.pitch
 
@@ -205,31 +223,56 @@ def _word_font(font_key: str, size: float, alternate: bool) -> QFont:
     return font
 
 
-def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: QPointF,
-              ink: QColor, rng: random.Random, jitter: Jitter, alternates: bool) -> float:
-    """Draw one word with its baseline at `origin`; return how far the pen moved."""
-    word_size = size * (1 + rng.uniform(-jitter.size, jitter.size))
-    use_alternate = alternates and rng.random() < jitter.alternates
-    layout = QTextLayout(word, _word_font(font_key, word_size, use_alternate))
+def _shaped_line(word: str, font: QFont) -> QTextLine:
+    layout = QTextLayout(word, font)
     layout.beginLayout()
     line = layout.createLine()
     layout.endLayout()
+    line._layout = layout  # the line is only valid while its layout lives
+    return line
+
+
+def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: QPointF,
+              ink: QColor, rng: random.Random, jitter: Jitter, alternates: bool) -> float:
+    """Draw one word with its baseline at `origin`; return how far the pen moved.
+
+    Words drawn with the font's alternate letterforms are filled as outlines, because those
+    glyphs have no character behind them; the plain word is then laid underneath in
+    transparent ink so the PDF's text still reads (and copies) as the word.
+    """
+    word_size = size * (1 + rng.uniform(-jitter.size, jitter.size))
+    use_alternate = alternates and rng.random() < jitter.alternates
+    line = _shaped_line(word, _word_font(font_key, word_size, False))
     em = word_size * FONTS_BY_KEY[font_key].scale
     phase = rng.uniform(0, math.tau)
     painter.save()
     painter.translate(origin)
     painter.rotate(rng.uniform(-jitter.rotation, jitter.rotation))
     painter.setOpacity(1.0 - rng.uniform(0, jitter.pressure))
-    painter.setPen(ink)
     shift_total = 0.0
-    for run in line.glyphRuns():
-        positions = run.positions()
+    visible = _shaped_line(word, _word_font(font_key, word_size, True)) if use_alternate else line
+    for run in visible.glyphRuns():
         moved = []
-        for index, point in enumerate(positions):
+        for index, point in enumerate(run.positions()):
             wave = 0.6 * math.sin(phase + index * 0.9) + 0.4 * rng.uniform(-1, 1)
             shift_total += rng.uniform(-jitter.glyph_shift, jitter.glyph_shift * 1.3) * em
             moved.append(QPointF(point.x() + shift_total, point.y() + wave * jitter.baseline * em))
-        run.setPositions(moved)
-        painter.drawGlyphRun(QPointF(0, -line.ascent()), run)
+        origin_shift = QPointF(0, -visible.ascent())
+        if use_alternate:
+            raw = run.rawFont()
+            outline = QPainterPath()
+            for glyph, point in zip(run.glyphIndexes(), moved, strict=True):
+                outline.addPath(raw.pathForGlyph(glyph).translated(point + origin_shift))
+            painter.fillPath(outline, ink)
+        else:
+            run.setPositions(moved)
+            painter.setPen(ink)
+            painter.drawGlyphRun(origin_shift, run)
+    if use_alternate:
+        painter.setPen(QColor(0, 0, 0, 0))
+        for run in line.glyphRuns():
+            painter.drawGlyphRun(QPointF(0, -line.ascent()), run)
     painter.restore()
-    return line.naturalTextWidth() + shift_total  # trailing spaces are not counted
+    # The pen moves to the end of the last letter; the trailing space is the caller's to vary.
+    end_of_word, _position = visible.cursorToX(len(word.rstrip()))
+    return end_of_word + shift_total

@@ -43,6 +43,7 @@ class PanelPlan:
     text: str = ""
     fitted: FittedText | None = None
     centred: bool = False
+    signed: bool = False  # the last line is the sender's signature
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,10 @@ def _plan_panel(panel: Panel, layout: Layout, style: NoteStyle, content: NoteCon
     if panel.role == "message":
         text = compose_message(content, layout)
         box = _text_box(panel, layout, style, reserve_doodle=True)
-        return PanelPlan(panel, text, fit_text(text, style.font, box.width(), box.height(),
-                                               layout.base_size, layout.min_size))
+        fitted = fit_text(text, style.font, box.width(), box.height(), layout.base_size,
+                          layout.min_size)
+        signed = bool(content.sender.strip()) and text.endswith(f"Love, {content.sender.strip()}")
+        return PanelPlan(panel, text, fitted, signed=signed)
     if panel.role == "note":
         text = notes[panel.index] if panel.index < len(notes) else ""
         if not text:
@@ -225,7 +228,7 @@ def _paint_panel(painter: QPainter, item: PanelPlan, layout: Layout, style: Note
         margin_line = box.left() - 8 if layout.kind == "letter" else None
         draw_ruling(painter, rule_area, ruling, box.top() + first_baseline, item.fitted.pitch,
                     margin_line)
-        draw_fitted(painter, item.fitted, style.font, box, ink, seed, jitter)
+        draw_fitted(painter, item.fitted, style.font, box, ink, seed, jitter, signed=item.signed)
         if style.decoration in ("hearts", "stars"):
             draw_doodles(painter, outer.adjusted(inset, inset, -inset, -inset), style.decoration,
                          ink, seed)
