@@ -213,7 +213,7 @@ def draw_line(painter: QPainter, words: tuple[str, ...], font_key: str, size: fl
         spaced = word if word_index == len(words) - 1 else word + " "
         advance = draw_word(painter, spaced, font_key, size, QPointF(x, y), ink, word_rng,
                             jitter, alternates)
-        x += advance + space * (1 + word_rng.uniform(-jitter.spacing, jitter.spacing))
+        x += advance + space * (1 + word_rng.uniform(-jitter.spacing * 0.5, jitter.spacing))
 
 
 def _word_font(font_key: str, size: float, alternate: bool) -> QFont:
@@ -248,7 +248,8 @@ def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: 
     painter.save()
     painter.translate(origin)
     painter.rotate(rng.uniform(-jitter.rotation, jitter.rotation))
-    painter.setOpacity(1.0 - rng.uniform(0, jitter.pressure))
+    # Pressure in a few steps: each distinct opacity becomes a graphics state in a PDF.
+    painter.setOpacity(1.0 - round(rng.uniform(0, jitter.pressure) / 0.04) * 0.04)
     shift_total = 0.0
     visible = _shaped_line(word, _word_font(font_key, word_size, True)) if use_alternate else line
     for run in visible.glyphRuns():

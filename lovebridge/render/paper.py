@@ -16,6 +16,7 @@ from .style import PAPER_COLOURS
 RULE_COLOUR = QColor(96, 140, 190, 110)
 MARGIN_COLOUR = QColor(210, 90, 90, 120)
 MARK_COLOUR = QColor(120, 120, 120, 150)
+GRAIN_TONES = 4
 
 
 def paper_colour(colour: str) -> QColor:
@@ -23,24 +24,32 @@ def paper_colour(colour: str) -> QColor:
 
 
 def draw_sheet(painter: QPainter, page: QRectF, colour: str, seed: int) -> None:
-    """Fill the sheet with its colour; kraft and cream get a faint fibre grain."""
+    """Fill the sheet with its colour; kraft and cream get a faint fibre grain.
+
+    The fibres are gathered into a few paths by tone, so a PDF holds a handful of strokes
+    rather than a thousand separate ones.
+    """
     painter.fillRect(page, paper_colour(colour))
     if colour == "white":
         return
     rng = random.Random(f"{seed}:grain")
     base = QColor(120, 85, 40) if colour == "kraft" else QColor(170, 140, 90)
-    count = int(page.width() * page.height() / (180 if colour == "kraft" else 500))
-    painter.save()
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    for _ in range(min(count, 1600)):
+    count = min(int(page.width() * page.height() / (180 if colour == "kraft" else 500)), 1600)
+    tones = [QPainterPath() for _ in range(GRAIN_TONES)]
+    for _ in range(count):
         x, y = rng.uniform(page.left(), page.right()), rng.uniform(page.top(), page.bottom())
         length = rng.uniform(0.6, 2.4)
         angle = rng.uniform(0, math.pi)
+        path = tones[rng.randrange(GRAIN_TONES)]
+        path.moveTo(x, y)
+        path.lineTo(x + length * math.cos(angle), y + length * math.sin(angle))
+    painter.save()
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for index, path in enumerate(tones):
         tone = QColor(base)
-        tone.setAlpha(rng.randint(18, 45))
-        painter.setPen(QPen(tone, rng.uniform(0.15, 0.35)))
-        painter.drawLine(QPointF(x, y), QPointF(x + length * math.cos(angle),
-                                                y + length * math.sin(angle)))
+        tone.setAlpha(18 + index * 9)
+        painter.setPen(QPen(tone, 0.2 + 0.05 * index))
+        painter.drawPath(path)
     painter.restore()
 
 
