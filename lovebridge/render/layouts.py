@@ -128,7 +128,7 @@ def _lunchbox(key: str, label: str, short: float, long: float,
 def _envelope(key: str, label: str, width: float, height: float,
               size_id: QPageSize.PageSizeId | None) -> Layout:
     panel = Panel("address", 0, 0, width, height)
-    return Layout(key, label, "envelope", width, height, ((panel,),), 34.0, 14.0, 12.0, size_id)
+    return Layout(key, label, "envelope", width, height, ((panel,),), 42.0, 14.0, 12.0, size_id)
 
 
 PageId = QPageSize.PageSizeId

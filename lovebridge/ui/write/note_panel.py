@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QRectF, QSize, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -262,8 +263,8 @@ class NotePanel(QWidget):
         """Save a vector PDF (fonts embedded) in the background; `exported` fires when done."""
         content, style, target = self._content, self._style, str(path)
         run_task(lambda: render_pdf(content, style, target),
-                 on_result=lambda _result: self.exported.emit("pdf", target),
-                 on_error=lambda exc: self._export_failed("pdf", exc))
+                 on_result=lambda _result: self._alive() and self.exported.emit("pdf", target),
+                 on_error=lambda exc: self._alive() and self._export_failed("pdf", exc))
 
     def export_png(self, path: str | Path) -> None:
         """Save a PNG at twice the screen's density, for messaging apps."""
@@ -275,8 +276,8 @@ class NotePanel(QWidget):
             if not image.save(target, "PNG"):
                 raise OSError("the picture could not be written there")
 
-        run_task(work, on_result=lambda _none: self.exported.emit("png", target),
-                 on_error=lambda exc: self._export_failed("png", exc))
+        run_task(work, on_result=lambda _none: self._alive() and self.exported.emit("png", target),
+                 on_error=lambda exc: self._alive() and self._export_failed("png", exc))
 
     def print_note(self) -> None:
         """Open the system print dialog with the layout's paper already chosen."""
@@ -288,6 +289,10 @@ class NotePanel(QWidget):
         self.open_print_dialog(printer, lambda: self._print_accepted(printer))
 
     # --- internals ------------------------------------------------------------------------------
+
+    def _alive(self) -> bool:
+        """False once Qt has deleted the panel; a background render may finish after that."""
+        return shiboken6.isValid(self)
 
     def _print_accepted(self, printer: QPrinter) -> None:
         wanted = LAYOUTS_BY_KEY[self._style.layout].page_layout()
@@ -401,10 +406,14 @@ class NotePanel(QWidget):
             return image, plan.result
 
         def done(outcome: tuple[QImage, RenderResult]) -> None:
-            if generation == self._generation:
+            if self._alive() and generation == self._generation:
                 self._show_result(*outcome)
 
-        run_task(work, on_result=done, on_error=lambda exc: self._export_failed("preview", exc))
+        def failed(exc: Exception) -> None:
+            if self._alive():
+                self._export_failed("preview", exc)
+
+        run_task(work, on_result=done, on_error=failed)
 
     def _show_result(self, image: QImage, result: RenderResult) -> None:
         self.preview.set_image(image)
