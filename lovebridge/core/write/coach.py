@@ -69,7 +69,7 @@ _KIND_AFTER = {
         _I,
     ),
     "made me": re.compile(
-        r"^\s+(?:smile|laugh|grin|feel\s+(?:loved|safe|special|better|welcome|at\s+home|happy|"
+        r"^\s+(?:smile|laugh|grin|feel\s+(?:(?:so|really|very)\s+)?(?:loved|safe|special|better|welcome|at\s+home|happy|"
         r"seen|brave)|so\s+happy|happy|proud|breakfast|dinner|lunch|coffee|tea|soup|a\s|"
         r"the\s+happiest|believe|brave|take|try|wear|bring|promise|taste|dance|sing|watch)",
         _I,
@@ -77,7 +77,7 @@ _KIND_AFTER = {
 }
 _EXAGGERATION_RE = re.compile(
     r"more than anything in the (?:whole )?(?:wide )?(?:world|universe)|"
-    r"\bi(?:\s+would|'d)\s+die\b|\bperfect(?:ly)?\b|\bbest\s+(?:\w+\s+)?ever\b|"
+    r"\bi(?:\s+would|'d)\s+die\b|\bperfect(?:ly)?\b|\bbest\s+(?:\w+\s+){0,3}ever\b|"
     r"\bforever and ever\b|\ba million times\b|\binfinitely\b|!{2,}|"
     r"(?-i:\b[A-Z]{4,}\b)",
     _I,
@@ -149,6 +149,8 @@ def _affection_hints(text: str) -> list[Hint]:
         if match is None:
             continue
         nearby = sentence
+        if index > 0:  # "Thank you for fixing my bike. I love you." has its reason before
+            nearby += " " + text[sentences[index - 1][0]:sentences[index - 1][1]]
         if index + 1 < len(sentences):
             nearby += " " + text[sentences[index + 1][0]:sentences[index + 1][1]]
         if _REASON_RE.search(nearby):
@@ -225,7 +227,7 @@ def rephrase_accusation(sentence: str) -> str:
     elif kind in ("should have", "should've", "shouldve") and rest:
         when = f"you don't {_base_verb(rest)}"
     elif kind == "made me" and rest:
-        return (f"I felt {rest} when that happened, because it matters to me how we are "
+        return (f"I feel {feeling} about what happened, because it matters to me how we are "
                 f"with each other. Could we talk about it together?")
     else:
         when = "this happens between us"

@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 AUTOSAVE_MS = 3000
 QUIET_SAVE_MS = 1200
 COACH_DELAY_MS = 250
+QUERY_TAIL = 600  # suggestions follow the last few sentences, not a whole long letter
 LAST_CHANNEL = Option("write/last_channel", "print", str)
 
 
@@ -266,7 +267,7 @@ class ComposePage(QWidget):
             self.editor.setHtml(record.body_html)
         else:
             self.editor.clear()
-        if self.editor.toPlainText() != record.body_text:
+        if self.editor.exact_text() != record.body_text:
             # Formatting could not carry every character; the words always win.
             self.editor.setPlainText(record.body_text)
         self.editor.document().clearUndoRedoStacks()
@@ -299,7 +300,7 @@ class ComposePage(QWidget):
 
     def _after_text_change(self) -> None:
         text = self.editor.toPlainText()
-        self.suggestions.set_query(text)
+        self.suggestions.set_query(text[-QUERY_TAIL:])  # what is being written now
         self.send_bar.show_counts(text)
         self._coach_timer.start()
         blanks = find_blanks(text)
@@ -398,7 +399,7 @@ class ComposePage(QWidget):
         """Save the draft if it changed; on failure keep it in memory and retry later."""
         if not self._dirty:
             return True
-        text = self.editor.toPlainText()
+        text = self.editor.exact_text()
         if not text.strip() and self._uuid is None:
             return True
         draft = Draft(self._uuid, self._writer, self.editor.toHtml(), text, self._category,

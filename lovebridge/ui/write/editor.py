@@ -71,6 +71,10 @@ class DraftEditor(QTextEdit):
         self.setTabChangesFocus(True)
         self.highlighter = DraftHighlighter(self.document())
 
+    def exact_text(self) -> str:
+        """Every character as typed, including line separators (toPlainText folds them)."""
+        return self.document().toRawText().replace("\u2029", "\n")
+
     def room_left(self) -> int:
         """Characters that can still be added (a selection will be replaced)."""
         selected = len(self.textCursor().selectedText())
