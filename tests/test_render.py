@@ -178,3 +178,22 @@ def test_greeting_and_signature_are_not_doubled() -> None:
     text = compose_message(NoteContent("Jonah, hello.\nLove, Maya", "Jonah", "Maya"), layout)
     assert text == "Jonah, hello.\nLove, Maya"
     assert compose_message(NoteContent("hello", "Jonah", "Maya"), layout).startswith("Dear Jonah,")
+
+
+def test_a_long_letter_keeps_a_comfortable_hand_and_continues_on_more_pages(qapp) -> None:
+    text = "\n\n".join(f"Paragraph {n}: I remember the slow evening at the harbour, the "
+                       "rain on the window and your laugh when the kettle whistled." * 2
+                       for n in range(6))
+    content = NoteContent(text, "Jonah", "Maya")
+    reader, result = pdf_of(content, layout="letter-a4")
+    layout = LAYOUTS_BY_KEY["letter-a4"]
+    assert not result.overflow
+    assert 1 < result.page_count == len(reader.pages) <= 4
+    assert result.font_size >= layout.base_size * 0.85 - 0.01
+    extracted = " ".join(page.extract_text() for page in reader.pages)
+    assert words(extracted) == words(compose_message(content, layout))
+
+    endless = NoteContent("So many words to say to you today. " * 900)
+    result = plan_note(endless, NoteStyle(layout="letter-us")).result
+    assert result.overflow and result.page_count == 4
+    assert result.font_size == pytest.approx(LAYOUTS_BY_KEY["letter-us"].min_size)

@@ -161,6 +161,47 @@ def fit_text(text: str, font_key: str, width: float, height: float, base: float,
     return best
 
 
+def fit_pages(text: str, font_key: str, width: float, height: float, base: float,
+              comfortable: float, minimum: float, max_pages: int
+              ) -> tuple[list[FittedText], bool]:
+    """Fit text over up to `max_pages` boxes, as a letter does; (pages, overflow).
+
+    The writing only shrinks to `comfortable` on one page; past that it continues on the next
+    page, and only when `max_pages` are full does it shrink further, down to `minimum`.
+    """
+    single = fit_text(text, font_key, width, height, base, comfortable)
+    if not single.overflow:
+        return [single], False
+
+    def paginate(size: float) -> tuple[list[FittedText], bool]:
+        lines = break_lines(text, font_key, size, width)
+        pitch = pitch_for(font_key, size)
+        capacity = max(1, int((height - pitch * 0.35) // pitch))
+        pages: list[FittedText] = []
+        while lines:
+            while pages and lines and not lines[0]:
+                lines.pop(0)  # a new page does not start with a blank line
+            chunk, lines = lines[:capacity], lines[capacity:]
+            pages.append(FittedText(tuple(chunk), size, pitch, False, capacity))
+        return pages, len(pages) <= max_pages
+
+    pages, fits = paginate(comfortable)
+    if fits:
+        return pages, False
+    smallest, fits = paginate(minimum)
+    if not fits:
+        return smallest[:max_pages], True
+    low, high, best = minimum, comfortable, smallest
+    while high - low > 0.25:
+        middle = (low + high) / 2
+        candidate, fits = paginate(middle)
+        if fits:
+            best, low = candidate, middle
+        else:
+            high = middle
+    return best, False
+
+
 def _rng(seed: int, *parts: object) -> random.Random:
     return random.Random(f"{seed}:" + ":".join(str(part) for part in parts))
 
@@ -175,7 +216,7 @@ def draw_fitted(painter: QPainter, fitted: FittedText, font_key: str, box: QRect
     baseline = box.top() + (first_baseline if first_baseline is not None else fitted.pitch * 0.9)
     shown = fitted.lines[: fitted.lines_fitting]
     for line_index, words in enumerate(shown):
-        is_signature = signed and line_index == len(fitted.lines) - 1 and line_index > 0
+        is_signature = signed and line_index == len(fitted.lines) - 1
         if words:
             line_box = box
             if is_signature:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPainter, QPdfWriter
 
 from .content import NoteContent
-from .handwriting import FittedText, Jitter, draw_fitted, fit_text, jitter_for
+from .handwriting import FittedText, Jitter, draw_fitted, fit_pages, fit_text, jitter_for
 from .layouts import LAYOUTS_BY_KEY, LUNCHBOX_CAPACITY, Layout, Panel
 from .paper import draw_border, draw_doodles, draw_marks, draw_ruling, draw_sheet
 from .style import INKS_BY_KEY, NoteStyle, paper_parts
@@ -18,6 +18,7 @@ from .style import INKS_BY_KEY, NoteStyle, paper_parts
 MM = 72 / 25.4  # points per millimetre
 PDF_RESOLUTION = 1200
 IMAGE_GAP = 18.0  # points between stacked pages in an image
+MAX_LETTER_PAGES = 4
 _SPLIT_NOTES = re.compile(r"\n\s*(?:-{3,}\s*)?\n|\n\s*-{3,}\s*(?:\n|$)")
 
 
@@ -99,7 +100,11 @@ def plan_note(content: NoteContent, style: NoteStyle, suggest: bool = True) -> N
     overflow = False
     notes = split_lunchbox_notes(content.text) if layout.kind == "lunchbox" else []
     pages = []
-    for page in layout.pages:
+    if layout.kind == "letter":
+        letter_pages, overflow = _plan_letter(layout, style, content)
+        pages = [(plan,) for plan in letter_pages]
+        sizes.append(letter_pages[0].fitted.size)
+    for page in layout.pages if layout.kind != "letter" else ():
         planned = []
         for panel in page:
             plan = _plan_panel(panel, layout, style, content, notes)
@@ -117,11 +122,29 @@ def plan_note(content: NoteContent, style: NoteStyle, suggest: bool = True) -> N
         font_size=round(min(sizes), 2) if sizes else layout.base_size,
         min_font_size=layout.min_size,
         suggested_layout=suggestion,
-        page_count=len(layout.pages),
+        page_count=len(pages),
         notes=len(notes) if layout.kind == "lunchbox" else 1,
         notes_capacity=LUNCHBOX_CAPACITY if layout.kind == "lunchbox" else 1,
     )
     return NotePlan(content, style, layout, tuple(pages), result)
+
+
+def _plan_letter(layout: Layout, style: NoteStyle, content: NoteContent
+                 ) -> tuple[list[PanelPlan], bool]:
+    """A letter keeps a comfortable hand and continues over more sheets, as letters do."""
+    panel = layout.pages[0][0]
+    text = compose_message(content, layout)
+    box = _text_box(panel, layout, style, reserve_doodle=True)
+    comfortable = max(layout.min_size, layout.base_size * 0.85)
+    pages, overflow = fit_pages(text, style.font, box.width(), box.height(), layout.base_size,
+                                comfortable, layout.min_size, MAX_LETTER_PAGES)
+    signed = _is_signed(content, text)
+    return [PanelPlan(panel, text, fitted, signed=signed and index == len(pages) - 1)
+            for index, fitted in enumerate(pages)], overflow
+
+
+def _is_signed(content: NoteContent, text: str) -> bool:
+    return bool(content.sender.strip()) and text.endswith(f"Love, {content.sender.strip()}")
 
 
 def _plan_panel(panel: Panel, layout: Layout, style: NoteStyle, content: NoteContent,
@@ -131,8 +154,7 @@ def _plan_panel(panel: Panel, layout: Layout, style: NoteStyle, content: NoteCon
         box = _text_box(panel, layout, style, reserve_doodle=True)
         fitted = fit_text(text, style.font, box.width(), box.height(), layout.base_size,
                           layout.min_size)
-        signed = bool(content.sender.strip()) and text.endswith(f"Love, {content.sender.strip()}")
-        return PanelPlan(panel, text, fitted, signed=signed)
+        return PanelPlan(panel, text, fitted, signed=_is_signed(content, text))
     if panel.role == "note":
         text = notes[panel.index] if panel.index < len(notes) else ""
         if not text:

@@ -29,6 +29,7 @@ from lovebridge.render.content import NoteContent
 from lovebridge.render.fonts import FONTS, load_all_fonts
 from lovebridge.render.layouts import LAYOUTS, LAYOUTS_BY_KEY
 from lovebridge.render.renderer import (
+    NotePlan,
     RenderResult,
     plan_note,
     print_plan,
@@ -61,6 +62,15 @@ DECORATION_LABELS = {"none": "No decoration", "border": "Drawn border", "hearts"
 
 SavePathChooser = Callable[[str, str], str | None]
 PrintDialogOpener = Callable[[QPrinter, Callable[[], None]], None]
+
+
+def preview_dpi(plan: NotePlan, room: tuple[int, int], ratio: float) -> float:
+    """The resolution at which every page of the plan fits the preview's room (in pixels)."""
+    pages = len(plan.pages)
+    width_in = plan.layout.width / 25.4
+    height_in = (plan.layout.height * pages + 6 * (pages - 1)) / 25.4
+    fit = min(room[0] / width_in, room[1] / height_in)
+    return max(24.0, min(PREVIEW_MAX_DPI * ratio, fit * ratio))
 
 
 class PreviewView(QWidget):
@@ -382,26 +392,17 @@ class NotePanel(QWidget):
         if self._result is not None and self._result.suggested_layout:
             self._apply_style(replace(self._style, layout=self._result.suggested_layout))
 
-    def _preview_dpi(self) -> float:
-        layout = LAYOUTS_BY_KEY[self._style.layout]
-        pages = len(layout.pages)
-        width_in = layout.width / 25.4
-        height_in = (layout.height * pages + 6 * (pages - 1)) / 25.4
-        ratio = self.devicePixelRatioF() or 1.0
-        fit = min(max(self.preview.width(), 220) / width_in,
-                  max(self.preview.height(), 260) / height_in)
-        return max(24.0, min(PREVIEW_MAX_DPI * ratio, fit * ratio))
-
     def _render_preview(self) -> None:
         """Lay out and paint the preview in the background; stale results are dropped."""
         self._generation += 1
         generation = self._generation
-        content, style, dpi = self._content, self._style, self._preview_dpi()
+        content, style = self._content, self._style
         ratio = self.devicePixelRatioF() or 1.0
+        room = (max(self.preview.width(), 220), max(self.preview.height(), 260))
 
         def work() -> tuple[QImage, RenderResult]:
             plan = plan_note(content, style)
-            image = render_plan_image(plan, dpi)
+            image = render_plan_image(plan, preview_dpi(plan, room, ratio))
             image.setDevicePixelRatio(ratio)
             return image, plan.result
 
