@@ -289,8 +289,12 @@ def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: 
     painter.save()
     painter.translate(origin)
     painter.rotate(rng.uniform(-jitter.rotation, jitter.rotation))
-    # Pressure in a few steps: each distinct opacity becomes a graphics state in a PDF.
-    painter.setOpacity(1.0 - round(rng.uniform(0, jitter.pressure) / 0.04) * 0.04)
+    # Pressing harder lays down more, darker ink. Opacity moves in a few steps because each
+    # distinct opacity becomes a graphics state in a PDF.
+    lightness = rng.uniform(0, 1)
+    painter.setOpacity(1.0 - round(lightness * jitter.pressure / 0.04) * 0.04)
+    if jitter.pressure:
+        ink = ink.darker(100 + round((1 - lightness) * 18))
     shift_total = 0.0
     visible = _shaped_line(word, _word_font(font_key, word_size, True)) if use_alternate else line
     for run in visible.glyphRuns():
