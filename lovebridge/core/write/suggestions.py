@@ -87,6 +87,7 @@ class SuggestionEngine:
         }
         self._vocabulary = sorted(self._postings)
         self._base = [0.0] * len(self.templates)
+        self._cache: tuple[tuple[str, ...], list[float], dict[int, tuple[str, ...]]] | None = None
         self._tiebreak = [-(i / (count * 1000)) for i in range(len(self.templates))]
         self.set_context(RankContext())
 
@@ -106,33 +107,39 @@ class SuggestionEngine:
                 score -= STALE_PENALTY * max(0.0, 1.0 - age / 42.0)  # sinks, then recovers
             base.append(score)
         self._base = base
+        self._cache = None
 
     def rank(self, query: str, limit: int = 40) -> list[Ranked]:
         """The best `limit` templates for what is typed so far."""
-        scores = list(self._base)
         words = _WORD_RE.findall(query.lower())[-MAX_QUERY_WORDS:]
         partial = None
         if words and query and query[-1].isalnum():
             partial = words.pop()  # still being typed: match it as a prefix too
-        matched: dict[int, list[str]] = defaultdict(list)
-        seen: set[str] = set()
-        for word in words:
-            if word in STOPWORDS:
-                continue
-            token = stem(word)
-            if token in seen:
-                continue
-            seen.add(token)
-            for index, weight in self._postings.get(token, ()):
-                scores[index] += weight
-                matched[index].append(token)
+        tokens = tuple(dict.fromkeys(stem(w) for w in words if w not in STOPWORDS))
+        scores, matched = self._word_scores(tokens)
         if partial and partial not in STOPWORDS and len(partial) >= 2:
-            self._add_prefix_matches(partial, scores, matched, seen)
+            scores = list(scores)
+            matched = dict(matched)
+            self._add_prefix_matches(partial, scores, matched, set(tokens))
         best = heapq.nlargest(limit, range(len(scores)), key=scores.__getitem__)
         return [Ranked(self.templates[i], scores[i], tuple(matched.get(i, ()))) for i in best]
 
+    def _word_scores(self, tokens: tuple[str, ...]
+                     ) -> tuple[list[float], dict[int, tuple[str, ...]]]:
+        """Scores for whole words, cached: while a word is being typed they do not change."""
+        if self._cache is not None and self._cache[0] == tokens:
+            return self._cache[1], self._cache[2]
+        scores = list(self._base)
+        matched: dict[int, tuple[str, ...]] = {}
+        for token in tokens:
+            for index, weight in self._postings.get(token, ()):
+                scores[index] += weight
+                matched[index] = matched.get(index, ()) + (token,)
+        self._cache = (tokens, scores, matched)
+        return scores, matched
+
     def _add_prefix_matches(self, partial: str, scores: list[float],
-                            matched: dict[int, list[str]], seen: set[str]) -> None:
+                            matched: dict[int, tuple[str, ...]], seen: set[str]) -> None:
         start = bisect.bisect_left(self._vocabulary, partial)
         credited: dict[int, float] = {}
         for token in self._vocabulary[start:start + 24]:
@@ -149,7 +156,7 @@ class SuggestionEngine:
                 credited[index] = max(credited.get(index, 0.0), weight)
         for index, weight in credited.items():
             scores[index] += weight
-            matched[index].append(partial)
+            matched[index] = matched.get(index, ()) + (partial,)
 
 
 def context_boosts(anniversary_in_days: int | None, plan_in_days: int | None,

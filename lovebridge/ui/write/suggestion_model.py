@@ -36,10 +36,21 @@ class SuggestionModel(QAbstractListModel):
     def set_category_labels(self, labels: dict[str, str]) -> None:
         self._labels = dict(labels)
 
-    def set_results(self, ranked: list[Ranked], values: FillValues) -> None:
+    def set_results(self, ranked: list[Ranked], values: FillValues) -> bool:
+        """Show new results; returns True when the rows were replaced (a model reset)."""
+        rows = [(r, fill(r.template.text, values)) for r in ranked]
+        same_order = [r.template.key for r, _ in rows] == [r.template.key for r, _ in self._rows]
+        if same_order and [p for _, p in rows] == [p for _, p in self._rows]:
+            # Typing inside a word often keeps the order: no reset, so no relayout or flicker.
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 0),
+                                      [SCORE_ROLE])
+            return False
         self.beginResetModel()
-        self._rows = [(r, fill(r.template.text, values)) for r in ranked]
+        self._rows = rows
         self.endResetModel()
+        return True
 
     def template_at(self, row: int) -> Template | None:
         return self._rows[row][0].template if 0 <= row < len(self._rows) else None

@@ -149,10 +149,13 @@ class SuggestionsPanel(QWidget):
 
     def refresh(self, keep_current: bool = True) -> None:
         current = self._current() if keep_current else None
-        self.model.set_results(self._engine.rank(self._query, RESULTS_SHOWN), self._values)
-        row = self.model.row_of(current.key if current else None)
-        self.list.setCurrentIndex(self.model.index(max(row, 0), 0))
-        if row <= 0:
+        before = self.list.currentIndex().row()
+        if not self.model.set_results(self._engine.rank(self._query, RESULTS_SHOWN),
+                                      self._values) and (keep_current or before == 0):
+            return  # same suggestions in the same order: nothing the writer sees changes
+        row = max(self.model.row_of(current.key if current else None), 0)
+        self.list.setCurrentIndex(self.model.index(row, 0))
+        if row == 0:
             self.list.scrollToTop()
         self._show_current()
 
