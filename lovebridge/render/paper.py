@@ -23,6 +23,20 @@ def paper_colour(colour: str) -> QColor:
     return QColor(PAPER_COLOURS.get(colour, "#ffffff"))
 
 
+def on_paper(colour: QColor, paper: QColor) -> QColor:
+    """`colour` with its transparency mixed into the paper, as one opaque colour.
+
+    A PDF writer turns every see-through stroke into an outline polygon; opaque lines stay
+    single, cheap line segments.
+    """
+    alpha = colour.alphaF()
+    return QColor.fromRgbF(
+        colour.redF() * alpha + paper.redF() * (1 - alpha),
+        colour.greenF() * alpha + paper.greenF() * (1 - alpha),
+        colour.blueF() * alpha + paper.blueF() * (1 - alpha),
+    )
+
+
 def draw_sheet(painter: QPainter, page: QRectF, colour: str, seed: int) -> None:
     """Fill the sheet with its colour; kraft and cream get a faint fibre grain.
 
@@ -34,7 +48,7 @@ def draw_sheet(painter: QPainter, page: QRectF, colour: str, seed: int) -> None:
         return
     rng = random.Random(f"{seed}:grain")
     base = QColor(120, 85, 40) if colour == "kraft" else QColor(170, 140, 90)
-    count = min(int(page.width() * page.height() / (180 if colour == "kraft" else 500)), 1600)
+    count = min(int(page.width() * page.height() / (300 if colour == "kraft" else 800)), 1000)
     tones = [QPainterPath() for _ in range(GRAIN_TONES)]
     for _ in range(count):
         x, y = rng.uniform(page.left(), page.right()), rng.uniform(page.top(), page.bottom())
@@ -48,26 +62,28 @@ def draw_sheet(painter: QPainter, page: QRectF, colour: str, seed: int) -> None:
     for index, path in enumerate(tones):
         tone = QColor(base)
         tone.setAlpha(18 + index * 9)
-        painter.setPen(QPen(tone, 0.2 + 0.05 * index))
+        painter.setPen(QPen(on_paper(tone, paper_colour(colour)), 0.2 + 0.05 * index))
         painter.drawPath(path)
     painter.restore()
 
 
 def draw_ruling(painter: QPainter, area: QRectF, ruling: str, first_baseline: float,
-                pitch: float, margin_line: float | None = None) -> None:
+                pitch: float, margin_line: float | None = None,
+                paper: QColor | None = None) -> None:
     """Lines on the writing's baselines, or a dot/square grid at half the line pitch."""
     if ruling == "plain":
         return
+    paper = paper or QColor("white")
     painter.save()
     step = pitch / 2
     if ruling == "lined":
-        painter.setPen(QPen(RULE_COLOUR, 0.5))
+        painter.setPen(QPen(on_paper(RULE_COLOUR, paper), 0.5))
         y = first_baseline
         while y <= area.bottom():
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
             y += pitch
         if margin_line is not None:
-            painter.setPen(QPen(MARGIN_COLOUR, 0.6))
+            painter.setPen(QPen(on_paper(MARGIN_COLOUR, paper), 0.6))
             painter.drawLine(QPointF(margin_line, area.top()), QPointF(margin_line, area.bottom()))
     elif ruling == "dotted":
         painter.setPen(Qt.PenStyle.NoPen)
@@ -75,8 +91,8 @@ def draw_ruling(painter: QPainter, area: QRectF, ruling: str, first_baseline: fl
         for x, y in _grid_points(area, first_baseline, step):
             painter.drawEllipse(QPointF(x, y), 0.55, 0.55)
     elif ruling == "grid":
-        painter.setPen(QPen(QColor(RULE_COLOUR.red(), RULE_COLOUR.green(), RULE_COLOUR.blue(), 70),
-                            0.35))
+        faint = QColor(RULE_COLOUR.red(), RULE_COLOUR.green(), RULE_COLOUR.blue(), 70)
+        painter.setPen(QPen(on_paper(faint, paper), 0.35))
         x = area.left()
         while x <= area.right() + 0.01:
             painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
@@ -196,14 +212,33 @@ def draw_border(painter: QPainter, rect: QRectF, ink: QColor, seed: int) -> None
     painter.restore()
 
 
-def draw_marks(painter: QPainter, lines, dashed: bool, scale: float) -> None:
-    """Fold lines (dotted) or cut lines (dashed); `lines` in mm, `scale` mm -> points."""
+def draw_marks(painter: QPainter, lines, dashed: bool, scale: float,
+               paper: QColor | None = None) -> None:
+    """Fold lines (fine dots) or cut lines (dashes); `lines` in mm, `scale` mm -> points.
+
+    The dashes are laid out here as one path of short solid strokes: a dashed pen would be
+    turned into hundreds of tiny outlines by the PDF writer.
+    """
     if not lines:
         return
-    pen = QPen(MARK_COLOUR, 0.5)
-    pen.setStyle(Qt.PenStyle.DashLine if dashed else Qt.PenStyle.DotLine)
+    dash, gap = (4.0, 3.0) if dashed else (1.0, 2.5)
+    path = QPainterPath()
+    for x1, y1, x2, y2 in lines:
+        start, end = QPointF(x1 * scale, y1 * scale), QPointF(x2 * scale, y2 * scale)
+        length = math.hypot(end.x() - start.x(), end.y() - start.y())
+        if not length:
+            continue
+        ux, uy = (end.x() - start.x()) / length, (end.y() - start.y()) / length
+        position = 0.0
+        while position < length:
+            stop = min(position + dash, length)
+            path.moveTo(start.x() + ux * position, start.y() + uy * position)
+            path.lineTo(start.x() + ux * stop, start.y() + uy * stop)
+            position = stop + gap
+    pen = QPen(on_paper(MARK_COLOUR, paper or QColor("white")), 0.5)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     painter.save()
     painter.setPen(pen)
-    for x1, y1, x2, y2 in lines:
-        painter.drawLine(QPointF(x1 * scale, y1 * scale), QPointF(x2 * scale, y2 * scale))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
     painter.restore()

@@ -12,7 +12,14 @@ from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPainter, QPdfWrite
 from .content import NoteContent
 from .handwriting import FittedText, Jitter, draw_fitted, fit_pages, fit_text, jitter_for
 from .layouts import LAYOUTS_BY_KEY, LUNCHBOX_CAPACITY, Layout, Panel
-from .paper import draw_border, draw_doodles, draw_marks, draw_ruling, draw_sheet
+from .paper import (
+    draw_border,
+    draw_doodles,
+    draw_marks,
+    draw_ruling,
+    draw_sheet,
+    paper_colour,
+)
 from .style import INKS_BY_KEY, NoteStyle, paper_parts
 
 MM = 72 / 25.4  # points per millimetre
@@ -223,8 +230,9 @@ def paint_page(painter: QPainter, plan: NotePlan, page_index: int) -> None:
         _paint_panel(painter, item, layout, style, ink, ruling, jitter, seed,
                      plan.content.sender)
         painter.restore()
-    draw_marks(painter, layout.fold_lines, dashed=False, scale=MM)
-    draw_marks(painter, layout.cut_lines, dashed=True, scale=MM)
+    paper = paper_colour(colour)
+    draw_marks(painter, layout.fold_lines, dashed=False, scale=MM, paper=paper)
+    draw_marks(painter, layout.cut_lines, dashed=True, scale=MM, paper=paper)
 
 
 def _paint_panel(painter: QPainter, item: PanelPlan, layout: Layout, style: NoteStyle,
@@ -249,7 +257,7 @@ def _paint_panel(painter: QPainter, item: PanelPlan, layout: Layout, style: Note
                            outer.bottom() - inset - box.top())
         margin_line = box.left() - 8 if layout.kind == "letter" else None
         draw_ruling(painter, rule_area, ruling, box.top() + first_baseline, item.fitted.pitch,
-                    margin_line)
+                    margin_line, paper_colour(paper_parts(style.paper)[0]))
         draw_fitted(painter, item.fitted, style.font, box, ink, seed, jitter, signed=item.signed)
         if style.decoration in ("hearts", "stars"):
             draw_doodles(painter, outer.adjusted(inset, inset, -inset, -inset), style.decoration,
