@@ -61,7 +61,7 @@ def jitter_for(font_key: str, neat: bool) -> Jitter:
         spacing=0.35,
         drift=0.7,
         indent=0.25,
-        pressure=0.22,
+        pressure=0.16,
         alternates=0.3,
     )
 
