@@ -170,7 +170,7 @@ class ComposePage(QWidget):
         splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([590, 350])
+        splitter.setSizes([610, 330])
         outer.addWidget(splitter, 1)
 
         self.editor.textChanged.connect(self._text_changed)

@@ -11,6 +11,8 @@ from PySide6.QtGui import (
     QFontDatabase,
     QIcon,
     QKeySequence,
+    QPainter,
+    QPen,
     QPixmap,
     QTextCharFormat,
 )
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QMenu,
-    QSpinBox,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -28,6 +29,7 @@ from lovebridge.resources import resource_path
 
 logger = logging.getLogger(__name__)
 
+FONT_SIZES = (10, 12, 14, 16, 18, 20, 24, 28, 32, 40, 48)
 # Warm ink colours that print well on white and cream paper.
 INK_COLOURS = (
     ("Ink", "#2f2a28"), ("Rose", "#c4574a"), ("Berry", "#8e3b5b"), ("Forest", "#3f6b4f"),
@@ -55,8 +57,15 @@ def handwriting_families() -> list[str]:
 
 
 def _swatch(colour: str) -> QIcon:
+    """A round ink blot with a pale rim, visible on light and dark backgrounds."""
     pixmap = QPixmap(16, 16)
-    pixmap.fill(QColor(colour))
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#e9dcd6"), 1.5))
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(1, 1, 14, 14)
+    painter.end()
     return QIcon(pixmap)
 
 
@@ -80,7 +89,6 @@ class FormatBar(QWidget):
         self.redo_button.setEnabled(False)
         row.addWidget(self.undo_button)
         row.addWidget(self.redo_button)
-        row.addSpacing(8)
         self.bold = self._toggle("B", self.tr("Bold"), QKeySequence.StandardKey.Bold, self._bold)
         self.bold.setStyleSheet("font-weight: 700;")
         self.italic = self._toggle("I", self.tr("Italic"), QKeySequence.StandardKey.Italic,
@@ -98,7 +106,7 @@ class FormatBar(QWidget):
         self.colour.setToolTip(self.tr("Ink colour"))
         self.colour.setAccessibleName(self.tr("Ink colour"))
         self.colour.setIcon(_swatch(INK_COLOURS[0][1]))
-        self.colour.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.colour.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.colour.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.colour)
         for name, value in INK_COLOURS:
@@ -106,13 +114,13 @@ class FormatBar(QWidget):
             action.triggered.connect(lambda _c=False, v=value: self.set_colour(v))
         self.colour.setMenu(menu)
         row.addWidget(self.colour)
-        row.addSpacing(8)
         self.font_box = QComboBox()
         self.font_box.setObjectName("fontChoice")
         self.font_box.setAccessibleName(self.tr("Font"))
-        self.font_box.setMinimumContentsLength(16)
+        self.font_box.setMinimumContentsLength(10)
         self.font_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.font_box.setMinimumWidth(120)
         self.handwriting = handwriting_families()
         for family in self.handwriting:
             self.font_box.addItem(family, family)
@@ -123,14 +131,14 @@ class FormatBar(QWidget):
                 self.font_box.addItem(family, family)
         self.font_box.activated.connect(self._font_chosen)
         row.addWidget(self.font_box)
-        self.size_box = QSpinBox()
+        self.size_box = QComboBox()
         self.size_box.setObjectName("fontSize")
         self.size_box.setAccessibleName(self.tr("Size"))
-        self.size_box.setRange(8, 72)
-        self.size_box.setValue(16)
-        self.size_box.setSuffix(" pt")
-        self.size_box.setMinimumWidth(72)
-        self.size_box.valueChanged.connect(lambda v: self._merge(_fmt(size=v)))
+        for size in FONT_SIZES:
+            self.size_box.addItem(self.tr("{n} pt").format(n=size), size)
+        self.size_box.setCurrentIndex(FONT_SIZES.index(16))
+        self.size_box.activated.connect(
+            lambda i: self._merge(_fmt(size=self.size_box.itemData(i))))
         row.addWidget(self.size_box)
         row.addStretch(1)
         self.align_buttons = []
@@ -150,7 +158,7 @@ class FormatBar(QWidget):
         button.setToolTip(name)
         button.setAccessibleName(name)
         button.setAutoRaise(True)
-        button.setMinimumWidth(30)
+        button.setMinimumWidth(26)
         button.clicked.connect(lambda _checked=False: slot())
         return button
 
@@ -159,7 +167,7 @@ class FormatBar(QWidget):
         button.setText(text)
         button.setCheckable(True)
         button.setAutoRaise(True)
-        button.setMinimumWidth(30)
+        button.setMinimumWidth(26)
         keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
         button.setToolTip(f"{name} ({keys})" if keys else name)
         button.setAccessibleName(name)
@@ -199,9 +207,9 @@ class FormatBar(QWidget):
             if index >= 0:
                 self.font_box.setCurrentIndex(index)
         if fmt.fontPointSize() > 0:
-            self.size_box.blockSignals(True)
-            self.size_box.setValue(round(fmt.fontPointSize()))
-            self.size_box.blockSignals(False)
+            index = self.size_box.findData(round(fmt.fontPointSize()))
+            if index >= 0:
+                self.size_box.setCurrentIndex(index)
 
 
 def _fmt(*, weight=None, italic=None, underline=None, colour=None, family=None, size=None

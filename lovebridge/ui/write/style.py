@@ -13,7 +13,10 @@ def write_stylesheet(c: Colours) -> str:
         color: {c.accent}; font-weight: 600; padding: 2px 10px;
         background: {c.highlight_soft}; border-radius: 10px;
     }}
-    QPushButton[chip="true"] {{ border-radius: 15px; padding: 6px 12px; }}
+    QPushButton[chip="true"] {{
+        background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
+        border-radius: 15px; padding: 6px 12px;
+    }}
     QPushButton[chip="true"]:hover {{ background: {c.highlight_soft}; }}
     QFrame#coachHint {{
         background: {c.highlight_soft}; border: 1px solid {c.border}; border-radius: 10px;
@@ -27,10 +30,10 @@ def write_stylesheet(c: Colours) -> str:
     QLabel#saveStatus[muted="false"] {{ color: {c.accent}; }}
     QTextEdit#draftEditor {{ padding: 10px 12px; font-size: 12.5pt; }}
     QListView#suggestionList, QListView#historyList {{ background: transparent; }}
-    QLabel#suggestionPreview {{
+    QScrollArea#suggestionPreviewScroll {{
         background: {c.surface}; border: 1px solid {c.border}; border-radius: 10px;
-        padding: 8px 10px;
     }}
+    QLabel#suggestionPreview {{ background: {c.surface}; padding: 8px 10px; }}
     QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px 0; }}
     QScrollBar::handle:vertical {{
         background: {c.border}; border-radius: 4px; min-height: 32px; margin: 0 2px;

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -70,8 +71,16 @@ class SuggestionsPanel(QWidget):
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.preview.setMinimumHeight(60)
-        layout.addWidget(self.preview, 1)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroller = QScrollArea()
+        scroller.setObjectName("suggestionPreviewScroll")
+        scroller.setWidget(self.preview)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setMinimumHeight(80)
+        scroller.setMaximumHeight(190)  # a long letter scrolls here; the list keeps its room
+        layout.addWidget(scroller, 1)
         keys = QLabel(self.tr("Enter inserts at the cursor · Shift+Enter replaces the draft · "
                               "Esc goes back to writing · Ctrl+↓ comes here"))
         keys.setProperty("muted", True)
