@@ -265,3 +265,36 @@ def test_history_duplicates_trashes_and_restores(qtbot, room, compose) -> None:
     qtbot.mouseClick(history.trash_button, Qt.MouseButton.LeftButton)  # now "Restore"
     qtbot.mouseClick(history.trash_toggle, Qt.MouseButton.LeftButton)
     assert history.model.rowCount() == 2
+
+
+def test_printing_goes_through_the_card_and_records_the_print_channel(qtbot, main_window,
+                                                                       compose, tmp_path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    target = tmp_path / "printed.pdf"
+
+    def accept_at_once(printer, on_accepted) -> None:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        on_accepted()
+
+    compose.note_panel.open_print_dialog = accept_at_once
+    qtbot.keyClicks(compose.editor, "Thank you for the walk by the river")
+    with qtbot.waitSignal(compose.note_panel.exported, timeout=20000):
+        qtbot.mouseClick(compose.send_bar.buttons["print"], Qt.MouseButton.LeftButton)
+    words = " ".join(PdfReader(str(target)).pages[0].extract_text().split())
+    assert "walk by the river" in words
+    record = MessageService(main_window.ctx.store).get(compose.current_uuid())
+    assert (record.channel, record.status) == ("print", "printed")
+
+
+def test_switching_to_dark_restyles_the_room(qtbot, main_window, compose) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from lovebridge.ui.theme import DARK, apply_theme
+
+    apply_theme(QApplication.instance(), "dark")
+    qtbot.waitUntil(lambda: DARK.highlight_soft in main_window.write_room.styleSheet(),
+                    timeout=3000)
+    apply_theme(QApplication.instance(), "light")
