@@ -27,7 +27,7 @@ from lovebridge.core.profile import CoupleProfile, ProfileService  # noqa: E402
 from lovebridge.core.write.messages import Draft, MessageService  # noqa: E402
 from lovebridge.paths import resolve_paths  # noqa: E402
 from lovebridge.store import open_store  # noqa: E402
-from lovebridge.store.models import Memory  # noqa: E402
+from lovebridge.store.models import Memory, Plan  # noqa: E402
 from lovebridge.ui.main_window import MainWindow  # noqa: E402
 from lovebridge.ui.settings import Settings  # noqa: E402
 from lovebridge.ui.theme import apply_theme  # noqa: E402
@@ -66,6 +66,7 @@ def seed(ctx: AppContext) -> None:
     with ctx.store.session_scope() as session:
         session.add(Memory(title="our picnic at the lake", date_year=2021, date_month=11,
                            date_day=23, place="Loch Lomond"))
+        session.add(Plan(title="Pasta night", starts_at=NOW + timedelta(days=4), place="home"))
 
 
 def main() -> None:

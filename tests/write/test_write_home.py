@@ -7,12 +7,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from lovebridge.core.links import NoteRequest
 from lovebridge.core.write.messages import Draft, MessageService
 from lovebridge.core.write.suggestions import SuggestionEngine
 from lovebridge.core.write.templates import load_library
+from lovebridge.store.models import Memory, Plan
 from lovebridge.ui.settings import CURRENT_PARTNER
 from lovebridge.ui.write.history import HistoryModel
 from lovebridge.ui.write.suggestion_model import SuggestionModel
@@ -87,6 +88,29 @@ def test_category_chips_start_a_note_and_the_back_button_returns_home(qtbot, mai
     assert room.pages.currentWidget() is room.home
     qtbot.mouseClick(room.new_note_button, Qt.MouseButton.LeftButton)
     assert room.compose.suggestions.category() is None
+
+
+def test_coming_up_offers_a_note_for_a_memory_from_this_day(qtbot, ctx, couple, make_window
+                                                              ) -> None:
+    with ctx.store.session_scope() as session:
+        session.add(Memory(title="our picnic at the lake", date_year=2022, date_month=11,
+                           date_day=23, place="Loch Lomond"))
+        session.add(Plan(title="Pasta night", starts_at=FIXED_NOW + timedelta(days=3)))
+    window = make_window()
+    window.show_room(0)
+    room = window.write_room
+    texts = [label.text() for label in room.coming_up.findChildren(QLabel)]
+    assert "On this day in 2022: our picnic at the lake" in texts
+    day = (FIXED_NOW + timedelta(days=3)).astimezone().strftime("%A")
+    assert f"Pasta night on {day}" in texts
+    buttons = room.coming_up.findChildren(QPushButton, "comingUpWrite")
+    memory_button = next(b for b in buttons if "picnic" in b.accessibleName())
+    qtbot.mouseClick(memory_button, Qt.MouseButton.LeftButton)
+    compose = room.compose
+    assert compose.suggestions.category() == "remembering"
+    assert compose.occasion.text() == "On this day in 2022: our picnic at the lake"
+    assert compose.memory_box.currentText().startswith("our picnic at the lake")
+    assert compose.fill_values().place == "Loch Lomond"
 
 
 def test_handwriting_and_system_fonts_are_offered(qtbot, main_window) -> None:

@@ -27,6 +27,7 @@ from lovebridge.ui.common.widgets import card, heading, primary_button
 from lovebridge.ui.settings import CURRENT_PARTNER, Settings
 from lovebridge.ui.tasks import run_task
 from lovebridge.ui.theme import current_colours
+from lovebridge.ui.write.coming_up import ComingUpCard
 from lovebridge.ui.write.compose import ComposePage
 from lovebridge.ui.write.history import HistoryPanel
 from lovebridge.ui.write.rhythm_card import RhythmCard
@@ -112,6 +113,13 @@ class WriteRoom(QWidget):
         self.rhythm_card = RhythmCard()
         rhythm_layout.addWidget(self.rhythm_card)
         left.addWidget(rhythm)
+        coming = card()
+        coming_layout = QVBoxLayout(coming)
+        coming_layout.setContentsMargins(18, 14, 18, 16)
+        self.coming_up = ComingUpCard()
+        self.coming_up.note_requested.connect(self.start_note)
+        coming_layout.addWidget(self.coming_up)
+        left.addWidget(coming)
         left.addStretch(1)
         row.addLayout(left, 3)
         notes = card()
@@ -150,7 +158,9 @@ class WriteRoom(QWidget):
     def refresh_home(self) -> None:
         """Rhythm and history, from the store."""
         writer = self._writer()
-        profile = self.contexts.load(self._ctx.now(), self._ctx.local_now().date(), writer).profile
+        context = self.contexts.load(self._ctx.now(), self._ctx.local_now().date(), writer)
+        self.coming_up.show_context(context, self._ctx.now())
+        profile = context.profile
         names = {"a": profile.partner_a, "b": profile.partner_b} if profile else {}
         self.history.set_names(names)
         self.history.reload()

@@ -15,7 +15,7 @@ def write_stylesheet(c: Colours) -> str:
     }}
     QPushButton[chip="true"] {{
         background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
-        border-radius: 15px; padding: 6px 12px;
+        border-radius: 13px; padding: 5px 12px; min-height: 16px;
     }}
     QPushButton[chip="true"]:hover {{ background: {c.highlight_soft}; }}
     QFrame#coachHint {{
