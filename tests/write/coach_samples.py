@@ -54,6 +54,10 @@ SAMPLES: list[tuple[str, str | None, str, set[str]]] = [
     ("You made me feel so welcome with your family.", None, "print", set()),
     ("You never once complained about the move, and I noticed.", None, "print", set()),
     ("I should have called you when I knew I'd be late.", None, "text", set()),
+    ("You never cease to amaze me with your patience.", None, "print", set()),
+    ("You should have seen your face when the cake came out, it was adorable.", None, "print",
+     set()),
+    ("You never ask how my day was.", None, "print", {C}),
     # --- exaggeration ----------------------------------------------------------------------------
     ("You are perfect in every way.", None, "print", {E}),
     ("Best weekend ever with you by the sea.", None, "print", {E}),

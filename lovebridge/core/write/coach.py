@@ -64,10 +64,11 @@ _KIND_AFTER = {
         _I,
     ),
     "never": re.compile(
-        r"^\s+(?:fail|stop|give\s+up|let\s+me\s+down|once\s+complain|complain|judge|"
+        r"^\s+(?:fail|stop|cease|give\s+up|let\s+me\s+down|once\s+complain|complain|judge|"
         r"make\s+me\s+feel\s+small|run\s+out\s+of|forget\s+to\s+(?:ask|kiss|say)|miss\s+a)",
         _I,
     ),
+    "should have": re.compile(r"^\s+(?:seen|heard)\s+(?:your|the|how|my)", _I),
     "made me": re.compile(
         r"^\s+(?:smile|laugh|grin|feel\s+(?:(?:so|really|very)\s+)?(?:loved|safe|special|better|welcome|at\s+home|happy|"
         r"seen|brave)|so\s+happy|happy|proud|breakfast|dinner|lunch|coffee|tea|soup|a\s|"
