@@ -71,6 +71,7 @@ def test_a_huge_paste_is_capped_with_a_clear_message(qtbot, compose) -> None:
     assert len(compose.editor.toPlainText()) == MAX_MESSAGE_CHARS
     assert compose.notice.isVisible() and "100,000" in compose.notice.text()
     qtbot.keyClicks(compose.editor, "more")  # full: further typing is refused, kindly
+    qtbot.keyClick(compose.editor, Qt.Key.Key_Return)
     assert len(compose.editor.toPlainText()) == MAX_MESSAGE_CHARS
     assert compose.save_now() is True
 

@@ -99,7 +99,9 @@ class DraftEditor(QTextEdit):
         ):
             self.suggestions_requested.emit()
             return
-        if event.text() and event.text().isprintable() and self.room_left() <= 0:
+        adds_text = bool(event.text()) and (
+            event.text().isprintable() or event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter))
+        if adds_text and self.room_left() <= 0 and not self.textCursor().hasSelection():
             self.capped.emit(len(event.text()))
             return
         super().keyPressEvent(event)
