@@ -8,7 +8,12 @@ import importlib
 from lovebridge import APP_NAME, __version__
 
 # Each module registers its own sub-command(s) with `register(subparsers)`.
-COMMAND_MODULES = ("lovebridge.cli.check", "lovebridge.cli.scrapbook", "lovebridge.cli.dates")
+COMMAND_MODULES = (
+    "lovebridge.cli.check",
+    "lovebridge.cli.note",
+    "lovebridge.cli.scrapbook",
+    "lovebridge.cli.dates",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

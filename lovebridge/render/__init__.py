@@ -1,0 +1,1 @@
+"""The note renderer: QPainter onto PDF, printer or image (QtGui only, no widgets)."""

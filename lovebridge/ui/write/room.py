@@ -1,13 +1,42 @@
-"""The Write room's top-level widget."""
+"""The Write room: a calm home (start a note, your rhythm, your notes) and the compose page."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import logging
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lovebridge.core.context import AppContext
 from lovebridge.core.links import NoteRequest
-from lovebridge.ui.common.room_intro import room_intro
-from lovebridge.ui.settings import Settings
+from lovebridge.core.write.context import WritingContextService
+from lovebridge.core.write.custom_templates import CustomTemplateService
+from lovebridge.core.write.messages import MessageService
+from lovebridge.core.write.placeholders import to_template_text
+from lovebridge.core.write.rhythm import turn_hint, weekly_counts
+from lovebridge.core.write.templates import Template, TemplateLibrary, load_library
+from lovebridge.ui.common.widgets import card, heading, primary_button
+from lovebridge.ui.settings import CURRENT_PARTNER, Settings
+from lovebridge.ui.tasks import run_task
+from lovebridge.ui.theme import current_colours
+from lovebridge.ui.write.coming_up import ComingUpCard
+from lovebridge.ui.write.compose import ComposePage
+from lovebridge.ui.write.history import HistoryPanel
+from lovebridge.ui.write.rhythm_card import RhythmCard
+from lovebridge.ui.write.style import write_stylesheet
+from lovebridge.ui.write.template_dialog import TemplateDialog
+
+logger = logging.getLogger(__name__)
+
+RHYTHM_WEEKS = 16
 
 
 class WriteRoom(QWidget):
@@ -19,17 +48,248 @@ class WriteRoom(QWidget):
         self.setAccessibleName(self.tr("Write"))
         self._ctx = ctx
         self._settings = settings
+        self.messages = MessageService(ctx.store, clock=ctx.now)
+        self.custom_templates = CustomTemplateService(ctx.store, clock=ctx.now)
+        self.contexts = WritingContextService(ctx.store)
+        self._builtin = load_library()
+        if self._builtin.problems:
+            logger.warning("%d template file problem(s)", len(self._builtin.problems))
+        self._hooked = False
+        self._styled_dark = current_colours().dark
+        self._dialogs: list[QWidget] = []
+        self.pages = QStackedWidget()
+        self.home = self._build_home()
+        self.compose = ComposePage(ctx, settings, self.messages)
+        self.pages.addWidget(self.home)
+        self.pages.addWidget(self.compose)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(
-            room_intro(
-                self.tr("Write"),
-                self.tr("Notes for each other: kind words, thank-yous and little letters, "
-                        "printed in a handwritten style or sent on. The editor arrives soon."),
-                "room-write",
-            )
-        )
+        layout.addWidget(self.pages)
+        self.compose.back_requested.connect(self.show_home)
+        self.compose.delivered.connect(self.refresh_home)
+        self.compose.saved.connect(self.history.reload)
+        self.compose.suggestions.save_template_requested.connect(self.save_as_template)
+        self.compose.suggestions.edit_template_requested.connect(self.edit_template)
+        self.compose.suggestions.delete_template_requested.connect(self.delete_template)
+        self.history.open_requested.connect(self.open_message)
+        self.history.changed.connect(self.refresh_home)
+        self._reload_library()
+        self._spelling_requested = False
+        self._apply_style()
+        self.refresh_home()
+
+    # ---- home --------------------------------------------------------------------------------
+    def _build_home(self) -> QWidget:
+        home = QWidget()
+        home.setObjectName("writeHome")
+        outer = QVBoxLayout(home)
+        outer.setContentsMargins(28, 24, 28, 20)
+        outer.setSpacing(16)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Write"), self.tr(
+            "Little notes for each other — printed in a handwritten style or sent on.")), 1)
+        self.new_note_button = primary_button(self.tr("Write a note"))
+        self.new_note_button.setObjectName("newNote")
+        self.new_note_button.clicked.connect(lambda: self.start_note(NoteRequest()))
+        top.addWidget(self.new_note_button)
+        outer.addLayout(top)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        start = card()
+        start_layout = QVBoxLayout(start)
+        start_layout.setContentsMargins(18, 14, 18, 16)
+        title = QLabel(self.tr("What would you like to say?"))
+        title.setObjectName("sectionTitle")
+        start_layout.addWidget(title)
+        self.category_grid = QGridLayout()
+        self.category_grid.setSpacing(8)
+        start_layout.addLayout(self.category_grid)
+        left.addWidget(start)
+        rhythm = card()
+        rhythm_layout = QVBoxLayout(rhythm)
+        rhythm_layout.setContentsMargins(18, 14, 18, 16)
+        self.rhythm_card = RhythmCard()
+        rhythm_layout.addWidget(self.rhythm_card)
+        left.addWidget(rhythm)
+        coming = card()
+        coming_layout = QVBoxLayout(coming)
+        coming_layout.setContentsMargins(18, 14, 18, 16)
+        self.coming_up = ComingUpCard()
+        self.coming_up.note_requested.connect(self.start_note)
+        coming_layout.addWidget(self.coming_up)
+        left.addWidget(coming)
+        left.addStretch(1)
+        row.addLayout(left, 3)
+        notes = card()
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.setContentsMargins(18, 14, 18, 16)
+        notes_title = QLabel(self.tr("Your notes"))
+        notes_title.setObjectName("sectionTitle")
+        notes_layout.addWidget(notes_title)
+        self.history = HistoryPanel(self.messages)
+        notes_layout.addWidget(self.history, 1)
+        row.addWidget(notes, 2)
+        outer.addLayout(row, 1)
+        return home
+
+    def _fill_category_buttons(self, library: TemplateLibrary) -> None:
+        while self.category_grid.count():
+            item = self.category_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.category_buttons: dict[str, QPushButton] = {}
+        for index, category in enumerate(library.categories):
+            button = QPushButton(category.label)
+            button.setObjectName(f"category-{category.key}")
+            button.setProperty("chip", True)
+            button.setToolTip(category.description)
+            button.clicked.connect(
+                lambda _c=False, key=category.key: self.start_note(NoteRequest(category=key)))
+            self.category_grid.addWidget(button, index // 3, index % 3)
+            self.category_buttons[category.key] = button
+
+    def show_home(self) -> None:
+        self.compose.save_now()
+        self.refresh_home()
+        self.pages.setCurrentWidget(self.home)
+
+    def refresh_home(self) -> None:
+        """Rhythm and history, from the store."""
+        writer = self._writer()
+        context = self.contexts.load(self._ctx.now(), self._ctx.local_now().date(), writer)
+        self.coming_up.show_context(context, self._ctx.now())
+        profile = context.profile
+        names = {"a": profile.partner_a, "b": profile.partner_b} if profile else {}
+        self.history.set_names(names)
+        self.history.reload()
+        delivered = self.messages.delivered()
+        moments = [m.given_at or m.created_at for m in delivered]
+        weeks = weekly_counts(moments, self._ctx.local_now().date(), RHYTHM_WEEKS)
+        last = self.messages.last_given()
+        if last is None or last.given_at is None:
+            last_text = self.tr("No note given yet — the first one can be tiny.")
+        else:
+            days = (self._ctx.now() - last.given_at).days
+            when = (self.tr("today") if days == 0 else self.tr("yesterday") if days == 1
+                    else self.tr("{n} days ago").format(n=days))
+            author = names.get(last.author, "")
+            to = names.get("b" if last.author == "a" else "a", "")
+            last_text = (self.tr("Last note given {when}, from {author} to {to}.")
+                         .format(when=when, author=author, to=to) if author and to
+                         else self.tr("Last note given {when}.").format(when=when))
+        hint = turn_hint([m.author for m in delivered], writer)
+        partner = names.get(hint.partner, "") if hint else ""
+        self.rhythm_card.show_rhythm(last_text, weeks, hint, partner)
+
+    # ---- templates ---------------------------------------------------------------------------
+    def _reload_library(self) -> None:
+        library = self._builtin.with_templates(self.custom_templates.list())
+        self._library = library
+        self._fill_category_buttons(self._builtin)
+        self.compose.set_library(library)
+
+    def save_as_template(self) -> None:
+        text = to_template_text(self.compose.editor.toPlainText(), self.compose.fill_values())
+        self._open_template_dialog(None, text, self.compose.suggestions.category())
+
+    def edit_template(self, template: Template) -> None:
+        self._open_template_dialog(template, template.text, template.category)
+
+    def _open_template_dialog(self, template: Template | None, text: str,
+                              category: str | None) -> TemplateDialog:
+        dialog = TemplateDialog(template, text, list(self._builtin.categories), category, self)
+
+        def save(new_text: str, new_category: str) -> None:
+            try:
+                if template is None:
+                    self.custom_templates.add(new_text, new_category, self._writer())
+                else:
+                    self.custom_templates.update(template.custom_uuid or "", new_text,
+                                                 new_category)
+            except ValueError as exc:
+                dialog.show_error(str(exc))
+                return
+            dialog.accept()
+            self._reload_library()
+
+        dialog.saved.connect(save)
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda _r: self._dialogs.remove(dialog))
+        dialog.open()
+        self.template_dialog = dialog
+        return dialog
+
+    def delete_template(self, template: Template) -> None:
+        if template.custom_uuid:
+            self.custom_templates.delete(template.custom_uuid)
+            self._reload_library()
+            self.compose.show_notice(self.tr("Your template went to the trash."))
+
+    # ---- notes -------------------------------------------------------------------------------
+    def _writer(self) -> str:
+        writer = self._settings.get(CURRENT_PARTNER)
+        return writer if writer in ("a", "b") else "a"
+
+    def _load_context(self, memory_uuid: str | None = None) -> None:
+        context = self.contexts.load(self._ctx.now(), self._ctx.local_now().date(),
+                                     self._writer(), memory_uuid)
+        memories = self.contexts.memories.recent()
+        for memory in reversed(context.on_this_day):
+            if memory not in memories:
+                memories.insert(0, memory)
+        chosen = self.contexts.memories.get(memory_uuid)
+        if chosen is not None and chosen not in memories:
+            memories.insert(0, chosen)
+        self.compose.set_context(context, memories)
 
     def start_note(self, request: NoteRequest) -> None:
-        """Begin a new note as another room asked (a category, a memory to draw on)."""
-        self._pending_request = request
+        """Begin a new note as asked (a category, a memory to draw on, an occasion line)."""
+        self._load_context(request.memory_uuid)
+        self.compose.new_note(request.category, request.memory_uuid, request.occasion)
+        self.pages.setCurrentWidget(self.compose)
+        self._load_spelling()
+
+    def open_message(self, uuid: str) -> None:
+        record = self.messages.get(uuid)
+        if record is None:
+            return
+        self._load_context(record.memory_uuid)
+        self.compose.open_message(record)
+        self.pages.setCurrentWidget(self.compose)
+        self._load_spelling()
+
+    def _load_spelling(self) -> None:
+        """Load the offline dictionary in the background, once; underline when it arrives."""
+        if self._spelling_requested:
+            return
+        self._spelling_requested = True
+
+        def work() -> object:
+            from spellchecker import SpellChecker
+
+            return SpellChecker().word_frequency.dictionary
+
+        run_task(work, on_result=self.compose.editor.highlighter.set_dictionary,
+                 on_error=lambda _exc: logger.info("spell-checking unavailable"))
+
+    # ---- lifetime ----------------------------------------------------------------------------
+    def _apply_style(self) -> None:
+        self.setStyleSheet(write_stylesheet(current_colours()))
+        self.compose.editor.highlighter.refresh_colours()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._styled_dark != (
+            current_colours().dark
+        ):
+            self._styled_dark = current_colours().dark
+            self._apply_style()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        window = self.window()
+        if not self._hooked and hasattr(window, "add_close_hook"):
+            window.add_close_hook(self.compose.save_now)  # the last words are kept on quit
+            self._hooked = True

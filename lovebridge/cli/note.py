@@ -1,0 +1,134 @@
+"""`lovebridge note render`: print-ready handwritten notes from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .common import fail, run_with_store
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("note", help="render a handwritten-style note to PDF or PNG")
+    actions = parser.add_subparsers(dest="note_command", metavar="ACTION")
+    render = actions.add_parser("render", help="render a note (see --list-layouts, --list-fonts)")
+    source = render.add_mutually_exclusive_group()
+    source.add_argument("--text", help="the note's text (use \\n for a new line)")
+    source.add_argument("--message", metavar="ID", help="a saved note's id or uuid")
+    render.add_argument("--layout", default="card-a6", help="layout name (default card-a6)")
+    render.add_argument("--font", default="caveat", help="handwriting font (default caveat)")
+    render.add_argument("--ink", default="blue", help="ink colour (default blue)")
+    render.add_argument("--paper", default="cream-lined", help="paper (default cream-lined)")
+    render.add_argument("--decoration", default="none", help="none, border, hearts or stars")
+    render.add_argument("--neat", action="store_true", help="even writing, without wobble")
+    render.add_argument("--seed", type=int, default=1, help="which take of the handwriting")
+    render.add_argument("--to", default="", help="who the note is for")
+    render.add_argument("--from", dest="sender", default="", help="who it is from")
+    render.add_argument("--title", default="", help="a folded card's front")
+    render.add_argument("--dpi", type=float, default=192.0, help="PNG resolution (default 192)")
+    render.add_argument("--out", help="FILE.pdf or FILE.png")
+    render.add_argument("--list-layouts", action="store_true", help="list the layouts and stop")
+    render.add_argument("--list-fonts", action="store_true", help="list the fonts and stop")
+    render.set_defaults(func=run)
+    parser.set_defaults(func=lambda _args: fail("say what to do: lovebridge note render --help"))
+
+
+def run(args: argparse.Namespace) -> int:
+    from lovebridge.render.qt_app import ensure_gui_application
+
+    ensure_gui_application()
+    from lovebridge.render.fonts import FONTS
+    from lovebridge.render.layouts import LAYOUTS
+
+    if args.list_layouts:
+        for layout in LAYOUTS:
+            print(f"{layout.key:20} {layout.label}  ({layout.width:.0f} × {layout.height:.0f} mm)")
+        return 0
+    if args.list_fonts:
+        for font in FONTS:
+            print(f"{font.key:20} {font.label}  ({font.licence})")
+        return 0
+    problem = _check_names(args)
+    if problem:
+        return fail(problem, 2)
+    if not args.out:
+        return fail("say where to write the note: --out FILE.pdf or --out FILE.png", 2)
+    if Path(args.out).suffix.lower() not in (".pdf", ".png"):
+        return fail("--out must end in .pdf or .png", 2)
+    if args.message:
+        return run_with_store(args, lambda ctx: _render_message(ctx, args))
+    if args.text is None:
+        return fail("give the note's words with --text TEXT or a saved note with --message ID", 2)
+    from lovebridge.render.content import NoteContent
+
+    text = args.text.replace("\\n", "\n")
+    return _write(NoteContent(text, args.to, args.sender, args.title), args)
+
+
+def _check_names(args: argparse.Namespace) -> str | None:
+    from lovebridge.render.fonts import FONTS_BY_KEY
+    from lovebridge.render.layouts import LAYOUTS_BY_KEY
+    from lovebridge.render.style import DECORATIONS, INKS_BY_KEY, PAPERS
+
+    checks = (
+        ("layout", args.layout, list(LAYOUTS_BY_KEY)),
+        ("font", args.font, list(FONTS_BY_KEY)),
+        ("ink", args.ink, list(INKS_BY_KEY)),
+        ("paper", args.paper, list(PAPERS)),
+        ("decoration", args.decoration, list(DECORATIONS)),
+    )
+    for what, value, valid in checks:
+        if value not in valid:
+            return f"unknown {what} {value!r}; choose one of: {', '.join(valid)}"
+    return None
+
+
+def _render_message(ctx, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from sqlalchemy import or_, select
+
+    from lovebridge.core.profile import ProfileService
+    from lovebridge.render.content import NoteContent
+    from lovebridge.store.models import Message
+
+    key = args.message.strip()
+    with ctx.store.session_scope() as session:
+        condition = Message.uuid == key
+        if key.isdigit():
+            condition = or_(condition, Message.id == int(key))
+        row = session.scalars(select(Message).where(condition)).first()
+        if row is None:
+            return fail(f"no saved note with id or uuid {key!r}")
+        text, title, author = row.body_text, row.title, row.author
+    profile = ProfileService(ctx.store).load()
+    recipient = sender = ""
+    if profile is not None:
+        names = {"a": profile.partner_a, "b": profile.partner_b}
+        sender = names.get(author, "")
+        recipient = names.get("b" if author == "a" else "a", "")
+    content = NoteContent(text, args.to or recipient, args.sender or sender, args.title or title)
+    return _write(content, args)
+
+
+def _write(content, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from lovebridge.render.renderer import render_pdf, save_png
+    from lovebridge.render.style import NoteStyle
+
+    style = NoteStyle(layout=args.layout, font=args.font, ink=args.ink, paper=args.paper,
+                      decoration=args.decoration, neat=args.neat, seed=args.seed)
+    out = Path(args.out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if out.suffix.lower() == ".pdf":
+            result = render_pdf(content, style, out)
+        else:
+            result = save_png(content, style, out, dpi=args.dpi)
+    except OSError as exc:
+        return fail(f"could not write {out}: {exc}")
+    print(f"Wrote {out} ({result.layout}, writing size {result.font_size:.1f} pt)")
+    if result.overflow:
+        hint = (f" It fits on {result.suggested_layout}." if result.suggested_layout else "")
+        print(f"Warning: the note does not fit on {result.layout}; the end is missing.{hint}",
+              file=sys.stderr)
+        return 3
+    return 0

@@ -1,0 +1,1 @@
+"""The Write room's Qt-free logic: templates, placeholders, suggestions, the coach, messages."""

@@ -1,0 +1,198 @@
+"""Messages: drafts that save themselves, the history with search, trash and restore, sending."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import func, or_, select
+
+from lovebridge.store.base import utc_now
+from lovebridge.store.db import Store
+from lovebridge.store.models import Message
+
+MAX_MESSAGE_CHARS = 100_000  # a long letter is ~5,000; past this it is a runaway paste
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the editor hands over to be saved."""
+
+    uuid: str | None
+    author: str
+    body_html: str
+    body_text: str
+    category: str | None = None
+    channel: str = "print"
+    template_key: str | None = None
+    memory_uuid: str | None = None
+    style_json: str | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    """A message as plain data (never a live ORM object)."""
+
+    uuid: str
+    author: str
+    category: str | None
+    channel: str
+    title: str
+    body_html: str
+    body_text: str
+    status: str
+    given_at: datetime | None
+    template_key: str | None
+    memory_uuid: str | None
+    style_json: str | None
+    created_at: datetime
+    updated_at: datetime
+    trashed_at: datetime | None
+
+    @property
+    def preview(self) -> str:
+        return " ".join(self.body_text.split())[:140]
+
+
+def _record(row: Message) -> MessageRecord:
+    return MessageRecord(
+        row.uuid, row.author, row.category, row.channel, row.title, row.body_html, row.body_text,
+        row.status, row.given_at, row.template_key, row.memory_uuid, row.style_json,
+        row.created_at, row.updated_at, row.trashed_at,
+    )
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class MessageService:
+    """Saves, finds, duplicates, trashes and restores messages."""
+
+    def __init__(self, store: Store, clock=utc_now) -> None:
+        self._store = store
+        self._clock = clock
+
+    def save(self, draft: Draft) -> MessageRecord:
+        """Create or update a message from the editor (text beyond the cap is refused)."""
+        if len(draft.body_text) > MAX_MESSAGE_CHARS:
+            raise ValueError(f"A note can hold up to {MAX_MESSAGE_CHARS:,} characters.")
+        with self._store.session_scope() as session:
+            row = None
+            if draft.uuid:
+                row = session.scalars(select(Message).where(Message.uuid == draft.uuid)).first()
+            if row is None:
+                row = Message(created_at=self._clock())
+                if draft.uuid:
+                    row.uuid = draft.uuid
+                session.add(row)
+            row.author = draft.author
+            row.body_html = draft.body_html
+            row.body_text = draft.body_text
+            row.category = draft.category
+            row.channel = draft.channel
+            row.template_key = draft.template_key
+            row.memory_uuid = draft.memory_uuid
+            row.style_json = draft.style_json
+            row.title = draft.title or _title_from(draft.body_text)
+            row.updated_at = self._clock()
+            session.flush()
+            return _record(row)
+
+    def get(self, uuid: str) -> MessageRecord | None:
+        with self._store.session_scope() as session:
+            row = session.scalars(select(Message).where(Message.uuid == uuid)).first()
+            return None if row is None else _record(row)
+
+    def search(self, text: str = "", *, trashed: bool = False, limit: int = 500
+               ) -> list[MessageRecord]:
+        """Messages newest first whose words contain `text` (in the trash when `trashed`)."""
+        query = select(Message).order_by(Message.updated_at.desc(), Message.id.desc()).limit(limit)
+        query = query.where(
+            Message.trashed_at.is_not(None) if trashed else Message.trashed_at.is_(None)
+        )
+        for word in text.split():
+            pattern = f"%{_escape_like(word)}%"
+            query = query.where(or_(
+                Message.body_text.ilike(pattern, escape="\\"),
+                Message.title.ilike(pattern, escape="\\"),
+            ))
+        with self._store.session_scope() as session:
+            return [_record(row) for row in session.scalars(query)]
+
+    def duplicate(self, uuid: str) -> MessageRecord:
+        """A fresh draft with the same words and style."""
+        original = self.get(uuid)
+        if original is None:
+            raise KeyError(uuid)
+        return self.save(Draft(
+            None, original.author, original.body_html, original.body_text, original.category,
+            original.channel, original.template_key, original.memory_uuid, original.style_json,
+        ))
+
+    def trash(self, uuid: str) -> None:
+        self._update(uuid, trashed_at=self._clock())
+
+    def restore(self, uuid: str) -> None:
+        self._update(uuid, trashed_at=None)
+
+    def record_sent(self, uuid: str, channel: str) -> None:
+        """The note went out on `channel` (a given note stays given)."""
+        with self._store.session_scope() as session:
+            row = self._row(session, uuid)
+            row.channel = channel
+            if row.status == "draft":
+                row.status = "printed" if channel == "print" else "sent"
+            row.updated_at = self._clock()
+
+    def mark_given(self, uuid: str) -> None:
+        self._update(uuid, status="given", given_at=self._clock())
+
+    def recent_template_use(self, since: datetime) -> dict[str, datetime]:
+        """Template keys used since `since`, with when each was last used."""
+        query = (select(Message.template_key, func.max(Message.created_at))
+                 .where(Message.template_key.is_not(None), Message.created_at >= since)
+                 .group_by(Message.template_key))
+        with self._store.session_scope() as session:
+            rows = session.execute(query).all()
+        return {key: _aware(when) for key, when in rows}
+
+    def delivered(self, since: datetime | None = None) -> list[MessageRecord]:
+        """Messages that went out (sent, printed or given), newest first."""
+        query = (select(Message).where(Message.status != "draft", Message.trashed_at.is_(None))
+                 .order_by(Message.created_at.desc()))
+        if since is not None:
+            query = query.where(Message.created_at >= since)
+        with self._store.session_scope() as session:
+            return [_record(row) for row in session.scalars(query)]
+
+    def last_given(self) -> MessageRecord | None:
+        query = (select(Message).where(Message.given_at.is_not(None), Message.trashed_at.is_(None))
+                 .order_by(Message.given_at.desc()).limit(1))
+        with self._store.session_scope() as session:
+            row = session.scalars(query).first()
+            return None if row is None else _record(row)
+
+    def _update(self, uuid: str, **values: object) -> None:
+        with self._store.session_scope() as session:
+            row = self._row(session, uuid)
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.updated_at = self._clock()
+
+    @staticmethod
+    def _row(session, uuid: str) -> Message:
+        row = session.scalars(select(Message).where(Message.uuid == uuid)).first()
+        if row is None:
+            raise KeyError(uuid)
+        return row
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _title_from(text: str) -> str:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first[:80]

@@ -1,0 +1,501 @@
+"""The compose page: editor, coach, suggestions, card preview, sending on; drafts autosave."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lovebridge.core.context import AppContext
+from lovebridge.core.write.channels import mailto_url
+from lovebridge.core.write.coach import Hint, review
+from lovebridge.core.write.context import MemoryRef, WritingContext, fill_values
+from lovebridge.core.write.messages import MAX_MESSAGE_CHARS, Draft, MessageRecord, MessageService
+from lovebridge.core.write.placeholders import FillValues, find_blanks
+from lovebridge.core.write.suggestions import RankContext, context_boosts
+from lovebridge.core.write.templates import Template, TemplateLibrary
+from lovebridge.render.content import NoteContent
+from lovebridge.ui.common.widgets import card
+from lovebridge.ui.settings import Option, Settings
+from lovebridge.ui.write.coach_bar import CoachBar
+from lovebridge.ui.write.editor import DraftEditor
+from lovebridge.ui.write.format_bar import FormatBar
+from lovebridge.ui.write.note_panel import NotePanel
+from lovebridge.ui.write.qr_dialog import QrDialog
+from lovebridge.ui.write.send_bar import SendBar
+from lovebridge.ui.write.suggestions_panel import SuggestionsPanel
+from lovebridge.ui.write.text_positions import utf16_offset
+
+logger = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 3000
+QUIET_SAVE_MS = 1200
+COACH_DELAY_MS = 250
+QUERY_TAIL = 600  # suggestions follow the last few sentences, not a whole long letter
+LAST_CHANNEL = Option("write/last_channel", "print", str)
+
+
+class ComposePage(QWidget):
+    """One note being written. `delivered` fires after it was sent on or given."""
+
+    delivered = Signal()
+    saved = Signal()
+    back_requested = Signal()
+
+    def __init__(self, ctx: AppContext, settings: Settings, messages: MessageService,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("writeCompose")
+        self._ctx = ctx
+        self._settings = settings
+        self._messages = messages
+        self._uuid: str | None = None
+        self._template_key: str | None = None
+        self._category: str | None = None
+        self._memory_uuid: str | None = None
+        self._dirty = False
+        self._loading = False
+        self._save_failed = False
+        self._card_overflow = False
+        self._sent_channel: str | None = None
+        self._writer = "a"
+        self._context: WritingContext | None = None
+        self._memories: list[MemoryRef] = []
+        self._library = TemplateLibrary()
+        # Injectable for tests: how a URL is opened and where a picture is saved.
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.choose_image_path: Callable[[str], str | None] = self._ask_image_path
+        self._dialogs: list[QWidget] = []
+        self._build()
+        self._autosave = QTimer(self)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_now)
+        self._autosave.start()
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_SAVE_MS)
+        self._quiet.timeout.connect(self.save_now)
+        self._coach_timer = QTimer(self)
+        self._coach_timer.setSingleShot(True)
+        self._coach_timer.setInterval(COACH_DELAY_MS)
+        self._coach_timer.timeout.connect(self.run_coach)
+
+    # ---- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 14)
+        outer.setSpacing(10)
+        top = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Your notes"))
+        self.back_button.setObjectName("backToNotes")
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button)
+        self.occasion = QLabel()
+        self.occasion.setObjectName("occasionLine")
+        self.occasion.hide()
+        top.addWidget(self.occasion)
+        top.addStretch(1)
+        memory_label = QLabel(self.tr("Memory"))
+        memory_label.setProperty("muted", True)
+        top.addWidget(memory_label)
+        self.memory_box = QComboBox()
+        self.memory_box.setObjectName("memoryChoice")
+        self.memory_box.setAccessibleName(self.tr("Memory to draw on"))
+        self.memory_box.setMinimumContentsLength(26)
+        self.memory_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.memory_box.activated.connect(self._memory_chosen)
+        top.addWidget(self.memory_box)
+        self.save_status = QLabel()
+        self.save_status.setObjectName("saveStatus")
+        self.save_status.setProperty("muted", True)
+        top.addWidget(self.save_status)
+        outer.addLayout(top)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("composeSplitter")
+        splitter.setChildrenCollapsible(False)
+        editor_card = card()
+        column = QVBoxLayout(editor_card)
+        column.setContentsMargins(16, 12, 16, 14)
+        column.setSpacing(8)
+        self.editor = DraftEditor()
+        self.format_bar = FormatBar(self.editor)
+        column.addWidget(self.format_bar)
+        column.addWidget(self.editor, 1)
+        self.send_bar = SendBar()
+        counts = QHBoxLayout()
+        counts.addStretch(1)
+        counts.addWidget(self.send_bar.count_label)
+        column.addLayout(counts)
+        self.notice = QLabel()
+        self.notice.setObjectName("writeNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        column.addWidget(self.notice)
+        self.coach_bar = CoachBar()
+        column.addWidget(self.coach_bar)
+        column.addWidget(self.send_bar)
+        splitter.addWidget(editor_card)
+
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("writeSideTabs")
+        self.suggestions = SuggestionsPanel()
+        self.side_tabs.addTab(self.suggestions, self.tr("Suggestions"))
+        card_page = QWidget()
+        card_layout = QVBoxLayout(card_page)
+        card_layout.setContentsMargins(10, 10, 10, 10)
+        self.blank_warning = QLabel()
+        self.blank_warning.setObjectName("blankWarning")
+        self.blank_warning.setWordWrap(True)
+        self.blank_warning.hide()
+        card_layout.addWidget(self.blank_warning)
+        self.note_panel = NotePanel(self._ctx, self._settings)
+        card_layout.addWidget(self.note_panel, 1)
+        self.side_tabs.addTab(card_page, self.tr("Card"))
+        splitter.addWidget(self.side_tabs)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([610, 330])
+        outer.addWidget(splitter, 1)
+
+        self.editor.textChanged.connect(self._text_changed)
+        self.editor.capped.connect(self._paste_capped)
+        self.editor.suggestions_requested.connect(self._into_suggestions)
+        self.suggestions.back_to_editor.connect(lambda: self.editor.setFocus())
+        self.suggestions.insert_requested.connect(lambda t, s: self.use_template(t, s, False))
+        self.suggestions.replace_requested.connect(lambda t, s: self.use_template(t, s, True))
+        self.suggestions.category_changed.connect(self._category_changed)
+        self.coach_bar.dismissed.connect(self._dismiss_hint)
+        self.coach_bar.rephrase_requested.connect(self.apply_rephrasing)
+        self.send_bar.channel_changed.connect(self._channel_changed)
+        self.send_bar.action_requested.connect(self.send)
+        self.note_panel.exported.connect(self._exported)
+        self.note_panel.overflow_changed.connect(self._overflow_changed)
+        self.send_bar.set_channel(self._settings.get(LAST_CHANNEL))
+
+    # ---- the note's situation ----------------------------------------------------------------
+    def set_library(self, library: TemplateLibrary) -> None:
+        self._library = library
+        self.suggestions.set_library(library)
+
+    def set_context(self, context: WritingContext, memories: list[MemoryRef]) -> None:
+        """Names, memories and dates that fill placeholders and steer suggestions."""
+        self._context = context
+        self._writer = context.writer
+        self._memories = memories
+        self.note_panel.set_partner(context.writer)
+        self.send_bar.set_partner_name(context.fill.partner)
+        self.memory_box.clear()
+        self.memory_box.addItem(self.tr("No memory chosen"), None)
+        for memory in memories:
+            self.memory_box.addItem(f"{memory.title} · {memory.when()}", memory.uuid)
+        chosen = self._memory_uuid or (context.on_this_day[0].uuid if context.on_this_day else None)
+        self.memory_box.setCurrentIndex(max(self.memory_box.findData(chosen), 0))
+        self._apply_context()
+
+    def _apply_context(self) -> None:
+        context = self._context
+        if context is None:
+            return
+        plan_days = None
+        if context.next_plan is not None:
+            plan_days = (context.next_plan.starts_at - self._ctx.now()).days
+        boosts = context_boosts(context.anniversary_in_days, plan_days,
+                                bool(context.on_this_day), context.days_since_last_note)
+        rank = RankContext(self._category, boosts, tuple(context.recent_template_use.items()),
+                           self._ctx.now())
+        self.suggestions.set_context(rank, self.fill_values())
+
+    def fill_values(self) -> FillValues:
+        context = self._context
+        if context is None:
+            return FillValues()
+        memory = next((m for m in self._memories if m.uuid == self.memory_box.currentData()),
+                      None)
+        return fill_values(context.profile, self._writer, context.today or
+                           self._ctx.local_now().date(), memory, context.next_plan)
+
+    def _memory_chosen(self, _index: int) -> None:
+        self._memory_uuid = self.memory_box.currentData()
+        self._mark_dirty()
+        self._apply_context()
+
+    # ---- opening notes -----------------------------------------------------------------------
+    def new_note(self, category: str | None = None, memory_uuid: str | None = None,
+                 occasion: str | None = None) -> None:
+        self.save_now()
+        self._uuid, self._template_key, self._category = None, None, category
+        self._sent_channel = None
+        self._memory_uuid = memory_uuid
+        if memory_uuid:
+            self.memory_box.setCurrentIndex(max(self.memory_box.findData(memory_uuid), 0))
+        self._loading = True
+        self.editor.clear()
+        self.editor.document().clearUndoRedoStacks()
+        self._loading = False
+        self._dirty = False
+        self.occasion.setText(occasion or "")
+        self.occasion.setVisible(bool(occasion))
+        self.suggestions.set_category(category)
+        self._apply_context()
+        self._after_text_change()
+        self.save_status.setText("")
+        self.editor.setFocus()
+
+    def open_message(self, record: MessageRecord) -> None:
+        self.save_now()
+        self._uuid, self._template_key = record.uuid, record.template_key
+        self._category, self._memory_uuid = record.category, record.memory_uuid
+        self._sent_channel = record.channel if record.status != "draft" else None
+        self._loading = True
+        if record.body_html:
+            self.editor.setHtml(record.body_html)
+        else:
+            self.editor.clear()
+        if self.editor.exact_text() != record.body_text:
+            # Formatting could not carry every character; the words always win.
+            self.editor.setPlainText(record.body_text)
+        self.editor.document().clearUndoRedoStacks()
+        self._loading = False
+        self._dirty = False
+        self.occasion.hide()
+        self.suggestions.set_category(record.category)
+        self.send_bar.set_channel(record.channel)
+        self.note_panel.set_style_json(record.style_json)
+        if record.memory_uuid:
+            self.memory_box.setCurrentIndex(max(self.memory_box.findData(record.memory_uuid), 0))
+        self._apply_context()
+        self._after_text_change()
+        self.save_status.setText(self.tr("Opened"))
+        self.editor.setFocus()
+
+    def current_uuid(self) -> str | None:
+        return self._uuid
+
+    # ---- editing -----------------------------------------------------------------------------
+    def _text_changed(self) -> None:
+        if self._loading:
+            return
+        self._mark_dirty()
+        self._after_text_change()
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+        self._quiet.start()
+
+    def _after_text_change(self) -> None:
+        text = self.editor.toPlainText()
+        self.suggestions.set_query(text[-QUERY_TAIL:])  # what is being written now
+        self.send_bar.show_counts(text)
+        self._coach_timer.start()
+        blanks = find_blanks(text)
+        names = ", ".join(dict.fromkeys(b.label for b in blanks))
+        self.blank_warning.setText(self.tr("Fill in the highlighted blanks before printing: {b}")
+                                   .format(b=names))
+        self.blank_warning.setVisible(bool(blanks))
+        for button in (self.note_panel.print_button, self.note_panel.pdf_button,
+                       self.note_panel.png_button):
+            button.setEnabled(not blanks)
+        values = self.fill_values()
+        self.note_panel.set_content(NoteContent(text, recipient=values.partner,
+                                                sender=values.me))
+
+    def use_template(self, template: Template, filled: str, replace: bool) -> None:
+        """Put a suggestion into the draft: at the cursor, or instead of everything."""
+        cursor = self.editor.textCursor()
+        if replace:
+            cursor.select(QTextCursor.SelectionType.Document)
+        elif cursor.position() > 0 and not cursor.hasSelection():
+            before = self.editor.toPlainText()[:cursor.position()][-1:]
+            if before and not before.isspace():
+                filled = " " + filled
+        cursor.insertText(filled)
+        self.editor.setTextCursor(cursor)
+        self._template_key = template.key
+        if self._category is None:
+            self._category = template.category
+        self.editor.setFocus()
+
+    def _into_suggestions(self) -> None:
+        self.side_tabs.setCurrentWidget(self.suggestions)
+        self.suggestions.focus_list()
+
+    def _paste_capped(self, dropped: int) -> None:
+        self.show_notice(self.tr(
+            "That was more than a note can hold, so LoveBridge kept the first {max} characters "
+            "and left out {n}. Everything else is just as it was.").format(
+                max=f"{MAX_MESSAGE_CHARS:,}", n=f"{dropped:,}"))
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _category_changed(self, category: str | None) -> None:
+        self._category = category
+        self._mark_dirty()
+        self._coach_timer.start()
+
+    def _channel_changed(self, channel: str) -> None:
+        self._settings.set(LAST_CHANNEL, channel)
+        self.send_bar.show_counts(self.editor.toPlainText())
+        self._mark_dirty()
+        self._coach_timer.start()
+
+    def _overflow_changed(self, overflow: bool) -> None:
+        self._card_overflow = overflow
+        self._coach_timer.start()
+
+    # ---- the coach ---------------------------------------------------------------------------
+    def _dismissed_key(self) -> Option[str]:
+        return Option(f"write/dismissed/{self._uuid or 'new'}", "", str)
+
+    def dismissed_rules(self) -> set[str]:
+        return {r for r in self._settings.get(self._dismissed_key()).split(",") if r}
+
+    def _dismiss_hint(self, rule: str) -> None:
+        self.save_now()
+        rules = self.dismissed_rules() | {rule}
+        self._settings.set(self._dismissed_key(), ",".join(sorted(rules)))
+        self.run_coach()
+
+    def run_coach(self) -> None:
+        text = self.editor.toPlainText()
+        profile = self._context.profile if self._context else None
+        names = (profile.partner_a, profile.partner_b) if profile else ()
+        hints = review(text, category=self._category, channel=self.send_bar.channel(),
+                       card_overflow=self._card_overflow, names=names)
+        dismissed = self.dismissed_rules()
+        self.coach_bar.show_hints([h for h in hints if h.rule not in dismissed])
+
+    def apply_rephrasing(self, hint: Hint) -> None:
+        """Replace the accusing sentence with the offered "I feel…" version (undoable)."""
+        text = self.editor.toPlainText()
+        if not hint.rephrasing or hint.end > len(text):
+            return
+        cursor = self.editor.textCursor()
+        cursor.setPosition(utf16_offset(text, hint.start))
+        cursor.setPosition(utf16_offset(text, hint.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(hint.rephrasing)
+        self.editor.setTextCursor(cursor)
+        self.run_coach()
+
+    # ---- saving ------------------------------------------------------------------------------
+    def save_now(self) -> bool:
+        """Save the draft if it changed; on failure keep it in memory and retry later."""
+        if not self._dirty:
+            return True
+        text = self.editor.exact_text()
+        if not text.strip() and self._uuid is None:
+            return True
+        draft = Draft(self._uuid, self._writer, self.editor.toHtml(), text, self._category,
+                      self._sent_channel or self.send_bar.channel(), self._template_key,
+                      self._memory_uuid, self.note_panel.style_json())
+        try:
+            record = self._messages.save(draft)
+        except Exception as exc:  # disk full, read-only folder, locked database: keep the words
+            logger.warning("draft save failed: %s", type(exc).__name__)
+            self._save_failed = True
+            self.save_status.setText(self.tr("Not saved yet — your words are safe here, "
+                                             "trying again shortly"))
+            self.save_status.setProperty("muted", False)
+            return False
+        if self._uuid is None:  # dismissals made before the first save move to the new id
+            early = self._settings.get(Option("write/dismissed/new", "", str))
+            if early:
+                self._settings.set(Option(f"write/dismissed/{record.uuid}", "", str), early)
+                self._settings.set(Option("write/dismissed/new", "", str), "")
+        self._uuid = record.uuid
+        self._dirty = False
+        self._save_failed = False
+        self.save_status.setProperty("muted", True)
+        self.save_status.setText(self.tr("Saved"))
+        self.saved.emit()
+        return True
+
+    # ---- sending on --------------------------------------------------------------------------
+    def send(self, action: str) -> None:
+        text = self.editor.toPlainText()
+        if not text.strip():
+            self.show_notice(self.tr("Write a few words first."))
+            return
+        blanks = find_blanks(text)
+        if blanks and action != "given":
+            labels = ", ".join(dict.fromkeys(b.label for b in blanks))
+            self.show_notice(self.tr("Before it goes out, fill in the highlighted blanks: {b}.")
+                             .format(b=labels))
+            return
+        if self._uuid is None:
+            self._dirty = True
+        if not self.save_now() or self._uuid is None:
+            self.show_notice(self.tr("LoveBridge couldn't save the note just now, so it was not "
+                                     "sent on. Your words are still here."))
+            return
+        self.show_notice("")
+        channel = self.send_bar.channel()
+        if action == "copy":
+            QGuiApplication.clipboard().setText(text)
+            self._record(channel if channel in ("text", "messaging", "social") else "copy")
+            self.save_status.setText(self.tr("Copied — paste it wherever you like"))
+        elif action == "email":
+            subject = self.tr("A note from {me}").format(me=self.fill_values().me or "me")
+            self.open_url(QUrl.fromEncoded(mailto_url(subject, text).encode("ascii")))
+            self._record("email")
+        elif action == "qr":
+            dialog = QrDialog(text, self)
+            self._dialogs.append(dialog)
+            dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d))
+            dialog.open()
+            if dialog.shown:
+                self._record("qr")
+        elif action == "print":
+            self.side_tabs.setCurrentIndex(1)
+            self.note_panel.print_note()
+        elif action == "image":
+            path = self.choose_image_path("lovebridge-note.png")
+            if path:
+                self.note_panel.export_png(path if path.lower().endswith(".png") else
+                                           path + ".png")
+        elif action == "given":
+            self._messages.mark_given(self._uuid)
+            self.save_status.setText(self.tr("Marked as given ♥"))
+            self.delivered.emit()
+
+    def _record(self, channel: str) -> None:
+        self._sent_channel = channel  # how it actually went out wins over the planned channel
+        if self._uuid:
+            self._messages.record_sent(self._uuid, channel)
+            self.delivered.emit()
+
+    def _exported(self, kind: str, _path: str) -> None:
+        if self._uuid is None:
+            self._dirty = True
+            self.save_now()
+        if kind == "png":
+            self._record("social" if self.send_bar.channel() == "social" else "image")
+        else:
+            self._record("print")
+
+    def _ask_image_path(self, suggested: str) -> str | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the card as a picture"), str(Path(folder) / suggested),
+            self.tr("PNG picture (*.png)"))
+        return path or None
+
+    def is_dirty(self) -> bool:
+        return self._dirty

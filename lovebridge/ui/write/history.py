@@ -1,0 +1,184 @@
+"""The message history: drafts and sent notes, with search, reopen, duplicate, trash and restore."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lovebridge.core.write.messages import MessageRecord, MessageService
+from lovebridge.ui.write.suggestion_model import HEADER_ROLE, KEY_ROLE, PREVIEW_ROLE, CardDelegate
+
+_Index = QModelIndex | QPersistentModelIndex
+STATUS_WORDS = {"draft": "Draft", "sent": "Sent", "printed": "Printed", "given": "Given"}
+
+
+class HistoryModel(QAbstractListModel):
+    """Messages as cards: status and date above, the first words below."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[MessageRecord] = []
+        self.names = {"a": "", "b": ""}
+
+    def set_messages(self, records: list[MessageRecord]) -> None:
+        self.beginResetModel()
+        self._rows = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> MessageRecord | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, PREVIEW_ROLE, Qt.ItemDataRole.ToolTipRole):
+            return record.preview or self.tr("(empty draft)")
+        if role == KEY_ROLE:
+            return record.uuid
+        if role == HEADER_ROLE:
+            when = (record.given_at or record.updated_at).astimezone().strftime("%-d %b %Y")
+            status = self.tr(STATUS_WORDS.get(record.status, record.status))
+            author = self.names.get(record.author, "")
+            return f"{status} · {when}" + (f" · {author}" if author else "")
+        return None
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = super().roleNames()
+        names.update({KEY_ROLE: b"uuid", HEADER_ROLE: b"header", PREVIEW_ROLE: b"preview"})
+        return names
+
+
+class HistoryPanel(QWidget):
+    """Search and act on past notes; the trash is one toggle away."""
+
+    open_requested = Signal(str)
+    changed = Signal()
+
+    def __init__(self, messages: MessageService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPanel")
+        self._messages = messages
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("historySearch")
+        self.search.setPlaceholderText(self.tr("Search your notes…"))
+        self.search.setAccessibleName(self.tr("Search notes"))
+        self.search.setClearButtonEnabled(True)
+        top.addWidget(self.search, 1)
+        self.trash_toggle = QPushButton(self.tr("Trash"))
+        self.trash_toggle.setObjectName("historyTrash")
+        self.trash_toggle.setCheckable(True)
+        self.trash_toggle.setToolTip(self.tr("Show notes in the trash (they can be restored)"))
+        top.addWidget(self.trash_toggle)
+        layout.addLayout(top)
+        self.model = HistoryModel(self)
+        self.list = QListView()
+        self.list.setObjectName("historyList")
+        self.list.setAccessibleName(self.tr("Your notes"))
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(CardDelegate(self.list))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setFrameShape(QListView.Shape.NoFrame)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(True)
+        self.list.activated.connect(lambda _i: self._open())
+        self.list.doubleClicked.connect(lambda _i: self._open())
+        layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setObjectName("historyOpen")
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
+        self.duplicate_button.setObjectName("historyDuplicate")
+        self.trash_button = QPushButton(self.tr("Move to trash"))
+        self.trash_button.setObjectName("historyMoveToTrash")
+        self.open_button.clicked.connect(self._open)
+        self.duplicate_button.clicked.connect(self._duplicate)
+        self.trash_button.clicked.connect(self._trash_or_restore)
+        for button in (self.open_button, self.duplicate_button, self.trash_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(180)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.trash_toggle.toggled.connect(self._trash_mode)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._enable())
+        self._enable()
+
+    def set_names(self, names: dict[str, str]) -> None:
+        self.model.names = dict(names)
+
+    def reload(self) -> None:
+        current = self.current()
+        self.model.set_messages(self._messages.search(
+            self.search.text(), trashed=self.trash_toggle.isChecked()))
+        for row in range(self.model.rowCount()):
+            record = self.model.record(row)
+            if current and record and record.uuid == current.uuid:
+                self.list.setCurrentIndex(self.model.index(row, 0))
+        self._enable()
+
+    def current(self) -> MessageRecord | None:
+        return self.model.record(self.list.currentIndex().row())
+
+    def _trash_mode(self, on: bool) -> None:
+        self.trash_button.setText(self.tr("Restore") if on else self.tr("Move to trash"))
+        self.trash_button.setObjectName("historyRestore" if on else "historyMoveToTrash")
+        self.reload()
+
+    def _enable(self) -> None:
+        has = self.current() is not None
+        trash = self.trash_toggle.isChecked()
+        self.open_button.setEnabled(has and not trash)
+        self.duplicate_button.setEnabled(has and not trash)
+        self.trash_button.setEnabled(has)
+
+    def _open(self) -> None:
+        record = self.current()
+        if record is not None and not self.trash_toggle.isChecked():
+            self.open_requested.emit(record.uuid)
+
+    def _duplicate(self) -> None:
+        record = self.current()
+        if record is not None:
+            copy = self._messages.duplicate(record.uuid)
+            self.reload()
+            self.changed.emit()
+            self.open_requested.emit(copy.uuid)
+
+    def _trash_or_restore(self) -> None:
+        record = self.current()
+        if record is None:
+            return
+        if self.trash_toggle.isChecked():
+            self._messages.restore(record.uuid)
+        else:
+            self._messages.trash(record.uuid)
+        self.reload()
+        self.changed.emit()

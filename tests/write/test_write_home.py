@@ -1,0 +1,156 @@
+"""The Write room's home and models: rhythm without pressure, models that pass qtmodeltester."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from lovebridge.core.links import NoteRequest
+from lovebridge.core.write.messages import Draft, MessageService
+from lovebridge.core.write.suggestions import SuggestionEngine
+from lovebridge.core.write.templates import load_library
+from lovebridge.store.models import Memory, Plan
+from lovebridge.ui.settings import CURRENT_PARTNER
+from lovebridge.ui.write.history import HistoryModel
+from lovebridge.ui.write.suggestion_model import SuggestionModel
+from tests.conftest import FIXED_NOW
+
+PACKAGE = Path(__file__).resolve().parents[2] / "lovebridge"
+GUILT_WORDS = re.compile(r"\b(streaks?|behind|missed)\b", re.IGNORECASE)
+
+
+def give(ctx, author: str, days_ago: int, text: str = "A small note") -> None:
+    messages = MessageService(ctx.store, clock=lambda: FIXED_NOW - timedelta(days=days_ago))
+    record = messages.save(Draft(None, author, "", text))
+    messages.record_sent(record.uuid, "print")
+    messages.mark_given(record.uuid)
+
+
+def test_models_pass_qtmodeltester(qtmodeltester, ctx) -> None:
+    library = load_library()
+    model = SuggestionModel()
+    model.set_category_labels({c.key: c.label for c in library.categories})
+    qtmodeltester.check(model)
+    from lovebridge.core.write.placeholders import FillValues
+
+    model.set_results(SuggestionEngine(library.templates).rank("thank you", 30),
+                      FillValues(partner="Jonah"))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 30
+    assert model.roleNames()[Qt.ItemDataRole.UserRole + 1] == b"key"
+    give(ctx, "a", 1)
+    history = HistoryModel()
+    history.set_messages(MessageService(ctx.store).search())
+    qtmodeltester.check(history)
+    assert history.rowCount() == 1
+
+
+def test_home_shows_the_last_note_the_rhythm_and_a_gentle_turn_hint(qtbot, ctx, couple,
+                                                                      settings, make_window
+                                                                      ) -> None:
+    for days in (1, 4, 9, 30):
+        give(ctx, "b", days)
+    settings.set(CURRENT_PARTNER, "a")
+    window = make_window()
+    window.show_room(0)
+    card = window.write_room.rhythm_card
+    assert card.last_note.text() == "Last note given yesterday, from Jonah to Maya."
+    assert card.turn.text() == "Jonah has written the last few — maybe reply?"
+    weeks = card.chart.weeks
+    assert len(weeks) == 16 and sum(w.count for w in weeks) == 4
+    # FIXED_NOW is a Monday: yesterday (Sunday) and Thursday fall in last week.
+    assert [w.count for w in weeks[-3:]] == [1, 2, 0]
+    image = card.chart.grab().toImage()
+    assert image.width() > 100
+
+
+def test_writing_back_turns_the_hint_around(qtbot, main_window) -> None:
+    ctx = main_window.ctx
+    for days in (1, 2, 3):
+        give(ctx, "a", days)
+    room = main_window.write_room
+    room.refresh_home()
+    assert "it might be Jonah's turn" in room.rhythm_card.turn.text()
+
+
+def test_category_chips_start_a_note_and_the_back_button_returns_home(qtbot, main_window) -> None:
+    room = main_window.write_room
+    main_window.show_room(0)
+    chips = [b for b in room.findChildren(QPushButton) if b.objectName().startswith("category-")]
+    assert len(chips) == len(load_library().categories) >= 14
+    qtbot.mouseClick(room.findChild(QPushButton, "category-good_night"), Qt.MouseButton.LeftButton)
+    assert room.compose.suggestions.category() == "good_night"
+    qtbot.mouseClick(room.compose.back_button, Qt.MouseButton.LeftButton)
+    assert room.pages.currentWidget() is room.home
+    qtbot.mouseClick(room.new_note_button, Qt.MouseButton.LeftButton)
+    assert room.compose.suggestions.category() is None
+
+
+def test_coming_up_offers_a_note_for_a_memory_from_this_day(qtbot, ctx, couple, make_window
+                                                              ) -> None:
+    with ctx.store.session_scope() as session:
+        session.add(Memory(title="our picnic at the lake", date_year=2022, date_month=11,
+                           date_day=23, place="Loch Lomond"))
+        session.add(Plan(title="Pasta night", starts_at=FIXED_NOW + timedelta(days=3)))
+    window = make_window()
+    window.show_room(0)
+    room = window.write_room
+    texts = [label.text() for label in room.coming_up.findChildren(QLabel)]
+    assert "On this day in 2022: our picnic at the lake" in texts
+    day = (FIXED_NOW + timedelta(days=3)).astimezone().strftime("%A")
+    assert f"Pasta night on {day}" in texts
+    buttons = room.coming_up.findChildren(QPushButton, "comingUpWrite")
+    memory_button = next(b for b in buttons if "picnic" in b.accessibleName())
+    qtbot.mouseClick(memory_button, Qt.MouseButton.LeftButton)
+    compose = room.compose
+    assert compose.suggestions.category() == "remembering"
+    assert compose.occasion.text() == "On this day in 2022: our picnic at the lake"
+    assert compose.memory_box.currentText().startswith("our picnic at the lake")
+    assert compose.fill_values().place == "Loch Lomond"
+
+
+def test_handwriting_and_system_fonts_are_offered(qtbot, main_window) -> None:
+    bar = main_window.write_room.compose.format_bar
+    families = [bar.font_box.itemText(i) for i in range(bar.font_box.count())]
+    assert "Caveat" in families and "Indie Flower" in families
+    assert families.index("Caveat") < 10 and len(families) > len(bar.handwriting)
+    editor = main_window.write_room.compose.editor
+    main_window.write_room.start_note(NoteRequest())
+    qtbot.keyClicks(editor, "hello")
+    editor.selectAll()
+    bar.font_box.setCurrentIndex(families.index("Caveat"))
+    bar.font_box.activated.emit(families.index("Caveat"))
+    bar.bold.click()
+    fmt = editor.textCursor().charFormat()
+    assert fmt.fontFamilies()[0] == "Caveat" and fmt.fontWeight() >= 700
+    assert "Caveat" in editor.toHtml()
+    editor.undo()
+    assert editor.textCursor().charFormat().fontWeight() < 700
+
+
+def test_misspelt_words_get_a_wavy_underline_once_the_dictionary_loads(qtbot, main_window
+                                                                       ) -> None:
+    room = main_window.write_room
+    room.start_note(NoteRequest())
+    highlighter = room.compose.editor.highlighter
+    qtbot.waitUntil(lambda: highlighter._dictionary is not None, timeout=20000)
+    qtbot.keyClicks(room.compose.editor, "thank yuo for the soupp, Jonah")
+    layout = room.compose.editor.document().firstBlock().layout()
+    underlined = sorted((f.start, f.length) for f in layout.formats()
+                        if f.format.underlineStyle() == f.format.UnderlineStyle.SpellCheckUnderline)
+    assert underlined == [(6, 3), (18, 5)]
+
+
+def test_no_guilt_language_anywhere_in_the_write_room() -> None:
+    """The app's own words never keep score (a partner may of course write "I missed you")."""
+    offenders = []
+    for folder in (PACKAGE / "core" / "write", PACKAGE / "ui" / "write"):
+        for path in folder.glob("*.py"):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if GUILT_WORDS.search(line):
+                    offenders.append(f"{path.name}:{number}: {line.strip()}")
+    assert offenders == []

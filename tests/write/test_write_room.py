@@ -1,0 +1,301 @@
+"""The Write room through the real main window: saving, hostile text, sending on, the coach."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QDialog, QPushButton
+from sqlalchemy.exc import OperationalError
+
+from lovebridge.core.links import NoteRequest
+from lovebridge.core.write.messages import MAX_MESSAGE_CHARS, Draft, MessageService
+from lovebridge.store.models import Memory
+from lovebridge.ui.write.suggestion_model import PREVIEW_ROLE
+from tests.write.conftest import flush_background_work
+from tests.write.test_write_core import HOSTILE
+
+
+@pytest.fixture
+def room(qtbot, main_window):
+    main_window.show_room(0)
+    return main_window.write_room
+
+
+@pytest.fixture
+def compose(room):
+    room.start_note(NoteRequest())
+    return room.compose
+
+
+def saved_text(window, uuid: str) -> str:
+    return MessageService(window.ctx.store).get(uuid).body_text
+
+
+def test_drafts_save_themselves_while_typing_and_on_close(qtbot, main_window, compose) -> None:
+    qtbot.keyClicks(compose.editor, "Thank you for the soup")
+    qtbot.waitUntil(lambda: compose.current_uuid() is not None, timeout=5000)
+    uuid = compose.current_uuid()
+    assert saved_text(main_window, uuid) == "Thank you for the soup"
+    assert compose.save_status.text() == "Saved"
+    qtbot.keyClicks(compose.editor, ", Jonah")
+    flush_background_work(qtbot)  # the card preview finishes before the window goes
+    main_window.close()  # the close hook saves the last words at once
+    assert saved_text(main_window, uuid) == "Thank you for the soup, Jonah"
+
+
+def test_a_failed_save_keeps_the_words_and_retries(qtbot, main_window, compose, monkeypatch
+                                                   ) -> None:
+    real_save = compose._messages.save
+
+    def broken(_draft: Draft):
+        raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(compose._messages, "save", broken)
+    qtbot.keyClicks(compose.editor, "Words that must not be lost")
+    assert compose.save_now() is False
+    assert "safe here" in compose.save_status.text()
+    assert compose.editor.toPlainText() == "Words that must not be lost"
+    monkeypatch.setattr(compose._messages, "save", real_save)
+    qtbot.waitUntil(lambda: compose.current_uuid() is not None, timeout=6000)  # the retry
+    assert saved_text(main_window, compose.current_uuid()) == "Words that must not be lost"
+
+
+def test_a_huge_paste_is_capped_with_a_clear_message(qtbot, compose) -> None:
+    compose.editor.insertPlainText("Hi ")
+    mime = QMimeData()
+    mime.setText(("A long pasted letter, line after line.\n" * 260_000)[:10_000_000])
+    compose.editor.insertFromMimeData(mime)
+    assert len(compose.editor.toPlainText()) == MAX_MESSAGE_CHARS
+    assert compose.notice.isVisible() and "100,000" in compose.notice.text()
+    qtbot.keyClicks(compose.editor, "more")  # full: further typing is refused, kindly
+    qtbot.keyClick(compose.editor, Qt.Key.Key_Return)
+    assert len(compose.editor.toPlainText()) == MAX_MESSAGE_CHARS
+    assert compose.save_now() is True
+
+
+def test_emoji_right_to_left_and_control_characters_round_trip(qtbot, main_window, room,
+                                                               compose) -> None:
+    compose.editor.setPlainText(HOSTILE + "\nsecond line")
+    compose.format_bar.bold.click()
+    assert compose.save_now()
+    uuid = compose.current_uuid()
+    assert saved_text(main_window, uuid) == HOSTILE + "\nsecond line"
+    room.start_note(NoteRequest())
+    room.open_message(uuid)
+    assert compose.editor.exact_text() == HOSTILE + "\nsecond line"
+    assert compose.current_uuid() == uuid
+
+
+def test_e_mail_opens_a_mailto_link_and_records_the_channel(qtbot, main_window, compose) -> None:
+    opened = []
+    compose.open_url = opened.append
+    qtbot.keyClicks(compose.editor, "Dinner & a walk? 50% chance of rain")
+    qtbot.mouseClick(compose.send_bar.buttons["email"], Qt.MouseButton.LeftButton)
+    assert len(opened) == 1 and opened[0].scheme() == "mailto"
+    query = parse_qs(urlsplit(opened[0].toString(opened[0].ComponentFormattingOption.FullyEncoded
+                                                 )).query)
+    assert query["subject"] == ["A note from Maya"]
+    assert query["body"] == ["Dinner & a walk? 50% chance of rain"]
+    record = MessageService(main_window.ctx.store).get(compose.current_uuid())
+    assert (record.channel, record.status) == ("email", "sent")
+
+
+def test_qr_code_shows_and_long_notes_are_explained(qtbot, compose) -> None:
+    qtbot.keyClicks(compose.editor, "See you at the bakery at nine")
+    qtbot.mouseClick(compose.send_bar.buttons["qr"], Qt.MouseButton.LeftButton)
+    dialog = compose.findChild(QDialog, "qrDialog")
+    assert dialog.isVisible() and dialog.shown and not dialog.code.pixmap().isNull()
+    dialog.reject()
+    compose.editor.setPlainText("word " * 300)
+    qtbot.mouseClick(compose.send_bar.buttons["qr"], Qt.MouseButton.LeftButton)
+    long_dialog = compose._dialogs[-1]
+    assert not long_dialog.shown and "1,000" in long_dialog.message.text()
+    long_dialog.reject()
+
+
+def test_picture_export_records_the_image_channel(qtbot, main_window, compose, tmp_path) -> None:
+    target = tmp_path / "card"
+    compose.choose_image_path = lambda suggested: str(target)
+    qtbot.keyClicks(compose.editor, "For the fridge door")
+    with qtbot.waitSignal(compose.note_panel.exported, timeout=20000):
+        qtbot.mouseClick(compose.send_bar.buttons["image"], Qt.MouseButton.LeftButton)
+    assert Path(str(target) + ".png").stat().st_size > 1000
+    record = MessageService(main_window.ctx.store).get(compose.current_uuid())
+    assert record.channel == "image"
+
+
+def test_blanks_stay_visible_and_printing_waits_until_they_are_filled(qtbot, compose) -> None:
+    panel = compose.suggestions
+    template = next(t for t in panel._library.templates if "{inside_joke}" not in t.text
+                    and "{memory}" in t.text)
+    compose.use_template(template, panel.filled(template), replace=True)
+    text = compose.editor.toPlainText()
+    assert "[a memory]" in text and "{memory}" not in text
+    assert not compose.blank_warning.isHidden()
+    assert not compose.note_panel.print_button.isEnabled()
+    qtbot.mouseClick(compose.send_bar.buttons["print"], Qt.MouseButton.LeftButton)
+    assert "[a memory]" in compose.notice.text()
+    block = compose.editor.document().findBlock(text.index("[a memory]"))
+    formats = block.layout().formats()
+    assert any(f.format.background().color().name() != "#000000" for f in formats)
+    cursor = compose.editor.document().find("[a memory]")
+    cursor.insertText("our picnic at the lake")
+    assert compose.blank_warning.isHidden()
+    assert compose.note_panel.print_button.isEnabled()
+
+
+def test_a_memory_and_occasion_from_another_room_fill_the_note(qtbot, main_window) -> None:
+    with main_window.ctx.store.session_scope() as session:
+        memory = Memory(title="our picnic at the lake", date_year=2021, place="Loch Lomond")
+        session.add(memory)
+        session.flush()
+        uuid = memory.uuid
+    main_window.request_note(NoteRequest("remembering", uuid, "5 years since the lake"))
+    compose = main_window.write_room.compose
+    assert compose.occasion.isVisible() and compose.occasion.text() == "5 years since the lake"
+    assert compose.suggestions.category() == "remembering"
+    previews = [compose.suggestions.model.index(r, 0).data(PREVIEW_ROLE)
+                for r in range(compose.suggestions.model.rowCount())]
+    assert any("our picnic at the lake" in p for p in previews)
+    assert all("{memory}" not in p for p in previews)
+
+
+def test_social_posts_remind_to_check_consent(qtbot, compose) -> None:
+    assert not compose.send_bar.public_reminder.isVisible()
+    compose.send_bar.set_channel("social")
+    assert compose.send_bar.public_reminder.isVisible()
+    assert "Jonah is comfortable" in compose.send_bar.public_reminder.text()
+
+
+def test_channel_limits_are_shown_and_the_coach_speaks_past_them(qtbot, compose) -> None:
+    compose.send_bar.set_channel("text")
+    qtbot.keyClicks(compose.editor, "Thank you for today.")
+    assert "fits one text" in compose.send_bar.count_label.text()
+    assert "4 words" in compose.send_bar.count_label.text()
+    compose.editor.setPlainText("Thank you for the walk by the river. " * 15)
+    assert "4 texts of 160" in compose.send_bar.count_label.text()
+    qtbot.waitUntil(lambda: "too_long_for_channel" in {h.rule for h in compose.coach_bar.hints},
+                    timeout=3000)
+
+
+def test_dismissing_a_hint_is_remembered_for_that_draft_only(qtbot, room, compose) -> None:
+    qtbot.keyClicks(compose.editor, "I love you.")
+    qtbot.waitUntil(lambda: bool(compose.coach_bar.hints), timeout=3000)
+    dismiss = compose.coach_bar.findChild(QPushButton, "coachDismiss")
+    qtbot.mouseClick(dismiss, Qt.MouseButton.LeftButton)
+    assert compose.coach_bar.hints == []
+    first = compose.current_uuid()
+    room.start_note(NoteRequest())
+    qtbot.keyClicks(compose.editor, "I love you.")
+    qtbot.waitUntil(lambda: bool(compose.coach_bar.hints), timeout=3000)
+    room.open_message(first)
+    compose.run_coach()
+    assert compose.coach_bar.hints == []
+
+
+def test_suggestions_by_keyboard_escape_returns_and_shift_enter_replaces(qtbot, compose) -> None:
+    qtbot.keyClicks(compose.editor, "Old words")
+    qtbot.keyClick(compose.editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert compose.suggestions.list.hasFocus()
+    qtbot.keyClick(compose.suggestions.list, Qt.Key.Key_Escape)
+    assert compose.editor.hasFocus()
+    qtbot.keyClick(compose.editor, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(compose.suggestions.list, Qt.Key.Key_Down)
+    chosen = compose.suggestions.list.currentIndex().data(PREVIEW_ROLE)
+    qtbot.keyClick(compose.suggestions.list, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert compose.editor.toPlainText() == chosen
+    compose.editor.undo()
+    assert compose.editor.toPlainText() == "Old words"
+
+
+def test_suggestions_follow_the_words_being_typed(qtbot, compose) -> None:
+    panel = compose.suggestions
+    qtbot.keyClicks(compose.editor, "thank you for the coff")
+    preview = panel.model.index(0, 0).data(PREVIEW_ROLE).lower()
+    assert "coffee" in preview
+
+
+def test_own_templates_can_be_saved_edited_and_deleted(qtbot, room, compose) -> None:
+    qtbot.keyClicks(compose.editor, "Jonah, the kettle is on and the biscuits are hidden.")
+    qtbot.mouseClick(compose.suggestions.save_template_button, Qt.MouseButton.LeftButton)
+    dialog = room.template_dialog
+    assert dialog.isVisible()
+    assert dialog.text_edit.toPlainText().startswith("{partner}, the kettle")
+    dialog.category_box.setCurrentIndex(dialog.category_box.findData("daily_thanks"))
+    dialog._save()
+    assert not dialog.isVisible()
+    mine = room.custom_templates.list()
+    assert [t.category for t in mine] == ["daily_thanks"]
+    panel = compose.suggestions
+    compose.editor.clear()
+    qtbot.keyClicks(compose.editor, "biscuits hidden")
+    assert panel.list.currentIndex().data(PREVIEW_ROLE).startswith("Jonah, the kettle")
+    assert panel.edit_template_button.isEnabled()
+    qtbot.mouseClick(panel.edit_template_button, Qt.MouseButton.LeftButton)
+    room.template_dialog.text_edit.setPlainText("{partner}, the biscuits moved again.")
+    room.template_dialog._save()
+    assert [t.text for t in room.custom_templates.list()] == [
+        "{partner}, the biscuits moved again."]
+    panel.set_query("biscuits moved")
+    qtbot.mouseClick(panel.delete_template_button, Qt.MouseButton.LeftButton)
+    assert room.custom_templates.list() == []
+    assert "trash" in compose.notice.text()
+
+
+def test_history_duplicates_trashes_and_restores(qtbot, room, compose) -> None:
+    qtbot.keyClicks(compose.editor, "Pancakes on Saturday?")
+    compose.save_now()
+    qtbot.mouseClick(compose.back_button, Qt.MouseButton.LeftButton)
+    history = room.history
+    assert history.model.rowCount() == 1
+    history.list.setCurrentIndex(history.model.index(0, 0))
+    qtbot.mouseClick(history.duplicate_button, Qt.MouseButton.LeftButton)
+    assert room.pages.currentWidget() is compose
+    assert compose.editor.toPlainText() == "Pancakes on Saturday?"
+    qtbot.mouseClick(compose.back_button, Qt.MouseButton.LeftButton)
+    assert history.model.rowCount() == 2
+    history.list.setCurrentIndex(history.model.index(0, 0))
+    qtbot.mouseClick(history.trash_button, Qt.MouseButton.LeftButton)
+    assert history.model.rowCount() == 1
+    qtbot.mouseClick(history.trash_toggle, Qt.MouseButton.LeftButton)
+    assert history.model.rowCount() == 1
+    history.list.setCurrentIndex(history.model.index(0, 0))
+    qtbot.mouseClick(history.trash_button, Qt.MouseButton.LeftButton)  # now "Restore"
+    qtbot.mouseClick(history.trash_toggle, Qt.MouseButton.LeftButton)
+    assert history.model.rowCount() == 2
+
+
+def test_printing_goes_through_the_card_and_records_the_print_channel(qtbot, main_window,
+                                                                       compose, tmp_path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    target = tmp_path / "printed.pdf"
+
+    def accept_at_once(printer, on_accepted) -> None:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        on_accepted()
+
+    compose.note_panel.open_print_dialog = accept_at_once
+    qtbot.keyClicks(compose.editor, "Thank you for the walk by the river")
+    with qtbot.waitSignal(compose.note_panel.exported, timeout=20000):
+        qtbot.mouseClick(compose.send_bar.buttons["print"], Qt.MouseButton.LeftButton)
+    words = " ".join(PdfReader(str(target)).pages[0].extract_text().split())
+    assert "walk by the river" in words
+    record = MessageService(main_window.ctx.store).get(compose.current_uuid())
+    assert (record.channel, record.status) == ("print", "printed")
+
+
+def test_switching_to_dark_restyles_the_room(qtbot, main_window, compose) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from lovebridge.ui.theme import DARK, apply_theme
+
+    apply_theme(QApplication.instance(), "dark")
+    qtbot.waitUntil(lambda: DARK.highlight_soft in main_window.write_room.styleSheet(),
+                    timeout=3000)
+    apply_theme(QApplication.instance(), "light")
