@@ -8,7 +8,7 @@ import importlib
 from lovebridge import APP_NAME, __version__
 
 # Each module registers its own sub-command(s) with `register(subparsers)`.
-COMMAND_MODULES = ("lovebridge.cli.check",)
+COMMAND_MODULES = ("lovebridge.cli.check", "lovebridge.cli.backup")
 
 
 def build_parser() -> argparse.ArgumentParser:

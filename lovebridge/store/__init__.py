@@ -5,6 +5,9 @@ from lovebridge.store.errors import (
     DatabaseDamagedError,
     NewerDatabaseError,
     StoreError,
+    StoreFullError,
+    StoreReadOnlyError,
+    TextTooLongError,
     WrongKeyError,
 )
 
@@ -13,6 +16,9 @@ __all__ = [
     "NewerDatabaseError",
     "Store",
     "StoreError",
+    "StoreFullError",
+    "StoreReadOnlyError",
+    "TextTooLongError",
     "WrongKeyError",
     "open_store",
 ]

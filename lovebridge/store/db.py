@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from lovebridge.store.errors import DatabaseDamagedError, StoreError, WrongKeyError
+from lovebridge.store.guards import install_text_guard, translated_write_errors
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +86,7 @@ class Store:
         self.engine = make_engine(path, key)
         self._key = key
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        install_text_guard(self._sessions)
 
     @property
     def encrypted(self) -> bool:
@@ -92,11 +94,15 @@ class Store:
 
     @contextmanager
     def session_scope(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on error, always closes."""
+        """One unit of work: commits on success, rolls back on error, always closes.
+
+        A full disk or a read-only folder surfaces as StoreFullError / StoreReadOnlyError.
+        """
         session = self._sessions()
         try:
-            yield session
-            session.commit()
+            with translated_write_errors():
+                yield session
+                session.commit()
         except BaseException:
             session.rollback()
             raise
@@ -106,6 +112,10 @@ class Store:
     def raw_connection(self) -> sqlcipher.Connection:
         """A fresh DB-API connection (for the backup API and integrity checks); caller closes it."""
         return connect(self.path, self._key)
+
+    def connect_to(self, path: Path) -> sqlcipher.Connection:
+        """A connection to another database file (a snapshot, a backup) with this store's key."""
+        return connect(path, self._key)
 
     def snapshot_to(self, target: Path) -> Path:
         """Write a consistent copy of the database to `target` with SQLite's online backup API.

@@ -15,3 +15,15 @@ class NewerDatabaseError(StoreError):
 
 class WrongKeyError(StoreError):
     """The database is encrypted and the key given does not open it."""
+
+
+class StoreFullError(StoreError):
+    """The disk (or the space allowed) is full: the change was not saved; saved data is intact."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The data folder cannot be written to: the change was not saved; saved data is intact."""
+
+
+class TextTooLongError(StoreError):
+    """A text is larger than LoveBridge keeps in one field; nothing was saved."""

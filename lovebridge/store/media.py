@@ -8,6 +8,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lovebridge.store.guards import translated_write_errors
+
 CHUNK = 1 << 20
 
 
@@ -78,8 +80,13 @@ class MediaStore:
         sha256 = hashlib.sha256(data).hexdigest()
         target = self.path_for(sha256, extension)
         if not target.exists():
-            write_atomically(target, data)
+            with translated_write_errors():  # full disk / read-only folder: a clear StoreError
+                self._write(target, data)
         return StoredFile(sha256, extension.lower().lstrip("."), len(data), target)
+
+    def _write(self, target: Path, data: bytes) -> None:
+        """The one place photo bytes reach the disk (a seam for quota tests)."""
+        write_atomically(target, data)
 
     def add_file(self, source: Path) -> StoredFile:
         """Copy the file at `source` into the library; the original is only read."""

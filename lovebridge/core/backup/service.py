@@ -1,0 +1,112 @@
+"""Backups and restores as whole operations: automatic backups, and restore with a safety copy."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from lovebridge.core.backup.create import BackupResult, Progress, create_backup
+from lovebridge.core.backup.manifest import Manifest
+from lovebridge.core.backup.rotation import (
+    AUTO_KIND,
+    BackupEntry,
+    backup_name,
+    list_backups,
+    rotate,
+)
+from lovebridge.core.backup.swap import swap_in
+from lovebridge.core.backup.validate import plain_opener, read_manifest, validate_and_stage
+from lovebridge.paths import Paths
+from lovebridge.store.db import Store
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """A finished restore: what came back, and the safety copy of what was there before."""
+
+    manifest: Manifest
+    safety_backup: Path | None
+
+
+def automatic_backup_due(paths: Paths, now: datetime) -> bool:
+    """True when no automatic backup was made yet on today's (local) date."""
+    today = now.astimezone().date()
+    return not any(
+        entry.kind == AUTO_KIND and entry.taken_at.date() == today
+        for entry in list_backups(paths.backups)
+    )
+
+
+def make_automatic_backup(
+    store: Store, paths: Paths, now: datetime, *, kind: str = AUTO_KIND,
+    progress: Progress | None = None,
+) -> BackupResult:
+    """Write an automatic backup into the backups folder, then apply the rotation."""
+    local = now.astimezone().replace(tzinfo=None)
+    counter = 1
+    while (paths.backups / backup_name(kind, local, counter)).exists():
+        counter += 1
+    target = paths.backups / backup_name(kind, local, counter)
+    result = create_backup(store, paths, target, now=now, kind=kind, progress=progress)
+    removed = rotate(paths.backups)
+    if removed:
+        logger.info("rotation removed %d old automatic backup(s)", len(removed))
+    return result
+
+
+def newest_good_backup(paths: Paths) -> tuple[BackupEntry, Manifest] | None:
+    """The newest automatic backup whose manifest reads (checked fully when restored)."""
+    for entry in list_backups(paths.backups):
+        try:
+            return entry, read_manifest(entry.path)
+        except Exception:  # a damaged backup is skipped; an older one may be fine
+            logger.warning("skipping unreadable backup %s", entry.path.name)
+    return None
+
+
+def restore_backup(
+    archive: Path,
+    paths: Paths,
+    store: Store | None,
+    *,
+    now: datetime,
+    progress: Progress | None = None,
+    before_swap: Callable[[], None] | None = None,
+    keep_current_photos: bool = False,
+) -> RestoreResult:
+    """Check the archive, back up what is there now, swap the backup in, reopen the store.
+
+    With an open `store`: a before-restore backup is made first, the store is closed for the
+    swap and migrated after it (it reconnects by itself). With `store=None` (the database is
+    damaged and already kept aside) the swap happens without a safety copy.
+    """
+    staged = validate_and_stage(
+        archive,
+        paths.data,
+        opener=store.connect_to if store is not None else plain_opener,
+        encrypted=store.encrypted if store is not None else False,
+        progress=progress,
+    )
+    try:
+        safety = None
+        if store is not None:
+            safety = make_automatic_backup(store, paths, now, kind="before-restore").path
+        if before_swap is not None:
+            before_swap()
+        if store is not None:
+            store.close()
+        swap_in(paths, staged, keep_current_photos=keep_current_photos)
+    except BaseException:
+        staged.discard()
+        raise
+    if store is not None:
+        from lovebridge.store.migrate import upgrade_to_head
+
+        upgrade_to_head(store)
+    logger.info("restore finished")
+    return RestoreResult(staged.manifest, safety)
