@@ -23,12 +23,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_gui(data_dir: str | None) -> int:
     """Open the store and show the main window until the user quits."""
     # Qt is imported here, not at module level, so CLI commands start without it.
+    from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
+    from lovebridge.core.backup import prepare_data_folder
     from lovebridge.core.context import AppContext
     from lovebridge.logging_setup import configure_logging
     from lovebridge.paths import resolve_paths
-    from lovebridge.store import StoreError, open_store
+    from lovebridge.store import DatabaseDamagedError, StoreError, open_store
     from lovebridge.ui.common.widgets import icon
     from lovebridge.ui.errors import install_exception_hook
     from lovebridge.ui.main_window import MainWindow
@@ -49,8 +51,17 @@ def run_gui(data_dir: str | None) -> int:
     settings = Settings(paths.settings_file)
     apply_theme(app, settings.get(THEME))
 
+    prepare_data_folder(paths)  # finish an interrupted restore, drop half-written files
     try:
         store = open_store(paths.database)
+    except DatabaseDamagedError:
+        logger.error("the database is damaged: showing the recovery screen")
+        if not run_recovery(app, paths):
+            return 2
+        try:
+            store = open_store(paths.database)
+        except StoreError as exc:
+            return show_startup_error(app, str(exc))
     except StoreError as exc:
         logger.error("could not open the store: %s", type(exc).__name__)
         return show_startup_error(app, str(exc))
@@ -58,7 +69,24 @@ def run_gui(data_dir: str | None) -> int:
     window = MainWindow(AppContext(paths=paths, store=store), settings)
     install_exception_hook(lambda: window)
     window.show()
+    window.backups.start_automatic()  # today's backup in the background, another on quit
     code = app.exec()
+    QThreadPool.globalInstance().waitForDone()  # let the on-quit backup finish
     store.close()
     logger.info("%s closed", APP_NAME)
     return code
+
+
+def run_recovery(app, paths) -> bool:  # noqa: ANN001 - QApplication, Paths (imported lazily)
+    """Keep the damaged file aside and show the recovery screen; True once the data is sound."""
+    from lovebridge.core.context import system_clock
+    from lovebridge.store.recovery import set_aside_damaged
+    from lovebridge.ui.recovery import RecoveryWindow
+
+    damaged_copy = set_aside_damaged(paths.database, paths.backups, system_clock())
+    window = RecoveryWindow(paths, damaged_copy, system_clock)
+    outcome: list[str] = []
+    window.resolved.connect(lambda how: (outcome.append(how), window.close()))
+    window.show()
+    app.exec()
+    return bool(outcome)

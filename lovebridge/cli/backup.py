@@ -16,13 +16,12 @@ from lovebridge.core.backup import (
     read_manifest,
     restore_backup,
 )
-from lovebridge.core.context import AppContext
 from lovebridge.logging_setup import configure_logging
 from lovebridge.paths import resolve_paths
 from lovebridge.store import DatabaseDamagedError, StoreError, open_store
 from lovebridge.store.recovery import set_aside_damaged
 
-from .common import fail
+from .common import fail, open_context
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,13 +43,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _open(args: argparse.Namespace) -> AppContext:
-    paths = resolve_paths(args.data_dir).ensure()
-    configure_logging(paths.logs)
-    prepare_data_folder(paths)
-    return AppContext(paths=paths, store=open_store(paths.database))
-
-
 def _progress_printer(label: str):  # noqa: ANN202
     last = [-1]
 
@@ -68,7 +60,7 @@ def run_create(args: argparse.Namespace) -> int:
     if target.suffix != BACKUP_SUFFIX:
         target = target.with_name(target.name + BACKUP_SUFFIX)
     try:
-        ctx = _open(args)
+        ctx = open_context(args)
     except StoreError as exc:
         return fail(str(exc))
     try:

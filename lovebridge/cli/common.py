@@ -13,8 +13,11 @@ from lovebridge.store import StoreError, open_store
 
 def open_context(args: argparse.Namespace) -> AppContext:
     """Open the data folder named by --data-dir (or the default) for a sub-command."""
+    from lovebridge.core.backup import prepare_data_folder
+
     paths = resolve_paths(args.data_dir).ensure()
     configure_logging(paths.logs)
+    prepare_data_folder(paths)  # an interrupted restore is finished or undone first
     return AppContext(paths=paths, store=open_store(paths.database))
 
 

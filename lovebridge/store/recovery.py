@@ -8,6 +8,7 @@ tolerant copy in Python: table by table, row by row, skipping what cannot be rea
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import tempfile
@@ -244,3 +245,24 @@ def _finish(report: SalvageReport, key: bytes | None) -> None:
         connection.execute("PRAGMA journal_mode=DELETE")
     finally:
         connection.close()
+
+
+def adopt_rescued(rescued: Path, database: Path) -> None:
+    """Put a rescued copy in place of the damaged database (which is already kept aside).
+
+    The rescued file is copied (it stays in the backups folder), fsynced under a temporary
+    name, and renamed over the database in one step.
+    """
+    from lovebridge.store.media import fsync_directory
+
+    temporary = database.with_name(f".adopt-{database.name}")
+    shutil.copyfile(rescued, temporary)
+    with temporary.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    if os.name == "posix":
+        os.chmod(temporary, 0o600)
+    for suffix in SIDE_FILES:  # the damaged file's WAL must not be replayed onto the new one
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
+    os.replace(temporary, database)
+    fsync_directory(database.parent)
+    logger.info("rescued copy adopted as the database")

@@ -5,14 +5,16 @@ from lovebridge.core.backup.manifest import BackupError, BackupRefusedError, Man
 from lovebridge.core.backup.rotation import BackupEntry, list_backups, plan_rotation, rotate
 from lovebridge.core.backup.service import (
     RestoreResult,
+    apply_restore,
     automatic_backup_due,
     make_automatic_backup,
     newest_good_backup,
     restore_backup,
+    stage_restore,
 )
 from lovebridge.core.backup.startup import prepare_data_folder
 from lovebridge.core.backup.swap import finish_interrupted_restore
-from lovebridge.core.backup.validate import read_manifest, validate_and_stage
+from lovebridge.core.backup.validate import StagedBackup, read_manifest, validate_and_stage
 
 __all__ = [
     "BACKUP_SUFFIX",
@@ -22,6 +24,8 @@ __all__ = [
     "BackupResult",
     "Manifest",
     "RestoreResult",
+    "StagedBackup",
+    "apply_restore",
     "automatic_backup_due",
     "create_backup",
     "finish_interrupted_restore",
@@ -33,5 +37,6 @@ __all__ = [
     "read_manifest",
     "restore_backup",
     "rotate",
+    "stage_restore",
     "validate_and_stage",
 ]

@@ -12,13 +12,19 @@ from lovebridge.core.backup.create import BackupResult, Progress, create_backup
 from lovebridge.core.backup.manifest import Manifest
 from lovebridge.core.backup.rotation import (
     AUTO_KIND,
+    PRE_RESTORE_KIND,
     BackupEntry,
     backup_name,
     list_backups,
     rotate,
 )
 from lovebridge.core.backup.swap import swap_in
-from lovebridge.core.backup.validate import plain_opener, read_manifest, validate_and_stage
+from lovebridge.core.backup.validate import (
+    StagedBackup,
+    plain_opener,
+    read_manifest,
+    validate_and_stage,
+)
 from lovebridge.paths import Paths
 from lovebridge.store.db import Store
 
@@ -69,33 +75,37 @@ def newest_good_backup(paths: Paths) -> tuple[BackupEntry, Manifest] | None:
     return None
 
 
-def restore_backup(
-    archive: Path,
-    paths: Paths,
-    store: Store | None,
-    *,
-    now: datetime,
-    progress: Progress | None = None,
-    before_swap: Callable[[], None] | None = None,
-    keep_current_photos: bool = False,
-) -> RestoreResult:
-    """Check the archive, back up what is there now, swap the backup in, reopen the store.
-
-    With an open `store`: a before-restore backup is made first, the store is closed for the
-    swap and migrated after it (it reconnects by itself). With `store=None` (the database is
-    damaged and already kept aside) the swap happens without a safety copy.
-    """
-    staged = validate_and_stage(
+def stage_restore(archive: Path, paths: Paths, store: Store | None,
+                  progress: Progress | None = None) -> StagedBackup:
+    """Check `archive` completely and unpack it beside the data; nothing current is touched."""
+    return validate_and_stage(
         archive,
         paths.data,
         opener=store.connect_to if store is not None else plain_opener,
         encrypted=store.encrypted if store is not None else False,
         progress=progress,
     )
+
+
+def apply_restore(
+    staged: StagedBackup,
+    paths: Paths,
+    store: Store | None,
+    *,
+    now: datetime,
+    before_swap: Callable[[], None] | None = None,
+    keep_current_photos: bool = False,
+) -> RestoreResult:
+    """Back up what is there now, swap the staged backup in, and bring the store back.
+
+    With an open `store`: a before-restore backup is made first, the store is closed for the
+    swap and migrated after it (it reconnects by itself). With `store=None` (the database is
+    damaged and already kept aside) the swap happens without a safety copy.
+    """
     try:
         safety = None
         if store is not None:
-            safety = make_automatic_backup(store, paths, now, kind="before-restore").path
+            safety = make_automatic_backup(store, paths, now, kind=PRE_RESTORE_KIND).path
         if before_swap is not None:
             before_swap()
         if store is not None:
@@ -110,3 +120,19 @@ def restore_backup(
         upgrade_to_head(store)
     logger.info("restore finished")
     return RestoreResult(staged.manifest, safety)
+
+
+def restore_backup(
+    archive: Path,
+    paths: Paths,
+    store: Store | None,
+    *,
+    now: datetime,
+    progress: Progress | None = None,
+    before_swap: Callable[[], None] | None = None,
+    keep_current_photos: bool = False,
+) -> RestoreResult:
+    """Check the archive completely, then `apply_restore` it (see there)."""
+    staged = stage_restore(archive, paths, store, progress)
+    return apply_restore(staged, paths, store, now=now, before_swap=before_swap,
+                         keep_current_photos=keep_current_photos)
