@@ -27,6 +27,7 @@ class BackupEntry:
     kind: str
     taken_at: datetime  # naive local time, as written in the name
     size: int
+    sequence: int = 1  # several backups within one second are numbered
 
 
 def backup_name(kind: str, local_time: datetime, counter: int = 1) -> str:
@@ -36,15 +37,17 @@ def backup_name(kind: str, local_time: datetime, counter: int = 1) -> str:
     return f"{KIND_PREFIXES[kind]}{stamp}{suffix}{BACKUP_SUFFIX}"
 
 
-def parse_backup_name(name: str) -> tuple[str, datetime] | None:
+def parse_backup_name(name: str) -> tuple[str, datetime, int] | None:
+    """(kind, local time, sequence) from an automatic backup's file name, else None."""
     match = NAME_RE.match(name)
     if match is None:
         return None
     kind = AUTO_KIND if match.group(1) == "auto" else PRE_RESTORE_KIND
     try:
-        return kind, datetime.strptime(match.group(2), "%Y%m%d-%H%M%S")
+        taken_at = datetime.strptime(match.group(2), "%Y%m%d-%H%M%S")
     except ValueError:
         return None
+    return kind, taken_at, int(match.group(3) or 1)
 
 
 def list_backups(folder: Path) -> list[BackupEntry]:
@@ -54,8 +57,9 @@ def list_backups(folder: Path) -> list[BackupEntry]:
         for path in folder.iterdir():
             parsed = parse_backup_name(path.name)
             if parsed is not None and path.is_file():
-                entries.append(BackupEntry(path, parsed[0], parsed[1], path.stat().st_size))
-    return sorted(entries, key=lambda e: (e.taken_at, e.path.name), reverse=True)
+                kind, taken_at, sequence = parsed
+                entries.append(BackupEntry(path, kind, taken_at, path.stat().st_size, sequence))
+    return sorted(entries, key=lambda e: (e.taken_at, e.sequence), reverse=True)
 
 
 def plan_rotation(times: Iterable[datetime], daily: int = KEEP_DAILY,
@@ -85,7 +89,7 @@ def rotate(folder: Path) -> list[Path]:
     keep = plan_rotation(e.taken_at for e in autos)
     # Two backups in the same second differ only by counter: keep the newest name of that second.
     kept_names = {
-        max((e for e in autos if e.taken_at == moment), key=lambda e: e.path.name).path.name
+        max((e for e in autos if e.taken_at == moment), key=lambda e: e.sequence).path.name
         for moment in keep
     }
     removed = [e.path for e in autos if e.path.name not in kept_names]
