@@ -154,7 +154,8 @@ def test_an_archive_bigger_than_the_free_space_is_refused(valid_archive, paths, 
 
 
 def test_not_a_zip_and_empty_files_are_refused(paths, tmp_path) -> None:
-    for name, data in (("empty", b""), ("text", b"hello" * 100), ("pk", b"PK\x05\x06" + b"\0" * 18)):
+    samples = (("empty", b""), ("text", b"hello" * 100), ("pk", b"PK\x05\x06" + b"\0" * 18))
+    for name, data in samples:
         target = tmp_path / f"{name}.lovebridge"
         target.write_bytes(data)
         assert_refused(target, paths, "not a LoveBridge backup")
@@ -167,7 +168,8 @@ HOSTILE_NAMES = st.sampled_from([
 MUTATION = st.one_of(
     st.tuples(st.just("flip"), st.integers(0, 10**9), st.integers(0, 7)),
     st.tuples(st.just("truncate"), st.integers(0, 10**9)),
-    st.tuples(st.just("rename"), st.integers(0, 50), st.one_of(HOSTILE_NAMES, st.text(max_size=20))),
+    st.tuples(st.just("rename"), st.integers(0, 50),
+              st.one_of(HOSTILE_NAMES, st.text(max_size=20))),
     st.tuples(st.just("duplicate"), st.integers(0, 50)),
     st.tuples(st.just("symlink"), st.integers(0, 50)),
 )

@@ -7,6 +7,7 @@ tolerant copy in Python: table by table, row by row, skipping what cannot be rea
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
@@ -93,7 +94,7 @@ def salvage(damaged: Path, target: Path, key: bytes | None = None) -> SalvageRep
             if side.exists():
                 shutil.copy2(side, copy.with_name(copy.name + suffix))
         report: SalvageReport | None = None
-        if key is None and shutil.which("sqlite3"):
+        if key is None and cli_recover_available():
             try:
                 report = _cli_recover(copy, target)
             except (RecoveryFailedError, OSError, subprocess.SubprocessError) as exc:
@@ -105,6 +106,27 @@ def salvage(damaged: Path, target: Path, key: bytes | None = None) -> SalvageRep
     _finish(report, key)
     logger.info("rescued %d rows by %s", report.total_rows, report.method)
     return report
+
+
+@functools.cache
+def cli_recover_available() -> bool:
+    """True when a `sqlite3` tool is installed and its `.recover` works (it needs the dbpage
+    virtual table, which some distributions' builds leave out)."""
+    if shutil.which("sqlite3") is None:
+        return False
+    with tempfile.TemporaryDirectory() as folder:
+        probe = Path(folder) / "probe.db"
+        connection = sqlcipher.connect(str(probe))
+        connection.execute("CREATE TABLE t (x)")
+        connection.execute("INSERT INTO t VALUES (1)")
+        connection.commit()
+        connection.close()
+        try:
+            run = subprocess.run(["sqlite3", str(probe), ".recover"], capture_output=True,
+                                 timeout=30, check=False)
+        except (OSError, subprocess.SubprocessError):
+            return False
+    return run.returncode == 0 and b"INSERT" in run.stdout
 
 
 def _remove_db(path: Path) -> None:
