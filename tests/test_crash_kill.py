@@ -53,11 +53,15 @@ def run_and_kill(data_dir: Path, seed: int, rng: random.Random) -> list[list[str
     reader.join(30)
     process.stderr.close()  # type: ignore[union-attr]
     assert process.returncode == -signal.SIGKILL
-    return [line.split(" ", 3)[1:] for line in lines if line.startswith("ACK ")]
+    return [line.split(" ", 3) for line in lines if line.startswith(("ACK ", "INTENT "))]
 
 
 def check_after_reopen(data_dir: Path, acknowledged: dict[str, dict]) -> int:
-    """Reopen like the app does and hold the store to everything acknowledged so far."""
+    """Reopen like the app does and hold the store to everything acknowledged so far.
+
+    `acknowledged["message"]` maps a note to the set of bodies it may have: its acknowledged
+    one, plus an edit in flight when the kill came. What the store holds then becomes the truth.
+    """
     paths = resolve_paths(data_dir).ensure()
     tidied = prepare_data_folder(paths)
     media = MediaStore(paths.photos)
@@ -72,8 +76,9 @@ def check_after_reopen(data_dir: Path, acknowledged: dict[str, dict]) -> int:
             photos = [(p.sha256, p.extension) for p in session.scalars(select(Photo))]
     finally:
         store.close()
-    for uuid, body in acknowledged["message"].items():
-        assert messages.get(uuid) == body, "an acknowledged note was lost"
+    for uuid, allowed in acknowledged["message"].items():
+        assert messages.get(uuid) in allowed, "an acknowledged note was lost"
+        acknowledged["message"][uuid] = {messages[uuid]}
     for uuid, sha in acknowledged["memory"].items():
         assert memories.get(uuid) == [sha], "an acknowledged memory was lost"
     missing = [sha for sha, ext in photos if not media.contains(sha, ext)]
@@ -88,12 +93,16 @@ def kill_rounds(tmp_path: Path, rounds: int, seed: int) -> tuple[int, int, int]:
     total_acks = 0
     cleaned = 0
     for round_number in range(rounds):
-        for kind, uuid, value in run_and_kill(data_dir, seed * 1000 + round_number, rng):
+        for line_kind, kind, uuid, value in run_and_kill(data_dir, seed * 1000 + round_number,
+                                                          rng):
+            if line_kind == "INTENT":
+                acknowledged["message"].setdefault(uuid, set()).add(value)
+                continue
             total_acks += 1
             if kind == "memory":
                 acknowledged["memory"][uuid] = value
             else:
-                acknowledged["message"][uuid] = value
+                acknowledged["message"][uuid] = {value}
         cleaned += check_after_reopen(data_dir, acknowledged)
     return rounds, total_acks, cleaned
 

@@ -278,6 +278,7 @@ class BackupController(QObject):
         self.dialog = confirm
         confirm.accepted.connect(lambda: self._apply_restore(staged))
         confirm.rejected.connect(lambda: self._cancel_restore(staged))
+        confirm.finished.connect(confirm.deleteLater)
         confirm.open()
 
     def _cancel_restore(self, staged: StagedBackup) -> None:
@@ -286,6 +287,7 @@ class BackupController(QObject):
         self.dialog = None
 
     def _apply_restore(self, staged: StagedBackup) -> None:
+        self.dialog = None  # the confirmation has closed itself
         # Drafts and other pending edits are saved now, so the safety copy includes them.
         self.window.run_close_hooks()
         dialog = self._open_progress(
@@ -343,10 +345,10 @@ class BackupController(QObject):
         return dialog
 
     def _close_progress(self) -> None:
-        if self.dialog is not None:
-            self.dialog.done(0)
-            self.dialog.deleteLater()
-            self.dialog = None
+        dialog, self.dialog = self.dialog, None
+        if isinstance(dialog, ProgressDialog):
+            dialog.done(0)
+            dialog.deleteLater()
 
     def _work_failed(self, error: Exception) -> None:
         self.busy = False

@@ -6,6 +6,9 @@ acknowledgement line (flushed) that the test holds the store to after a SIGKILL:
     ACK message <uuid> <body>
     ACK memory <uuid> <photo sha256>
     ACK edit <uuid> <new body>
+
+Before an edit it prints `INTENT edit <uuid> <new body>`: a kill between commit and ACK may
+leave the edit saved without its acknowledgement, and the test must accept either value.
 """
 
 from __future__ import annotations
@@ -66,8 +69,10 @@ def main() -> int:
                 message = session.scalars(select(Message).order_by(Message.id.desc())).first()
                 if message is None:
                     continue
-                message.body_text = f"edited-{args.seed}-{step}"
-                uuid, body = message.uuid, message.body_text
+                uuid, body = message.uuid, f"edited-{args.seed}-{step}"
+                sys.stdout.write(f"INTENT edit {uuid} {body}\n")
+                sys.stdout.flush()
+                message.body_text = body
             ack("edit", uuid, body)
 
 
