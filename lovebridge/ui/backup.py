@@ -7,12 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -45,17 +47,26 @@ logger = logging.getLogger(__name__)
 EXPECTED_ERRORS = (BackupError, StoreError, OSError)
 
 
-def describe_contents(manifest: Manifest) -> str:
-    """'12 notes, 4 memories, 31 photos and 6 plans' from a manifest's counts."""
-    counts = manifest.counts
+def plural(count: int, one: str, many: str) -> str:
+    """'1 plan', '6 plans' (with thousands separators)."""
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """'12 notes, 4 memories, 31 photos and 6 plans' from rows per table."""
     parts = [
         (counts.get("message", 0), "note", "notes"),
         (counts.get("memory", 0), "memory", "memories"),
         (counts.get("photo", 0), "photo", "photos"),
         (counts.get("plan", 0), "plan", "plans"),
     ]
-    words = [f"{n:,} {one if n == 1 else many}" for n, one, many in parts]
+    words = [plural(n, one, many) for n, one, many in parts]
     return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def describe_contents(manifest: Manifest) -> str:
+    """What a backup holds, in words."""
+    return describe_counts(manifest.counts)
 
 
 def describe_time(manifest: Manifest) -> str:
@@ -95,6 +106,7 @@ class ProgressDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # fits each state snugly
         layout.setContentsMargins(28, 24, 28, 22)
         layout.setSpacing(12)
         top = QHBoxLayout()
@@ -104,6 +116,7 @@ class ProgressDialog(QDialog):
         logo.setAlignment(Qt.AlignmentFlag.AlignTop)
         top.addWidget(logo)
         column = QVBoxLayout()
+        column.setSpacing(6)
         self.title_label = QLabel(title)
         self.title_label.setObjectName("dialogTitle")
         font = self.title_label.font()
@@ -113,8 +126,10 @@ class ProgressDialog(QDialog):
         column.addWidget(self.title_label)
         self.text_label = muted_label(text)
         self.text_label.setObjectName("progressText")
+        self.text_label.setMinimumWidth(380)  # with the fixed-size layout: a calm, wide box
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.text_label)
+        column.addStretch(1)
         top.addLayout(column, 1)
         layout.addLayout(top)
         self.bar = QProgressBar()
@@ -123,6 +138,12 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.bar)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        self.reveal_button = QPushButton(self.tr("Show in folder"))
+        self.reveal_button.setObjectName("progressRevealButton")
+        self.reveal_button.hide()
+        self.reveal_button.clicked.connect(self._reveal)
+        buttons.addWidget(self.reveal_button)
+        self.revealed_folder: Path | None = None
         self.close_button = primary_button(self.tr("Close"))
         self.close_button.setObjectName("progressCloseButton")
         self.close_button.clicked.connect(self.accept)
@@ -134,14 +155,22 @@ class ProgressDialog(QDialog):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(min(done, total))
 
-    def finish(self, title: str, text: str) -> None:
+    def finish(self, title: str, text: str, folder: Path | None = None) -> None:
         """Show the outcome; the dialog stays until the user closes it."""
         self.title_label.setText(title)
         self.text_label.setText(text)
         self.bar.hide()
+        if folder is not None:
+            self.revealed_folder = folder
+            self.reveal_button.show()
         self.close_button.show()
         self.close_button.setFocus()
         self.adjustSize()
+
+    def _reveal(self) -> None:
+        """Open the folder in the file manager (a local file URL: no network involved)."""
+        if self.revealed_folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.revealed_folder)))
 
     def reject(self) -> None:
         if self.close_button.isVisible():  # Escape only once the work is done
@@ -242,9 +271,10 @@ class BackupController(QObject):
         if self.dialog is not None:
             self.dialog.finish(
                 self.tr("Backup saved"),
-                self.tr("{contents} are safe in {path} ({size}).").format(
+                self.tr("{contents} are safe in this {size} file:\n{path}").format(
                     contents=describe_contents(result.manifest).capitalize(),
                     path=str(result.path), size=_size_text(result.size)),
+                folder=result.path.parent,
             )
         self.window.status_label.setText(self.tr("Backed up to {name}.").format(
             name=result.path.name))

@@ -34,7 +34,12 @@ from lovebridge.store.recovery import (
     salvage,
     timestamp,
 )
-from lovebridge.ui.backup import ask_open_path, describe_contents, describe_time
+from lovebridge.ui.backup import (
+    ask_open_path,
+    describe_contents,
+    describe_counts,
+    describe_time,
+)
 from lovebridge.ui.common.widgets import card, icon, muted_label, primary_button
 from lovebridge.ui.tasks import run_task
 
@@ -211,13 +216,10 @@ class RecoveryWindow(QWidget):
     def _rescued(self, report: SalvageReport) -> None:
         self.rescue_report = report
         self._set_working(False, "")
-        rows = report.rows
         self.rescue_label.setText(self.tr(
-            "Rescued {notes:,} notes, {memories:,} memories, {photos:,} photos and {plans:,} "
-            "plans ({total:,} records in all). The rescued copy is saved as {name}.").format(
-                notes=rows.get("message", 0), memories=rows.get("memory", 0),
-                photos=rows.get("photo", 0), plans=rows.get("plan", 0),
-                total=report.total_rows, name=report.target.name))
+            "Rescued {contents} ({total:,} records in all). The rescued copy is saved as "
+            "{name}.").format(contents=describe_counts(report.rows), total=report.total_rows,
+                              name=report.target.name))
         self.rescue_button.hide()
         self.use_rescued_button.show()
         self.use_rescued_button.setFocus()
