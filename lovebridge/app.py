@@ -86,7 +86,7 @@ def run_recovery(app, paths) -> bool:  # noqa: ANN001 - QApplication, Paths (imp
     damaged_copy = set_aside_damaged(paths.database, paths.backups, system_clock())
     window = RecoveryWindow(paths, damaged_copy, system_clock)
     outcome: list[str] = []
-    window.resolved.connect(lambda how: (outcome.append(how), window.close()))
+    window.resolved.connect(lambda how: (outcome.append(how), window.close(), app.quit()))
     window.show()
     app.exec()
     return bool(outcome)

@@ -145,3 +145,46 @@ def test_recovery_screen_without_backups_offers_a_file_and_rescue(qtbot, ctx, da
     window.choose_open_path = lambda: str(bad)
     qtbot.mouseClick(window.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "not a LoveBridge backup" in window.status.text(), timeout=10_000)
+
+
+def test_start_up_on_a_damaged_database_goes_through_the_recovery_screen(qtbot, ctx,
+                                                                          couple) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from lovebridge.app import run_recovery
+    from lovebridge.ui.recovery import RecoveryWindow
+
+    populate(ctx, notes=3, memories=1)
+    make_automatic_backup(ctx.store, ctx.paths, ctx.now())
+    expected = dump(ctx.store)
+    fill(ctx)
+    ctx.store.close()
+    damaged_bytes = damage(ctx.paths.database)
+    app = QApplication.instance()
+    seen: list[RecoveryWindow] = []
+
+    def click_restore_when_ready() -> None:
+        windows = [w for w in app.topLevelWidgets()
+                   if isinstance(w, RecoveryWindow) and w.isVisible()]
+        if windows and windows[0].restore_button.isEnabled():
+            seen.append(windows[0])
+            windows[0].restore_button.click()
+        else:
+            QTimer.singleShot(50, click_restore_when_ready)
+
+    QTimer.singleShot(50, click_restore_when_ready)
+    guard = QTimer()  # never hang the suite; stopped before it could touch a later test
+    guard.setSingleShot(True)
+    guard.timeout.connect(app.quit)
+    guard.start(60_000)
+    try:
+        assert run_recovery(app, ctx.paths) is True
+    finally:
+        guard.stop()
+    assert seen and not seen[0].isVisible()
+    kept = list(ctx.paths.backups.glob("damaged-*.db"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged_bytes
+    store = open_store(ctx.paths.database)
+    assert dump(store) == expected
+    store.close()
