@@ -27,6 +27,7 @@ def run_gui(data_dir: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from lovebridge.core.backup import prepare_data_folder
+    from lovebridge.core.backup.startup import data_folder_problem
     from lovebridge.core.context import AppContext
     from lovebridge.logging_setup import configure_logging
     from lovebridge.paths import resolve_paths
@@ -38,8 +39,10 @@ def run_gui(data_dir: str | None) -> int:
     from lovebridge.ui.startup_error import show_startup_error
     from lovebridge.ui.theme import apply_theme
 
-    paths = resolve_paths(data_dir).ensure()
-    configure_logging(paths.logs)
+    paths = resolve_paths(data_dir)
+    folder_problem = data_folder_problem(paths)  # read-only or full: say so, change nothing
+    if folder_problem is None:
+        configure_logging(paths.logs)
     logger.info("%s %s starting", APP_NAME, __version__)
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -51,6 +54,8 @@ def run_gui(data_dir: str | None) -> int:
     settings = Settings(paths.settings_file)
     apply_theme(app, settings.get(THEME))
 
+    if folder_problem is not None:
+        return show_startup_error(app, folder_problem)
     prepare_data_folder(paths)  # finish an interrupted restore, drop half-written files
     try:
         store = open_store(paths.database)
@@ -82,8 +87,15 @@ def run_recovery(app, paths) -> bool:  # noqa: ANN001 - QApplication, Paths (imp
     from lovebridge.core.context import system_clock
     from lovebridge.store.recovery import set_aside_damaged
     from lovebridge.ui.recovery import RecoveryWindow
+    from lovebridge.ui.startup_error import show_startup_error
 
-    damaged_copy = set_aside_damaged(paths.database, paths.backups, system_clock())
+    try:
+        damaged_copy = set_aside_damaged(paths.database, paths.backups, system_clock())
+    except OSError:
+        logger.error("could not keep the damaged database aside")
+        show_startup_error(app, "LoveBridge's database is damaged, and there is no room (or no "
+                                "permission) to keep a copy of it aside before repairing it.")
+        return False
     window = RecoveryWindow(paths, damaged_copy, system_clock)
     outcome: list[str] = []
     window.resolved.connect(lambda how: (outcome.append(how), window.close(), app.quit()))

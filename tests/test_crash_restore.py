@@ -88,3 +88,21 @@ def test_a_journal_that_cannot_be_read_still_rolls_back(ctx, tmp_path: Path) -> 
     store = open_store(ctx.paths.database)
     assert dump(store) == before
     store.close()
+
+
+def test_start_up_removes_leftovers_of_interrupted_backups_and_rescues(paths) -> None:
+    from lovebridge.core.backup.create import PARTIAL_PREFIX, WORK_PREFIX
+
+    (paths.data / (WORK_PREFIX + "abc")).mkdir()
+    (paths.data / (WORK_PREFIX + "abc") / "lovebridge.db").write_bytes(b"snapshot")
+    (paths.backups / (PARTIAL_PREFIX + "x-auto.lovebridge")).write_bytes(b"half")
+    (paths.backups / (swap_module.RESCUE_PREFIX + "q")).mkdir()
+    (paths.data / swap_module.ADOPT_NAME).write_bytes(b"half a rescued copy")
+    (paths.photos / "ab").mkdir(parents=True)
+    (paths.photos / "ab" / ".incoming-123").write_bytes(b"half a photo")
+    (paths.backups / "auto-20261122-090000.lovebridge").write_bytes(b"a real backup")
+    tidied = prepare_data_folder(paths)
+    assert tidied.leftover_photo_files == 1 and tidied.restore_outcome is None
+    assert sorted(p.name for p in paths.backups.iterdir()) == ["auto-20261122-090000.lovebridge"]
+    assert not [p for p in paths.data.iterdir() if p.name.startswith(".")]
+    assert not list(paths.photos.rglob(".incoming-*"))

@@ -114,3 +114,18 @@ def test_a_backup_onto_a_full_disk_fails_clearly_and_leaves_no_half_file(ctx, tm
         create_backup(ctx.store, ctx.paths, tmp_path / "full.lovebridge", now=ctx.now())
     assert list(tmp_path.glob("*full.lovebridge")) == []
     assert not list(ctx.paths.data.glob(".backup-work-*"))
+
+
+def test_a_read_only_or_full_data_folder_is_explained_before_anything_opens(paths, monkeypatch):
+    import tempfile
+
+    from lovebridge.core.backup.startup import data_folder_problem
+
+    assert data_folder_problem(paths) is None
+    for code, words in ((errno.EROFS, "cannot be written"), (errno.EACCES, "cannot be written"),
+                        (errno.ENOSPC, "disk is full")):
+        def refuse(*_args, code=code, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+            raise OSError(code, "refused")
+
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+        assert words in data_folder_problem(paths)

@@ -277,7 +277,7 @@ def adopt_rescued(rescued: Path, database: Path) -> None:
     """
     from lovebridge.store.media import fsync_directory
 
-    temporary = database.with_name(f".adopt-{database.name}")
+    temporary = database.with_name(f".adopt-{database.name}")  # tidied at start if left
     shutil.copyfile(rescued, temporary)
     with temporary.open("rb+") as handle:
         os.fsync(handle.fileno())

@@ -112,7 +112,11 @@ def create_backup(
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=paths.data))
-    partial = target.with_name(f"{PARTIAL_PREFIX}{target.name}")
+    # A unique temporary name: two backups started in the same second never share a file.
+    handle, partial_name = tempfile.mkstemp(prefix=PARTIAL_PREFIX, suffix=target.name,
+                                            dir=target.parent)
+    os.close(handle)
+    partial = Path(partial_name)
     try:
         snapshot = store.snapshot_to(work / DATABASE_MEMBER)
         connection = store.connect_to(snapshot)

@@ -27,6 +27,7 @@ ASIDE_PREFIX = ".restore-aside-"
 DB_NAMES = (DB_FILENAME, DB_FILENAME + "-wal", DB_FILENAME + "-shm")
 SWAPPED_NAMES = (*DB_NAMES, "photos")
 RESCUE_PREFIX = ".rescue-"
+ADOPT_NAME = f".adopt-{DB_FILENAME}"  # a rescued copy being put in place (store/recovery.py)
 
 
 def _remove(path: Path) -> None:
@@ -112,7 +113,9 @@ def finish_interrupted_restore(paths: Paths) -> str | None:
         for leftover in paths.data.glob(prefix + "*"):
             _remove(leftover)
     if paths.backups.exists():
-        for partial in paths.backups.glob(PARTIAL_PREFIX + "*"):
-            partial.unlink(missing_ok=True)
+        for prefix in (PARTIAL_PREFIX, RESCUE_PREFIX):
+            for leftover in paths.backups.glob(prefix + "*"):
+                _remove(leftover)
+    (paths.data / ADOPT_NAME).unlink(missing_ok=True)
     journal.unlink(missing_ok=True)
     return outcome
