@@ -84,6 +84,8 @@ def run_gui(data_dir: str | None) -> int:
 
 def run_recovery(app, paths) -> bool:  # noqa: ANN001 - QApplication, Paths (imported lazily)
     """Keep the damaged file aside and show the recovery screen; True once the data is sound."""
+    from PySide6.QtCore import QEventLoop
+
     from lovebridge.core.context import system_clock
     from lovebridge.store.recovery import set_aside_damaged
     from lovebridge.ui.recovery import RecoveryWindow
@@ -98,7 +100,10 @@ def run_recovery(app, paths) -> bool:  # noqa: ANN001 - QApplication, Paths (imp
         return False
     window = RecoveryWindow(paths, damaged_copy, system_clock)
     outcome: list[str] = []
-    window.resolved.connect(lambda how: (outcome.append(how), window.close(), app.quit()))
+    # A local loop, not app.exec(): ending that would put Qt into its closing-down state.
+    loop = QEventLoop()
+    window.resolved.connect(lambda how: (outcome.append(how), window.close()))
+    window.closed.connect(loop.quit)
     window.show()
-    app.exec()
+    loop.exec()
     return bool(outcome)

@@ -50,6 +50,7 @@ class RecoveryWindow(QWidget):
     """Explains what happened, offers the newest backup and a rescue; emits `resolved`."""
 
     resolved = Signal(str)  # "restored" or "rescued": the database is sound again
+    closed = Signal()
 
     def __init__(self, paths: Paths, damaged_copy: Path, clock: Callable[[], datetime],
                  parent: QWidget | None = None) -> None:
@@ -264,3 +265,4 @@ class RecoveryWindow(QWidget):
             event.ignore()
             return
         super().closeEvent(event)
+        self.closed.emit()
