@@ -166,3 +166,17 @@ def test_cli_refuses_a_damaged_archive_clearly(ctx, tmp_path: Path, capsys) -> N
     code = main(["--data-dir", str(ctx.paths.data), "backup", "restore", str(bad)])
     assert code == 1
     assert "not a LoveBridge backup" in capsys.readouterr().err
+
+
+def test_the_newest_good_backup_skips_a_damaged_one(ctx) -> None:
+    from lovebridge.core.backup import newest_good_backup
+
+    populate(ctx, notes=2, memories=1)
+    older = make_automatic_backup(ctx.store, ctx.paths, ctx.now() - timedelta(days=1))
+    newer = make_automatic_backup(ctx.store, ctx.paths, ctx.now())
+    data = bytearray(newer.path.read_bytes())
+    offset = data.find(b"\xff\xd8\xff\xe0") + 100  # inside a stored photo
+    data[offset] ^= 0xFF
+    newer.path.write_bytes(bytes(data))
+    entry, manifest = newest_good_backup(ctx.paths)
+    assert entry.path == older.path and manifest.counts["message"] == 2

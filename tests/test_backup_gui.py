@@ -115,3 +115,15 @@ def test_no_second_automatic_backup_on_the_same_day(qtbot, ctx, main_window) -> 
     main_window.backups.start_automatic()
     qtbot.wait(200)
     assert len(list_backups(ctx.paths.backups)) == 1
+
+
+def test_reloading_the_rooms_drops_hooks_of_the_old_rooms_only(main_window: MainWindow) -> None:
+    calls: list[str] = []
+    old_room = main_window.write_room
+    main_window.add_close_hook(old_room.setFocus)  # bound to a widget of the old shell
+    main_window.add_close_hook(lambda: calls.append("app-wide"))
+    main_window.reload_rooms()
+    assert old_room.setFocus not in main_window._close_hooks
+    assert main_window.write_room is not old_room
+    main_window.run_close_hooks()
+    assert calls == ["app-wide"]

@@ -22,8 +22,8 @@ from lovebridge.core.backup.swap import swap_in
 from lovebridge.core.backup.validate import (
     StagedBackup,
     plain_opener,
-    read_manifest,
     validate_and_stage,
+    verify_archive,
 )
 from lovebridge.paths import Paths
 from lovebridge.store.db import Store
@@ -66,10 +66,10 @@ def make_automatic_backup(
 
 
 def newest_good_backup(paths: Paths) -> tuple[BackupEntry, Manifest] | None:
-    """The newest automatic backup whose manifest reads (checked fully when restored)."""
+    """The newest automatic backup whose every checksum matches (restoring checks the rest)."""
     for entry in list_backups(paths.backups):
         try:
-            return entry, read_manifest(entry.path)
+            return entry, verify_archive(entry.path)
         except Exception:  # a damaged backup is skipped; an older one may be fine
             logger.warning("skipping unreadable backup %s", entry.path.name)
     return None

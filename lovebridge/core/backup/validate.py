@@ -242,6 +242,33 @@ def read_manifest(archive_path: Path) -> Manifest:
         raise BackupRefusedError(f"The backup file could not be read ({exc.strerror}).") from exc
 
 
+def verify_archive(archive_path: Path) -> Manifest:
+    """Check an archive's table of contents and every checksum without unpacking anything."""
+    try:
+        with zipfile.ZipFile(archive_path) as archive:
+            infos = archive.infolist()
+            check_directory(infos, free_bytes=2**63)  # nothing is written: space is no concern
+            manifest_info = next((i for i in infos if i.filename == MANIFEST_NAME), None)
+            if manifest_info is None or manifest_info.file_size > MAX_MANIFEST_BYTES:
+                raise BackupRefusedError(f"{NOT_A_BACKUP} (it has no table of contents)")
+            manifest = parse_manifest(archive.read(manifest_info))
+            check_members_match(infos, manifest)
+            for info in infos:
+                if info.filename == MANIFEST_NAME:
+                    continue
+                digest = hashlib.sha256()
+                with archive.open(info) as source:
+                    while chunk := source.read(CHUNK):
+                        digest.update(chunk)
+                if digest.hexdigest() != manifest.members[info.filename].sha256:
+                    raise BackupRefusedError(f"{NOT_A_BACKUP} (a checksum does not match)")
+            return manifest
+    except DAMAGE_ERRORS as exc:
+        raise BackupRefusedError(NOT_A_BACKUP) from exc
+    except OSError as exc:
+        raise BackupRefusedError(f"{NOT_A_BACKUP} ({exc.strerror or 'unreadable'})") from exc
+
+
 def validate_and_stage(
     archive_path: Path,
     data_dir: Path,
