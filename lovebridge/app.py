@@ -28,13 +28,12 @@ def run_gui(data_dir: str | None) -> int:
 
     from lovebridge.core.backup import prepare_data_folder
     from lovebridge.core.backup.startup import data_folder_problem
-    from lovebridge.core.context import AppContext
     from lovebridge.logging_setup import configure_logging
     from lovebridge.paths import resolve_paths
-    from lovebridge.store import DatabaseDamagedError, StoreError, open_store
+    from lovebridge.store import DatabaseDamagedError, StoreError
     from lovebridge.ui.common.widgets import icon
     from lovebridge.ui.errors import install_exception_hook
-    from lovebridge.ui.main_window import MainWindow
+    from lovebridge.ui.privacy.startup import Launcher
     from lovebridge.ui.settings import THEME, Settings
     from lovebridge.ui.startup_error import show_startup_error
     from lovebridge.ui.theme import apply_theme
@@ -57,27 +56,26 @@ def run_gui(data_dir: str | None) -> int:
     if folder_problem is not None:
         return show_startup_error(app, folder_problem)
     prepare_data_folder(paths)  # finish an interrupted restore, drop half-written files
+    # With the lock on, the lock screen comes first and the store opens only once unlocked.
+    launcher = Launcher(paths, settings)
+    # Today's automatic backup in the background once the window is open, another on quit.
+    launcher.window_opened.connect(lambda window: window.backups.start_automatic())
     try:
-        store = open_store(paths.database)
-    except DatabaseDamagedError:
-        logger.error("the database is damaged: showing the recovery screen")
-        if not run_recovery(app, paths):
-            return 2
         try:
-            store = open_store(paths.database)
-        except StoreError as exc:
-            return show_startup_error(app, str(exc))
+            first_window = launcher.start()
+        except DatabaseDamagedError:
+            logger.error("the database is damaged: showing the recovery screen")
+            if not run_recovery(app, paths):
+                return 2
+            first_window = launcher.start()
     except StoreError as exc:
         logger.error("could not open the store: %s", type(exc).__name__)
         return show_startup_error(app, str(exc))
 
-    window = MainWindow(AppContext(paths=paths, store=store), settings)
-    install_exception_hook(lambda: window)
-    window.show()
-    window.backups.start_automatic()  # today's backup in the background, another on quit
+    install_exception_hook(lambda: launcher.window or first_window)
     code = app.exec()
     QThreadPool.globalInstance().waitForDone()  # let the on-quit backup finish
-    store.close()
+    launcher.close()
     logger.info("%s closed", APP_NAME)
     return code
 

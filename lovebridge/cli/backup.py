@@ -12,13 +12,12 @@ from lovebridge.core.backup import (
     BackupError,
     create_backup,
     list_backups,
-    prepare_data_folder,
     read_manifest,
     restore_backup,
 )
-from lovebridge.logging_setup import configure_logging
+from lovebridge.core.privacy.lock import LockState, lock_state
 from lovebridge.paths import resolve_paths
-from lovebridge.store import DatabaseDamagedError, StoreError, open_store
+from lovebridge.store import DatabaseDamagedError, StoreError
 from lovebridge.store.recovery import set_aside_damaged
 
 from .common import fail, open_context
@@ -101,13 +100,13 @@ def run_restore(args: argparse.Namespace) -> int:
     if not archive.is_file():
         return fail(f"{archive} is not a file.")
     paths = resolve_paths(args.data_dir).ensure()
-    configure_logging(paths.logs)
-    prepare_data_folder(paths)
     store = None
     damaged = None
     try:
-        store = open_store(paths.database)
+        store = open_context(args).store  # asks for the passphrase when the lock is on
     except DatabaseDamagedError:
+        if lock_state(paths) is LockState.ON:
+            return fail("The database is damaged; restore it from the app's recovery screen.")
         damaged = set_aside_damaged(paths.database, paths.backups, _now())
     except StoreError as exc:
         return fail(str(exc))

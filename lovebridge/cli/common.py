@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 
+from lovebridge.core.backup import prepare_data_folder
 from lovebridge.core.context import AppContext
+from lovebridge.core.privacy.keyslots import WrongPassphraseError
+from lovebridge.core.privacy.lock import DataKeys, LockState, finish_interrupted, lock_state
+from lovebridge.core.privacy.switch import database_key, unlock_keys
 from lovebridge.logging_setup import configure_logging
 from lovebridge.paths import resolve_paths
 from lovebridge.store import StoreError, open_store
 
 
 def open_context(args: argparse.Namespace) -> AppContext:
-    """Open the data folder named by --data-dir (or the default) for a sub-command."""
-    from lovebridge.core.backup import prepare_data_folder
+    """Open the data folder named by --data-dir (or the default) for a sub-command.
 
+    With the privacy lock on, the passphrase is asked for on the terminal (never echoed).
+    """
     paths = resolve_paths(args.data_dir).ensure()
     configure_logging(paths.logs)
     prepare_data_folder(paths)  # an interrupted restore is finished or undone first
-    return AppContext(paths=paths, store=open_store(paths.database))
+    data_key = None
+    if lock_state(paths) is LockState.ON:
+        passphrase = getpass.getpass("LoveBridge is locked. Passphrase or recovery code: ")
+        data_key, _slot = unlock_keys(paths, passphrase)
+    else:
+        finish_interrupted(paths, None)
+    on = lock_state(paths) is LockState.ON and data_key is not None
+    store = open_store(paths.database, database_key(paths, data_key if on else None))
+    files = DataKeys.from_data_key(data_key).files if on and data_key else None
+    return AppContext(paths=paths, store=store, file_key=files)
 
 
 def fail(message: str, code: int = 1) -> int:
@@ -33,6 +48,8 @@ def run_with_store(args: argparse.Namespace, action) -> int:  # noqa: ANN001
         ctx = open_context(args)
     except StoreError as exc:
         return fail(str(exc))
+    except WrongPassphraseError:
+        return fail("that passphrase does not open LoveBridge.")
     try:
         return action(ctx)
     finally:

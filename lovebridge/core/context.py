@@ -23,10 +23,11 @@ class AppContext:
     paths: Paths
     store: Store
     clock: Callable[[], datetime] = system_clock
+    file_key: bytes | None = None  # set while the lock is on: photos are encrypted at rest
     media: MediaStore = field(init=False)
 
     def __post_init__(self) -> None:
-        self.media = MediaStore(self.paths.photos)
+        self.media = MediaStore(self.paths.photos, self.file_key)
 
     def now(self) -> datetime:
         return self.clock()

@@ -4,6 +4,7 @@ from lovebridge.store.db import Store, open_store
 from lovebridge.store.errors import (
     DatabaseDamagedError,
     NewerDatabaseError,
+    StoreBusyError,
     StoreError,
     StoreFullError,
     StoreReadOnlyError,
@@ -15,6 +16,7 @@ __all__ = [
     "DatabaseDamagedError",
     "NewerDatabaseError",
     "Store",
+    "StoreBusyError",
     "StoreError",
     "StoreFullError",
     "StoreReadOnlyError",

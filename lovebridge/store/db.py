@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,12 +14,18 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from lovebridge.store.errors import DatabaseDamagedError, StoreError, WrongKeyError
+from lovebridge.store.errors import (
+    DatabaseDamagedError,
+    StoreBusyError,
+    StoreError,
+    WrongKeyError,
+)
 from lovebridge.store.guards import install_text_guard, translated_write_errors
 
 logger = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+SUSPEND_WAIT_SECONDS = 10.0
 
 
 def connect(path: Path | str, key: bytes | None = None) -> sqlcipher.Connection:
@@ -32,6 +39,8 @@ def connect(path: Path | str, key: bytes | None = None) -> sqlcipher.Connection:
     )
     if key is not None:
         connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        # Sorts and temporary tables stay in memory, never in a plain temp file on disk.
+        connection.execute("PRAGMA temp_store = MEMORY")
     try:
         connection.execute("PRAGMA journal_mode=WAL")
     except sqlcipher.DatabaseError as exc:  # a wrong key or a non-database fails at first use
@@ -87,35 +96,92 @@ class Store:
         self._key = key
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         install_text_guard(self._sessions)
+        self._suspended = False
+        self._active = 0  # sessions and raw connections in use, so suspend() can wait for them
+        self._idle = threading.Condition()
 
     @property
     def encrypted(self) -> bool:
         return self._key is not None
 
+    @property
+    def suspended(self) -> bool:
+        return self._suspended
+
+    def _enter(self) -> None:
+        with self._idle:
+            if self._suspended:
+                raise StoreBusyError(
+                    "LoveBridge is turning the lock on or off; your data will be back in a moment."
+                )
+            self._active += 1
+
+    def _leave(self) -> None:
+        with self._idle:
+            self._active -= 1
+            self._idle.notify_all()
+
     @contextmanager
     def session_scope(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on error, always closes.
 
-        A full disk or a read-only folder surfaces as StoreFullError / StoreReadOnlyError.
+        A full disk or a read-only folder surfaces as StoreFullError / StoreReadOnlyError;
+        StoreBusyError while the store is suspended.
         """
-        session = self._sessions()
+        self._enter()
         try:
-            with translated_write_errors():
-                yield session
-                session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+            session = self._sessions()
+            try:
+                with translated_write_errors():
+                    yield session
+                    session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.close()
         finally:
-            session.close()
+            self._leave()
 
     def raw_connection(self) -> sqlcipher.Connection:
         """A fresh DB-API connection (for the backup API and integrity checks); caller closes it."""
+        if self._suspended:
+            raise StoreBusyError("LoveBridge's database is closed for a moment.")
         return connect(self.path, self._key)
 
     def connect_to(self, path: Path) -> sqlcipher.Connection:
         """A connection to another database file (a snapshot, a backup) with this store's key."""
         return connect(path, self._key)
+
+    def suspend(self) -> None:
+        """Refuse new sessions, wait for running ones, then close the database file.
+
+        Used while the file is converted in place: nothing (an autosave timer, a background
+        task) may open it meanwhile, or it would write to the file being replaced.
+        """
+        with self._idle:
+            self._suspended = True
+            if not self._idle.wait_for(lambda: self._active == 0, SUSPEND_WAIT_SECONDS):
+                logger.warning("suspending the store while %d session(s) still run", self._active)
+        self.close()
+
+    def reopen(self, key: bytes | None) -> None:
+        """Open the (converted) database again under `key`, in place.
+
+        The engine and session factory are swapped inside this object, so every service that
+        holds this Store keeps working.
+        """
+        self.engine.dispose()
+        self.engine = make_engine(self.path, key)
+        self._key = key
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        install_text_guard(self._sessions)
+        with self._idle:
+            self._suspended = False
+
+    def resume(self) -> None:
+        """Reopen after `suspend()` under the same key (the file was swapped, e.g. a restore)."""
+        self.reopen(self._key)
 
     def snapshot_to(self, target: Path) -> Path:
         """Write a consistent copy of the database to `target` with SQLite's online backup API.

@@ -27,3 +27,7 @@ class StoreReadOnlyError(StoreError):
 
 class TextTooLongError(StoreError):
     """A text is larger than LoveBridge keeps in one field; nothing was saved."""
+
+
+class StoreBusyError(StoreError):
+    """The database is closed for a moment (the lock is being turned on or off)."""

@@ -8,6 +8,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lovebridge.store.file_cipher import (
+    TamperedFileError,
+    decrypt_bytes,
+    encrypt_bytes,
+    is_encrypted,
+)
 from lovebridge.store.guards import translated_write_errors
 
 CHUNK = 1 << 20
@@ -64,10 +70,20 @@ def write_atomically(target: Path, data: bytes) -> None:
 
 
 class MediaStore:
-    """The photo library folder: `root/ab/<sha256>.<ext>`; originals are stored unchanged."""
+    """The photo library folder: `root/ab/<sha256>.<ext>`; originals are stored unchanged.
 
-    def __init__(self, root: Path) -> None:
+    With a `file_key` (the lock is on) files are written AES-GCM encrypted and read back
+    decrypted; the name stays the hash of the original bytes, so a photo is still kept once.
+    """
+
+    def __init__(self, root: Path, file_key: bytes | None = None) -> None:
         self.root = root
+        self.file_key = file_key
+
+    @staticmethod
+    def identity(sha256: str, extension: str) -> str:
+        """What an encrypted photo file is bound to: moving it elsewhere breaks authentication."""
+        return f"photo/{sha256}.{extension.lower().lstrip('.')}"
 
     def path_for(self, sha256: str, extension: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}.{extension.lower().lstrip('.')}"
@@ -81,7 +97,7 @@ class MediaStore:
         target = self.path_for(sha256, extension)
         if not target.exists():
             with translated_write_errors():  # full disk / read-only folder: a clear StoreError
-                self._write(target, data)
+                self._write(target, self._seal(self.identity(sha256, extension), data))
         return StoredFile(sha256, extension.lower().lstrip("."), len(data), target)
 
     def _write(self, target: Path, data: bytes) -> None:
@@ -93,7 +109,26 @@ class MediaStore:
         return self.add_bytes(source.read_bytes(), source.suffix or ".bin")
 
     def read_bytes(self, sha256: str, extension: str) -> bytes:
-        return self.path_for(sha256, extension).read_bytes()
+        """The original bytes of a stored photo (decrypted when the lock is on).
+
+        Raises TamperedFileError when an encrypted file was damaged or altered.
+        """
+        blob = self.path_for(sha256, extension).read_bytes()
+        return self._open(self.identity(sha256, extension), blob)
+
+    def _seal(self, identity: str, data: bytes) -> bytes:
+        if self.file_key is None:
+            return data
+        return encrypt_bytes(self.file_key, identity, data)
+
+    def _open(self, identity: str, blob: bytes) -> bytes:
+        # A library part-way through being locked or unlocked holds both kinds of file;
+        # each announces itself by its header.
+        if not is_encrypted(blob):
+            return blob
+        if self.file_key is None:
+            raise TamperedFileError(f"{identity} is encrypted and LoveBridge is not unlocked.")
+        return decrypt_bytes(self.file_key, identity, blob)
 
     def remove(self, sha256: str, extension: str) -> None:
         self.path_for(sha256, extension).unlink(missing_ok=True)

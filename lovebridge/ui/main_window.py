@@ -29,6 +29,7 @@ from lovebridge.ui.backup import BackupController
 from lovebridge.ui.common.widgets import icon
 from lovebridge.ui.dates.room import DatesRoom
 from lovebridge.ui.preferences import PreferencesDialog
+from lovebridge.ui.privacy.controller import PrivacyController
 from lovebridge.ui.scrapbook.room import ScrapbookRoom
 from lovebridge.ui.settings import Settings
 from lovebridge.ui.theme import apply_theme
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.shell)
 
         self._build_menus()
+        self.privacy = PrivacyController(self, self.file_menu)  # lock page, Ctrl+L, Privacy tab
         self.backups = BackupController(self)  # File › Back up… / Restore…
         self.status_label = QLabel()
         self.status_label.setObjectName("statusMessage")
@@ -145,7 +147,7 @@ class MainWindow(QMainWindow):
         return shell
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.backup_action = self._action(self.tr("&Back up…"), None, "backupAction")
         self.restore_action = self._action(self.tr("&Restore…"), None, "restoreAction")
         file_menu.addAction(self.backup_action)

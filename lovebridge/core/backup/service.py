@@ -18,7 +18,7 @@ from lovebridge.core.backup.rotation import (
     list_backups,
     rotate,
 )
-from lovebridge.core.backup.swap import swap_in
+from lovebridge.core.backup.swap import finish_interrupted_restore, swap_in
 from lovebridge.core.backup.validate import (
     StagedBackup,
     plain_opener,
@@ -98,8 +98,8 @@ def apply_restore(
 ) -> RestoreResult:
     """Back up what is there now, swap the staged backup in, and bring the store back.
 
-    With an open `store`: a before-restore backup is made first, the store is closed for the
-    swap and migrated after it (it reconnects by itself). With `store=None` (the database is
+    With an open `store`: a before-restore backup is made first, the store is suspended for
+    the swap, then resumed and migrated. With `store=None` (the database is
     damaged and already kept aside) the swap happens without a safety copy.
     """
     try:
@@ -108,12 +108,20 @@ def apply_restore(
             safety = make_automatic_backup(store, paths, now, kind=PRE_RESTORE_KIND).path
         if before_swap is not None:
             before_swap()
-        if store is not None:
-            store.close()
-        swap_in(paths, staged, keep_current_photos=keep_current_photos)
     except BaseException:
         staged.discard()
         raise
+    if store is not None:
+        store.suspend()  # waits for running sessions; autosaves cannot touch the file meanwhile
+    try:
+        swap_in(paths, staged, keep_current_photos=keep_current_photos)
+    except Exception:
+        finish_interrupted_restore(paths)  # an ordinary failure: put the current data back
+        staged.discard()
+        raise
+    finally:
+        if store is not None:
+            store.resume()
     if store is not None:
         from lovebridge.store.migrate import upgrade_to_head
 

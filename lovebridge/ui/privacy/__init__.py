@@ -1,0 +1,1 @@
+"""The privacy lock's screens: lock screen, Privacy preferences, recovery code, idle watcher."""
