@@ -180,3 +180,29 @@ def test_the_newest_good_backup_skips_a_damaged_one(ctx) -> None:
     newer.path.write_bytes(bytes(data))
     entry, manifest = newest_good_backup(ctx.paths)
     assert entry.path == older.path and manifest.counts["message"] == 2
+
+
+def test_automatic_backups_are_sealed_while_the_privacy_lock_is_on(ctx) -> None:
+    from lovebridge.core.backup import newest_good_backup
+    from lovebridge.core.backup.sealed import is_sealed
+
+    file_key = bytes(range(32))
+    populate(ctx, notes=3, memories=1)
+    expected = dump(ctx.store)
+    sealed = make_automatic_backup(ctx.store, ctx.paths, ctx.now(), file_key=file_key)
+    assert is_sealed(sealed.path) and b"manifest.json" not in sealed.path.read_bytes()
+    assert newest_good_backup(ctx.paths) is None  # locked: not even the manifest is readable
+    entry, manifest = newest_good_backup(ctx.paths, file_key)
+    assert entry.path == sealed.path and manifest.counts["message"] == 3
+    populate(ctx, notes=1, memories=0, seed=8)
+    with pytest.raises(BackupRefusedError, match="unlock"):
+        restore_backup(sealed.path, ctx.paths, ctx.store, now=ctx.now())
+    result = restore_backup(sealed.path, ctx.paths, ctx.store, now=ctx.now(), file_key=file_key)
+    assert dump(ctx.store) == expected
+    assert is_sealed(result.safety_backup)  # the copy of what was there is sealed too
+    assert not list(ctx.paths.data.glob(".backup-work-*"))
+    damaged = bytearray(sealed.path.read_bytes())
+    damaged[-5] ^= 1
+    sealed.path.write_bytes(bytes(damaged))
+    with pytest.raises(BackupRefusedError, match="damaged or was altered"):
+        restore_backup(sealed.path, ctx.paths, ctx.store, now=ctx.now(), file_key=file_key)

@@ -15,6 +15,7 @@ from lovebridge.core.backup import (
     read_manifest,
     restore_backup,
 )
+from lovebridge.core.backup.sealed import is_sealed
 from lovebridge.core.privacy.lock import LockState, lock_state
 from lovebridge.paths import resolve_paths
 from lovebridge.store import DatabaseDamagedError, StoreError
@@ -83,6 +84,11 @@ def run_list(args: argparse.Namespace) -> int:
     if not entries:
         print("  (none yet — LoveBridge makes one each day it is used, and when it closes)")
     for entry in entries:
+        if is_sealed(entry.path):
+            summary = "encrypted by the privacy lock"
+            print(f"  {entry.taken_at:%Y-%m-%d %H:%M}  {entry.kind:<15} "
+                  f"{entry.size / 1e6:8.1f} MB  {summary}  {entry.path.name}")
+            continue
         try:
             manifest = read_manifest(entry.path)
             summary = (f"{manifest.counts.get('message', 0)} notes, "
@@ -101,19 +107,22 @@ def run_restore(args: argparse.Namespace) -> int:
         return fail(f"{archive} is not a file.")
     paths = resolve_paths(args.data_dir).ensure()
     store = None
+    file_key = None
     damaged = None
     try:
-        store = open_context(args).store  # asks for the passphrase when the lock is on
+        ctx = open_context(args)  # asks for the passphrase when the lock is on
+        store, file_key = ctx.store, ctx.file_key
     except DatabaseDamagedError:
         if lock_state(paths) is LockState.ON:
-            return fail("The database is damaged; restore it from the app's recovery screen.")
+            return fail("The database is damaged. An encrypted LoveBridge cannot be repaired from "
+                        "the command line; nothing was changed.")
         damaged = set_aside_damaged(paths.database, paths.backups, _now())
     except StoreError as exc:
         return fail(str(exc))
     try:
         result = restore_backup(archive, paths, store, now=_now(),
                                 progress=_progress_printer("Checking and restoring"),
-                                keep_current_photos=store is None)
+                                keep_current_photos=store is None, file_key=file_key)
     except (BackupError, StoreError) as exc:
         return fail(str(exc))
     finally:

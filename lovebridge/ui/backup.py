@@ -296,7 +296,7 @@ class BackupController(QObject):
         store, paths = self.ctx.store, self.ctx.paths
         self.busy = True
         run_task(
-            lambda report: stage_restore(archive, paths, store, report),
+            lambda report: stage_restore(archive, paths, store, report, self.ctx.file_key),
             on_result=self._confirm_restore,
             on_error=self._work_failed,
             on_progress=dialog.set_progress,
@@ -326,9 +326,10 @@ class BackupController(QObject):
         )
         dialog.bar.setRange(0, 0)
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
+        file_key = self.ctx.file_key
         self.window.rooms_enabled(False)
         run_task(
-            lambda: apply_restore(staged, paths, store, now=now),
+            lambda: apply_restore(staged, paths, store, now=now, file_key=file_key),
             on_result=self._restore_done,
             on_error=self._restore_failed,
         )
@@ -359,8 +360,9 @@ class BackupController(QObject):
 
     def run_automatic_backup(self) -> None:
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
+        file_key = self.ctx.file_key
         run_task(
-            lambda: make_automatic_backup(store, paths, now),
+            lambda: make_automatic_backup(store, paths, now, file_key=file_key),
             on_result=self.automatic_backup_finished.emit,
             on_error=lambda exc: logger.warning("automatic backup failed: %s",
                                                 type(exc).__name__),

@@ -18,6 +18,7 @@ from lovebridge.core.backup.rotation import (
     list_backups,
     rotate,
 )
+from lovebridge.core.backup.sealed import opened_backup, seal_in_place
 from lovebridge.core.backup.swap import finish_interrupted_restore, swap_in
 from lovebridge.core.backup.validate import (
     StagedBackup,
@@ -50,41 +51,51 @@ def automatic_backup_due(paths: Paths, now: datetime) -> bool:
 
 def make_automatic_backup(
     store: Store, paths: Paths, now: datetime, *, kind: str = AUTO_KIND,
-    progress: Progress | None = None,
+    progress: Progress | None = None, file_key: bytes | None = None,
 ) -> BackupResult:
-    """Write an automatic backup into the backups folder, then apply the rotation."""
+    """Write an automatic backup into the backups folder, then apply the rotation.
+
+    With the privacy lock on (`file_key`), the file is sealed like every file in that folder.
+    """
     local = now.astimezone().replace(tzinfo=None)
     counter = 1
     while (paths.backups / backup_name(kind, local, counter)).exists():
         counter += 1
     target = paths.backups / backup_name(kind, local, counter)
     result = create_backup(store, paths, target, now=now, kind=kind, progress=progress)
+    if file_key is not None:
+        seal_in_place(paths, target, file_key)
     removed = rotate(paths.backups)
     if removed:
         logger.info("rotation removed %d old automatic backup(s)", len(removed))
     return result
 
 
-def newest_good_backup(paths: Paths) -> tuple[BackupEntry, Manifest] | None:
+def newest_good_backup(
+    paths: Paths, file_key: bytes | None = None
+) -> tuple[BackupEntry, Manifest] | None:
     """The newest automatic backup whose every checksum matches (restoring checks the rest)."""
     for entry in list_backups(paths.backups):
         try:
-            return entry, verify_archive(entry.path)
+            with opened_backup(entry.path, paths, file_key) as readable:
+                return entry, verify_archive(readable)
         except Exception:  # a damaged backup is skipped; an older one may be fine
             logger.warning("skipping unreadable backup %s", entry.path.name)
     return None
 
 
 def stage_restore(archive: Path, paths: Paths, store: Store | None,
-                  progress: Progress | None = None) -> StagedBackup:
+                  progress: Progress | None = None,
+                  file_key: bytes | None = None) -> StagedBackup:
     """Check `archive` completely and unpack it beside the data; nothing current is touched."""
-    return validate_and_stage(
-        archive,
-        paths.data,
-        opener=store.connect_to if store is not None else plain_opener,
-        encrypted=store.encrypted if store is not None else False,
-        progress=progress,
-    )
+    with opened_backup(archive, paths, file_key) as readable:
+        return validate_and_stage(
+            readable,
+            paths.data,
+            opener=store.connect_to if store is not None else plain_opener,
+            encrypted=store.encrypted if store is not None else False,
+            progress=progress,
+        )
 
 
 def apply_restore(
@@ -95,6 +106,7 @@ def apply_restore(
     now: datetime,
     before_swap: Callable[[], None] | None = None,
     keep_current_photos: bool = False,
+    file_key: bytes | None = None,
 ) -> RestoreResult:
     """Back up what is there now, swap the staged backup in, and bring the store back.
 
@@ -105,7 +117,8 @@ def apply_restore(
     try:
         safety = None
         if store is not None:
-            safety = make_automatic_backup(store, paths, now, kind=PRE_RESTORE_KIND).path
+            safety = make_automatic_backup(store, paths, now, kind=PRE_RESTORE_KIND,
+                                           file_key=file_key).path
         if before_swap is not None:
             before_swap()
     except BaseException:
@@ -139,8 +152,9 @@ def restore_backup(
     progress: Progress | None = None,
     before_swap: Callable[[], None] | None = None,
     keep_current_photos: bool = False,
+    file_key: bytes | None = None,
 ) -> RestoreResult:
     """Check the archive completely, then `apply_restore` it (see there)."""
-    staged = stage_restore(archive, paths, store, progress)
+    staged = stage_restore(archive, paths, store, progress, file_key)
     return apply_restore(staged, paths, store, now=now, before_swap=before_swap,
-                         keep_current_photos=keep_current_photos)
+                         keep_current_photos=keep_current_photos, file_key=file_key)
