@@ -80,6 +80,14 @@ def main() -> None:
             confirm.show()
             shoot(app, confirm, out / f"restore-confirm-{theme}.png")
             confirm.close()
+            done = ProgressDialog(window, "Restoring…", "")
+            done.finish("Your backup is back",
+                        "LoveBridge now holds the backup from Monday 23 November 2026 at 18:30. "
+                        "What was here before is kept as a backup named "
+                        "before-restore-20261123-183000.lovebridge.")
+            done.show()
+            shoot(app, done, out / f"restore-done-{theme}.png")
+            done.close()
             window.hide()
 
         store.close()
