@@ -23,11 +23,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_gui(data_dir: str | None) -> int:
     """Open the store and show the main window until the user quits."""
     # Qt is imported here, not at module level, so CLI commands start without it.
+    from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
+    from lovebridge.core.backup import prepare_data_folder
+    from lovebridge.core.backup.startup import data_folder_problem
     from lovebridge.logging_setup import configure_logging
     from lovebridge.paths import resolve_paths
-    from lovebridge.store import StoreError
+    from lovebridge.store import DatabaseDamagedError, StoreError
     from lovebridge.ui.common.widgets import icon
     from lovebridge.ui.errors import install_exception_hook
     from lovebridge.ui.privacy.startup import Launcher
@@ -35,8 +38,10 @@ def run_gui(data_dir: str | None) -> int:
     from lovebridge.ui.startup_error import show_startup_error
     from lovebridge.ui.theme import apply_theme
 
-    paths = resolve_paths(data_dir).ensure()
-    configure_logging(paths.logs)
+    paths = resolve_paths(data_dir)
+    folder_problem = data_folder_problem(paths)  # read-only or full: say so, change nothing
+    if folder_problem is None:
+        configure_logging(paths.logs)
     logger.info("%s %s starting", APP_NAME, __version__)
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -48,16 +53,55 @@ def run_gui(data_dir: str | None) -> int:
     settings = Settings(paths.settings_file)
     apply_theme(app, settings.get(THEME))
 
+    if folder_problem is not None:
+        return show_startup_error(app, folder_problem)
+    prepare_data_folder(paths)  # finish an interrupted restore, drop half-written files
     # With the lock on, the lock screen comes first and the store opens only once unlocked.
     launcher = Launcher(paths, settings)
+    # Today's automatic backup in the background once the window is open, another on quit.
+    launcher.window_opened.connect(lambda window: window.backups.start_automatic())
     try:
-        first_window = launcher.start()
+        try:
+            first_window = launcher.start()
+        except DatabaseDamagedError:
+            logger.error("the database is damaged: showing the recovery screen")
+            if not run_recovery(app, paths):
+                return 2
+            first_window = launcher.start()
     except StoreError as exc:
         logger.error("could not open the store: %s", type(exc).__name__)
         return show_startup_error(app, str(exc))
 
     install_exception_hook(lambda: launcher.window or first_window)
     code = app.exec()
+    QThreadPool.globalInstance().waitForDone()  # let the on-quit backup finish
     launcher.close()
     logger.info("%s closed", APP_NAME)
     return code
+
+
+def run_recovery(app, paths) -> bool:  # noqa: ANN001 - QApplication, Paths (imported lazily)
+    """Keep the damaged file aside and show the recovery screen; True once the data is sound."""
+    from PySide6.QtCore import QEventLoop
+
+    from lovebridge.core.context import system_clock
+    from lovebridge.store.recovery import set_aside_damaged
+    from lovebridge.ui.recovery import RecoveryWindow
+    from lovebridge.ui.startup_error import show_startup_error
+
+    try:
+        damaged_copy = set_aside_damaged(paths.database, paths.backups, system_clock())
+    except OSError:
+        logger.error("could not keep the damaged database aside")
+        show_startup_error(app, "LoveBridge's database is damaged, and there is no room (or no "
+                                "permission) to keep a copy of it aside before repairing it.")
+        return False
+    window = RecoveryWindow(paths, damaged_copy, system_clock)
+    outcome: list[str] = []
+    # A local loop, not app.exec(): ending that would put Qt into its closing-down state.
+    loop = QEventLoop()
+    window.resolved.connect(lambda how: (outcome.append(how), window.close()))
+    window.closed.connect(loop.quit)
+    window.show()
+    loop.exec()
+    return bool(outcome)

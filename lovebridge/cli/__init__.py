@@ -13,6 +13,7 @@ COMMAND_MODULES = (
     "lovebridge.cli.note",
     "lovebridge.cli.scrapbook",
     "lovebridge.cli.dates",
+    "lovebridge.cli.backup",
 )
 
 

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import sys
 
+from lovebridge.core.backup import prepare_data_folder
 from lovebridge.core.context import AppContext
 from lovebridge.core.privacy.keyslots import WrongPassphraseError
 from lovebridge.core.privacy.lock import DataKeys, LockState, finish_interrupted, lock_state
@@ -22,6 +23,7 @@ def open_context(args: argparse.Namespace) -> AppContext:
     """
     paths = resolve_paths(args.data_dir).ensure()
     configure_logging(paths.logs)
+    prepare_data_folder(paths)  # an interrupted restore is finished or undone first
     data_key = None
     if lock_state(paths) is LockState.ON:
         passphrase = getpass.getpass("LoveBridge is locked. Passphrase or recovery code: ")

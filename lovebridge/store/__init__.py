@@ -6,6 +6,9 @@ from lovebridge.store.errors import (
     NewerDatabaseError,
     StoreBusyError,
     StoreError,
+    StoreFullError,
+    StoreReadOnlyError,
+    TextTooLongError,
     WrongKeyError,
 )
 
@@ -15,6 +18,9 @@ __all__ = [
     "Store",
     "StoreBusyError",
     "StoreError",
+    "StoreFullError",
+    "StoreReadOnlyError",
+    "TextTooLongError",
     "WrongKeyError",
     "open_store",
 ]

@@ -20,6 +20,7 @@ from lovebridge.store.errors import (
     StoreError,
     WrongKeyError,
 )
+from lovebridge.store.guards import install_text_guard, translated_write_errors
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +97,7 @@ class Store:
         self.engine = make_engine(path, key)
         self._key = key
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        install_text_guard(self._sessions)
         self._suspended = False
         self._active = 0  # sessions and raw connections in use, so suspend() can wait for them
         self._idle = threading.Condition()
@@ -125,14 +127,16 @@ class Store:
     def session_scope(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on error, always closes.
 
-        Raises StoreBusyError while the store is suspended.
+        A full disk or a read-only folder surfaces as StoreFullError / StoreReadOnlyError;
+        StoreBusyError while the store is suspended.
         """
         self._enter()
         try:
             session = self._sessions()
             try:
-                yield session
-                session.commit()
+                with translated_write_errors():
+                    yield session
+                    session.commit()
             except BaseException:
                 session.rollback()
                 raise
@@ -146,6 +150,10 @@ class Store:
         if self._suspended:
             raise StoreBusyError("LoveBridge's database is closed for a moment.")
         return connect(self.path, self._key)
+
+    def connect_to(self, path: Path) -> sqlcipher.Connection:
+        """A connection to another database file (a snapshot, a backup) with this store's key."""
+        return connect(path, self._key)
 
     def suspend(self) -> None:
         """Refuse new sessions, wait for running ones, then close the database file.
@@ -169,8 +177,13 @@ class Store:
         self.engine = make_engine(self.path, key)
         self._key = key
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        install_text_guard(self._sessions)
         with self._idle:
             self._suspended = False
+
+    def resume(self) -> None:
+        """Reopen after `suspend()` under the same key (the file was swapped, e.g. a restore)."""
+        self.reopen(self._key)
 
     def snapshot_to(self, target: Path) -> Path:
         """Write a consistent copy of the database to `target` with SQLite's online backup API.

@@ -17,5 +17,17 @@ class WrongKeyError(StoreError):
     """The database is encrypted and the key given does not open it."""
 
 
+class StoreFullError(StoreError):
+    """The disk (or the space allowed) is full: the change was not saved; saved data is intact."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The data folder cannot be written to: the change was not saved; saved data is intact."""
+
+
+class TextTooLongError(StoreError):
+    """A text is larger than LoveBridge keeps in one field; nothing was saved."""
+
+
 class StoreBusyError(StoreError):
     """The database is closed for a moment (the lock is being turned on or off)."""

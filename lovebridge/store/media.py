@@ -14,6 +14,7 @@ from lovebridge.store.file_cipher import (
     encrypt_bytes,
     is_encrypted,
 )
+from lovebridge.store.guards import translated_write_errors
 
 CHUNK = 1 << 20
 
@@ -95,8 +96,13 @@ class MediaStore:
         sha256 = hashlib.sha256(data).hexdigest()
         target = self.path_for(sha256, extension)
         if not target.exists():
-            write_atomically(target, self._seal(self.identity(sha256, extension), data))
+            with translated_write_errors():  # full disk / read-only folder: a clear StoreError
+                self._write(target, self._seal(self.identity(sha256, extension), data))
         return StoredFile(sha256, extension.lower().lstrip("."), len(data), target)
+
+    def _write(self, target: Path, data: bytes) -> None:
+        """The one place photo bytes reach the disk (a seam for quota tests)."""
+        write_atomically(target, data)
 
     def add_file(self, source: Path) -> StoredFile:
         """Copy the file at `source` into the library; the original is only read."""

@@ -25,6 +25,7 @@ from lovebridge.core.links import MemoryPrefill, NoteRequest
 from lovebridge.core.profile import CoupleProfile, ProfileService
 from lovebridge.ui import settings as opts
 from lovebridge.ui.about import AboutDialog
+from lovebridge.ui.backup import BackupController
 from lovebridge.ui.common.widgets import icon
 from lovebridge.ui.dates.room import DatesRoom
 from lovebridge.ui.preferences import PreferencesDialog
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.privacy = PrivacyController(self, self.file_menu)  # lock page, Ctrl+L, Privacy tab
+        self.backups = BackupController(self)  # File › Back up… / Restore…
         self.status_label = QLabel()
         self.status_label.setObjectName("statusMessage")
         self.statusBar().addWidget(self.status_label, 1)
@@ -264,12 +266,47 @@ class MainWindow(QMainWindow):
         """Run `hook` when the window closes (drafts, backups)."""
         self._close_hooks.append(hook)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        for hook in self._close_hooks:
+    def run_close_hooks(self) -> None:
+        """Run every close hook now (also before a restore, so drafts are saved first)."""
+        for hook in list(self._close_hooks):
             try:
                 hook()
             except Exception:  # one failing hook must not stop the others or the close
                 logger.exception("close hook failed")
+
+    def rooms_enabled(self, enabled: bool) -> None:
+        """Freeze the rooms and menus while a restore swaps the data underneath them."""
+        self.pages.setEnabled(enabled)
+        self.menuBar().setEnabled(enabled)
+
+    def reload_rooms(self) -> None:
+        """Rebuild the rooms on the (restored) store: fresh widgets, nothing stale on screen."""
+        old_shell = self.shell
+        # Hooks bound to widgets of the old rooms go with them; others (backups) stay.
+        self._close_hooks = [
+            hook for hook in self._close_hooks
+            if not (isinstance(getattr(hook, "__self__", None), QWidget)
+                    and old_shell.isAncestorOf(hook.__self__))
+        ]
+        self.shell = self._build_shell()
+        self.pages.addWidget(self.shell)
+        self.pages.removeWidget(old_shell)
+        old_shell.deleteLater()
+        self.rooms_enabled(True)
+        profile = self.profiles.load()
+        if profile is None:
+            self.pages.setCurrentWidget(self.welcome)
+            self.menuBar().setEnabled(False)
+        else:
+            self._enter_shell(profile)
+            self.status_label.setText(self.tr("Your backup is restored."))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.backups.busy:  # never close under a running restore or backup
+            self.status_label.setText(self.tr("One moment — the backup is still being written."))
+            event.ignore()
+            return
+        self.run_close_hooks()
         self.settings.set(opts.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

@@ -1,0 +1,137 @@
+"""`lovebridge backup create FILE | list | restore FILE`: backups from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lovebridge.core.backup import (
+    BACKUP_SUFFIX,
+    BackupError,
+    create_backup,
+    list_backups,
+    read_manifest,
+    restore_backup,
+)
+from lovebridge.core.backup.sealed import is_sealed
+from lovebridge.core.privacy.lock import LockState, lock_state
+from lovebridge.paths import resolve_paths
+from lovebridge.store import DatabaseDamagedError, StoreError
+from lovebridge.store.recovery import set_aside_damaged
+
+from .common import fail, open_context
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("backup", help="make, list or restore backups")
+    actions = parser.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
+    create = actions.add_parser("create", help="write a backup of everything to FILE")
+    create.add_argument("file", metavar="FILE", help=f"where to write it (ends in {BACKUP_SUFFIX})")
+    create.set_defaults(func=run_create)
+    listing = actions.add_parser("list", help="list the automatic backups in the data folder")
+    listing.set_defaults(func=run_list)
+    restore = actions.add_parser(
+        "restore", help="check FILE completely, back up what is there now, then restore FILE"
+    )
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    restore.set_defaults(func=run_restore)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _progress_printer(label: str):  # noqa: ANN202
+    last = [-1]
+
+    def report(done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if percent // 10 != last[0] // 10 and sys.stderr.isatty():
+            print(f"{label} {percent}%", file=sys.stderr)
+        last[0] = percent
+
+    return report
+
+
+def run_create(args: argparse.Namespace) -> int:
+    target = Path(args.file).expanduser()
+    if target.suffix != BACKUP_SUFFIX:
+        target = target.with_name(target.name + BACKUP_SUFFIX)
+    try:
+        ctx = open_context(args)
+    except StoreError as exc:
+        return fail(str(exc))
+    try:
+        result = create_backup(ctx.store, ctx.paths, target.resolve(), now=_now(),
+                               progress=_progress_printer("Backing up"))
+    except (BackupError, StoreError) as exc:
+        return fail(str(exc))
+    finally:
+        ctx.store.close()
+    counts = result.manifest.counts
+    print(f"Backup written to {result.path} ({result.size / 1e6:.1f} MB): "
+          f"{counts.get('message', 0)} notes, {counts.get('memory', 0)} memories, "
+          f"{result.manifest.photo_count} photo files, {counts.get('plan', 0)} plans.")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    paths = resolve_paths(args.data_dir).ensure()
+    entries = list_backups(paths.backups)
+    print(f"Backups in {paths.backups}:")
+    if not entries:
+        print("  (none yet — LoveBridge makes one each day it is used, and when it closes)")
+    for entry in entries:
+        if is_sealed(entry.path):
+            summary = "encrypted by the privacy lock"
+            print(f"  {entry.taken_at:%Y-%m-%d %H:%M}  {entry.kind:<15} "
+                  f"{entry.size / 1e6:8.1f} MB  {summary}  {entry.path.name}")
+            continue
+        try:
+            manifest = read_manifest(entry.path)
+            summary = (f"{manifest.counts.get('message', 0)} notes, "
+                       f"{manifest.counts.get('memory', 0)} memories, "
+                       f"{manifest.photo_count} photo files")
+        except BackupError:
+            summary = "unreadable"
+        print(f"  {entry.taken_at:%Y-%m-%d %H:%M}  {entry.kind:<15} "
+              f"{entry.size / 1e6:8.1f} MB  {summary}  {entry.path.name}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    archive = Path(args.file).expanduser().resolve()
+    if not archive.is_file():
+        return fail(f"{archive} is not a file.")
+    paths = resolve_paths(args.data_dir).ensure()
+    store = None
+    file_key = None
+    damaged = None
+    try:
+        ctx = open_context(args)  # asks for the passphrase when the lock is on
+        store, file_key = ctx.store, ctx.file_key
+    except DatabaseDamagedError:
+        if lock_state(paths) is LockState.ON:
+            return fail("The database is damaged. An encrypted LoveBridge cannot be repaired from "
+                        "the command line; nothing was changed.")
+        damaged = set_aside_damaged(paths.database, paths.backups, _now())
+    except StoreError as exc:
+        return fail(str(exc))
+    try:
+        result = restore_backup(archive, paths, store, now=_now(),
+                                progress=_progress_printer("Checking and restoring"),
+                                keep_current_photos=store is None, file_key=file_key)
+    except (BackupError, StoreError) as exc:
+        return fail(str(exc))
+    finally:
+        if store is not None:
+            store.close()
+    when = result.manifest.created_at.astimezone()
+    print(f"Restored the backup from {when:%Y-%m-%d %H:%M}.")
+    if result.safety_backup is not None:
+        print(f"What was there before is kept in {result.safety_backup}.")
+    if damaged is not None:
+        print(f"The damaged database is kept in {damaged}.")
+    return 0

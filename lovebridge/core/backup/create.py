@@ -1,0 +1,181 @@
+"""Making a backup: an online-API snapshot of the database, the photos, and a manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from lovebridge import __version__
+from lovebridge.core.backup.manifest import (
+    DATABASE_MEMBER,
+    MANIFEST_NAME,
+    PHOTOS_PREFIX,
+    BackupError,
+    Manifest,
+    MemberInfo,
+)
+from lovebridge.paths import Paths
+from lovebridge.store.db import Store
+from lovebridge.store.guards import classify_os_error, clear_error_for
+from lovebridge.store.media import CHUNK, fsync_directory
+
+logger = logging.getLogger(__name__)
+
+BACKUP_SUFFIX = ".lovebridge"
+WORK_PREFIX = ".backup-work-"
+PARTIAL_PREFIX = ".partial-"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    """A finished backup: where it is, what it holds, how big it is."""
+
+    path: Path
+    manifest: Manifest
+    size: int
+
+
+def photo_files(photos: Path) -> list[Path]:
+    """Every finished photo file in the library (half-written `.incoming-*` files are skipped)."""
+    if not photos.exists():
+        return []
+    return sorted(
+        path for path in photos.rglob("*")
+        if path.is_file() and not path.is_symlink() and not path.name.startswith(".incoming-")
+    )
+
+
+def table_counts(connection) -> dict[str, int]:  # noqa: ANN001 - a DB-API connection
+    """Rows per table of a database (every table, whichever room made it)."""
+    names = [
+        row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+    ]
+    return {
+        name: connection.execute('SELECT count(*) FROM "' + name.replace('"', '""') + '"')
+        .fetchone()[0]
+        for name in names
+    }
+
+
+def schema_revision_of(connection) -> str:  # noqa: ANN001
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else ""
+
+
+def _copy_member(source: Path, archive: zipfile.ZipFile, name: str, compress: int,
+                 advance: Callable[[int], None]) -> MemberInfo:
+    """Stream one file into the archive, hashing the bytes as they go in."""
+    digest = hashlib.sha256()
+    size = 0
+    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+    info.compress_type = compress
+    info.external_attr = (stat.S_IFREG | 0o600) << 16
+    with source.open("rb") as handle, archive.open(info, "w", force_zip64=True) as out:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+            out.write(chunk)
+            size += len(chunk)
+            advance(len(chunk))
+    return MemberInfo(digest.hexdigest(), size)
+
+
+def create_backup(
+    store: Store,
+    paths: Paths,
+    target: Path,
+    *,
+    now: datetime,
+    kind: str = "manual",
+    progress: Progress | None = None,
+) -> BackupResult:
+    """Write one `.lovebridge` archive of the database and the photos to `target`.
+
+    The archive is written under a temporary name and renamed into place when complete, so a
+    crash or a full disk never leaves a half backup under the real name. Photos are copied as
+    stored (already encrypted when the privacy lock is on); the database snapshot is encrypted
+    with the store's key by `Store.snapshot_to`.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=paths.data))
+    # A unique temporary name: two backups started in the same second never share a file.
+    handle, partial_name = tempfile.mkstemp(prefix=PARTIAL_PREFIX, suffix=target.name,
+                                            dir=target.parent)
+    os.close(handle)
+    partial = Path(partial_name)
+    try:
+        snapshot = store.snapshot_to(work / DATABASE_MEMBER)
+        connection = store.connect_to(snapshot)
+        try:
+            counts = table_counts(connection)
+            revision = schema_revision_of(connection)
+        finally:
+            connection.close()
+        photos = photo_files(paths.photos)
+        total = snapshot.stat().st_size + sum(p.stat().st_size for p in photos)
+        done = 0
+
+        def advance(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress is not None:
+                progress(done // 1024, max(total // 1024, 1))
+
+        members: dict[str, MemberInfo] = {}
+        with zipfile.ZipFile(partial, "w", allowZip64=True) as archive:
+            members[DATABASE_MEMBER] = _copy_member(
+                snapshot, archive, DATABASE_MEMBER, zipfile.ZIP_DEFLATED, advance
+            )
+            for photo in photos:
+                name = PHOTOS_PREFIX + photo.relative_to(paths.photos).as_posix()
+                # Photos are already compressed (JPEG, PNG, HEIC): storing them is much faster.
+                members[name] = _copy_member(photo, archive, name, zipfile.ZIP_STORED, advance)
+            manifest = Manifest(
+                schema_revision=revision,
+                app_version=__version__,
+                created_at=now,
+                encrypted=store.encrypted,
+                kind=kind,
+                counts=counts,
+                members=members,
+            )
+            info = zipfile.ZipInfo(MANIFEST_NAME, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = (stat.S_IFREG | 0o600) << 16
+            archive.writestr(info, manifest.to_json())
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        if os.name == "posix":
+            os.chmod(partial, 0o600)
+        os.replace(partial, target)
+        fsync_directory(target.parent)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        kind_of_error = classify_os_error(exc)
+        if kind_of_error is not None:
+            raise BackupError(
+                "The backup could not be written: " + str(clear_error_for(kind_of_error))
+            ) from exc
+        raise
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    size = target.stat().st_size
+    logger.info("backup written (%s, %d members, %d bytes)", kind, len(members), size)
+    return BackupResult(target, manifest, size)

@@ -1,0 +1,130 @@
+"""The manifest inside every backup: what it holds, from which LoveBridge, with checksums."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+FORMAT = "lovebridge-backup"
+FORMAT_VERSION = 1
+MANIFEST_NAME = "manifest.json"
+DATABASE_MEMBER = "lovebridge.db"
+PHOTOS_PREFIX = "photos/"
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+class BackupError(Exception):
+    """A backup could not be made or used; the message says why in plain words."""
+
+
+class BackupRefusedError(BackupError):
+    """The file is not a sound LoveBridge backup (or is hostile); nothing was changed."""
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    """One file inside the archive: its SHA-256 and its size in bytes."""
+
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a backup holds: schema revision, app version, when, counts, and every member."""
+
+    schema_revision: str
+    app_version: str
+    created_at: datetime
+    encrypted: bool
+    kind: str
+    counts: dict[str, int] = field(default_factory=dict)
+    members: dict[str, MemberInfo] = field(default_factory=dict)
+
+    @property
+    def photo_count(self) -> int:
+        return sum(1 for name in self.members if name.startswith(PHOTOS_PREFIX))
+
+    @property
+    def total_size(self) -> int:
+        return sum(member.size for member in self.members.values())
+
+    def to_json(self) -> bytes:
+        data = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema_revision": self.schema_revision,
+            "app_version": self.app_version,
+            "created_at": self.created_at.astimezone(UTC).isoformat(),
+            "encrypted": self.encrypted,
+            "kind": self.kind,
+            "counts": dict(sorted(self.counts.items())),
+            "members": {
+                name: {"sha256": info.sha256, "size": info.size}
+                for name, info in sorted(self.members.items())
+            },
+        }
+        return json.dumps(data, indent=1, ensure_ascii=True).encode("ascii")
+
+
+def _refuse(detail: str) -> BackupRefusedError:
+    return BackupRefusedError(f"This backup's table of contents is damaged ({detail}).")
+
+
+def parse_manifest(raw: bytes) -> Manifest:
+    """Read and check a manifest; anything odd raises BackupRefusedError."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise _refuse("not readable") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _refuse("not a LoveBridge backup")
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise _refuse("no format version")
+    if version > FORMAT_VERSION:
+        raise BackupRefusedError(
+            "This backup was made by a newer version of LoveBridge. Please update LoveBridge "
+            "to restore it; nothing was changed."
+        )
+    texts = {key: data.get(key) for key in ("schema_revision", "app_version", "kind")}
+    if not all(isinstance(value, str) and 0 < len(value) <= 200 for value in texts.values()):
+        raise _refuse("missing version details")
+    try:
+        created_at = datetime.fromisoformat(data.get("created_at"))
+    except (TypeError, ValueError) as exc:
+        raise _refuse("no creation time") from exc
+    if created_at.tzinfo is None:
+        raise _refuse("creation time without a time zone")
+    counts = data.get("counts")
+    if not isinstance(counts, dict) or not all(
+        isinstance(k, str) and type(v) is int and v >= 0 for k, v in counts.items()
+    ):
+        raise _refuse("bad counts")
+    members_raw = data.get("members")
+    if not isinstance(members_raw, dict) or DATABASE_MEMBER not in members_raw:
+        raise _refuse("no database listed")
+    members: dict[str, MemberInfo] = {}
+    for name, info in members_raw.items():
+        if not isinstance(info, dict):
+            raise _refuse("bad member entry")
+        sha, size = info.get("sha256"), info.get("size")
+        if not isinstance(sha, str) or not SHA256_RE.match(sha):
+            raise _refuse("bad checksum entry")
+        if type(size) is not int or size < 0:
+            raise _refuse("bad size entry")
+        members[name] = MemberInfo(sha, size)
+    encrypted = data.get("encrypted")
+    if not isinstance(encrypted, bool):
+        raise _refuse("encryption flag missing")
+    return Manifest(
+        schema_revision=texts["schema_revision"],
+        app_version=texts["app_version"],
+        created_at=created_at,
+        encrypted=encrypted,
+        kind=texts["kind"],
+        counts=counts,
+        members=members,
+    )

@@ -1,0 +1,94 @@
+"""Store-level guards: refuse absurd texts, and turn disk-full or read-only into clear errors."""
+
+from __future__ import annotations
+
+import errno
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import String, event, inspect
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from lovebridge.store.errors import StoreFullError, StoreReadOnlyError, TextTooLongError
+
+logger = logging.getLogger(__name__)
+
+# One field of a note or a story: a million characters is several novels; a paste beyond it
+# is a mistake (a whole file dropped in), and would make every screen that shows it crawl.
+MAX_TEXT_CHARS = 1_000_000
+
+FULL_MESSAGE = (
+    "The disk is full, so this change could not be saved. Everything saved before is safe. "
+    "Free some space and try again."
+)
+READ_ONLY_MESSAGE = (
+    "LoveBridge's data folder cannot be written to right now (it may be read-only or on a "
+    "removed drive). Nothing saved before has changed."
+)
+DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def check_text_sizes(session: Session) -> None:
+    """Refuse the flush if a new or changed text column holds more than MAX_TEXT_CHARS."""
+    for obj in (*session.new, *session.dirty):
+        mapper = inspect(obj).mapper
+        for column_attr in mapper.column_attrs:
+            column = column_attr.columns[0]
+            if not isinstance(column.type, String):
+                continue
+            value = getattr(obj, column_attr.key, None)
+            if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+                raise TextTooLongError(
+                    f"This text is too long to keep ({len(value):,} characters; the limit is "
+                    f"{MAX_TEXT_CHARS:,}). Nothing was saved — please shorten it."
+                )
+
+
+def install_text_guard(session_class: type[Session] | object) -> None:
+    """Run `check_text_sizes` before every flush of sessions made by `session_class`."""
+    event.listen(session_class, "before_flush", lambda s, _ctx, _objs: check_text_sizes(s))
+
+
+def classify_operational_error(exc: BaseException) -> type[Exception] | None:
+    """StoreFullError / StoreReadOnlyError for SQLite's full or read-only failures, else None."""
+    text = str(exc).lower()
+    if "database or disk is full" in text or "disk is full" in text:
+        return StoreFullError
+    if "readonly database" in text or "read-only" in text:
+        return StoreReadOnlyError
+    return None
+
+
+def classify_os_error(exc: OSError) -> type[Exception] | None:
+    """StoreFullError / StoreReadOnlyError for a file write that failed for lack of room/rights."""
+    if exc.errno in DISK_FULL_ERRNOS:
+        return StoreFullError
+    if exc.errno in READ_ONLY_ERRNOS:
+        return StoreReadOnlyError
+    return None
+
+
+def clear_error_for(kind: type[Exception]) -> Exception:
+    return kind(FULL_MESSAGE if kind is StoreFullError else READ_ONLY_MESSAGE)
+
+
+@contextmanager
+def translated_write_errors() -> Iterator[None]:
+    """Re-raise disk-full and read-only failures (SQLite or file system) as the store's errors."""
+    try:
+        yield
+    except OperationalError as exc:
+        kind = classify_operational_error(exc.orig or exc)
+        if kind is None:
+            raise
+        logger.error("write refused: %s", kind.__name__)
+        raise clear_error_for(kind) from exc
+    except OSError as exc:
+        kind = classify_os_error(exc)
+        if kind is None:
+            raise
+        logger.error("file write refused: %s", kind.__name__)
+        raise clear_error_for(kind) from exc

@@ -1,0 +1,403 @@
+"""File › Back up… and File › Restore…, automatic backups, all off the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lovebridge.core.backup import (
+    BACKUP_SUFFIX,
+    BackupError,
+    BackupResult,
+    Manifest,
+    RestoreResult,
+    StagedBackup,
+    apply_restore,
+    automatic_backup_due,
+    create_backup,
+    make_automatic_backup,
+    stage_restore,
+)
+from lovebridge.store import StoreError
+from lovebridge.ui.common.widgets import icon, muted_label, primary_button
+from lovebridge.ui.errors import show_error
+from lovebridge.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from lovebridge.ui.main_window import MainWindow
+
+logger = logging.getLogger(__name__)
+
+EXPECTED_ERRORS = (BackupError, StoreError, OSError)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """'1 plan', '6 plans' (with thousands separators)."""
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """'12 notes, 4 memories, 31 photos and 6 plans' from rows per table."""
+    parts = [
+        (counts.get("message", 0), "note", "notes"),
+        (counts.get("memory", 0), "memory", "memories"),
+        (counts.get("photo", 0), "photo", "photos"),
+        (counts.get("plan", 0), "plan", "plans"),
+    ]
+    words = [plural(n, one, many) for n, one, many in parts]
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def describe_contents(manifest: Manifest) -> str:
+    """What a backup holds, in words."""
+    return describe_counts(manifest.counts)
+
+
+def describe_time(manifest: Manifest) -> str:
+    """'Sunday 22 November 2026 at 09:14', in the laptop's time zone."""
+    local = manifest.created_at.astimezone()
+    return f"{local:%A} {local.day} {local:%B %Y} at {local:%H:%M}"
+
+
+def _default_folder() -> str:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return folder or str(Path.home())
+
+
+def ask_save_path(parent: QWidget, suggested: str) -> str | None:
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, parent.tr("Back up LoveBridge"), str(Path(_default_folder()) / suggested),
+        parent.tr("LoveBridge backups (*.lovebridge)"),
+    )
+    return path or None
+
+
+def ask_open_path(parent: QWidget) -> str | None:
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, parent.tr("Restore a LoveBridge backup"), _default_folder(),
+        parent.tr("LoveBridge backups (*.lovebridge)"),
+    )
+    return path or None
+
+
+class ProgressDialog(QDialog):
+    """A calm, window-modal progress dialog that turns into a 'done' message when finished."""
+
+    def __init__(self, parent: QWidget, title: str, text: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("backupProgressDialog")
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # fits each state snugly
+        layout.setContentsMargins(28, 24, 28, 22)
+        layout.setSpacing(12)
+        top = QHBoxLayout()
+        top.setSpacing(14)
+        logo = QLabel()
+        logo.setPixmap(icon("lovebridge").pixmap(40, 40))
+        logo.setAlignment(Qt.AlignmentFlag.AlignTop)
+        top.addWidget(logo)
+        column = QVBoxLayout()
+        column.setSpacing(6)
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("dialogTitle")
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        column.addWidget(self.title_label)
+        self.text_label = muted_label(text)
+        self.text_label.setObjectName("progressText")
+        self.text_label.setMinimumWidth(380)  # with the fixed-size layout: a calm, wide box
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.text_label)
+        column.addStretch(1)
+        top.addLayout(column, 1)
+        layout.addLayout(top)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy until the first figure arrives
+        self.bar.setTextVisible(False)
+        layout.addWidget(self.bar)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.reveal_button = QPushButton(self.tr("Show in folder"))
+        self.reveal_button.setObjectName("progressRevealButton")
+        self.reveal_button.hide()
+        self.reveal_button.clicked.connect(self._reveal)
+        buttons.addWidget(self.reveal_button)
+        self.revealed_folder: Path | None = None
+        self.close_button = primary_button(self.tr("Close"))
+        self.close_button.setObjectName("progressCloseButton")
+        self.close_button.clicked.connect(self.accept)
+        self.close_button.hide()
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(min(done, total))
+
+    def finish(self, title: str, text: str, folder: Path | None = None) -> None:
+        """Show the outcome; the dialog stays until the user closes it."""
+        self.title_label.setText(title)
+        self.text_label.setText(text)
+        self.bar.hide()
+        if folder is not None:
+            self.revealed_folder = folder
+            self.reveal_button.show()
+        self.close_button.show()
+        self.close_button.setFocus()
+        self.adjustSize()
+
+    def _reveal(self) -> None:
+        """Open the folder in the file manager (a local file URL: no network involved)."""
+        if self.revealed_folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.revealed_folder)))
+
+    def reject(self) -> None:
+        if self.close_button.isVisible():  # Escape only once the work is done
+            super().reject()
+
+
+class RestoreConfirmDialog(QDialog):
+    """Says what the backup holds and what will happen; Restore or Cancel."""
+
+    def __init__(self, parent: QWidget, manifest: Manifest) -> None:
+        super().__init__(parent)
+        self.setObjectName("restoreConfirmDialog")
+        self.setWindowTitle(self.tr("Restore this backup?"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 22)
+        layout.setSpacing(12)
+        title = QLabel(self.tr("Restore the backup from {when}?").format(
+            when=describe_time(manifest)))
+        title.setObjectName("dialogTitle")
+        title.setWordWrap(True)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        contents = QLabel(self.tr("It holds {contents}.").format(
+            contents=describe_contents(manifest)))
+        contents.setObjectName("restoreContents")
+        contents.setWordWrap(True)
+        layout.addWidget(contents)
+        layout.addWidget(muted_label(self.tr(
+            "What is in LoveBridge now will be replaced by this backup. Before anything "
+            "changes, LoveBridge keeps a copy of it as an automatic backup, so you can "
+            "always go back.")))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("restoreCancelButton")
+        self.cancel_button.clicked.connect(self.reject)
+        buttons.addWidget(self.cancel_button)
+        self.restore_button = primary_button(self.tr("Restore"))
+        self.restore_button.setObjectName("restoreConfirmButton")
+        self.restore_button.clicked.connect(self.accept)
+        buttons.addWidget(self.restore_button)
+        layout.addLayout(buttons)
+        self.cancel_button.setDefault(True)  # the safe choice is the default
+
+
+class BackupController(QObject):
+    """Wires File › Back up… / Restore… and the automatic backups to the main window."""
+
+    backup_finished = Signal(object)  # BackupResult
+    restore_finished = Signal(object)  # RestoreResult
+    automatic_backup_finished = Signal(object)  # BackupResult
+    failed = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        # Replaceable so tests (and a future portal-based picker) can answer without a modal.
+        self.choose_save_path: Callable[[str], str | None] = lambda s: ask_save_path(window, s)
+        self.choose_open_path: Callable[[], str | None] = lambda: ask_open_path(window)
+        self.busy = False
+        self.dialog: QDialog | None = None
+        window.backup_action.triggered.connect(self.start_backup)
+        window.restore_action.triggered.connect(self.start_restore)
+
+    # ---- manual backup ------------------------------------------------------------------
+    def start_backup(self) -> None:
+        if self.busy:
+            return
+        suggested = f"LoveBridge {self.ctx.local_now():%Y-%m-%d}{BACKUP_SUFFIX}"
+        chosen = self.choose_save_path(suggested)
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix != BACKUP_SUFFIX:
+            target = target.with_name(target.name + BACKUP_SUFFIX)
+        dialog = self._open_progress(
+            self.tr("Backing up…"),
+            self.tr("Copying your notes, memories and photos into {name}.").format(
+                name=target.name),
+        )
+        store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
+        self.busy = True
+        run_task(
+            lambda report: create_backup(store, paths, target, now=now, progress=report),
+            on_result=self._backup_done,
+            on_error=self._work_failed,
+            on_progress=dialog.set_progress,
+        )
+
+    def _backup_done(self, result: BackupResult) -> None:
+        self.busy = False
+        if self.dialog is not None:
+            self.dialog.finish(
+                self.tr("Backup saved"),
+                self.tr("{contents} are safe in this {size} file:\n{path}").format(
+                    contents=describe_contents(result.manifest).capitalize(),
+                    path=str(result.path), size=_size_text(result.size)),
+                folder=result.path.parent,
+            )
+        self.window.status_label.setText(self.tr("Backed up to {name}.").format(
+            name=result.path.name))
+        self.backup_finished.emit(result)
+
+    # ---- restore ------------------------------------------------------------------------
+    def start_restore(self) -> None:
+        if self.busy:
+            return
+        chosen = self.choose_open_path()
+        if not chosen:
+            return
+        archive = Path(chosen)
+        dialog = self._open_progress(
+            self.tr("Checking the backup…"),
+            self.tr("LoveBridge checks every file in {name} before changing anything.").format(
+                name=archive.name),
+        )
+        store, paths = self.ctx.store, self.ctx.paths
+        self.busy = True
+        run_task(
+            lambda report: stage_restore(archive, paths, store, report, self.ctx.file_key),
+            on_result=self._confirm_restore,
+            on_error=self._work_failed,
+            on_progress=dialog.set_progress,
+        )
+
+    def _confirm_restore(self, staged: StagedBackup) -> None:
+        self._close_progress()
+        confirm = RestoreConfirmDialog(self.window, staged.manifest)
+        self.dialog = confirm
+        confirm.accepted.connect(lambda: self._apply_restore(staged))
+        confirm.rejected.connect(lambda: self._cancel_restore(staged))
+        confirm.finished.connect(confirm.deleteLater)
+        confirm.open()
+
+    def _cancel_restore(self, staged: StagedBackup) -> None:
+        staged.discard()
+        self.busy = False
+        self.dialog = None
+
+    def _apply_restore(self, staged: StagedBackup) -> None:
+        self.dialog = None  # the confirmation has closed itself
+        # Drafts and other pending edits are saved now, so the safety copy includes them.
+        self.window.run_close_hooks()
+        dialog = self._open_progress(
+            self.tr("Restoring…"),
+            self.tr("Keeping a copy of what is here now, then putting the backup in place."),
+        )
+        dialog.bar.setRange(0, 0)
+        store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
+        file_key = self.ctx.file_key
+        self.window.rooms_enabled(False)
+        run_task(
+            lambda: apply_restore(staged, paths, store, now=now, file_key=file_key),
+            on_result=self._restore_done,
+            on_error=self._restore_failed,
+        )
+
+    def _restore_done(self, result: RestoreResult) -> None:
+        self.busy = False
+        self.window.reload_rooms()
+        if self.dialog is not None:
+            self.dialog.finish(
+                self.tr("Your backup is back"),
+                self.tr("LoveBridge now holds the backup from {when}. What was here before "
+                        "is kept as a backup named {name}.").format(
+                    when=describe_time(result.manifest),
+                    name=result.safety_backup.name if result.safety_backup else "—"),
+            )
+        self.restore_finished.emit(result)
+
+    def _restore_failed(self, error: Exception) -> None:
+        self.window.rooms_enabled(True)
+        self._work_failed(error)
+
+    # ---- automatic backups --------------------------------------------------------------
+    def start_automatic(self) -> None:
+        """Back up in the background if none was made today, and again when the app closes."""
+        if automatic_backup_due(self.ctx.paths, self.ctx.now()):
+            self.run_automatic_backup()
+        self.window.add_close_hook(self.run_automatic_backup)
+
+    def run_automatic_backup(self) -> None:
+        store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
+        file_key = self.ctx.file_key
+        run_task(
+            lambda: make_automatic_backup(store, paths, now, file_key=file_key),
+            on_result=self.automatic_backup_finished.emit,
+            on_error=lambda exc: logger.warning("automatic backup failed: %s",
+                                                type(exc).__name__),
+        )
+
+    # ---- shared -------------------------------------------------------------------------
+    def _open_progress(self, title: str, text: str) -> ProgressDialog:
+        self._close_progress()
+        dialog = ProgressDialog(self.window, title, text)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _close_progress(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if isinstance(dialog, ProgressDialog):
+            dialog.done(0)
+            dialog.deleteLater()
+
+    def _work_failed(self, error: Exception) -> None:
+        self.busy = False
+        self._close_progress()
+        if isinstance(error, EXPECTED_ERRORS):
+            message = str(error) if not isinstance(error, OSError) else self.tr(
+                "The file could not be written or read ({reason}).").format(
+                    reason=error.strerror or type(error).__name__)
+        else:
+            message = self.tr("Something unexpected went wrong; nothing was changed.")
+        show_error(self.window, self.tr("LoveBridge"), message)
+        self.failed.emit(message)
+
+
+def _size_text(size: int) -> str:
+    if size < 1_000_000:
+        return f"{max(size / 1000, 0.1):.1f} kB"
+    if size < 1_000_000_000:
+        return f"{size / 1e6:.1f} MB"
+    return f"{size / 1e9:.2f} GB"

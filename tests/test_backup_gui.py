@@ -1,0 +1,129 @@
+"""File › Back up… and File › Restore… driven through the real main window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import func, select
+
+from lovebridge.core.backup import create_backup, list_backups
+from lovebridge.store.models import Message
+from lovebridge.ui.backup import ProgressDialog, RestoreConfirmDialog
+from lovebridge.ui.main_window import MainWindow
+from tests.crash.library import dump, populate
+
+
+def notes(ctx) -> int:  # noqa: ANN001
+    with ctx.store.session_scope() as session:
+        return session.scalar(select(func.count()).select_from(Message))
+
+
+def test_back_up_from_the_file_menu(qtbot, ctx, main_window: MainWindow, tmp_path: Path) -> None:
+    populate(ctx, notes=3, memories=1)
+    controller = main_window.backups
+    controller.choose_save_path = lambda suggested: str(tmp_path / suggested.replace(" ", "_"))
+    with qtbot.waitSignal(controller.backup_finished, timeout=20_000) as done:
+        main_window.backup_action.trigger()
+        assert isinstance(controller.dialog, ProgressDialog) and controller.dialog.isVisible()
+    result = done.args[0]
+    assert result.path == tmp_path / "LoveBridge_2026-11-23.lovebridge" and result.path.exists()
+    dialog = controller.dialog
+    assert dialog.title_label.text() == "Backup saved"
+    assert "3 notes" in dialog.text_label.text() and str(result.path) in dialog.text_label.text()
+    assert "Backed up" in main_window.status_label.text()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_cancelling_the_file_chooser_does_nothing(main_window: MainWindow) -> None:
+    main_window.backups.choose_save_path = lambda _s: None
+    main_window.backup_action.trigger()
+    assert main_window.backups.dialog is None and not main_window.backups.busy
+
+
+def restore_through_menu(qtbot, window: MainWindow, archive: Path) -> RestoreConfirmDialog:  # noqa: ANN001
+    window.backups.choose_open_path = lambda: str(archive)
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: isinstance(window.backups.dialog, RestoreConfirmDialog), timeout=20_000)
+    return window.backups.dialog
+
+
+def test_restore_from_the_file_menu_brings_the_backup_back(qtbot, ctx, main_window,
+                                                           tmp_path: Path) -> None:
+    populate(ctx, notes=4, memories=1)
+    archive = create_backup(ctx.store, ctx.paths, tmp_path / "b.lovebridge", now=ctx.now()).path
+    expected = dump(ctx.store)
+    populate(ctx, notes=3, memories=0, seed=4)
+    old_rooms = main_window.write_room
+    saved_by_hook: list[int] = []
+    main_window.add_close_hook(lambda: saved_by_hook.append(notes(ctx)))
+
+    confirm = restore_through_menu(qtbot, main_window, archive)
+    assert "4 notes" in confirm.findChild(QWidget, "restoreContents").text()
+    assert notes(ctx) == 7  # nothing changes before the person says so
+    with qtbot.waitSignal(main_window.backups.restore_finished, timeout=30_000) as done:
+        qtbot.mouseClick(confirm.restore_button, Qt.MouseButton.LeftButton)
+    assert saved_by_hook == [7]  # pending edits were flushed before the safety copy
+    assert dump(ctx.store) == expected
+    assert main_window.write_room is not old_rooms  # rooms rebuilt on the restored data
+    assert main_window.pages.currentWidget() is main_window.shell
+    assert main_window.pages.isEnabled() and main_window.menuBar().isEnabled()
+    assert "restored" in main_window.status_label.text()
+    safety = done.args[0].safety_backup
+    assert safety in [entry.path for entry in list_backups(ctx.paths.backups)]
+    assert main_window.backups.dialog.title_label.text() == "Your backup is back"
+
+
+def test_cancelling_a_restore_changes_nothing(qtbot, ctx, main_window, tmp_path: Path) -> None:
+    archive = create_backup(ctx.store, ctx.paths, tmp_path / "b.lovebridge", now=ctx.now()).path
+    populate(ctx, notes=2, memories=0)
+    before = dump(ctx.store)
+    confirm = restore_through_menu(qtbot, main_window, archive)
+    assert confirm.cancel_button.isDefault()
+    qtbot.mouseClick(confirm.cancel_button, Qt.MouseButton.LeftButton)
+    assert dump(ctx.store) == before
+    assert not list(ctx.paths.data.glob(".restore-*")) and not main_window.backups.busy
+
+
+def test_a_bad_file_is_refused_with_a_clear_message(qtbot, ctx, main_window, tmp_path) -> None:
+    bad = tmp_path / "holiday.lovebridge"
+    bad.write_bytes(b"definitely not a zip")
+    main_window.backups.choose_open_path = lambda: str(bad)
+    with qtbot.waitSignal(main_window.backups.failed, timeout=10_000) as failed:
+        main_window.restore_action.trigger()
+    assert "not a LoveBridge backup" in failed.args[0]
+    assert not main_window.backups.busy
+
+
+def test_automatic_backup_on_start_and_on_quit(qtbot, ctx, main_window: MainWindow) -> None:
+    controller = main_window.backups
+    with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000):
+        controller.start_automatic()
+    assert len(list_backups(ctx.paths.backups)) == 1
+    with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000):
+        main_window.close()
+    entries = list_backups(ctx.paths.backups)
+    assert len(entries) == 1 and entries[0].sequence == 2  # rotation keeps the newest of today
+
+
+def test_no_second_automatic_backup_on_the_same_day(qtbot, ctx, main_window) -> None:
+    from lovebridge.core.backup import make_automatic_backup
+
+    make_automatic_backup(ctx.store, ctx.paths, ctx.now())
+    main_window.backups.start_automatic()
+    qtbot.wait(200)
+    assert len(list_backups(ctx.paths.backups)) == 1
+
+
+def test_reloading_the_rooms_drops_hooks_of_the_old_rooms_only(main_window: MainWindow) -> None:
+    calls: list[str] = []
+    old_room = main_window.write_room
+    main_window.add_close_hook(old_room.setFocus)  # bound to a widget of the old shell
+    main_window.add_close_hook(lambda: calls.append("app-wide"))
+    main_window.reload_rooms()
+    assert old_room.setFocus not in main_window._close_hooks
+    assert main_window.write_room is not old_room
+    main_window.run_close_hooks()
+    assert calls == ["app-wide"]

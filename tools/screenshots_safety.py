@@ -1,0 +1,111 @@
+"""Render the backup dialogs and the recovery screen to PNG files offscreen, light and dark.
+
+    python tools/screenshots_safety.py [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault(
+    "QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'offscreen-screen.json'}"
+)
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from lovebridge.core.backup import create_backup, make_automatic_backup  # noqa: E402
+from lovebridge.core.context import AppContext  # noqa: E402
+from lovebridge.core.profile import CoupleProfile, ProfileService  # noqa: E402
+from lovebridge.paths import resolve_paths  # noqa: E402
+from lovebridge.store import open_store  # noqa: E402
+from lovebridge.store.recovery import SalvageReport, set_aside_damaged  # noqa: E402
+from lovebridge.ui.backup import ProgressDialog, RestoreConfirmDialog  # noqa: E402
+from lovebridge.ui.main_window import MainWindow  # noqa: E402
+from lovebridge.ui.recovery import RecoveryWindow  # noqa: E402
+from lovebridge.ui.settings import Settings  # noqa: E402
+from lovebridge.ui.theme import apply_theme  # noqa: E402
+from tests.crash.library import populate  # noqa: E402
+
+NOW = datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
+
+
+def settle(app: QApplication, seconds: float = 0.3) -> None:
+    # A few rounds with pauses (not a busy loop) give background tasks time to report back.
+    for _ in range(max(int(seconds / 0.02), 1)):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def shoot(app: QApplication, widget: QWidget, path: Path) -> None:
+    settle(app)
+    widget.grab().save(str(path))
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = resolve_paths(Path(tmp) / "data").ensure()
+        store = open_store(paths.database)
+        ctx = AppContext(paths=paths, store=store, clock=lambda: NOW)
+        ProfileService(store).save(CoupleProfile("Maya", "Jonah", date(2019, 4, 12)))
+        populate(ctx, notes=42, memories=12, photos_per_memory=3)
+        result = create_backup(store, paths, Path(tmp) / "LoveBridge 2026-11-23.lovebridge",
+                               now=NOW)
+        make_automatic_backup(store, paths, NOW)
+        for theme in ("light", "dark"):
+            apply_theme(app, theme)
+            window = MainWindow(ctx, Settings(paths.settings_file))
+            window.resize(1180, 780)
+            window.show()
+            progress = ProgressDialog(window, "Backing up…",
+                                      "Copying your notes, memories and photos into "
+                                      "LoveBridge 2026-11-23.lovebridge.")
+            progress.set_progress(620, 1000)
+            progress.show()
+            shoot(app, progress, out / f"backup-progress-{theme}.png")
+            window.backups.dialog = progress
+            window.backups._backup_done(result)
+            shoot(app, progress, out / f"backup-saved-{theme}.png")
+            progress.close()
+            confirm = RestoreConfirmDialog(window, result.manifest)
+            confirm.show()
+            shoot(app, confirm, out / f"restore-confirm-{theme}.png")
+            confirm.close()
+            done = ProgressDialog(window, "Restoring…", "")
+            done.finish("Your backup is back",
+                        "LoveBridge now holds the backup from Monday 23 November 2026 at 18:30. "
+                        "What was here before is kept as a backup named "
+                        "before-restore-20261123-183000.lovebridge.")
+            done.show()
+            shoot(app, done, out / f"restore-done-{theme}.png")
+            done.close()
+            window.hide()
+
+        store.close()
+        copy = set_aside_damaged(paths.database, paths.backups, NOW)
+        for theme in ("light", "dark"):
+            apply_theme(app, theme)
+            recovery = RecoveryWindow(paths, copy, lambda: NOW)
+            recovery.resize(860, 700)
+            recovery.show()
+            settle(app, 1.5)
+            shoot(app, recovery, out / f"recovery-{theme}.png")
+            recovery._rescued(SalvageReport(
+                target=paths.backups / "rescued-20261123-183000.db", method="row by row",
+                rows={"message": 41, "memory": 12, "photo": 36, "plan": 1, "tag": 3}))
+            shoot(app, recovery, out / f"recovery-rescued-{theme}.png")
+            recovery.close()
+    print(f"screenshots written to {out}")
+
+
+if __name__ == "__main__":
+    main()
