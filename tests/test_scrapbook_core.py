@@ -368,17 +368,3 @@ def test_cli_imports_searches_and_makes_a_book(tmp_path: Path) -> None:
     assert empty.returncode == 1 and "no memories from 2019" in empty.stderr
 
 
-def test_book_finds_a_handwriting_font_by_scanning_resources(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lovebridge.core.scrapbook import book
-
-    fonts = tmp_path / "fonts"
-    monkeypatch.setattr(book, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
-    assert book.font_files() == [] and book.handwriting_font_file() is None  # serif fallback
-    (fonts / "sans").mkdir(parents=True)
-    (fonts / "sans" / "OpenSans-Regular.ttf").write_bytes(b"")
-    (fonts / "hand").mkdir()
-    (fonts / "hand" / "Caveat-Regular.otf").write_bytes(b"")
-    (fonts / "hand" / "OFL.txt").write_text("licence")
-    assert [p.name for p in book.font_files()] == ["Caveat-Regular.otf", "OpenSans-Regular.ttf"]
-    assert book.handwriting_font_file().name == "Caveat-Regular.otf"

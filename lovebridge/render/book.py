@@ -24,7 +24,8 @@ from PySide6.QtGui import (
 )
 
 from lovebridge.core.scrapbook import images
-from lovebridge.core.scrapbook.book import Book, BookMemory, BookPhoto, handwriting_font_file
+from lovebridge.core.scrapbook.book import Book, BookMemory, BookPhoto
+from lovebridge.render.fonts import font_family
 
 logger = logging.getLogger(__name__)
 
@@ -40,16 +41,13 @@ Progress = Callable[[int, int], None]
 INLINE_FONT = re.compile(r"font-(?:family|size):[^;\"]*;?")
 
 
+# Kalam reads easily over a whole page of story and has no contextual letter forms.
+STORY_HANDWRITING_FONT = "kalam"
+
+
 def story_font_family(use_handwriting: bool) -> str:
-    """A handwriting family from resources/fonts when asked and available, else a serif."""
-    if use_handwriting:
-        path = handwriting_font_file()
-        if path is not None:
-            font_id = QFontDatabase.addApplicationFont(str(path))
-            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-            if families:
-                return families[0]
-    return serif_family()
+    """The bundled handwriting family when asked for, else a serif (register on the GUI thread)."""
+    return font_family(STORY_HANDWRITING_FONT) if use_handwriting else serif_family()
 
 
 def serif_family() -> str:
@@ -89,6 +87,9 @@ class BookRenderer:
     def font(self, points: float, family: str | None = None, italic: bool = False,
              bold: bool = False) -> QFont:
         font = QFont(family or self.serif)
+        # Ligatures and contextual forms would make the story's text unextractable from the PDF.
+        font.setFeature(QFont.Tag("liga"), 0)
+        font.setFeature(QFont.Tag("calt"), 0)
         font.setPointSizeF(points)
         font.setItalic(italic)
         font.setBold(bold)

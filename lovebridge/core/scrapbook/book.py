@@ -9,11 +9,6 @@ from lovebridge.core.context import AppContext
 from lovebridge.core.profile import ProfileService
 from lovebridge.core.scrapbook.records import Memory
 from lovebridge.core.scrapbook.service import MemoryService
-from lovebridge.resources import resource_path
-
-FONT_SUFFIXES = (".ttf", ".otf")
-HANDWRITING_HINTS = ("hand", "script", "caveat", "kalam", "patrick", "indie", "shadows",
-                     "gloria", "marker", "homemade", "nanum pen", "dancing", "satisfy")
 
 
 @dataclass(frozen=True)
@@ -65,22 +60,3 @@ def gather_book(ctx: AppContext, uuids: list[str], title: str) -> Book:
 def gather_year(ctx: AppContext, year: int) -> Book:
     """The book of one year: every memory dated in it."""
     return gather_book(ctx, MemoryService(ctx).uuids_of_year(year), f"Our {year}")
-
-
-def font_files() -> list[Path]:
-    """Font files shipped under resources/fonts (any depth); empty if there are none."""
-    try:
-        folder = resource_path("fonts")
-    except (FileNotFoundError, OSError):
-        return []
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in FONT_SUFFIXES)
-
-
-def handwriting_font_file() -> Path | None:
-    """The first shipped font that looks handwritten by its name, else None."""
-    for path in font_files():
-        if any(hint in path.stem.lower() for hint in HANDWRITING_HINTS):
-            return path
-    return None
