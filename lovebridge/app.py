@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -10,6 +11,11 @@ from lovebridge import APP_ID, APP_NAME, __version__
 from lovebridge.cli import build_parser
 
 logger = logging.getLogger(__name__)
+
+# Hidden smoke-test switch (used by the packaging tests and the release workflow): when set to a
+# number of milliseconds, the app closes its main window that long after showing it, printing
+# one line, so a frozen or installed LoveBridge can prove it starts without anyone clicking.
+QUIT_AFTER_ENV = "LOVEBRIDGE_QUIT_AFTER_MS"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,7 +64,28 @@ def run_gui(data_dir: str | None) -> int:
     window = MainWindow(AppContext(paths=paths, store=store), settings)
     install_exception_hook(lambda: window)
     window.show()
+    schedule_smoke_quit(window)
     code = app.exec()
     store.close()
     logger.info("%s closed", APP_NAME)
     return code
+
+
+def schedule_smoke_quit(window) -> None:  # noqa: ANN001 - the MainWindow
+    """Honour LOVEBRIDGE_QUIT_AFTER_MS: report the shown window, then close it like a user would."""
+    delay = os.environ.get(QUIT_AFTER_ENV, "").strip()
+    if not delay.isdigit():
+        return
+    from PySide6.QtCore import QTimer
+
+    def report_and_close() -> None:
+        shown = window.isVisible() and not window.isMinimized()
+        size = window.size()
+        print(
+            f"LoveBridge smoke test: main window {'shown' if shown else 'NOT shown'} "
+            f"({size.width()}x{size.height()}), quitting",
+            flush=True,
+        )
+        window.close()
+
+    QTimer.singleShot(int(delay), report_and_close)
