@@ -7,10 +7,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from lovebridge import APP_ID, APP_NAME, __version__
+from lovebridge import APP_NAME, __version__
 from lovebridge.cli import build_parser
 
 logger = logging.getLogger(__name__)
+
+# The name of the installed .desktop file (resources/desktop/), so desktops match the window to it.
+DESKTOP_ID = "app.lovebridge.LoveBridge"
 
 # Hidden smoke-test switch (used by the packaging tests and the release workflow): when set to a
 # number of milliseconds, the app closes its main window that long after showing it, printing
@@ -50,7 +53,7 @@ def run_gui(data_dir: str | None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(icon("lovebridge"))
     settings = Settings(paths.settings_file)
     apply_theme(app, settings.get(THEME))
