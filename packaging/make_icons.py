@@ -69,7 +69,9 @@ def make_icons(folder: Path = ICONS) -> list[Path]:
         append_images=[images[s] for s in ICO_SIZES if s != 256],
     )
     icns = folder / "lovebridge.icns"
-    images[512].save(icns, format="ICNS", append_images=[images[s] for s in ICNS_SIZES])
+    # macOS wants 512 pt at 2x too: draw a 1024 px one for it rather than let Pillow upscale.
+    retina = Image.open(io.BytesIO(render_png(1024))).convert("RGBA")
+    retina.save(icns, format="ICNS", append_images=[images[s] for s in ICNS_SIZES])
     written += [ico, icns]
     return written
 
