@@ -160,8 +160,10 @@ def build_deb(
     stage_tree(onedir, stage)
     write_control(stage, version)
     target = dist / deb_name(version)
+    level = ["-z9"] if compression == "zstd" else []  # 9: most of zstd's gain, still seconds
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build", str(stage), str(target)],
+        ["dpkg-deb", "--root-owner-group", f"-Z{compression}", *level, "--build", str(stage),
+         str(target)],
         check=True,
         stdout=subprocess.DEVNULL,
     )
