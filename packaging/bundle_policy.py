@@ -52,7 +52,24 @@ EXCLUDES = PYTHON_EXCLUDES + QT_MODULE_EXCLUDES
 
 # LoveBridge's own libraries, trimmed of parts it never calls: Qt draws all text (Pillow's
 # FreeType/HarfBuzz binding is unused) and Qt cannot show AVIF photos anyway.
-APP_EXCLUDES = ["PIL._imagingft", "PIL._avif", "PIL.AvifImagePlugin", "PIL.ImageTk"]
+# TLS (ssl, with its own OpenSSL libssl) is for network use, which LoveBridge never makes.
+# Colour-management (PIL.ImageCms, LittleCMS) is not used: Qt shows and prints the photos.
+# The standard sqlite3 driver never runs (SQLAlchemy is handed sqlcipher3 as its DB-API module),
+# nor does Mako's optional syntax highlighter (Pygments, 4 MB, only for template error pages).
+# SQLAlchemy's other dialects must stay: Alembic imports them all at start-up.
+APP_EXCLUDES = [
+    "PIL._imagingft",
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL.ImageTk",
+    "PIL.ImageCms",
+    "PIL._imagingcms",
+    "ssl",
+    "_ssl",
+    "sqlite3",
+    "_sqlite3",
+    "pygments",
+]
 
 # Qt plugin folders the app needs, and within them the plugins to keep (None = all of them).
 # platforms: X11, Wayland, plus offscreen/minimal for headless runs and the smoke test.
@@ -83,6 +100,16 @@ DROPPED_QT_LIB_PREFIXES = (
 )
 
 
+# Linux: libraries taken from the distribution rather than bundled. Printing goes through the
+# system's CUPS client (the .deb depends on libcups2): a bundled copy would drag in its whole
+# TLS/Kerberos/Avahi chain (~9 MB) from the build machine, older than the system's own.
+SYSTEM_LIBRARY_PREFIXES = (
+    "libcups.", "libgnutls.", "libunistring.", "libp11-kit.", "libkrb5.", "libkrb5support.",
+    "libgssapi_krb5.", "libk5crypto.", "libcom_err.", "libkeyutils.", "libnettle.",
+    "libhogweed.", "libgmp.", "libtasn1.", "libidn2.", "libavahi-client.", "libavahi-common.",
+)
+
+
 def plugin_name(stem: str) -> str:
     """`libqxcb` / `qxcb` / `libqsvgicon` -> `xcb` / `svgicon` (Qt's plugin naming)."""
     name = stem.removeprefix("lib")
@@ -93,6 +120,8 @@ def keep_entry(dest: str) -> bool:
     """Whether a bundled file (its destination path inside the bundle) belongs in the app."""
     path = PurePosixPath(dest.replace("\\", "/"))
     parts = path.parts
+    if len(parts) == 1 and path.name.startswith(SYSTEM_LIBRARY_PREFIXES):
+        return False
     if "PySide6" not in parts:
         return True
     inside = parts[parts.index("PySide6") + 1 :]

@@ -34,7 +34,7 @@ DEPENDS = (
     "libxcb-randr0",
     "libxcb-render-util0",
     "libxcb-image0",
-    "libxcb-xinerama0 | libxcb1",
+    "libxcb1",
     "libx11-xcb1",
     "libfontconfig1",
     "libfreetype6",
