@@ -110,6 +110,11 @@ SYSTEM_LIBRARY_PREFIXES = (
 )
 
 
+# Word lists shipped by pyspellchecker (used by the Write room): LoveBridge checks English only,
+# so the other languages' lists (~12 MB) stay out until the interface speaks them.
+SPELLING_LANGUAGES = {"en"}
+
+
 def plugin_name(stem: str) -> str:
     """`libqxcb` / `qxcb` / `libqsvgicon` -> `xcb` / `svgicon` (Qt's plugin naming)."""
     name = stem.removeprefix("lib")
@@ -122,6 +127,8 @@ def keep_entry(dest: str) -> bool:
     parts = path.parts
     if len(parts) == 1 and path.name.startswith(SYSTEM_LIBRARY_PREFIXES):
         return False
+    if parts[:2] == ("spellchecker", "resources") and path.name.endswith(".json.gz"):
+        return path.name.removesuffix(".json.gz") in SPELLING_LANGUAGES
     if "PySide6" not in parts:
         return True
     inside = parts[parts.index("PySide6") + 1 :]

@@ -136,6 +136,9 @@ def test_bundle_policy_drops_what_the_app_does_not_use() -> None:
     assert not keep("PySide6/Qt/lib/QtQml.framework/Versions/A/QtQml")
     assert not keep("PySide6/Qt/plugins/platformthemes/libqgtk3.so")
     assert not keep("PySide6/Qt/plugins/sqldrivers/libqsqlite.so")
+    assert keep("spellchecker/resources/en.json.gz")
+    assert not keep("spellchecker/resources/de.json.gz")
+    assert not keep("libcups.so.2")  # the system's CUPS client, a dependency of the .deb
     assert "PySide6.QtNetwork" in bundle_policy.EXCLUDES
 
 
