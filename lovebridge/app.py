@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
-from lovebridge import APP_ID, APP_NAME, __version__
+from lovebridge import APP_NAME, __version__
 from lovebridge.cli import build_parser
 
 logger = logging.getLogger(__name__)
+
+# The name of the installed .desktop file (resources/desktop/), so desktops match the window to it.
+DESKTOP_ID = "app.lovebridge.LoveBridge"
+
+# Hidden smoke-test switch (used by the packaging tests and the release workflow): when set to a
+# number of milliseconds, the app closes its main window that long after showing it, printing
+# one line, so a frozen or installed LoveBridge can prove it starts without anyone clicking.
+QUIT_AFTER_ENV = "LOVEBRIDGE_QUIT_AFTER_MS"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,7 +57,7 @@ def run_gui(data_dir: str | None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(icon("lovebridge"))
     settings = Settings(paths.settings_file)
     apply_theme(app, settings.get(THEME))
@@ -60,6 +69,7 @@ def run_gui(data_dir: str | None) -> int:
     launcher = Launcher(paths, settings)
     # Today's automatic backup in the background once the window is open, another on quit.
     launcher.window_opened.connect(lambda window: window.backups.start_automatic())
+    launcher.window_opened.connect(schedule_smoke_quit)
     try:
         try:
             first_window = launcher.start()
@@ -105,3 +115,23 @@ def run_recovery(app, paths) -> bool:  # noqa: ANN001 - QApplication, Paths (imp
     window.show()
     loop.exec()
     return bool(outcome)
+
+
+def schedule_smoke_quit(window) -> None:  # noqa: ANN001 - the MainWindow
+    """Honour LOVEBRIDGE_QUIT_AFTER_MS: report the shown window, then close it like a user would."""
+    delay = os.environ.get(QUIT_AFTER_ENV, "").strip()
+    if not delay.isdigit():
+        return
+    from PySide6.QtCore import QTimer
+
+    def report_and_close() -> None:
+        shown = window.isVisible() and not window.isMinimized()
+        size = window.size()
+        print(
+            f"LoveBridge smoke test: main window {'shown' if shown else 'NOT shown'} "
+            f"({size.width()}x{size.height()}), quitting",
+            flush=True,
+        )
+        window.close()
+
+    QTimer.singleShot(int(delay), report_and_close)

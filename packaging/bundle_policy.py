@@ -1,0 +1,197 @@
+"""What the frozen LoveBridge leaves out, shared by the spec and the bare-bundle benchmark.
+
+LoveBridge is a QtWidgets app: it uses QtCore, QtGui, QtWidgets, QtSvg (icons), QtSvgWidgets and
+QtPrintSupport (printing notes). Everything else PySide6 ships is dead weight in the bundle.
+To start using another Qt module, remove it from QT_MODULE_EXCLUDES (and its plugins below).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+# Python modules nothing in LoveBridge imports. unittest stays: some libraries import it lazily.
+PYTHON_EXCLUDES = [
+    "tkinter",
+    "_tkinter",
+    "turtle",
+    "turtledemo",
+    "idlelib",
+    "lib2to3",
+    "pydoc_data",
+    "test",
+    "distutils",
+    "setuptools",
+    "pip",
+    "IPython",
+    "matplotlib",
+    "numpy",
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "hypothesis",
+    "pypdf",
+]
+
+# PySide6 modules LoveBridge does not use. QtNetwork is out too: nothing in the app talks to the
+# network (a promise of the product), and no kept Qt library or plugin links against it.
+QT_MODULES_UNUSED = [
+    "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
+    "QtBluetooth", "QtCharts", "QtConcurrent", "QtDataVisualization", "QtDBus", "QtDesigner",
+    "QtGraphs", "QtHelp", "QtHttpServer", "QtLabsStyleKit", "QtLocation", "QtMultimedia",
+    "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc", "QtOpenGL", "QtOpenGLWidgets",
+    "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml", "QtQmlFeatures", "QtQuick",
+    "QtQuick3D", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects",
+    "QtScxml", "QtSensors", "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql",
+    "QtStateMachine", "QtTest", "QtTextToSpeech", "QtUiTools", "QtWebChannel",
+    "QtWebEngineCore", "QtWebEngineQuick", "QtWebEngineWidgets", "QtWebSockets", "QtWebView",
+    "QtXml",
+]
+QT_MODULE_EXCLUDES = [f"PySide6.{name}" for name in QT_MODULES_UNUSED]
+
+EXCLUDES = PYTHON_EXCLUDES + QT_MODULE_EXCLUDES
+
+# LoveBridge's own libraries, trimmed of parts it never calls: Qt draws all text (Pillow's
+# FreeType/HarfBuzz binding is unused) and Qt cannot show AVIF photos anyway.
+# TLS (ssl, with its own OpenSSL libssl) is for network use, which LoveBridge never makes.
+# Colour-management (PIL.ImageCms, LittleCMS) is not used: Qt shows and prints the photos.
+# The standard sqlite3 driver never runs (SQLAlchemy is handed sqlcipher3 as its DB-API module),
+# nor does Mako's optional syntax highlighter (Pygments, 4 MB, only for template error pages).
+# SQLAlchemy's other dialects must stay: Alembic imports them all at start-up.
+APP_EXCLUDES = [
+    "PIL._imagingft",
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL.ImageTk",
+    "PIL.ImageCms",
+    "PIL._imagingcms",
+    "ssl",
+    "_ssl",
+    "sqlite3",
+    "_sqlite3",
+    "pygments",
+]
+
+# Qt plugin folders the app needs, and within them the plugins to keep (None = all of them).
+# platforms: X11, Wayland, plus offscreen/minimal for headless runs and the smoke test.
+KEPT_PLUGINS: dict[str, set[str] | None] = {
+    "platforms": {"xcb", "wayland", "wayland-egl", "offscreen", "minimal", "windows", "cocoa"},
+    # The portal theme gives native dialogs through D-Bus; the gtk3 one would drag a private copy
+    # of GTK's dependencies (cairo, pango, glib) into the bundle that can clash with the system's.
+    "platformthemes": {"xdgdesktopportal"},
+    "platforminputcontexts": None,
+    "xcbglintegrations": None,
+    "wayland-decoration-client": None,
+    "wayland-graphics-integration-client": None,
+    "wayland-shell-integration": {"xdg-shell", "qt-shell"},
+    "iconengines": None,
+    "imageformats": {"gif", "ico", "jpeg", "svg", "webp", "tiff", "icns", "wbmp"},
+    "printsupport": None,
+    "styles": None,
+    "generic": set(),  # evdev/tuio input for kiosk set-ups; TUIO needs QtNetwork
+    "egldeviceintegrations": set(),
+}
+
+# Qt shared libraries that only the excluded modules or plugins use.
+DROPPED_QT_LIB_PREFIXES = (
+    "Qt6Quick", "Qt6Qml", "Qt6Labs", "Qt6Lottie", "Qt6Pdf", "Qt6Network", "Qt6Designer",
+    "Qt6Help", "Qt6Sql", "Qt6Test", "Qt6UiTools", "Qt6Xml", "Qt6Concurrent", "Qt6WaylandCompositor",
+    "Qt6WaylandEglCompositor", "Qt6WlShellIntegration", "Qt6EglFS", "Qt6EglFs", "Qt6OpenGLWidgets",
+    "Qt6Multimedia", "Qt6WebEngine", "Qt63D", "Qt6Bluetooth", "Qt6Positioning",
+)
+
+
+# Linux: libraries taken from the distribution rather than bundled. Printing goes through the
+# system's CUPS client (the .deb depends on libcups2): a bundled copy would drag in its whole
+# TLS/Kerberos/Avahi chain (~9 MB) from the build machine, older than the system's own.
+SYSTEM_LIBRARY_PREFIXES = (
+    "libcups.", "libgnutls.", "libunistring.", "libp11-kit.", "libkrb5.", "libkrb5support.",
+    "libgssapi_krb5.", "libk5crypto.", "libcom_err.", "libkeyutils.", "libnettle.",
+    "libhogweed.", "libgmp.", "libtasn1.", "libidn2.", "libavahi-client.", "libavahi-common.",
+)
+
+
+# Word lists shipped by pyspellchecker (used by the Write room): LoveBridge checks English only,
+# so the other languages' lists (~12 MB) stay out until the interface speaks them.
+SPELLING_LANGUAGES = {"en"}
+
+
+def plugin_name(stem: str) -> str:
+    """`libqxcb` / `qxcb` / `libqsvgicon` -> `xcb` / `svgicon` (Qt's plugin naming)."""
+    name = stem.removeprefix("lib")
+    return name[1:] if name.startswith("q") else name
+
+
+def keep_entry(dest: str) -> bool:
+    """Whether a bundled file (its destination path inside the bundle) belongs in the app."""
+    path = PurePosixPath(dest.replace("\\", "/"))
+    parts = path.parts
+    if len(parts) == 1 and path.name.startswith(SYSTEM_LIBRARY_PREFIXES):
+        return False
+    if parts[:2] == ("spellchecker", "resources") and path.name.endswith(".json.gz"):
+        return path.name.removesuffix(".json.gz") in SPELLING_LANGUAGES
+    if "PySide6" not in parts:
+        return True
+    inside = parts[parts.index("PySide6") + 1 :]
+    if inside[:1] == ("Qt",):
+        inside = inside[1:]
+    if not inside:
+        return True
+    if inside[0] == "translations":
+        return False  # the app loads no Qt translation; its own strings go through self.tr()
+    if inside[0] in ("qml", "libexec", "metatypes"):
+        return False
+    if inside[0] == "plugins" and len(inside) >= 3:
+        folder = inside[1]
+        if folder not in KEPT_PLUGINS:
+            return False
+        wanted = KEPT_PLUGINS[folder]
+        stem = PurePosixPath(inside[-1]).name.split(".")[0]
+        return wanted is None or plugin_name(stem) in wanted
+    for part in inside:  # macOS: Qt libraries are frameworks, e.g. QtQuick.framework/...
+        if part.endswith(".framework") and f"Qt6{part[2:-10]}".startswith(DROPPED_QT_LIB_PREFIXES):
+            return False
+    name = path.name.removeprefix("lib")
+    return not name.startswith(DROPPED_QT_LIB_PREFIXES)
+
+
+def prune(analysis) -> None:  # noqa: ANN001 - a PyInstaller Analysis
+    """Drop from `analysis` what `keep_entry` rejects, the libraries only those files needed,
+    and the links (PyInstaller lists them among the data) left pointing at nothing."""
+    removed = [entry for entry in analysis.binaries if not keep_entry(entry[0])]
+    kept = [entry for entry in analysis.binaries if keep_entry(entry[0])]
+    orphans = orphaned_libraries(kept, removed)
+    analysis.binaries = [entry for entry in kept if entry[0] not in orphans]
+    datas = [entry for entry in analysis.datas if keep_entry(entry[0])]
+    present = {entry[0] for entry in analysis.binaries + datas if entry[2] != "SYMLINK"}
+    analysis.datas = [entry for entry in datas if entry[2] != "SYMLINK" or entry[1] in present]
+
+
+def orphaned_libraries(kept: list, removed: list) -> set[str]:
+    """Destinations of kept libraries that every binary needing them was removed.
+
+    PyInstaller resolves dependencies before the spec can prune, so e.g. dropping a plugin
+    leaves the system libraries it linked against behind. A library nothing links to (loaded
+    with ctypes or dlopen) is never called an orphan.
+    """
+    from PyInstaller.depend.bindepend import get_imports
+
+    binaries = [entry for entry in kept + removed if entry[2] in ("BINARY", "EXTENSION")]
+    needers: dict[str, set[str]] = {}
+    for dest, source, _kind in binaries:
+        try:
+            imports = get_imports(source)
+        except Exception:  # an unreadable file keeps everything it might need
+            imports = set()
+        for name, _path in imports:
+            needers.setdefault(PurePosixPath(name.replace("\\", "/")).name, set()).add(dest)
+    gone = {entry[0] for entry in removed}
+    orphans: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for dest, _source, kind in kept:
+            users = needers.get(PurePosixPath(dest.replace("\\", "/")).name)
+            if kind != "SYMLINK" and dest not in orphans and users and users <= gone | orphans:
+                orphans.add(dest)
+                changed = True
+    return orphans
