@@ -9,7 +9,6 @@ The icon, desktop-entry and bundle-policy checks are quick and run in the defaul
 from __future__ import annotations
 
 import os
-import re
 import shlex
 import shutil
 import subprocess
