@@ -26,13 +26,13 @@ from lovebridge.core.profile import CoupleProfile, ProfileService
 from lovebridge.ui import settings as opts
 from lovebridge.ui.about import AboutDialog
 from lovebridge.ui.backup import BackupController
-from lovebridge.ui.common.widgets import icon
+from lovebridge.ui.common.widgets import icon, icon_on_accent
 from lovebridge.ui.dates.room import DatesRoom
 from lovebridge.ui.preferences import PreferencesDialog
 from lovebridge.ui.privacy.controller import PrivacyController
 from lovebridge.ui.scrapbook.room import ScrapbookRoom
 from lovebridge.ui.settings import Settings
-from lovebridge.ui.theme import apply_theme
+from lovebridge.ui.theme import apply_theme, current_colours
 from lovebridge.ui.welcome import WelcomePage
 from lovebridge.ui.write.room import WriteRoom
 
@@ -118,10 +118,12 @@ class MainWindow(QMainWindow):
             (self.tr("Scrapbook"), "room-scrapbook", "Ctrl+2"),
             (self.tr("Dates"), "room-dates", "Ctrl+3"),
         ):
-            item = QListWidgetItem(icon(icon_name), label)
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, icon_name)
             item.setToolTip(f"{label} ({shortcut})")
             item.setSizeHint(QSize(180, 44))
             self.room_list.addItem(item)
+        self._refresh_room_icons()
         column.addWidget(self.room_list, 1)
         self.couple_label = QLabel()
         self.couple_label.setObjectName("coupleLabel")
@@ -255,6 +257,14 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, choice)
+            self._refresh_room_icons()
+
+    def _refresh_room_icons(self) -> None:
+        """The selected room's icon takes the selection's text colour, so it stays visible."""
+        ink = current_colours().accent_text
+        for row in range(self.room_list.count()):
+            item = self.room_list.item(row)
+            item.setIcon(icon_on_accent(item.data(Qt.ItemDataRole.UserRole), ink))
 
     # ---- window state -----------------------------------------------------------------------
     def _restore_geometry(self) -> None:
