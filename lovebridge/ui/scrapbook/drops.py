@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 
 
 def local_paths(mime: QMimeData | None) -> list[Path]:
@@ -35,3 +35,20 @@ def save_pasted_image(image: QImage, folder: Path, stamp: str) -> Path:
     if not image.save(str(target), "PNG"):
         raise OSError("the pasted picture could not be saved")
     return target
+
+
+class AcceptsPhotoDrops:
+    """Mixin for a widget that takes photos dropped on it; it calls `photos_dropped(mime)`."""
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if carries_photos(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if carries_photos(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if carries_photos(event.mimeData()):
+            event.acceptProposedAction()
+            self.photos_dropped(event.mimeData())

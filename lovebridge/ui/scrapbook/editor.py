@@ -6,7 +6,7 @@ import calendar
 from datetime import date
 
 from PySide6.QtCore import QDate, QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QFont, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,7 +35,7 @@ from lovebridge.core.scrapbook.records import (
     PhotoRef,
 )
 from lovebridge.ui.common.widgets import muted_label, primary_button
-from lovebridge.ui.scrapbook.drops import carries_photos
+from lovebridge.ui.scrapbook.drops import AcceptsPhotoDrops, carries_photos
 from lovebridge.ui.scrapbook.thumbnails import ThumbnailLoader
 
 PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1  # PhotoRef
@@ -58,7 +58,7 @@ class StoryEdit(QTextEdit):
             super().insertFromMimeData(source)
 
 
-class MemoryEditor(QWidget):
+class MemoryEditor(AcceptsPhotoDrops, QWidget):
     """Edits one memory; emits what the room must do (save, delete, import, view)."""
 
     save_requested = Signal(object)  # MemoryDraft
@@ -454,16 +454,6 @@ class MemoryEditor(QWidget):
         if self._uuid:
             self.delete_requested.emit(self._uuid)
 
-    # ---- drops --------------------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if carries_photos(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: ANN001
-        if carries_photos(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        if carries_photos(event.mimeData()):
-            event.acceptProposedAction()
-            self.media_pasted.emit(event.mimeData())
+    def photos_dropped(self, mime: QMimeData) -> None:
+        """Photos dropped on the memory page join this memory."""
+        self.media_pasted.emit(mime)

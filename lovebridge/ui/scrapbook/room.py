@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from lovebridge.core.scrapbook.service import MemoryNotFoundError, MemoryService
 from lovebridge.core.scrapbook.trash import TrashService
 from lovebridge.ui.scrapbook.book_dialog import BookDialog
 from lovebridge.ui.scrapbook.drops import (
+    AcceptsPhotoDrops,
     carries_photos,
     local_paths,
     pasted_image,
@@ -61,7 +62,7 @@ PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif)"
 Ask = Callable[[str, str, Callable[[], None], Callable[[], None] | None], None]
 
 
-class ScrapbookRoom(QWidget):
+class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
     """The couple's shared memories."""
 
     write_note_requested = Signal(object)  # NoteRequest
@@ -482,17 +483,6 @@ class ScrapbookRoom(QWidget):
         dialog.open()
         return dialog
 
-    # ---- drops ----------------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if carries_photos(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: ANN001
-        if carries_photos(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        if carries_photos(event.mimeData()):
-            event.acceptProposedAction()
-            self.import_mime(event.mimeData(),
-                             into_editor=self.pages.currentWidget() is self.editor)
+    def photos_dropped(self, mime: QMimeData) -> None:
+        """Photos dropped anywhere on the room: into the open memory, else a new one."""
+        self.import_mime(mime, into_editor=self.pages.currentWidget() is self.editor)
