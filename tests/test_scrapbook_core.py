@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import struct
 import subprocess
@@ -19,9 +20,9 @@ from lovebridge.core.context import AppContext
 from lovebridge.core.scrapbook import images
 from lovebridge.core.scrapbook.photo_import import (
     PhotoImporter,
-    ensure_thumbnail,
     group_by_day,
     photos_taken_between,
+    thumbnail_bytes,
     thumbnail_path,
 )
 from lovebridge.core.scrapbook.records import (
@@ -150,7 +151,7 @@ def test_exif_orientation_and_date_are_read_and_honoured(ctx: AppContext, tmp_pa
     photo = PhotoImporter(ctx).import_files([source]).photos[0]
     assert (photo.width, photo.height, photo.orientation) == (800, 400, 6)
     assert photo.taken_at.astimezone().replace(tzinfo=None) == taken
-    with Image.open(ensure_thumbnail(ctx, photo)) as thumb:
+    with Image.open(io.BytesIO(thumbnail_bytes(ctx, photo))) as thumb:
         assert thumb.height > thumb.width  # stood upright
         # The light half was on the left; after a quarter turn clockwise it is on top.
         assert thumb.getpixel((thumb.width // 2, 5))[0] > 240

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 
 from lovebridge.core.links import MemoryPrefill, NoteRequest
-from lovebridge.core.scrapbook.photo_import import PhotoImporter, ensure_thumbnail
+from lovebridge.core.scrapbook.photo_import import PhotoImporter, thumbnail_bytes
 from lovebridge.core.scrapbook.records import MemoryDate
 from lovebridge.core.scrapbook.service import MemoryService
 from lovebridge.ui.main_window import SCRAPBOOK
@@ -316,7 +317,7 @@ def test_timeline_model_passes_the_model_tester_and_loads_in_pages(
 def test_thumbnail_cache_file_is_upright(ctx, tmp_path: Path) -> None:  # noqa: ANN001
     photo = PhotoImporter(ctx).import_files(
         [make_photo(tmp_path / "t.jpg", (900, 300), orientation=8)]).photos[0]
-    with Image.open(ensure_thumbnail(ctx, photo)) as thumb:
+    with Image.open(io.BytesIO(thumbnail_bytes(ctx, photo))) as thumb:
         assert thumb.size[1] > thumb.size[0]
 
 

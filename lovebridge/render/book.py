@@ -207,7 +207,7 @@ class BookRenderer:
         # 300 dpi at the placed size: a 48 MP original is never embedded at full size.
         needed = int(max(box.width(), box.height()))
         try:
-            data = images.encoded_jpeg(photo.path, needed, quality=88)
+            data = images.encoded_jpeg(photo.load(), needed, quality=88)
         except (images.PhotoRefusedError, OSError):
             logger.warning("a photo could not be read for the book")
             return self.draw_missing(box)

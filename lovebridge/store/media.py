@@ -97,7 +97,7 @@ class MediaStore:
         target = self.path_for(sha256, extension)
         if not target.exists():
             with translated_write_errors():  # full disk / read-only folder: a clear StoreError
-                self._write(target, self._seal(self.identity(sha256, extension), data))
+                self._write(target, self.seal(self.identity(sha256, extension), data))
         return StoredFile(sha256, extension.lower().lstrip("."), len(data), target)
 
     def _write(self, target: Path, data: bytes) -> None:
@@ -114,14 +114,16 @@ class MediaStore:
         Raises TamperedFileError when an encrypted file was damaged or altered.
         """
         blob = self.path_for(sha256, extension).read_bytes()
-        return self._open(self.identity(sha256, extension), blob)
+        return self.unseal(self.identity(sha256, extension), blob)
 
-    def _seal(self, identity: str, data: bytes) -> bytes:
+    def seal(self, identity: str, data: bytes) -> bytes:
+        """`data` as it should rest on disk: encrypted (bound to `identity`) while locked."""
         if self.file_key is None:
             return data
         return encrypt_bytes(self.file_key, identity, data)
 
-    def _open(self, identity: str, blob: bytes) -> bytes:
+    def unseal(self, identity: str, blob: bytes) -> bytes:
+        """Bytes read from disk, decrypted if they were sealed (TamperedFileError if altered)."""
         # A library part-way through being locked or unlocked holds both kinds of file;
         # each announces itself by its header.
         if not is_encrypted(blob):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from functools import partial
 
 from lovebridge.core.context import AppContext
 from lovebridge.core.profile import ProfileService
+from lovebridge.core.scrapbook.photo_import import stored_photo
 from lovebridge.core.scrapbook.records import Memory
 from lovebridge.core.scrapbook.service import MemoryService
 
@@ -15,7 +17,7 @@ from lovebridge.core.scrapbook.service import MemoryService
 class BookPhoto:
     """A photo as the book needs it: its file and its caption."""
 
-    path: Path
+    load: Callable[[], bytes]  # the original bytes, through the (maybe encrypted) library
     caption: str
     orientation: int
     width: int
@@ -46,7 +48,7 @@ def gather_book(ctx: AppContext, uuids: list[str], title: str) -> Book:
         BookMemory(
             memory,
             tuple(
-                BookPhoto(ctx.media.path_for(item.photo.sha256, item.photo.extension),
+                BookPhoto(partial(stored_photo, ctx, item.photo),
                           item.caption, item.photo.orientation, item.photo.width,
                           item.photo.height)
                 for item in memory.photos

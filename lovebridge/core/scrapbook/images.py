@@ -81,11 +81,21 @@ def exif_taken_at(image: Image.Image) -> datetime | None:
     return naive.astimezone()
 
 
-def _open_checked(path: Path) -> Image.Image:
-    """Open `path` reading only the header; refuse empty, unreadable and gigantic files."""
-    name = path.name
+# A photo to read: a file the user picked, or the bytes of one stored in the library (which
+# may be encrypted at rest, so the library hands over bytes rather than a path).
+PhotoSource = Path | bytes
+
+
+def source_name(source: PhotoSource) -> str:
+    """How a photo is named in messages: its file name, or plainly "This photo"."""
+    return source.name if isinstance(source, Path) else "This photo"
+
+
+def _open_checked(source: PhotoSource) -> Image.Image:
+    """Open `source` reading only the header; refuse empty, unreadable and gigantic files."""
+    name = source_name(source)
     try:
-        size = path.stat().st_size
+        size = source.stat().st_size if isinstance(source, Path) else len(source)
     except OSError as exc:
         reason = exc.strerror or "no access"
         raise PhotoRefusedError(f"{name} could not be read ({reason}).") from exc
@@ -94,7 +104,7 @@ def _open_checked(path: Path) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)
+            image = Image.open(source if isinstance(source, Path) else io.BytesIO(source))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise PhotoRefusedError(f"{name} is far too large to open safely.") from exc
     except UnidentifiedImageError as exc:
@@ -118,9 +128,9 @@ def _open_checked(path: Path) -> Image.Image:
     return image
 
 
-def read_info(path: Path) -> PhotoInfo:
+def read_info(source: PhotoSource) -> PhotoInfo:
     """The header facts of a photo, without decoding its pixels."""
-    with _open_checked(path) as image:
+    with _open_checked(source) as image:
         return PhotoInfo(
             ACCEPTED_FORMATS[image.format or "JPEG"],
             image.size[0],
@@ -130,13 +140,13 @@ def read_info(path: Path) -> PhotoInfo:
         )
 
 
-def decode_scaled(path: Path, longest_side: int) -> Image.Image:
-    """Decode `path` no bigger than needed for `longest_side`, upright, in RGB.
+def decode_scaled(source: PhotoSource, longest_side: int) -> Image.Image:
+    """Decode `source` no bigger than needed for `longest_side`, upright, in RGB.
 
     JPEGs are decoded at 1/2, 1/4 or 1/8 scale by libjpeg itself (`draft`), so a 12 MP photo
     never becomes 12 million pixels in memory when a thumbnail is wanted.
     """
-    image = _open_checked(path)
+    image = _open_checked(source)
     try:
         if image.format == "JPEG":
             image.draft("RGB", (longest_side, longest_side))
@@ -155,24 +165,12 @@ def decode_scaled(path: Path, longest_side: int) -> Image.Image:
         raise
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise PhotoRefusedError(
-            f"{path.name} is damaged or incomplete and could not be read.") from exc
+            f"{source_name(source)} is damaged or incomplete and could not be read.") from exc
     finally:
         image.close()
 
 
-def write_thumbnail(source: Path, target: Path, side: int = THUMBNAIL_SIDE) -> Path:
-    """Make (or keep) the upright JPEG thumbnail of `source` at `target`."""
-    if target.exists():
-        return target
-    picture = decode_scaled(source, side)
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temp = target.with_name(f".{target.name}.part")
-    picture.save(temp, "JPEG", quality=86, optimize=False)
-    temp.replace(target)
-    return target
-
-
-def encoded_jpeg(source: Path, longest_side: int, quality: int = 90) -> bytes:
+def encoded_jpeg(source: PhotoSource, longest_side: int, quality: int = 90) -> bytes:
     """Upright JPEG bytes of `source` scaled to `longest_side` (viewer and print book)."""
     picture = decode_scaled(source, longest_side)
     buffer = io.BytesIO()

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from lovebridge.core.context import AppContext
 from lovebridge.core.scrapbook import images
 from lovebridge.core.scrapbook.records import ImportReport, PhotoRef
-from lovebridge.store.media import sha256_of_file
+from lovebridge.store.file_cipher import TamperedFileError
+from lovebridge.store.media import sha256_of_file, write_atomically
 from lovebridge.store.models import Photo
 
 logger = logging.getLogger(__name__)
@@ -28,12 +29,39 @@ def thumbnail_path(ctx: AppContext, sha256: str, side: int = images.THUMBNAIL_SI
     return ctx.paths.thumbnails / sha256[:2] / f"{sha256}-{side}.jpg"
 
 
-def ensure_thumbnail(ctx: AppContext, photo: PhotoRef, side: int = images.THUMBNAIL_SIDE) -> Path:
-    """The thumbnail file of `photo`, made from the stored original if not cached yet."""
+def stored_photo(ctx: AppContext, photo: PhotoRef) -> bytes:
+    """The original bytes of a library photo; a damaged or altered file is refused clearly."""
+    try:
+        return ctx.media.read_bytes(photo.sha256, photo.extension)
+    except TamperedFileError as exc:
+        raise images.PhotoRefusedError(
+            "This photo's file is damaged or was changed outside LoveBridge, so it is not shown."
+        ) from exc
+
+
+def save_thumbnail(ctx: AppContext, source: images.PhotoSource, sha256: str,
+                   side: int = images.THUMBNAIL_SIDE) -> bytes:
+    """Make the upright JPEG thumbnail of `source` and cache it (sealed while locked)."""
+    data = images.encoded_jpeg(source, side, quality=86)
+    target = thumbnail_path(ctx, sha256, side)
+    write_atomically(target, ctx.media.seal(thumbnail_identity(target), data))
+    return data
+
+
+def thumbnail_identity(target: Path) -> str:
+    return f"thumb/{target.name}"
+
+
+def thumbnail_bytes(ctx: AppContext, photo: PhotoRef, side: int = images.THUMBNAIL_SIDE) -> bytes:
+    """JPEG bytes of `photo`'s thumbnail: from the cache, or made from the original."""
     target = thumbnail_path(ctx, photo.sha256, side)
-    if not target.exists():
-        images.write_thumbnail(ctx.media.path_for(photo.sha256, photo.extension), target, side)
-    return target
+    try:
+        return ctx.media.unseal(thumbnail_identity(target), target.read_bytes())
+    except FileNotFoundError:
+        pass
+    except TamperedFileError:
+        logger.warning("a cached thumbnail was unreadable; making it again")
+    return save_thumbnail(ctx, stored_photo(ctx, photo), photo.sha256, side)
 
 
 def collect_photo_files(paths: Iterable[Path]) -> list[Path]:
@@ -95,9 +123,8 @@ class PhotoImporter:
             if existing is not None and self._ctx.media.contains(sha, existing.extension):
                 return photo_ref(existing), True
         # The scaled decode both proves the file is whole and makes the thumbnail.
-        thumb = thumbnail_path(self._ctx, sha)
-        if not thumb.exists():
-            images.write_thumbnail(path, thumb)
+        if not thumbnail_path(self._ctx, sha).exists():
+            save_thumbnail(self._ctx, path, sha)
         stored = self._ctx.media.add_bytes(path.read_bytes(), info.extension)
         sha = stored.sha256  # the bytes actually copied name the file, even if it just changed
         # Only now, with the file durably in the library, is the row pointing to it committed.

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage, QPixmap, QPixmapCache
 
 from lovebridge.core.context import AppContext
 from lovebridge.core.scrapbook import images
-from lovebridge.core.scrapbook.photo_import import ensure_thumbnail
+from lovebridge.core.scrapbook.photo_import import thumbnail_bytes
 from lovebridge.core.scrapbook.records import PhotoRef
 
 logger = logging.getLogger(__name__)
@@ -35,8 +35,7 @@ class _LoadThumbnail(QRunnable):
     def run(self) -> None:
         image: QImage | None = None
         try:
-            path = ensure_thumbnail(self._ctx, self._photo)
-            loaded = QImage(str(path))
+            loaded = QImage.fromData(thumbnail_bytes(self._ctx, self._photo))
             image = None if loaded.isNull() else loaded
         except (images.PhotoRefusedError, OSError):
             logger.warning("a thumbnail could not be made", exc_info=True)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from lovebridge.core.context import AppContext
 from lovebridge.core.scrapbook import images
+from lovebridge.core.scrapbook.photo_import import stored_photo
 from lovebridge.core.scrapbook.records import PhotoRef
 from lovebridge.ui.tasks import run_task
 
@@ -17,7 +18,7 @@ SLIDESHOW_MS = 4000
 
 def decode_for_view(ctx: AppContext, photo: PhotoRef) -> QImage:
     """Decode a photo upright for the screen (runs in a worker thread)."""
-    picture = images.decode_scaled(ctx.media.path_for(photo.sha256, photo.extension), VIEW_SIDE)
+    picture = images.decode_scaled(stored_photo(ctx, photo), VIEW_SIDE)
     data = picture.tobytes()
     image = QImage(data, picture.width, picture.height, picture.width * 3,
                    QImage.Format.Format_RGB888)
