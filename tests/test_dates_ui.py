@@ -115,10 +115,14 @@ def test_a_weekly_date_night_from_plan_to_memory_to_phone(
         "Friday date night", FRIDAYS[0], "The little Italian place")
     assert prefill.photos_from == datetime(2026, 11, 27, 18, 0, tzinfo=UTC)
     assert prefill.photos_until > datetime(2026, 11, 27, 20, 0, tzinfo=UTC)
-    assert main_window.current_room() is main_window.scrapbook_room
-    room.link_captured_memory(prefill.plan_uuid, "memory-uuid-1")
+    scrapbook = main_window.scrapbook_room
+    assert main_window.current_room() is scrapbook
+    assert scrapbook.editor.title_edit.text() == "Friday date night"
+    with qtbot.waitSignal(scrapbook.memory_captured, timeout=5000) as saved:
+        qtbot.mouseClick(scrapbook.editor.save_button, Qt.MouseButton.LeftButton)
+    memory_uuid = saved.args[1]
     first = room.services.plans.occurrence(prefill.plan_uuid, occurrences[0].original_start)
-    assert first.memory_uuid == "memory-uuid-1"
+    assert first.memory_uuid == memory_uuid  # the kept date now points at its memory
 
     # Export everything to a phone calendar file.
     main_window.show_room(2)

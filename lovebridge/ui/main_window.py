@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.scrapbook_room.write_note_requested.connect(self.request_note)
         self.dates_room.write_note_requested.connect(self.request_note)
         self.dates_room.capture_memory_requested.connect(self.request_memory)
+        self.scrapbook_room.memory_captured.connect(self.dates_room.link_captured_memory)
         return shell
 
     def _build_menus(self) -> None:

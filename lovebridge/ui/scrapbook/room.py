@@ -68,6 +68,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
     write_note_requested = Signal(object)  # NoteRequest
     import_finished = Signal(object)  # ImportReport (after the room has used it)
     memory_saved = Signal(str)  # uuid
+    memory_captured = Signal(str, str)  # plan uuid, memory uuid: a kept date became a memory
     timeline_reloaded = Signal()
 
     def __init__(self, ctx: AppContext, settings: Settings, parent: QWidget | None = None) -> None:
@@ -267,6 +268,10 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
             self.home.view.setCurrentIndex(self.model.index(row))
             self.home.view.scrollTo(self.model.index(row))
         self.memory_saved.emit(memory.uuid)
+        prefill = self._pending_prefill
+        if draft.uuid is None and prefill is not None and prefill.plan_uuid:
+            self._pending_prefill = None
+            self.memory_captured.emit(prefill.plan_uuid, memory.uuid)
 
     def delete_memory(self, uuid: str) -> None:
         self.trash.trash_memory(uuid)
