@@ -1,33 +1,17 @@
-"""Render LoveBridge's screens to PNG files offscreen, for a person to look at.
+"""Render LoveBridge's shell screens to PNG files offscreen, for a person to look at.
 
     python tools/screenshots.py [OUT_DIR] [--dark]
 
-Each room may add its own scenes here; scenes run on a throw-away data folder.
+Each area has its own script beside this one (screenshots_write.py, screenshots_dates.py, ...).
 """
 
 from __future__ import annotations
 
-import os
-import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault(
-    "QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'offscreen-screen.json'}"
-)
-
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from lovebridge.core.context import AppContext  # noqa: E402
-from lovebridge.core.profile import CoupleProfile, ProfileService  # noqa: E402
-from lovebridge.paths import resolve_paths  # noqa: E402
-from lovebridge.store import open_store  # noqa: E402
-from lovebridge.ui.main_window import MainWindow  # noqa: E402
-from lovebridge.ui.settings import Settings  # noqa: E402
-from lovebridge.ui.theme import apply_theme  # noqa: E402
+from PySide6.QtWidgets import QApplication
+from shot_kit import couple_context, open_window, options, start_app
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:
@@ -35,29 +19,14 @@ def settle(app: QApplication, rounds: int = 5) -> None:
         app.processEvents()
 
 
-def new_window(app: QApplication, folder: Path, with_profile: bool) -> MainWindow:
-    paths = resolve_paths(folder).ensure()
-    store = open_store(paths.database)
-    if with_profile:
-        ProfileService(store).save(CoupleProfile("Maya", "Jonah", date(2019, 4, 12)))
-    window = MainWindow(AppContext(paths=paths, store=store), Settings(paths.settings_file))
-    window.resize(1180, 780)
-    window.show()
-    settle(app)
-    return window
-
-
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    theme = "dark" if "--dark" in sys.argv else "light"
-    out = Path(args[0] if args else ROOT / "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
-    apply_theme(app, theme)
+    out, theme = options()
+    app = start_app(theme)
     with tempfile.TemporaryDirectory() as tmp:
-        welcome = new_window(app, Path(tmp) / "first-run", with_profile=False)
+        welcome = open_window(couple_context(Path(tmp) / "first-run", with_profile=False))
+        settle(app)
         welcome.grab().save(str(out / f"welcome-{theme}.png"))
-        window = new_window(app, Path(tmp) / "couple", with_profile=True)
+        window = open_window(couple_context(Path(tmp) / "couple"))
         for index, name in enumerate(("write", "scrapbook", "dates")):
             window.show_room(index)
             settle(app)
@@ -66,9 +35,9 @@ def main() -> None:
         settle(app)
         prefs.grab().save(str(out / f"preferences-{theme}.png"))
         prefs.reject()
-        for w in (welcome, window):
-            w.close()
-            w.ctx.store.close()
+        for shown in (welcome, window):
+            shown.close()
+            shown.ctx.store.close()
     print(f"screenshots written to {out}")
 
 

@@ -9,31 +9,16 @@ start-up lock window.
 
 from __future__ import annotations
 
-import os
-import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault(
-    "QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'offscreen-screen.json'}"
-)
+from PySide6.QtWidgets import QApplication
+from shot_kit import couple_context, open_window, options, start_app
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from lovebridge.core.context import AppContext  # noqa: E402
-from lovebridge.core.privacy.keyslots import KdfParams  # noqa: E402
-from lovebridge.core.profile import CoupleProfile, ProfileService  # noqa: E402
-from lovebridge.paths import resolve_paths  # noqa: E402
-from lovebridge.store import open_store  # noqa: E402
-from lovebridge.ui.main_window import MainWindow  # noqa: E402
-from lovebridge.ui.privacy.startup import StartupLockWindow  # noqa: E402
-from lovebridge.ui.settings import Settings  # noqa: E402
-from lovebridge.ui.theme import apply_theme  # noqa: E402
+from lovebridge.core.privacy.keyslots import KdfParams
+from lovebridge.ui.privacy.startup import StartupLockWindow
 
 # Cheap Argon2id: these pictures are about how the screens look, not how long unlocking takes.
 QUICK = KdfParams(time_cost=1, memory_cost_kib=8192, parallelism=1)
@@ -56,20 +41,13 @@ def wait_until(app: QApplication, condition: Callable[[], bool], seconds: float 
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    theme = "dark" if "--dark" in sys.argv else "light"
-    out = Path(args[0] if args else ROOT / "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
-    apply_theme(app, theme)
+    out, theme = options()
+    app = start_app(theme)
     with tempfile.TemporaryDirectory() as tmp:
-        paths = resolve_paths(Path(tmp) / "couple").ensure()
-        store = open_store(paths.database)
-        ProfileService(store).save(CoupleProfile("Maya", "Jonah", date(2019, 4, 12)))
-        window = MainWindow(AppContext(paths=paths, store=store), Settings(paths.settings_file))
+        ctx = couple_context(Path(tmp) / "couple")
+        paths, store = ctx.paths, ctx.store
+        window = open_window(ctx)
         window.privacy.choose_kdf_params = slow_quick_params
-        window.resize(1180, 780)
-        window.show()
 
         prefs = window.open_preferences()
         page = prefs.privacy_page

@@ -7,30 +7,18 @@ Scenes: the home (rhythm, history), a draft with suggestions and a coach hint, t
 
 from __future__ import annotations
 
-import os
-import sys
 import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault(
-    "QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'offscreen-screen.json'}"
-)
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+from shot_kit import couple_context, open_window, options, start_app
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from lovebridge.core.context import AppContext  # noqa: E402
-from lovebridge.core.profile import CoupleProfile, ProfileService  # noqa: E402
-from lovebridge.core.write.messages import Draft, MessageService  # noqa: E402
-from lovebridge.paths import resolve_paths  # noqa: E402
-from lovebridge.store import open_store  # noqa: E402
-from lovebridge.store.models import Memory, Plan  # noqa: E402
-from lovebridge.ui.main_window import MainWindow  # noqa: E402
-from lovebridge.ui.settings import Settings  # noqa: E402
-from lovebridge.ui.theme import apply_theme  # noqa: E402
+from lovebridge.core.context import AppContext
+from lovebridge.core.profile import CoupleProfile, ProfileService
+from lovebridge.core.write.messages import Draft, MessageService
+from lovebridge.store.models import Memory, Plan
 
 NOW = datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
 PAST_NOTES = (
@@ -70,20 +58,12 @@ def seed(ctx: AppContext) -> None:
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    theme = "dark" if "--dark" in sys.argv else "light"
-    out = Path(args[0] if args else ROOT / "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
-    apply_theme(app, theme)
+    out, theme = options()
+    app = start_app(theme)
     with tempfile.TemporaryDirectory() as tmp:
-        paths = resolve_paths(Path(tmp) / "couple").ensure()
-        store = open_store(paths.database)
-        ctx = AppContext(paths=paths, store=store, clock=lambda: NOW)
+        ctx = couple_context(Path(tmp) / "couple", clock=lambda: NOW)
         seed(ctx)
-        window = MainWindow(ctx, Settings(paths.settings_file))
-        window.resize(1180, 780)
-        window.show()
+        window = open_window(ctx)
         window.show_room(0)
         settle(app)
         window.grab().save(str(out / f"write-home-{theme}.png"))
@@ -104,7 +84,7 @@ def main() -> None:
         settle(app)
         window.grab().save(str(out / f"write-hints-{theme}.png"))
         window.close()
-        store.close()
+        ctx.store.close()
     print(f"screenshots written to {out}")
 
 

@@ -1,0 +1,62 @@
+"""What the screenshot scripts share: offscreen Qt, where the PNGs go, and a couple's window.
+
+Import this module before anything from PySide6: it sets the offscreen platform first.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault(
+    "QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'offscreen-screen.json'}"
+)
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from lovebridge.core.context import AppContext, system_clock  # noqa: E402
+from lovebridge.core.profile import CoupleProfile, ProfileService  # noqa: E402
+from lovebridge.paths import resolve_paths  # noqa: E402
+from lovebridge.store import open_store  # noqa: E402
+from lovebridge.ui.main_window import MainWindow  # noqa: E402
+from lovebridge.ui.settings import Settings  # noqa: E402
+from lovebridge.ui.theme import apply_theme  # noqa: E402
+
+COUPLE = CoupleProfile("Maya", "Jonah", date(2019, 4, 12))
+
+
+def options() -> tuple[Path, str]:
+    """The output folder (first argument, default ./screenshots) and the theme (--dark)."""
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = Path(args[0] if args else ROOT / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    return out, "dark" if "--dark" in sys.argv else "light"
+
+
+def start_app(theme: str) -> QApplication:
+    app = QApplication.instance() or QApplication([])
+    apply_theme(app, theme)
+    return app
+
+
+def couple_context(folder: Path, clock: Callable[[], datetime] = system_clock,
+                   with_profile: bool = True) -> AppContext:
+    """A fresh data folder for Maya and Jonah (or one before the welcome)."""
+    paths = resolve_paths(folder).ensure()
+    store = open_store(paths.database)
+    if with_profile:
+        ProfileService(store).save(COUPLE)
+    return AppContext(paths=paths, store=store, clock=clock)
+
+
+def open_window(ctx: AppContext) -> MainWindow:
+    """The real main window on `ctx`, at a laptop's size, shown."""
+    window = MainWindow(ctx, Settings(ctx.paths.settings_file))
+    window.resize(1180, 780)
+    window.show()
+    return window
