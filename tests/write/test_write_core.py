@@ -42,6 +42,15 @@ def test_fill_uses_known_values_and_leaves_friendly_blanks() -> None:
         "Dear {partner}, remember {memory} at the lake? Love, {me}")
 
 
+def test_a_count_of_one_reads_as_one_year_not_one_years() -> None:
+    text = "{years_together} years and {days_together} days of you, {partner}."
+    assert fill(text, FillValues(partner="Jo", years_together="1", days_together="1")) == (
+        "1 year and 1 day of you, Jo.")
+    assert fill(text, FillValues(partner="Jo", years_together="7", days_together="2,600")) == (
+        "7 years and 2,600 days of you, Jo.")
+    assert fill("{years_together} years", FillValues()) == "[how many years] years"
+
+
 def test_fill_values_come_from_the_profile_memory_and_next_date() -> None:
     profile = CoupleProfile("Maya", "Jonah", date(2019, 4, 12), ("the purple umbrella",))
     values = fill_values(profile, "b", date(2026, 11, 23))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
-_PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
-
 # What a writer sees where a placeholder could not be filled: clearly a blank to complete.
 FRIENDLY_LABELS = {
     "partner": "[their name]",
@@ -54,16 +52,23 @@ class Blank:
         return FRIENDLY_LABELS[self.name]
 
 
+# A count followed by its unit ("{years_together} years"): one year is not "1 years".
+_COUNT_RE = re.compile(r"\{([a-z_]+)\}( (?:years|days)\b)?")
+
+
 def fill(template_text: str, values: FillValues) -> str:
     """The template with every placeholder filled, or replaced by its friendly label."""
 
     def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
+        name, unit = match.group(1), match.group(2) or ""
         if name not in FRIENDLY_LABELS:
             return match.group(0)
-        return values.get(name).strip() or FRIENDLY_LABELS[name]
+        value = values.get(name).strip()
+        if value == "1" and unit:
+            unit = unit[:-1]
+        return (value or FRIENDLY_LABELS[name]) + unit
 
-    return _PLACEHOLDER_RE.sub(replace, template_text)
+    return _COUNT_RE.sub(replace, template_text)
 
 
 def find_blanks(text: str) -> list[Blank]:
