@@ -143,6 +143,15 @@ class Store:
     def close(self) -> None:
         """Release every pooled connection and fold the WAL back into the database file."""
         try:
+            # SQLite's advice for long-lived connections: refresh the query planner's statistics
+            # on close (only tables never analysed or much changed; ~0 ms otherwise). Without
+            # them SQLite reads the timeline through the trashed_at index and sorts every memory
+            # (tens of ms at 10,000) instead of walking the date index for one page (~1 ms).
+            with self.engine.begin() as connection:
+                connection.exec_driver_sql("PRAGMA optimize=0x10002")
+        except Exception:  # closing must never fail; statistics are an optimisation
+            logger.warning("PRAGMA optimize on close failed", exc_info=True)
+        try:
             with self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         except Exception:  # closing must never fail; a checkpoint is an optimisation
