@@ -8,12 +8,13 @@ record UUIDs and times too). OUT_DIR is a normal LoveBridge data folder: open it
 `python -m lovebridge --data-dir OUT_DIR`.
 
 Photos are real JPEG files with their own pixels (smooth colour fields under fine grain, so they
-compress like photographs do: about 270 KB at 1600x1200), written through `MediaStore` by a pool
-of worker processes. 1600x1200 is the default rather than a camera's 4000x3000 because 20,000
-twelve-megapixel files would take hours to encode and ~100 GB of disk on a shared 2-core machine,
-while the app never shows an original at full size (it works from thumbnails); the size of the
-originals matters to thumbnailing, which its own benchmark can run at `--photo-size 4000x3000`.
-About one photo in twenty carries an EXIF orientation (3, 6 or 8) as phone cameras write it.
+compress like photographs do: about 380 KB at 1600x1200), rendered by a pool of worker processes
+and placed where `MediaStore` keeps them, with Photo and MemoryPhoto rows. 1600x1200 is the
+default rather than a camera's 4000x3000 because 20,000 twelve-megapixel files would take hours
+to encode and ~100 GB of disk on a shared 2-core machine, while the app never shows an original
+at full size (it works from thumbnails); thumbnailing's own benchmark can make a library with
+`--photo-size 4000x3000`. About one photo in twenty carries an EXIF orientation (3, 6 or 8), as
+phone cameras write it.
 """
 
 from __future__ import annotations
@@ -142,7 +143,10 @@ def render_jpeg(seed: int, width: int, height: int, orientation: int, taken: str
     rng = random.Random(seed)
     field = Image.frombytes("RGB", (8, 6), rng.randbytes(8 * 6 * 3))
     field = field.resize((width, height), Image.Resampling.BICUBIC)
-    grain = Image.effect_noise((max(width // 4, 1), max(height // 4, 1)), rng.uniform(25, 45))
+    # Grain from our own seeded source (Pillow's effect_noise draws on C's rand(), which differs
+    # from worker to worker), softened so it compresses like sensor noise, not static.
+    grain_size = (max(width // 4, 1), max(height // 4, 1))
+    grain = Image.frombytes("L", grain_size, rng.randbytes(grain_size[0] * grain_size[1]))
     grain = grain.resize((width, height), Image.Resampling.BILINEAR)
     image = Image.blend(field, Image.merge("RGB", (grain, grain, grain)), 0.35)
     exif = Image.Exif()
