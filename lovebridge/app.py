@@ -103,8 +103,10 @@ def install_startup_probe(app) -> None:  # noqa: ANN001 - QApplication; Qt stays
             return False
 
     def report_memory_and_quit() -> None:
-        print(f"rss-kib {resident_kib()}", flush=True)
-        app.quit()
+        try:
+            print(f"rss-kib {resident_kib()}", flush=True)
+        finally:  # even if stdout is gone, never leave a probe run waiting forever
+            app.quit()
 
     app._startup_probe = FirstPaint(app)  # kept alive by its parent
     app.installEventFilter(app._startup_probe)

@@ -221,3 +221,21 @@ def test_table_shows_ratio_target_and_verdict() -> None:
     assert "n/a" in lines[4]
     markdown = table_lines(rows, markdown=True)
     assert markdown[0].startswith("| figure |") and len(markdown) == 5
+
+
+def test_a_broken_link_opens_but_the_full_check_reports_it(tmp_path: Path) -> None:
+    database = tmp_path / "lovebridge.db"
+    open_store(database).close()
+    connection = sqlite3.connect(database)  # an outside edit: foreign keys are off here
+    connection.execute(
+        "INSERT INTO memory_photo (uuid, memory_id, photo_id, position, caption, created_at,"
+        " updated_at) VALUES ('x', 41, 42, 0, '', '2026-01-01', '2026-01-01')"
+    )
+    connection.commit()
+    connection.close()
+    store = open_store(database)  # the start-up check is the file-level quick check only
+    try:
+        assert any(p.startswith("foreign key: memory_photo") for p in store.integrity_problems(
+            quick=False))
+    finally:
+        store.close()

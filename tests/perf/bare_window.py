@@ -39,8 +39,10 @@ class FirstPaint(QObject):
 
 
 def report_memory_and_quit() -> None:
-    print(f"rss-kib {resident_kib()}", flush=True)
-    QApplication.quit()
+    try:
+        print(f"rss-kib {resident_kib()}", flush=True)
+    finally:  # even if stdout is gone, never leave a probe run waiting forever
+        QApplication.quit()
 
 
 if __name__ == "__main__":

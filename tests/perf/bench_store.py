@@ -158,7 +158,7 @@ def run(library: Path, quick: bool) -> list[Row]:
         finally:
             connection.close()
 
-    rows = [Row("open store + checks", median(open_and_check), "s",
+    rows = [Row("open store (quick check, schema)", median(open_and_check), "s",
                 "sqlite PRAGMA quick_check", median(raw_quick_check), 1.5)]
 
     store = open_store(database)
