@@ -201,17 +201,18 @@ class Store:
             source.close()
         return target
 
-    def integrity_problems(self, quick: bool = True) -> list[str]:
+    def integrity_problems(self, quick: bool = True, foreign_keys: bool = True) -> list[str]:
         """SQLite's integrity (or quick) check plus the foreign-key check; empty when healthy."""
         connection = self.raw_connection()
         try:
             pragma = "quick_check" if quick else "integrity_check"
             rows = [row[0] for row in connection.execute(f"PRAGMA {pragma}").fetchall()]
             problems = [row for row in rows if row != "ok"]
-            problems += [
-                f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
-                for row in connection.execute("PRAGMA foreign_key_check").fetchall()
-            ]
+            if foreign_keys:
+                problems += [
+                    f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
+                    for row in connection.execute("PRAGMA foreign_key_check").fetchall()
+                ]
             return problems
         except sqlcipher.DatabaseError as exc:
             return [str(exc)]
@@ -220,6 +221,15 @@ class Store:
 
     def close(self) -> None:
         """Release every pooled connection and fold the WAL back into the database file."""
+        try:
+            # SQLite's advice for long-lived connections: refresh the query planner's statistics
+            # on close (only tables never analysed or much changed; ~0 ms otherwise). Without
+            # them SQLite reads the timeline through the trashed_at index and sorts every memory
+            # (tens of ms at 10,000) instead of walking the date index for one page (~1 ms).
+            with self.engine.begin() as connection:
+                connection.exec_driver_sql("PRAGMA optimize=0x10002")
+        except Exception:  # closing must never fail; statistics are an optimisation
+            logger.warning("PRAGMA optimize on close failed", exc_info=True)
         try:
             with self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -240,7 +250,11 @@ def open_store(path: Path, key: bytes | None = None, *, migrate: bool = True) ->
     create_private_file(path)
     store = Store(path, key)
     if not fresh:
-        problems = store.integrity_problems(quick=True)
+        # The file-level quick check guards every start. The foreign-key check (a scan of every
+        # linking table, ~40% on top at 20,000 photos) is left to `lovebridge check`: every
+        # connection enforces foreign keys, so only outside edits could break them, and a broken
+        # link is no reason to refuse the whole scrapbook.
+        problems = store.integrity_problems(quick=True, foreign_keys=False)
         if problems:
             store.engine.dispose()
             logger.error("integrity check failed with %d problem(s)", len(problems))

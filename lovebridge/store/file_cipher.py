@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import secrets
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+# `cryptography` is imported where a file is actually encrypted or decrypted: every start-up
+# imports this module (through MediaStore) and most never touch an encrypted file.
 
 MAGIC = b"LBENC1\n"
 NONCE_BYTES = 12
@@ -25,6 +25,8 @@ def is_encrypted(blob: bytes) -> bool:
 
 
 def encrypt_bytes(key: bytes, identity: str, data: bytes) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = secrets.token_bytes(NONCE_BYTES)
     return MAGIC + nonce + AESGCM(key).encrypt(nonce, data, MAGIC + identity.encode("utf-8"))
 
@@ -32,6 +34,9 @@ def encrypt_bytes(key: bytes, identity: str, data: bytes) -> bytes:
 def decrypt_bytes(key: bytes, identity: str, blob: bytes) -> bytes:
     if not is_encrypted(blob) or len(blob) < len(MAGIC) + NONCE_BYTES + 16:
         raise TamperedFileError(f"{identity} is not an encrypted LoveBridge file.")
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = blob[len(MAGIC) : len(MAGIC) + NONCE_BYTES]
     try:
         return AESGCM(key).decrypt(
