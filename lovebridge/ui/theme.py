@@ -95,6 +95,7 @@ def build_stylesheet(c: Colours) -> str:
     """Application-wide style: soft corners, generous padding, one accent colour."""
     arrow = resource_path("icons", "chevron-down-dark.svg" if c.dark else "chevron-down.svg")
     arrow = arrow.as_posix()
+    check = resource_path("icons", "check-mark.svg").as_posix()
     return f"""
     QMainWindow, QDialog {{ background: {c.window}; }}
     QWidget#roomSidebar {{ background: {c.sidebar}; border: none; }}
@@ -147,6 +148,23 @@ def build_stylesheet(c: Colours) -> str:
     QTabBar::tab {{ padding: 7px 14px; color: {c.muted}; }}
     QTabBar::tab:selected {{ color: {c.text}; border-bottom: 2px solid {c.accent}; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
+    QPushButton[primary="true"]:disabled {{
+        background: {c.border}; color: {c.muted}; border-color: {c.border}; font-weight: 400;
+    }}
+    QPushButton[link="true"] {{
+        background: transparent; border: none; color: {c.accent}; text-decoration: underline;
+        padding: 4px 6px;
+    }}
+    QPushButton[link="true"]:focus {{ border: 1px solid {c.accent}; }}
+    QPushButton[link="true"]:disabled {{ color: {c.muted}; }}
+    QLabel#sectionTitle {{ font-weight: 600; font-size: 12pt; }}
+    QCheckBox::indicator {{
+        width: 16px; height: 16px; border: 1px solid {c.muted}; border-radius: 4px;
+        background: {c.surface};
+    }}
+    QCheckBox::indicator:checked {{
+        background: {c.accent}; border-color: {c.accent}; image: url({check});
+    }}
     """
 
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from lovebridge.core.privacy.keyslots import WrongPassphraseError
 from lovebridge.core.privacy.throttle import UnlockThrottle
 from lovebridge.ui.common.widgets import card, icon, muted_label, primary_button
-from lovebridge.ui.privacy.style import PRIVACY_STYLE
 from lovebridge.ui.tasks import run_task
 
 logger = logging.getLogger(__name__)
@@ -35,7 +34,6 @@ class LockPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("lockPanel")
         self.setAccessibleName(self.tr("LoveBridge is locked"))
-        self.setStyleSheet(PRIVACY_STYLE)
         self._verify = verify
         self.throttle = UnlockThrottle(clock)
         self._busy = False

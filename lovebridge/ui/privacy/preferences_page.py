@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from lovebridge.ui.common.widgets import card, muted_label, primary_button
 from lovebridge.ui.privacy.idle import IDLE_CHOICES, IDLE_LOCK_MINUTES
 from lovebridge.ui.privacy.passphrase_fields import PassphraseFields
-from lovebridge.ui.privacy.style import PRIVACY_STYLE
 
 if TYPE_CHECKING:
     from lovebridge.ui.privacy.controller import PrivacyController
@@ -85,7 +84,6 @@ class PrivacyPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("privacyPage")
-        self.setStyleSheet(PRIVACY_STYLE)
         self.controller = controller
         self.names = names
         self.passphrase_dialog: PassphraseDialog | None = None

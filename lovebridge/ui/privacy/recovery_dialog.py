@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.ui.common.widgets import card, muted_label, primary_button
-from lovebridge.ui.privacy.style import PRIVACY_STYLE
 
 
 class RecoveryCodeDialog(QDialog):
@@ -27,7 +26,6 @@ class RecoveryCodeDialog(QDialog):
         self.setObjectName("recoveryCodeDialog")
         self.setWindowTitle(self.tr("Your recovery code"))
         self.setMinimumWidth(560)
-        self.setStyleSheet(PRIVACY_STYLE)
         self.code = code
 
         layout = QVBoxLayout(self)
