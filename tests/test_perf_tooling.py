@@ -6,6 +6,8 @@ prove the tools measure what they claim and the fast paths keep their behaviour.
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import io
 import os
 import sqlite3
@@ -159,11 +161,13 @@ def test_generated_library_holds_what_was_asked(small_library: Path) -> None:
         years = [row[0] for row in connection.execute("SELECT date_year FROM memory")]
         rules = [row[0] for row in connection.execute("SELECT rrule FROM plan")]
         stories = [row[0] for row in connection.execute("SELECT length(story_text) FROM memory")]
+        indexed = connection.execute("SELECT count(*) FROM fts_memory").fetchone()[0]
     finally:
         connection.close()
     assert max(years) - min(years) >= 8  # spread over the decade
     assert any(rule and rule.startswith("FREQ=") for rule in rules)  # some plans recur
     assert min(stories) < 100 < max(stories)  # stories of very different lengths
+    assert indexed == 60  # the scrapbook's search index covers the bulk-inserted memories
 
 
 def test_generated_photos_are_real_jpegs_matching_their_rows(small_library: Path) -> None:
@@ -207,6 +211,15 @@ def test_store_bench_measures_agreeing_queries(small_library: Path) -> None:
     rows = bench_store.run(small_library, quick=True)
     assert [row.name.split(" ")[0] for row in rows] == ["open", "timeline:", "on"]
     assert all(row.value > 0 and (row.reference_value or 0) > 0 for row in rows)
+
+
+@pytest.mark.parametrize(
+    "path", sorted((REPO_ROOT / "tests" / "perf").glob("bench_*.py")), ids=lambda p: p.stem
+)
+def test_every_area_bench_follows_the_run_contract(path: Path) -> None:
+    module = importlib.import_module(f"tests.perf.{path.stem}")
+    assert callable(getattr(module, "run", None)), f"{path.name} has no run(library, quick)"
+    assert list(inspect.signature(module.run).parameters) == ["library", "quick"]
 
 
 def test_table_shows_ratio_target_and_verdict() -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from lovebridge.core.context import AppContext
 from lovebridge.core.dates import recurrence
-from lovebridge.core.dates.ical import IcsImportError, export_calendar, import_calendar
 from lovebridge.core.dates.plans import PlanService
 from lovebridge.store.media import write_atomically
 
@@ -29,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    # icalendar is imported here, not at the top: building the parser is on the GUI's start-up.
+    from lovebridge.core.dates.ical import export_calendar
+
     def export(ctx: AppContext) -> int:
         plans = PlanService(ctx.store, ctx.now).plans()
         try:
@@ -42,6 +44,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from lovebridge.core.dates.ical import IcsImportError, import_calendar
+
     try:
         data = args.file.read_bytes()
     except OSError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,14 +28,16 @@ from lovebridge.ui import settings as opts
 from lovebridge.ui.about import AboutDialog
 from lovebridge.ui.backup import BackupController
 from lovebridge.ui.common.widgets import icon, icon_on_accent
-from lovebridge.ui.dates.room import DatesRoom
 from lovebridge.ui.preferences import PreferencesDialog
 from lovebridge.ui.privacy.controller import PrivacyController
-from lovebridge.ui.scrapbook.room import ScrapbookRoom
 from lovebridge.ui.settings import Settings
 from lovebridge.ui.theme import apply_theme, current_colours
 from lovebridge.ui.welcome import WelcomePage
-from lovebridge.ui.write.room import WriteRoom
+
+if TYPE_CHECKING:
+    from lovebridge.ui.dates.room import DatesRoom
+    from lovebridge.ui.scrapbook.room import ScrapbookRoom
+    from lovebridge.ui.write.room import WriteRoom
 
 logger = logging.getLogger(__name__)
 
@@ -135,18 +138,14 @@ class MainWindow(QMainWindow):
 
         self.rooms = QStackedWidget()
         self.rooms.setObjectName("roomStack")
-        self.write_room = WriteRoom(self.ctx, self.settings)
-        self.scrapbook_room = ScrapbookRoom(self.ctx, self.settings)
-        self.dates_room = DatesRoom(self.ctx, self.settings)
-        for room in (self.write_room, self.scrapbook_room, self.dates_room):
-            self.rooms.addWidget(room)
+        # Rooms are built on first visit: start-up pays only for the room it shows (and the
+        # other rooms' modules — calendars, spelling, photos — are imported only when needed).
+        self._built_rooms: dict[int, QWidget] = {}
+        for _room in (WRITE, SCRAPBOOK, DATES):
+            self.rooms.addWidget(QWidget())  # stands in until the room is first shown
         row.addWidget(self.rooms, 1)
 
         self.room_list.currentRowChanged.connect(self._on_room_row_changed)
-        self.scrapbook_room.write_note_requested.connect(self.request_note)
-        self.dates_room.write_note_requested.connect(self.request_note)
-        self.dates_room.capture_memory_requested.connect(self.request_memory)
-        self.scrapbook_room.memory_captured.connect(self.dates_room.link_captured_memory)
         return shell
 
     def _build_menus(self) -> None:
@@ -189,6 +188,60 @@ class MainWindow(QMainWindow):
         self.addAction(action)  # shortcuts work even while the menu bar is hidden
         return action
 
+    # ---- the rooms, built on first use --------------------------------------------------------
+    @property
+    def write_room(self) -> WriteRoom:
+        return self._room(WRITE)  # type: ignore[return-value]
+
+    @property
+    def scrapbook_room(self) -> ScrapbookRoom:
+        return self._room(SCRAPBOOK)  # type: ignore[return-value]
+
+    @property
+    def dates_room(self) -> DatesRoom:
+        return self._room(DATES)  # type: ignore[return-value]
+
+    def _room(self, index: int) -> QWidget:
+        """The room at `index`, built and wired to the others the first time it is asked for."""
+        room = self._built_rooms.get(index)
+        if room is not None:
+            return room
+        room = self._make_room(index)
+        self._built_rooms[index] = room
+        stand_in = self.rooms.widget(index)
+        showing = self.rooms.currentIndex() == index
+        self.rooms.insertWidget(index, room)
+        self.rooms.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if showing:
+            self.rooms.setCurrentIndex(index)
+        return room
+
+    def _make_room(self, index: int) -> QWidget:
+        if index == WRITE:
+            from lovebridge.ui.write.room import WriteRoom
+
+            return WriteRoom(self.ctx, self.settings)
+        if index == SCRAPBOOK:
+            from lovebridge.ui.scrapbook.room import ScrapbookRoom
+
+            scrapbook = ScrapbookRoom(self.ctx, self.settings)
+            scrapbook.write_note_requested.connect(self.request_note)
+            scrapbook.memory_captured.connect(self._on_memory_captured)
+            return scrapbook
+        from lovebridge.ui.dates.room import DatesRoom
+
+        dates = DatesRoom(self.ctx, self.settings)
+        dates.write_note_requested.connect(self.request_note)
+        dates.capture_memory_requested.connect(self.request_memory)
+        return dates
+
+    def _on_memory_captured(self, plan_uuid: str, memory_uuid: str) -> None:
+        """A memory saved for a plan: only a built Dates room can have asked for it."""
+        dates = self._built_rooms.get(DATES)
+        if dates is not None:
+            dates.link_captured_memory(plan_uuid, memory_uuid)  # type: ignore[attr-defined]
+
     # ---- navigation -----------------------------------------------------------------------
     def show_room(self, index: int) -> None:
         """Bring a room forward (0 Write, 1 Scrapbook, 2 Dates)."""
@@ -197,11 +250,12 @@ class MainWindow(QMainWindow):
         self.room_list.setCurrentRow(index)
 
     def current_room(self) -> QWidget:
-        return self.rooms.currentWidget()
+        return self._room(self.rooms.currentIndex())
 
     def _on_room_row_changed(self, row: int) -> None:
         if row < 0:
             return
+        self._room(row)
         self.rooms.setCurrentIndex(row)
         self.settings.set(opts.LAST_ROOM, row)
 

@@ -1,6 +1,6 @@
 """LoveBridge's benchmark suite: is it instant with a decade of memories?
 
-    python tests/perf/bench.py [--quick] [--library DIR] [--markdown]
+    python tests/perf/bench.py [--quick] [--library DIR] [--markdown] [--bundle]
 
 Makes (once, then reuses) a synthetic library with tests/perf/make_library.py, then measures,
 each figure a median of repeated runs beside a reference measured in the same run:
@@ -10,7 +10,8 @@ each figure a median of repeated runs beside a reference measured in the same ru
   PySide6 QMainWindow timed the same way; runs alternate so contention hits both alike;
 - resident memory at that first paint, and the CPU time of the whole run, vs the same;
 - every row of the sibling modules tests/perf/bench_*.py (`run(library, quick) -> list[Row]`,
-  see tests/perf/README.md), e.g. bench_store.py's store and query figures.
+  see tests/perf/README.md): the store and its queries, the scrapbook (first screen, search,
+  12 MP import), template suggestions, note rendering, dates, backups, privacy, bundle size.
 
 Exits 1 when a figure misses its target or a benchmark module fails. Not part of pytest.
 """
@@ -137,7 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--library", type=Path,
                         help="library folder to use (made there if missing)")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--bundle", action="store_true",
+                        help="build LoveBridge and a bare PySide6 bundle with PyInstaller "
+                             "(minutes) instead of reading the sizes of earlier builds")
     args = parser.parse_args(argv)
+    if args.bundle:
+        os.environ["LOVEBRIDGE_BENCH_BUNDLE"] = "1"  # read by bench_bundle.run
     sizes = QUICK if args.quick else FULL
     library = (args.library or default_library(sizes)).resolve()
     info = ensure_library(library, sizes)

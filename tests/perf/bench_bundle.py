@@ -7,11 +7,16 @@ onedir, .deb and .tar.gz from dist/ (built first with packaging/build.py unless 
 Goal: LoveBridge's onedir within 1.3x of the bare bundle.
 
     python tests/perf/bench_bundle.py [--no-build] [--work DIR]
+
+`run(library, quick)` is the tests/perf/bench.py contract: it builds nothing unless
+$LOVEBRIDGE_BENCH_BUNDLE is 1 (`bench.py --bundle`); otherwise it reads the sizes of an existing
+dist/ build and of the bare bundle kept in $TMPDIR/lovebridge-bench/bare-bundle.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -22,8 +27,14 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.perf.benchlib import Row, print_table  # noqa: E402
+
 DIST = ROOT / "dist"
 GOAL_RATIO = 1.3
+BARE_WORK = Path(tempfile.gettempdir()) / "lovebridge-bench" / "bare-bundle"
 
 HELLO = '''\
 import sys
@@ -58,10 +69,6 @@ coll = COLLECT(exe, a.binaries, a.datas, strip=sys.platform.startswith("linux"),
 
 def tree_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
-
-
-def mib(size: int | None) -> str:
-    return "-" if size is None else f"{size / 2**20:8.1f}"
 
 
 def build_hello(work: Path) -> tuple[Path, float]:
@@ -126,41 +133,61 @@ def lovebridge_artefacts() -> tuple[Path, int | None, int | None]:
     )
 
 
+def bare_bundle(work: Path, rebuild: bool) -> tuple[int, int | None, int]:
+    """Sizes of the bare bundle (onedir, .deb, .tar.gz) in `work`, built there when asked."""
+    hello = work / "dist" / "hello"
+    if rebuild or not hello.is_dir():
+        shutil.rmtree(work, ignore_errors=True)
+        hello, _seconds = build_hello(work)
+        pack_deb(hello, work)
+        pack_tarball(hello, work)
+    deb = work / "hello.deb"
+    return (tree_size(hello), deb.stat().st_size if deb.exists() else None,
+            (work / "hello.tar.gz").stat().st_size)
+
+
+def size_rows(ours: tuple[int, int | None, int | None],
+              bare: tuple[int, int | None, int]) -> list[Row]:
+    names = ("onedir", ".deb", ".tar.gz")
+    rows = []
+    for name, mine, theirs, target in zip(names, ours, bare, (GOAL_RATIO, None, None),
+                                          strict=True):
+        if mine is not None:
+            rows.append(Row(f"bundle size: LoveBridge {name}", mine / 2**20, "MiB",
+                            f"bare PySide6 window {name}, same policy",
+                            None if theirs is None else theirs / 2**20, target))
+    return rows
+
+
+def run(library: Path, quick: bool) -> list[Row]:
+    """Bundle sizes. Builds only when $LOVEBRIDGE_BENCH_BUNDLE is 1 (bench.py --bundle); else
+    reads dist/ and the bare bundle kept in BARE_WORK, and measures nothing if either is missing.
+    """
+    del library, quick
+    build = os.environ.get("LOVEBRIDGE_BENCH_BUNDLE") == "1"
+    if build:
+        subprocess.run([sys.executable, "packaging/build.py"], cwd=ROOT, check=True)
+    onedir, deb, tarball = lovebridge_artefacts()
+    if not onedir.is_dir() or not (build or (BARE_WORK / "dist" / "hello").is_dir()):
+        print("  bundle sizes skipped: no dist/ build or bare bundle yet (bench.py --bundle "
+              "builds both, several minutes)", file=sys.stderr)
+        return []
+    return size_rows((tree_size(onedir), deb, tarball), bare_bundle(BARE_WORK, rebuild=build))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-build", action="store_true", help="use LoveBridge's dist/ as is")
-    parser.add_argument("--work", type=Path, help="folder for the bare build (default: temp)")
+    parser.add_argument("--work", type=Path, default=BARE_WORK,
+                        help=f"folder for the bare build (default {BARE_WORK})")
     args = parser.parse_args()
-
-    build_seconds = None
     if not args.no_build:
-        started = time.monotonic()
         subprocess.run([sys.executable, "packaging/build.py"], cwd=ROOT, check=True)
-        build_seconds = time.monotonic() - started
     onedir, deb, tarball = lovebridge_artefacts()
     if not onedir.is_dir():
         print("dist/lovebridge is missing: run python packaging/build.py first", file=sys.stderr)
         return 1
-
-    with tempfile.TemporaryDirectory(prefix="lovebridge-bench-") as temp:
-        work = args.work or Path(temp)
-        hello, hello_seconds = build_hello(work)
-        bare = (tree_size(hello), pack_deb(hello, work), pack_tarball(hello, work))
-    ours = (tree_size(onedir), deb, tarball)
-
-    print()
-    print(f"{'bundle':28}{'onedir MiB':>12}{'.deb MiB':>12}{'.tar.gz MiB':>13}{'build s':>10}")
-    print(f"{'bare PySide6 hello window':28}{mib(bare[0]):>12}{mib(bare[1]):>12}"
-          f"{mib(bare[2]):>13}{hello_seconds:>10.0f}")
-    lb_time = "-" if build_seconds is None else f"{build_seconds:.0f}"
-    print(f"{'LoveBridge':28}{mib(ours[0]):>12}{mib(ours[1]):>12}{mib(ours[2]):>13}{lb_time:>10}")
-    ratios = [
-        f"{o / b:.2f}x" if o is not None and b else "-" for o, b in zip(ours, bare, strict=True)
-    ]
-    print(f"{'ratio (goal <= 1.3x onedir)':28}{ratios[0]:>12}{ratios[1]:>12}{ratios[2]:>13}")
-    ratio = ours[0] / bare[0]
-    verdict = "within" if ratio <= GOAL_RATIO else "OVER"
-    print(f"\nLoveBridge's onedir is {ratio:.2f}x the bare bundle: {verdict} the goal.")
+    print_table(size_rows((tree_size(onedir), deb, tarball), bare_bundle(args.work, True)))
     return 0
 
 

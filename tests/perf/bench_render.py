@@ -4,19 +4,21 @@ The reference is a plain QPainter.drawText of the same text onto the same page, 
 font, measured in the same run: it shows what the handwriting (layout fitting, per-word
 shaping, jitter, paper) costs on top of Qt's own text drawing.
 
-Usage: python tests/perf/bench_render.py [REPEATS]
+Each figure is a median of 9 runs (3 with --quick), wall-clock, PNG including its encoding.
+`run(library, quick)` is the tests/perf/bench.py contract.
+
+Usage: python tests/perf/bench_render.py [--quick]
 """
 
 from __future__ import annotations
 
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+if str(Path(__file__).resolve().parents[2]) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter  # noqa: E402
@@ -27,6 +29,7 @@ from lovebridge.render.layouts import LAYOUTS  # noqa: E402
 from lovebridge.render.qt_app import ensure_gui_application  # noqa: E402
 from lovebridge.render.renderer import MM, compose_message, render_image, render_pdf  # noqa: E402
 from lovebridge.render.style import NoteStyle  # noqa: E402
+from tests.perf.benchlib import Row, median_of, print_table  # noqa: E402
 
 PNG_DPI = 192.0
 NOTE = NoteContent(
@@ -37,15 +40,6 @@ NOTE = NoteContent(
 )
 LUNCH = NoteContent("Good luck today!\n---\nChocolate in the side pocket.\n---\nProud of you."
                     "\n---\nWalk tonight?\n---\nSoup is in the blue tub.\n---\nSee you at six")
-
-
-def median_ms(action, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def pdf_buffer() -> QBuffer:
@@ -86,23 +80,35 @@ def our_png(content: NoteContent, style: NoteStyle) -> None:
     image.save(pdf_buffer(), "PNG")
 
 
-def main() -> int:
-    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+def run(library: Path, quick: bool) -> list[Row]:
+    """Per layout: a note to PDF and to PNG, each against plain drawText of the same text."""
+    del library  # a note is rendered from its content alone
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication([])  # widgets may follow in the same process
     ensure_gui_application()
     load_all_fonts()
-    print(f"median of {repeats} runs, ms; PNG at {PNG_DPI:.0f} dpi including PNG encoding")
-    print(f"{'layout':20} {'PDF':>8} {'ref PDF':>8} {'PNG':>8} {'ref PNG':>8}")
+    repeats = 3 if quick else 9
+    rows = []
     for layout in LAYOUTS:
         content = LUNCH if layout.kind == "lunchbox" else NOTE
         style = NoteStyle(layout=layout.key, font="caveat", paper="cream-lined",
                           decoration="hearts")
         text = compose_message(content, layout)
-        render_pdf(content, style, pdf_buffer())  # warm the caches once
-        pdf = median_ms(lambda c=content, s=style: render_pdf(c, s, pdf_buffer()), repeats)
-        ref_pdf = median_ms(lambda lay=layout, t=text: reference_pdf(lay, t), repeats)
-        png = median_ms(lambda c=content, s=style: our_png(c, s), repeats)
-        ref_png = median_ms(lambda lay=layout, t=text: reference_png(lay, t), repeats)
-        print(f"{layout.key:20} {pdf:8.1f} {ref_pdf:8.1f} {png:8.1f} {ref_png:8.1f}")
+        pdf = median_of(lambda c=content, s=style: render_pdf(c, s, pdf_buffer()), repeats)
+        ref_pdf = median_of(lambda lay=layout, t=text: reference_pdf(lay, t), repeats)
+        png = median_of(lambda c=content, s=style: our_png(c, s), repeats)
+        ref_png = median_of(lambda lay=layout, t=text: reference_png(lay, t), repeats)
+        rows.append(Row(f"note to PDF, {layout.key}", pdf, "s", "plain drawText to PDF",
+                        ref_pdf, None))
+        rows.append(Row(f"note to PNG ({PNG_DPI:.0f} dpi), {layout.key}", png, "s",
+                        "plain drawText to PNG", ref_png, None))
+    return rows
+
+
+def main() -> int:
+    quick = len(sys.argv) > 1 and sys.argv[1] == "--quick"
+    print_table(run(Path.cwd(), quick))
     return 0
 
 

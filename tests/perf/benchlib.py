@@ -94,7 +94,7 @@ def table_lines(rows: Iterable[Row], markdown: bool = False) -> list[str]:
             row.reference_name,
             format_value(row.reference_value, row.unit),
             "n/a" if row.ratio is None else f"{row.ratio:.2f}x",
-            "" if row.target is None else f"<= {row.target:g}x",
+            "" if row.target is None else f"<= {row.target:.3g}x",
             verdict(row),
         )
         for row in rows

@@ -40,6 +40,7 @@ if str(REPO_ROOT) not in sys.path:  # run as a script from a source checkout
 from PIL import Image  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
+from lovebridge.core.scrapbook.search import rebuild_index  # noqa: E402
 from lovebridge.paths import resolve_paths  # noqa: E402
 from lovebridge.store import open_store  # noqa: E402
 from lovebridge.store.media import MediaStore  # noqa: E402
@@ -462,6 +463,8 @@ def make_library(
                 session.execute(insert(Message), message_rows)
             if plan_rows:
                 session.execute(insert(Plan), plan_rows)
+            # The scrapbook service keeps fts_memory (no triggers): index the bulk inserts.
+            rebuild_index(session)
     finally:
         store.close()
     finished = time.perf_counter()

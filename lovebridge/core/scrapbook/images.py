@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import warnings
 from dataclasses import dataclass
 from datetime import datetime
@@ -149,7 +150,10 @@ def decode_scaled(source: PhotoSource, longest_side: int) -> Image.Image:
     image = _open_checked(source)
     try:
         if image.format == "JPEG":
-            image.draft("RGB", (longest_side, longest_side))
+            # Ask for the scaled shape, not a square: a square box makes the short side the
+            # limit, so a 4000x3000 photo stopped at 1/4 scale when 1/8 covers a 480 px side.
+            shrink = min(1.0, longest_side / max(image.size))
+            image.draft("RGB", (math.ceil(image.width * shrink), math.ceil(image.height * shrink)))
         image.load()
         upright = ImageOps.exif_transpose(image) or image
         if upright.mode not in ("RGB", "RGBA"):

@@ -35,7 +35,6 @@ from lovebridge.ui.write.coach_bar import CoachBar
 from lovebridge.ui.write.editor import DraftEditor
 from lovebridge.ui.write.format_bar import FormatBar
 from lovebridge.ui.write.note_panel import NotePanel
-from lovebridge.ui.write.qr_dialog import QrDialog
 from lovebridge.ui.write.send_bar import SendBar
 from lovebridge.ui.write.suggestions_panel import SuggestionsPanel
 from lovebridge.ui.write.text_positions import utf16_offset
@@ -456,6 +455,8 @@ class ComposePage(QWidget):
             self.open_url(QUrl.fromEncoded(mailto_url(subject, text).encode("ascii")))
             self._record("email")
         elif action == "qr":
+            from lovebridge.ui.write.qr_dialog import QrDialog  # segno: only when a QR is asked
+
             dialog = QrDialog(text, self)
             self._dialogs.append(dialog)
             dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d))
