@@ -16,7 +16,6 @@ from lovebridge.core.context import AppContext
 from lovebridge.core.dates import recurrence
 from lovebridge.core.dates.model import PlanDraft
 from lovebridge.core.dates.services import DatesServices
-from lovebridge.core.profile import CoupleProfile, ProfileService
 from lovebridge.store.models import Memory
 
 NOW = datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
@@ -30,7 +29,6 @@ def settle(app: QApplication, rounds: int = 6) -> None:
 
 def seed(ctx: AppContext) -> None:
     """A couple with a few plans: a weekly date night, a monthly check-in, a daily ritual."""
-    ProfileService(ctx.store).save(CoupleProfile("Maya", "Jonah", date(2019, 4, 12)))
     services = DatesServices.create(ctx.store, ctx.now)
     tz = recurrence.zone(ZONE)
 

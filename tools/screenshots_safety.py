@@ -5,33 +5,23 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault(
-    "QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'offscreen-screen.json'}"
-)
+from PySide6.QtWidgets import QApplication, QWidget
+from shot_kit import ROOT, couple_context
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-
-from lovebridge.core.backup import create_backup, make_automatic_backup  # noqa: E402
-from lovebridge.core.context import AppContext  # noqa: E402
-from lovebridge.core.profile import CoupleProfile, ProfileService  # noqa: E402
-from lovebridge.paths import resolve_paths  # noqa: E402
-from lovebridge.store import open_store  # noqa: E402
-from lovebridge.store.recovery import SalvageReport, set_aside_damaged  # noqa: E402
-from lovebridge.ui.backup import ProgressDialog, RestoreConfirmDialog  # noqa: E402
-from lovebridge.ui.main_window import MainWindow  # noqa: E402
-from lovebridge.ui.recovery import RecoveryWindow  # noqa: E402
-from lovebridge.ui.settings import Settings  # noqa: E402
-from lovebridge.ui.theme import apply_theme  # noqa: E402
-from tests.crash.library import populate  # noqa: E402
+from lovebridge.core.backup import create_backup, make_automatic_backup
+from lovebridge.store.recovery import SalvageReport, set_aside_damaged
+from lovebridge.ui.backup import ProgressDialog, RestoreConfirmDialog
+from lovebridge.ui.main_window import MainWindow
+from lovebridge.ui.recovery import RecoveryWindow
+from lovebridge.ui.settings import Settings
+from lovebridge.ui.theme import apply_theme
+from tests.crash.library import populate
 
 NOW = datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
 
@@ -53,10 +43,8 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
-        paths = resolve_paths(Path(tmp) / "data").ensure()
-        store = open_store(paths.database)
-        ctx = AppContext(paths=paths, store=store, clock=lambda: NOW)
-        ProfileService(store).save(CoupleProfile("Maya", "Jonah", date(2019, 4, 12)))
+        ctx = couple_context(Path(tmp) / "data", clock=lambda: NOW)
+        paths, store = ctx.paths, ctx.store
         populate(ctx, notes=42, memories=12, photos_per_memory=3)
         result = create_backup(store, paths, Path(tmp) / "LoveBridge 2026-11-23.lovebridge",
                                now=NOW)

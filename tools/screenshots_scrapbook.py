@@ -9,38 +9,29 @@ first pages of a photo book (PNG via pdftoppm when it is installed).
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault(
-    "QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'offscreen-screen.json'}"
-)
+from PIL import Image, ImageDraw, ImageFilter, ImageOps
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+from shot_kit import ROOT, couple_context
 
-from PIL import Image, ImageDraw, ImageFilter, ImageOps  # noqa: E402
-from PySide6.QtCore import QThreadPool  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from lovebridge.core.context import AppContext  # noqa: E402
-from lovebridge.core.profile import CoupleProfile, ProfileService  # noqa: E402
-from lovebridge.core.scrapbook.book import gather_year  # noqa: E402
-from lovebridge.core.scrapbook.photo_import import PhotoImporter  # noqa: E402
-from lovebridge.core.scrapbook.records import MemoryDate, MemoryDraft, PhotoPlacement  # noqa: E402
-from lovebridge.core.scrapbook.service import MemoryService  # noqa: E402
-from lovebridge.core.scrapbook.trash import TrashService  # noqa: E402
-from lovebridge.paths import resolve_paths  # noqa: E402
-from lovebridge.render.book import render_book_pdf  # noqa: E402
-from lovebridge.store import open_store  # noqa: E402
-from lovebridge.ui.main_window import SCRAPBOOK, MainWindow  # noqa: E402
-from lovebridge.ui.settings import Settings  # noqa: E402
-from lovebridge.ui.theme import apply_theme  # noqa: E402
+from lovebridge.core.context import AppContext
+from lovebridge.core.scrapbook.book import gather_year
+from lovebridge.core.scrapbook.photo_import import PhotoImporter
+from lovebridge.core.scrapbook.records import MemoryDate, MemoryDraft, PhotoPlacement
+from lovebridge.core.scrapbook.service import MemoryService
+from lovebridge.core.scrapbook.trash import TrashService
+from lovebridge.render.book import render_book_pdf
+from lovebridge.ui.main_window import SCRAPBOOK, MainWindow
+from lovebridge.ui.settings import Settings
+from lovebridge.ui.theme import apply_theme
 
 PALETTES = [
     ((255, 183, 148), (255, 236, 210), (94, 140, 120)),   # golden hour over green hills
@@ -185,10 +176,8 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
-        paths = resolve_paths(Path(tmp) / "data").ensure()
-        store = open_store(paths.database)
-        ctx = AppContext(paths=paths, store=store, clock=lambda: NOW)
-        ProfileService(store).save(CoupleProfile("Maya", "Jonah", date(2019, 4, 12)))
+        ctx = couple_context(Path(tmp) / "data", clock=lambda: NOW)
+        paths, store = ctx.paths, ctx.store
         fill(ctx, Path(tmp) / "source")
         trashed = MemoryService(ctx).timeline(0, 40)[5]
         TrashService(ctx).trash_memory(trashed.uuid)

@@ -8,15 +8,16 @@ Scenes: the home (rhythm, history), a draft with suggestions and a coach hint, t
 from __future__ import annotations
 
 import tempfile
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-from shot_kit import couple_context, open_window, options, start_app
+from shot_kit import COUPLE, couple_context, open_window, options, start_app
 
 from lovebridge.core.context import AppContext
-from lovebridge.core.profile import CoupleProfile, ProfileService
+from lovebridge.core.profile import ProfileService
 from lovebridge.core.write.messages import Draft, MessageService
 from lovebridge.store.models import Memory, Plan
 
@@ -41,8 +42,7 @@ def settle(app: QApplication, ms: int = 600) -> None:
 
 
 def seed(ctx: AppContext) -> None:
-    ProfileService(ctx.store).save(
-        CoupleProfile("Maya", "Jonah", date(2019, 4, 12), ("the purple umbrella",)))
+    ProfileService(ctx.store).save(replace(COUPLE, inside_jokes=("the purple umbrella",)))
     messages = MessageService(ctx.store, clock=lambda: NOW)
     for author, days_ago, text in PAST_NOTES:
         when = NOW - timedelta(days=days_ago)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from lovebridge.core.profile import CoupleProfile, ProfileService
-from lovebridge.ui.common.widgets import card, icon, muted_label, primary_button
+from lovebridge.ui.common.widgets import centred_card, muted_label, primary_button
 from lovebridge.ui.profile_form import ProfileForm
 
 
@@ -21,23 +21,8 @@ class WelcomePage(QWidget):
         self.setAccessibleName(self.tr("Welcome"))
         self._profiles = profiles
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 40, 40, 40)
-        outer.addStretch(1)
-        box = card()
-        box.setFixedWidth(540)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(40, 36, 40, 32)
+        inner = centred_card(self, 540, "lovebridge", 72, self.tr("Welcome to LoveBridge"))
         inner.setSpacing(14)
-
-        logo = QLabel()
-        logo.setPixmap(icon("lovebridge").pixmap(72, 72))
-        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        inner.addWidget(logo)
-        title = QLabel(self.tr("Welcome to LoveBridge"))
-        title.setObjectName("pageTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        inner.addWidget(title)
         intro = muted_label(
             self.tr("A quiet place for the two of you: notes to each other, the memories you "
                     "share, and time set aside together. Everything stays on this laptop.")
@@ -58,9 +43,6 @@ class WelcomePage(QWidget):
         self.begin_button.clicked.connect(self._save)
         footer.addWidget(self.begin_button)
         inner.addLayout(footer)
-
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
         self.form.my_name.returnPressed.connect(self.form.partner_name.setFocus)
         self.form.partner_name.returnPressed.connect(self._save)
 

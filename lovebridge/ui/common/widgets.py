@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -42,6 +43,33 @@ def heading(text: str, subtitle: str = "") -> QWidget:
         sub.setWordWrap(True)
         layout.addWidget(sub)
     return box
+
+
+def centred_card(page: QWidget, width: int, icon_name: str, icon_px: int,
+                 title: str) -> QVBoxLayout:
+    """Lay `page` out as one card centred on it, headed by an icon and a title.
+
+    Returns the card's layout, for the page to add the rest (welcome, lock screen).
+    """
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(40, 40, 40, 40)
+    outer.addStretch(1)
+    box = card()
+    box.setFixedWidth(width)
+    inner = QVBoxLayout(box)
+    inner.setContentsMargins(40, 36, 40, 32)
+    inner.setSpacing(12)
+    logo = QLabel()
+    logo.setPixmap(icon(icon_name).pixmap(icon_px, icon_px))
+    logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    inner.addWidget(logo)
+    heading_label = QLabel(title)
+    heading_label.setObjectName("pageTitle")
+    heading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    inner.addWidget(heading_label)
+    outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+    outer.addStretch(1)
+    return inner
 
 
 def card() -> QFrame:

@@ -7,11 +7,11 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from lovebridge.core.privacy.keyslots import WrongPassphraseError
 from lovebridge.core.privacy.throttle import UnlockThrottle
-from lovebridge.ui.common.widgets import card, icon, muted_label, primary_button
+from lovebridge.ui.common.widgets import centred_card, muted_label, primary_button
 from lovebridge.ui.tasks import run_task
 
 logger = logging.getLogger(__name__)
@@ -42,24 +42,7 @@ class LockPanel(QWidget):
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 40, 40, 40)
-        outer.addStretch(1)
-        box = card()
-        box.setObjectName("card")
-        box.setFixedWidth(500)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(40, 36, 40, 30)
-        inner.setSpacing(12)
-
-        logo = QLabel()
-        logo.setPixmap(icon("lock").pixmap(56, 56))
-        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        inner.addWidget(logo)
-        title = QLabel(self.tr("LoveBridge is locked"))
-        title.setObjectName("pageTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        inner.addWidget(title)
+        inner = centred_card(self, 500, "lock", 56, self.tr("LoveBridge is locked"))
         self.prompt_label = muted_label("")
         self.prompt_label.setObjectName("lockPrompt")
         self.prompt_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -95,9 +78,6 @@ class LockPanel(QWidget):
         self.recovery_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.recovery_button.clicked.connect(self.toggle_recovery_mode)
         inner.addWidget(self.recovery_button, 0, Qt.AlignmentFlag.AlignHCenter)
-
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
         self._show_mode()
 
     # ---- state ------------------------------------------------------------------------------
