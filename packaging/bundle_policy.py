@@ -7,7 +7,11 @@ To start using another Qt module, remove it from QT_MODULE_EXCLUDES (and its plu
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path, PurePosixPath
 
 # Python modules nothing in LoveBridge imports. unittest stays: some libraries import it lazily.
 PYTHON_EXCLUDES = [
@@ -57,7 +61,10 @@ EXCLUDES = PYTHON_EXCLUDES + QT_MODULE_EXCLUDES
 # The standard sqlite3 driver never runs (SQLAlchemy is handed sqlcipher3 as its DB-API module),
 # nor does Mako's optional syntax highlighter (Pygments, 4 MB, only for template error pages).
 # SQLAlchemy's other dialects must stay: Alembic imports them all at start-up.
+# HEIC photos are read through pi-heif, pillow-heif's decode-only build (packaging/frozen/
+# pillow_heif.py): pillow-heif's own binaries carry the x265 HEVC encoder (20 MB, GPL-2.0).
 APP_EXCLUDES = [
+    "_pillow_heif",
     "PIL._imagingft",
     "PIL._avif",
     "PIL.AvifImagePlugin",
@@ -115,6 +122,16 @@ SYSTEM_LIBRARY_PREFIXES = (
 SPELLING_LANGUAGES = {"en"}
 
 
+# Linux: copies of libraries every desktop has, vendored by a wheel under a hashed name, swapped
+# for the system's by rewriting the importing module's DT_NEEDED entry (patchelf). Pillow's
+# `_imaging` links libxcb only for ImageGrab on X11; its copy (with a libXau padded to 2 MB by
+# the wheel's own patchelf) gives way to the libxcb.so.1 that Qt's xcb platform also loads and
+# the .deb depends on (libxcb1).
+SYSTEM_RELINKS: dict[str, tuple[re.Pattern[str], str]] = {
+    "PIL/_imaging.": (re.compile(r"libxcb-[0-9a-f]{8}\.so\.1(\.\d+)*"), "libxcb.so.1"),
+}
+
+
 def plugin_name(stem: str) -> str:
     """`libqxcb` / `qxcb` / `libqsvgicon` -> `xcb` / `svgicon` (Qt's plugin naming)."""
     name = stem.removeprefix("lib")
@@ -127,6 +144,8 @@ def keep_entry(dest: str) -> bool:
     parts = path.parts
     if len(parts) == 1 and path.name.startswith(SYSTEM_LIBRARY_PREFIXES):
         return False
+    if parts[0] == "pillow_heif.libs":
+        return False  # pillow-heif's libheif, libde265 and x265: pi-heif brings its own decoder
     if parts[:2] == ("spellchecker", "resources") and path.name.endswith(".json.gz"):
         return path.name.removesuffix(".json.gz") in SPELLING_LANGUAGES
     if "PySide6" not in parts:
@@ -154,24 +173,65 @@ def keep_entry(dest: str) -> bool:
     return not name.startswith(DROPPED_QT_LIB_PREFIXES)
 
 
-def prune(analysis) -> None:  # noqa: ANN001 - a PyInstaller Analysis
+def patchelf() -> str:
+    """The patchelf program: the `patchelf` wheel of the packaging extra puts it next to Python."""
+    beside = Path(sys.executable).with_name("patchelf")
+    found = str(beside) if beside.is_file() else shutil.which("patchelf")
+    if found is None:
+        raise SystemExit("patchelf is missing: pip install -e \".[packaging]\" (or apt install "
+                         "patchelf) and build again")
+    return found
+
+
+def relink_to_system_libraries(analysis, work: Path) -> set[str]:  # noqa: ANN001 - Analysis
+    """Linux: point the modules in SYSTEM_RELINKS at the system's library (a patched copy under
+    `work`). Returns the vendored libraries' names, for `prune` to drop when nothing else
+    links to them (with what only they needed)."""
+    unlinked: set[str] = set()
+    if not sys.platform.startswith("linux"):
+        return unlinked
+    from PyInstaller.depend.bindepend import get_imports
+
+    binaries = []
+    for dest, source, kind in analysis.binaries:
+        rule = next((r for prefix, r in SYSTEM_RELINKS.items() if dest.startswith(prefix)), None)
+        if rule is not None:
+            pattern, system_name = rule
+            vendored = [name for name, _path in get_imports(source) if pattern.fullmatch(name)]
+            if vendored:
+                patched = work / dest
+                patched.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, patched)
+                for name in vendored:
+                    subprocess.run([patchelf(), "--replace-needed", name, system_name,
+                                    str(patched)], check=True)
+                unlinked.update(vendored)
+                source = str(patched)
+        binaries.append((dest, source, kind))
+    analysis.binaries = binaries
+    return unlinked
+
+
+def prune(analysis, unlinked: set[str] = frozenset()) -> None:  # noqa: ANN001 - an Analysis
     """Drop from `analysis` what `keep_entry` rejects, the libraries only those files needed,
-    and the links (PyInstaller lists them among the data) left pointing at nothing."""
+    the `unlinked` libraries nothing links to any more, and the links (PyInstaller lists them
+    among the data) left pointing at nothing."""
     removed = [entry for entry in analysis.binaries if not keep_entry(entry[0])]
     kept = [entry for entry in analysis.binaries if keep_entry(entry[0])]
-    orphans = orphaned_libraries(kept, removed)
+    orphans = orphaned_libraries(kept, removed, unlinked)
     analysis.binaries = [entry for entry in kept if entry[0] not in orphans]
     datas = [entry for entry in analysis.datas if keep_entry(entry[0])]
     present = {entry[0] for entry in analysis.binaries + datas if entry[2] != "SYMLINK"}
     analysis.datas = [entry for entry in datas if entry[2] != "SYMLINK" or entry[1] in present]
 
 
-def orphaned_libraries(kept: list, removed: list) -> set[str]:
+def orphaned_libraries(kept: list, removed: list, unlinked: set[str] = frozenset()) -> set[str]:
     """Destinations of kept libraries that every binary needing them was removed.
 
     PyInstaller resolves dependencies before the spec can prune, so e.g. dropping a plugin
     leaves the system libraries it linked against behind. A library nothing links to (loaded
-    with ctypes or dlopen) is never called an orphan.
+    with ctypes or dlopen) is never called an orphan, unless it is named in `unlinked`: a
+    vendored copy whose one user was relinked to the system's library.
     """
     from PyInstaller.depend.bindepend import get_imports
 
@@ -185,7 +245,11 @@ def orphaned_libraries(kept: list, removed: list) -> set[str]:
         for name, _path in imports:
             needers.setdefault(PurePosixPath(name.replace("\\", "/")).name, set()).add(dest)
     gone = {entry[0] for entry in removed}
-    orphans: set[str] = set()
+    orphans = {
+        dest for dest, _source, _kind in kept
+        if (name := PurePosixPath(dest.replace("\\", "/")).name) in unlinked
+        and not needers.get(name)
+    }
     changed = True
     while changed:
         changed = False
