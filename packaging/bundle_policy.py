@@ -34,7 +34,16 @@ PYTHON_EXCLUDES = [
     "pytestqt",
     "hypothesis",
     "pypdf",
+    # Work runs on Qt's thread pool, never in child processes; and PyInstaller's multiprocessing
+    # start-up hook would import it on every launch. Decimal uses its C module, never this copy.
+    "multiprocessing",
+    "_pydecimal",
 ]
+
+# Bytecode compiled as by `python -OO`: no docstrings and no asserts in the bundled modules, as in
+# the interpreter that runs them. Nothing in LoveBridge or its libraries needs a docstring at run
+# time (they cope with None) and no assert guards anything a user can reach.
+OPTIMIZE = 2
 
 # PySide6 modules LoveBridge does not use. QtNetwork is out too: nothing in the app talks to the
 # network (a promise of the product), and no kept Qt library or plugin links against it.
@@ -122,14 +131,22 @@ SYSTEM_LIBRARY_PREFIXES = (
 SPELLING_LANGUAGES = {"en"}
 
 
-# Linux: copies of libraries every desktop has, vendored by a wheel under a hashed name, swapped
-# for the system's by rewriting the importing module's DT_NEEDED entry (patchelf). Pillow's
-# `_imaging` links libxcb only for ImageGrab on X11; its copy (with a libXau padded to 2 MB by
-# the wheel's own patchelf) gives way to the libxcb.so.1 that Qt's xcb platform also loads and
-# the .deb depends on (libxcb1).
-SYSTEM_RELINKS: dict[str, tuple[re.Pattern[str], str]] = {
-    "PIL/_imaging.": (re.compile(r"libxcb-[0-9a-f]{8}\.so\.1(\.\d+)*"), "libxcb.so.1"),
-}
+# Linux: copies of libraries that a wheel vendors under a hashed name, swapped for the same
+# library under its usual name by rewriting the importing module's DT_NEEDED entry (patchelf):
+# (module path prefix in the bundle, vendored name, the name to link instead).
+# - Pillow's `_imaging` links libxcb only for ImageGrab on X11; its copy (and a libXau the
+#   wheel's own patchelf padded to 2 MB) gives way to the system's libxcb.so.1, which Qt's xcb
+#   platform loads too and the .deb depends on (libxcb1).
+# - Pillow's libtiff uses the stable streaming API of zstd and xz; the bundle already carries
+#   libzstd.so.1 and liblzma.so.5 for Qt (the .deb depends on libzstd1 and liblzma5 as well).
+SYSTEM_RELINKS: list[tuple[str, re.Pattern[str], str]] = [
+    ("PIL/_imaging.", re.compile(r"libxcb-[0-9a-f]{8}\.so\.1(\.\d+)*"), "libxcb.so.1"),
+    ("pillow.libs/libtiff-", re.compile(r"libzstd-[0-9a-f]{8}\.so\.1(\.\d+)*"), "libzstd.so.1"),
+    ("pillow.libs/libtiff-", re.compile(r"liblzma-[0-9a-f]{8}\.so\.5(\.\d+)*"), "liblzma.so.5"),
+]
+
+# Files that libraries ship for type checkers and compilers, never read at run time.
+BUILD_ONLY_SUFFIXES = (".pyi", ".pyx", ".pxd", ".c", ".h")
 
 
 def plugin_name(stem: str) -> str:
@@ -143,6 +160,8 @@ def keep_entry(dest: str) -> bool:
     path = PurePosixPath(dest.replace("\\", "/"))
     parts = path.parts
     if len(parts) == 1 and path.name.startswith(SYSTEM_LIBRARY_PREFIXES):
+        return False
+    if path.suffix in BUILD_ONLY_SUFFIXES or path.name == "py.typed":
         return False
     if parts[0] == "pillow_heif.libs":
         return False  # pillow-heif's libheif, libde265 and x265: pi-heif brings its own decoder
@@ -190,26 +209,32 @@ def relink_to_system_libraries(analysis, work: Path) -> set[str]:  # noqa: ANN00
     unlinked: set[str] = set()
     if not sys.platform.startswith("linux"):
         return unlinked
-    from PyInstaller.depend.bindepend import get_imports
-
     binaries = []
     for dest, source, kind in analysis.binaries:
-        rule = next((r for prefix, r in SYSTEM_RELINKS.items() if dest.startswith(prefix)), None)
-        if rule is not None:
-            pattern, system_name = rule
-            vendored = [name for name, _path in get_imports(source) if pattern.fullmatch(name)]
-            if vendored:
-                patched = work / dest
-                patched.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, patched)
-                for name in vendored:
-                    subprocess.run([patchelf(), "--replace-needed", name, system_name,
-                                    str(patched)], check=True)
-                unlinked.update(vendored)
-                source = str(patched)
+        rules = [(pattern, usual) for prefix, pattern, usual in SYSTEM_RELINKS
+                 if dest.startswith(prefix)]
+        needed = direct_imports(source) if rules else []
+        swaps = [(name, usual) for name in needed for pattern, usual in rules
+                 if pattern.fullmatch(name)]
+        if swaps:
+            patched = work / dest
+            patched.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, patched)
+            for name, usual in swaps:
+                subprocess.run([patchelf(), "--replace-needed", name, usual, str(patched)],
+                               check=True)
+                unlinked.add(name)
+            source = str(patched)
         binaries.append((dest, source, kind))
     analysis.binaries = binaries
     return unlinked
+
+
+def direct_imports(library: str) -> list[str]:
+    """The DT_NEEDED names of an ELF file (not what they need in turn, as ldd would list)."""
+    result = subprocess.run([patchelf(), "--print-needed", library], capture_output=True,
+                            text=True, check=True)
+    return result.stdout.split()
 
 
 def prune(analysis, unlinked: set[str] = frozenset()) -> None:  # noqa: ANN001 - an Analysis

@@ -56,7 +56,7 @@ import sys
 sys.path.insert(0, {packaging!r})
 import bundle_policy
 
-a = Analysis([{script!r}], excludes=bundle_policy.EXCLUDES)
+a = Analysis([{script!r}], excludes=bundle_policy.EXCLUDES, optimize=bundle_policy.OPTIMIZE)
 bundle_policy.prune(a)
 pyz = PYZ(a.pure)
 exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="hello",
