@@ -148,6 +148,11 @@ SYSTEM_RELINKS: list[tuple[str, re.Pattern[str], str]] = [
 # Files that libraries ship for type checkers and compilers, never read at run time.
 BUILD_ONLY_SUFFIXES = (".pyi", ".pyx", ".pxd", ".c", ".h")
 
+# Installer artwork: the installers take the menu entry, the AppStream file and the icon's PNG
+# sizes, .ico and .icns from the source tree; the running app draws every icon from SVG.
+INSTALLER_ONLY_RESOURCES = ("desktop",)
+RUNTIME_ICON_SUFFIXES = (".svg",)
+
 
 def plugin_name(stem: str) -> str:
     """`libqxcb` / `qxcb` / `libqsvgicon` -> `xcb` / `svgicon` (Qt's plugin naming)."""
@@ -163,6 +168,11 @@ def keep_entry(dest: str) -> bool:
         return False
     if path.suffix in BUILD_ONLY_SUFFIXES or path.name == "py.typed":
         return False
+    if parts[0] == "resources" and len(parts) > 2:
+        if parts[1] in INSTALLER_ONLY_RESOURCES:
+            return False
+        if parts[1] == "icons":
+            return path.suffix in RUNTIME_ICON_SUFFIXES
     if parts[0] == "pillow_heif.libs":
         return False  # pillow-heif's libheif, libde265 and x265: pi-heif brings its own decoder
     if parts[:2] == ("spellchecker", "resources") and path.name.endswith(".json.gz"):
