@@ -58,10 +58,6 @@ def run_gui(data_dir: str | None) -> int:
     folder_problem = data_folder_problem(paths)  # read-only or full: say so, change nothing
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    if os.environ.get(STARTUP_PROBE_ENV) == "1":
-        from lovebridge.startup_probe import install_startup_probe
-
-        install_startup_probe(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -101,6 +97,10 @@ def run_gui(data_dir: str | None) -> int:
             launcher.opening_window.hide()
         open_startup_error(message, lambda: app.exit(2))
 
+    if os.environ.get(STARTUP_PROBE_ENV) == "1":
+        from lovebridge.startup_probe import install_startup_probe
+
+        launcher.window_created.connect(install_startup_probe(app).watch)
     launcher.damaged.connect(recover_and_reopen)
     launcher.failed.connect(give_up)
     launcher.start()

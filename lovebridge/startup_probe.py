@@ -40,42 +40,55 @@ def heavy_modules_loaded() -> str:
     return ",".join(name for name in HEAVY_MODULES if name in sys.modules) or "-"
 
 
-def install_startup_probe(app) -> None:  # noqa: ANN001 - QApplication; Qt stays a lazy import
-    """Report the main window's first paint, then its first paint with the library open (and
-    the memory then) on stdout, then quit the app.
+def install_startup_probe(app):  # noqa: ANN001, ANN201 - QApplication -> the probe; Qt is lazy
+    """A probe that reports a window's first paint, then its first paint with the library open
+    (and the memory then) on stdout, then quits the app. Hand it the window with `watch`.
+
+    It watches that window (and later the page it shows), not the whole application: an
+    application-wide Python event filter is called for every event of every widget and would
+    add its own cost — tens of ms before a window with content first paints — to the figure.
 
     A window that opens its library after painting has a `library_attached` signal and a `ctx`
     that is None until then; any other window (the bare reference) is ready at its first paint.
     """
     from PySide6.QtCore import QEvent, QObject, QTimer
 
+    paint = QEvent.Type.Paint
+
     class Milestones(QObject):
         def __init__(self) -> None:
             super().__init__(app)
             self.window = None
-            self.attached = False
+            self.page = None  # what the window shows once its library is open
+
+        def watch(self, window: QObject) -> None:
+            self.window = window
+            window.installEventFilter(self)
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() != QEvent.Type.Paint:
+            if event.type() != paint:
                 return False
-            if self.window is None and watched.objectName() == "MainWindow":
-                self.window = watched
+            if watched is self.window:
+                watched.removeEventFilter(self)
                 print(f"first-paint {seconds_since_process_start():.4f}", flush=True)
                 print(f"loaded-at-first-paint {heavy_modules_loaded()}", flush=True)
                 if getattr(watched, "ctx", True) is None:
                     watched.library_attached.connect(self.on_attached)
                 else:
                     self.report_ready()
-            elif self.attached and self.window.isAncestorOf(watched):
-                self.report_ready()  # the first paint inside the window once it has its library
+            elif watched is self.page:
+                watched.removeEventFilter(self)
+                self.report_ready()  # the page the library opened on has painted
             return False
 
         def on_attached(self) -> None:
-            self.attached = True
+            self.page = self.window.pages.currentWidget()
+            if self.page is self.window.shell:
+                self.page = self.window.rooms.currentWidget()
+            self.page.installEventFilter(self)
 
         def report_ready(self) -> None:
             print(f"ready {seconds_since_process_start():.4f}", flush=True)
-            app.removeEventFilter(self)
             QTimer.singleShot(0, report_memory_and_quit)
 
     def report_memory_and_quit() -> None:
@@ -85,4 +98,4 @@ def install_startup_probe(app) -> None:  # noqa: ANN001 - QApplication; Qt stays
             app.quit()
 
     app._startup_probe = Milestones()  # kept alive by its parent
-    app.installEventFilter(app._startup_probe)
+    return app._startup_probe

@@ -24,10 +24,11 @@ def load_probe():  # noqa: ANN201 - a module
 
 if __name__ == "__main__":
     app = QApplication([sys.argv[0]])
-    load_probe().install_startup_probe(app)  # watched like LoveBridge's: from the application
+    probe = load_probe().install_startup_probe(app)
     window = QMainWindow()
     window.setObjectName("MainWindow")
     window.setWindowTitle("Reference window")
     window.resize(1180, 780)  # LoveBridge's first-run window size
+    probe.watch(window)  # watched like LoveBridge's: the window itself, from before it shows
     window.show()
     sys.exit(app.exec())

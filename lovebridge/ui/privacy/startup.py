@@ -66,6 +66,7 @@ class Launcher(QObject):
     `opening_window` is the window shown while the library opens.
     """
 
+    window_created = Signal(object)  # MainWindow, about to show while its library opens
     window_opened = Signal(object)  # MainWindow, attached to the open library
     damaged = Signal()  # the database is damaged: the app shows the recovery window
     failed = Signal(str)  # the store cannot be opened: a clear sentence for the person
@@ -111,6 +112,7 @@ class Launcher(QObject):
         self._data_key = data_key
         window = MainWindow(None, self.settings, returning=self.paths.database.exists())
         self.opening_window = window
+        self.window_created.emit(window)
         window.show()
         if self.lock_window is not None:
             self.lock_window.close()
