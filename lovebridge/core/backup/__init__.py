@@ -2,6 +2,7 @@
 
 from lovebridge.core.backup.create import BACKUP_SUFFIX, BackupResult, create_backup
 from lovebridge.core.backup.manifest import BackupError, BackupRefusedError, Manifest
+from lovebridge.core.backup.pool import PoolIncompleteError, prune_pool
 from lovebridge.core.backup.rotation import BackupEntry, list_backups, plan_rotation, rotate
 from lovebridge.core.backup.service import (
     RestoreResult,
@@ -23,6 +24,7 @@ __all__ = [
     "BackupRefusedError",
     "BackupResult",
     "Manifest",
+    "PoolIncompleteError",
     "RestoreResult",
     "StagedBackup",
     "apply_restore",
@@ -34,6 +36,7 @@ __all__ = [
     "newest_good_backup",
     "plan_rotation",
     "prepare_data_folder",
+    "prune_pool",
     "read_manifest",
     "restore_backup",
     "rotate",

@@ -44,6 +44,7 @@ class BackupResult:
     path: Path
     manifest: Manifest
     size: int
+    photo_bytes_written: int | None = None  # photo bytes copied (pooled backups say; else all)
 
 
 def photo_files(photos: Path) -> list[Path]:
