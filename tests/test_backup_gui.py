@@ -127,3 +127,37 @@ def test_reloading_the_rooms_drops_hooks_of_the_old_rooms_only(main_window: Main
     assert main_window.write_room is not old_room
     main_window.run_close_hooks()
     assert calls == ["app-wide"]
+
+
+def test_quitting_writes_a_small_automatic_backup_that_restore_brings_back(
+        qtbot, ctx, main_window: MainWindow) -> None:
+    from lovebridge.core.backup.pool import pool_root
+    from tests.crash.library import photo_tree
+
+    populate(ctx, notes=4, memories=3, photo_size=80_000)
+    controller = main_window.backups
+    with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000) as started:
+        controller.start_automatic()
+    assert started.args[0].photo_bytes_written == 6 * 80_000  # the first copies each photo once
+    expected_rows, expected_photos = dump(ctx.store), photo_tree(ctx.paths.photos)
+    pool_before = {p: p.stat().st_mtime_ns for p in pool_root(ctx.paths).glob("??/*")}
+
+    with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000) as quitting:
+        main_window.close()
+    on_quit = quitting.args[0]
+    assert on_quit.photo_bytes_written == 0 and on_quit.size < 80_000  # the database only
+    assert {p: p.stat().st_mtime_ns for p in pool_root(ctx.paths).glob("??/*")} == pool_before
+    listed = [entry.path for entry in list_backups(ctx.paths.backups)]
+    assert listed == [on_quit.path]
+
+    populate(ctx, notes=2, memories=1, seed=4)  # later work, and a photo file lost
+    sorted(ctx.paths.photos.rglob("*.jpg"))[0].unlink()
+    main_window.show()
+    confirm = restore_through_menu(qtbot, main_window, listed[0])
+    assert "4 notes" in confirm.findChild(QWidget, "restoreContents").text()
+    assert "6 photos" in confirm.findChild(QWidget, "restoreContents").text()
+    with qtbot.waitSignal(main_window.backups.restore_finished, timeout=30_000):
+        qtbot.mouseClick(confirm.restore_button, Qt.MouseButton.LeftButton)
+    assert dump(ctx.store) == expected_rows
+    assert photo_tree(ctx.paths.photos) == expected_photos
+    qtbot.waitUntil(lambda: not list(ctx.paths.data.glob(".backup-work-*")), timeout=20_000)

@@ -218,7 +218,8 @@ def write_refs(paths: Paths, archive: Path, hashes: Iterable[str],
                file_key: bytes | None) -> None:
     """Record which pool files `archive` needs (sealed like the rest of the folder when locked)."""
     target = refs_file(paths, archive.name)
-    record = {"archive": archive.name, "size": archive.stat().st_size,
+    # The size of what the archive holds: the same whether the lock has sealed it or not.
+    record = {"archive": archive.name, "size": original_size(archive),
               "hashes": sorted(set(hashes))}
     data = json.dumps(record).encode("ascii")
     write_atomically(target, _seal(data, backup_identity(paths, target), file_key))
@@ -231,7 +232,7 @@ def read_refs(paths: Paths, archive: Path, file_key: bytes | None) -> set[str] |
         data = _unseal(target.read_bytes(), backup_identity(paths, target), file_key)
         record = json.loads(data.decode("ascii"))
         hashes = record["hashes"]
-        if record["archive"] != archive.name or record["size"] != archive.stat().st_size:
+        if record["archive"] != archive.name or record["size"] != original_size(archive):
             return None  # an older record of a file since replaced under the same name
         if not isinstance(hashes, list) or not all(
             isinstance(h, str) and SHA256_NAME.match(h) for h in hashes
