@@ -70,7 +70,8 @@ def create_pooled_backup(
             revision = schema_revision_of(connection)
         finally:
             connection.close()
-        total = len(photo_files(paths.photos)) + 1
+        photos = photo_files(paths.photos)
+        total = len(photos) + 1
         done = 0
 
         def advance(count: int) -> None:
@@ -79,7 +80,7 @@ def create_pooled_backup(
             if progress is not None:
                 progress(min(done, total), total)
 
-        pooled, written = pool_photos(paths, file_key, advance)
+        pooled, written = pool_photos(paths, file_key, advance, photos)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", allowZip64=True) as archive:
             members = {DATABASE_MEMBER: _copy_member(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -118,8 +119,8 @@ def _seal(data: bytes, identity: str, file_key: bytes | None) -> bytes:
     return data if file_key is None else encrypt_bytes(file_key, identity, data)
 
 
-def pool_photos(paths: Paths, file_key: bytes | None,
-                advance: Advance | None = None) -> tuple[dict[str, MemberInfo], int]:
+def pool_photos(paths: Paths, file_key: bytes | None, advance: Advance | None = None,
+                photos: list[Path] | None = None) -> tuple[dict[str, MemberInfo], int]:
     """Pool every library photo not yet pooled; returns (what the library holds, bytes written).
 
     A photo's name is the SHA-256 of its original bytes (store/media.py), so a photo already in
@@ -129,7 +130,7 @@ def pool_photos(paths: Paths, file_key: bytes | None,
     root = pool_root(paths)
     pooled: dict[str, MemberInfo] = {}
     written = 0
-    for photo in photo_files(paths.photos):
+    for photo in photo_files(paths.photos) if photos is None else photos:
         name = PHOTOS_PREFIX + photo.relative_to(paths.photos).as_posix()
         named = HASH_NAMED.match(photo.name)
         if named is not None and photo.parent.name == named.group(1)[:2]:
@@ -201,12 +202,21 @@ def check_pooled(
         if staging_photos is not None:
             relative = name[len(PHOTOS_PREFIX):]
             photo_name = relative.rsplit("/", 1)[-1]
-            write_atomically(staging_photos / relative,
-                             _seal(data, f"photo/{photo_name}", seal_with))
+            _write_staged(staging_photos / relative, _seal(data, f"photo/{photo_name}", seal_with))
         if advance is not None:
             advance(info.size)
     if damaged:
         raise PoolIncompleteError([], damaged)
+
+
+def _write_staged(target: Path, data: bytes) -> None:
+    """A new file in the staging folder, durable before the swap (a crash discards staging)."""
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
 
 
 # ---- which pool files the archives of the backups folder need ------------------------------
