@@ -259,3 +259,28 @@ def test_pool_files_are_named_by_the_hash_of_what_they_hold(ctx) -> None:
     files = [p for p in pool_root(ctx.paths).glob("*/*") if p.parent.name != "refs"]
     assert files and all(hashlib.sha256(p.read_bytes()).hexdigest() == p.name for p in files)
     assert all(p.parent.name == p.name[:2] for p in files)
+
+
+def test_an_automatic_backup_exported_as_one_file_restores_without_the_pool(
+        ctx, tmp_path: Path) -> None:
+    from lovebridge.core.backup import export_backup
+
+    populate(ctx, notes=5, memories=3)
+    expected_rows, expected_photos = dump(ctx.store), photo_tree(ctx.paths.photos)
+    backup = make_automatic_backup(ctx.store, ctx.paths, ctx.now())
+    exported = export_backup(backup.path, ctx.paths, ctx.store, tmp_path / "one.lovebridge")
+    manifest = read_manifest(exported.path)
+    assert not manifest.is_pooled and manifest.photo_count == 6
+    assert manifest.created_at == ctx.now() and manifest.kind == "automatic"
+    with zipfile.ZipFile(exported.path) as archive:
+        assert sum(name.startswith("photos/") for name in archive.namelist()) == 6
+
+    populate(ctx, notes=2, memories=1, seed=9)
+    for path in list(pool_root(ctx.paths).rglob("*")):  # the pool is lost: the file suffices
+        if path.is_file():
+            path.unlink()
+    with pytest.raises(PoolIncompleteError):  # the automatic one itself cannot be used now
+        export_backup(backup.path, ctx.paths, ctx.store, tmp_path / "two.lovebridge")
+    assert not (tmp_path / "two.lovebridge").exists()
+    restore_backup(exported.path, ctx.paths, ctx.store, now=ctx.now())
+    assert dump(ctx.store) == expected_rows and photo_tree(ctx.paths.photos) == expected_photos

@@ -1,6 +1,7 @@
 """Backups: archive create/validate/restore, automatic backups and their rotation. No Qt."""
 
 from lovebridge.core.backup.create import BACKUP_SUFFIX, BackupResult, create_backup
+from lovebridge.core.backup.export import export_backup, export_staged
 from lovebridge.core.backup.manifest import BackupError, BackupRefusedError, Manifest
 from lovebridge.core.backup.pool import PoolIncompleteError, prune_pool
 from lovebridge.core.backup.rotation import BackupEntry, list_backups, plan_rotation, rotate
@@ -30,6 +31,8 @@ __all__ = [
     "apply_restore",
     "automatic_backup_due",
     "create_backup",
+    "export_backup",
+    "export_staged",
     "finish_interrupted_restore",
     "list_backups",
     "make_automatic_backup",
