@@ -62,6 +62,7 @@ def test_restore_from_the_file_menu_brings_the_backup_back(qtbot, ctx, main_wind
 
     confirm = restore_through_menu(qtbot, main_window, archive)
     assert "4 notes" in confirm.findChild(QWidget, "restoreContents").text()
+    assert confirm.export_button.isHidden()  # a self-contained file already
     assert notes(ctx) == 7  # nothing changes before the person says so
     with qtbot.waitSignal(main_window.backups.restore_finished, timeout=30_000) as done:
         qtbot.mouseClick(confirm.restore_button, Qt.MouseButton.LeftButton)
@@ -161,3 +162,27 @@ def test_quitting_writes_a_small_automatic_backup_that_restore_brings_back(
     assert dump(ctx.store) == expected_rows
     assert photo_tree(ctx.paths.photos) == expected_photos
     qtbot.waitUntil(lambda: not list(ctx.paths.data.glob(".backup-work-*")), timeout=20_000)
+
+
+def test_an_automatic_backup_saved_as_one_file_from_the_restore_dialog(
+        qtbot, ctx, main_window: MainWindow, tmp_path: Path) -> None:
+    from lovebridge.core.backup import make_automatic_backup, read_manifest
+
+    populate(ctx, notes=3, memories=2)
+    automatic = make_automatic_backup(ctx.store, ctx.paths, ctx.now()).path
+    populate(ctx, notes=1, memories=0, seed=6)
+    before = dump(ctx.store)
+    controller = main_window.backups
+    controller.choose_save_path = lambda suggested: str(tmp_path / suggested.replace(" ", "_"))
+    confirm = restore_through_menu(qtbot, main_window, automatic)
+    assert confirm.export_button.isVisible()
+    with qtbot.waitSignal(controller.backup_finished, timeout=20_000) as saved:
+        qtbot.mouseClick(confirm.export_button, Qt.MouseButton.LeftButton)
+    result = saved.args[0]
+    assert result.path == tmp_path / "LoveBridge_2026-11-23_1830.lovebridge".replace(
+        "1830", f"{ctx.now().astimezone():%H%M}")
+    manifest = read_manifest(result.path)
+    assert not manifest.is_pooled and manifest.photo_count == 4
+    assert controller.dialog.title_label.text() == "Backup saved"
+    assert dump(ctx.store) == before  # saving a copy restores nothing
+    assert not list(ctx.paths.data.glob(".restore-*")) and not controller.busy
