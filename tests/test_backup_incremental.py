@@ -238,6 +238,8 @@ def rewrite_manifest(source: Path, target: Path, change) -> None:  # noqa: ANN00
     (lambda m: m.update(format_version=1), "table of contents is damaged"),
     (lambda m: m.update(format_version=3), "newer version"),
     (lambda m: next(iter(m["pooled"].values())).update(sha256="0" * 64), "1 photo is missing"),
+    (lambda m: m["pooled"].update({next(iter(m["pooled"])).rsplit("/", 1)[0]:
+                                   next(iter(m["pooled"].values()))}), "inconsistent"),
     (lambda m: next(iter(m["pooled"].values())).update(size=10**15), "not enough free disk"),
 ])
 def test_a_hostile_automatic_backup_is_refused_and_nothing_changes(ctx, tmp_path: Path,

@@ -279,6 +279,9 @@ def _stage_pooled(manifest: Manifest, staging: Path, roots: list[Path] | None,
             raise BackupRefusedError(
                 "There is not enough free disk space to restore this backup. Nothing was changed."
             ) from exc
+        if exc.errno in (errno.EEXIST, errno.ENOTDIR, errno.EISDIR):
+            # A photo listed both as a file and as a folder: a made-up list, not ours.
+            raise BackupRefusedError(f"{NOT_A_BACKUP} (its photo list is inconsistent)") from exc
         raise
 
 
