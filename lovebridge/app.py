@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from lovebridge import APP_NAME, __version__
-from lovebridge.cli import build_parser
+from lovebridge.cli import build_parser, gui_data_dir
 
 logger = logging.getLogger(__name__)
 
@@ -28,35 +28,34 @@ STARTUP_PROBE_ENV = "LOVEBRIDGE_STARTUP_PROBE"
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `lovebridge` and `python -m lovebridge`."""
-    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    window_only, data_dir = gui_data_dir(arguments)
+    if window_only:
+        return run_gui(data_dir)
+    args = build_parser().parse_args(arguments)
     if getattr(args, "func", None) is not None:
         return int(args.func(args) or 0)
     return run_gui(args.data_dir)
 
 
 def run_gui(data_dir: str | None) -> int:
-    """Open the store and show the main window until the user quits."""
-    # Qt is imported here, not at module level, so CLI commands start without it.
-    from PySide6.QtCore import QThreadPool
+    """Show the main window at once, open the library behind it, and run until the user quits."""
+    # Only what the first paint needs is imported here: Qt, paths, settings, the window's frame.
+    # The store, SQLAlchemy and the rooms load in the background once the window is up.
+    from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from lovebridge.core.backup import prepare_data_folder
-    from lovebridge.core.backup.startup import data_folder_problem
-    from lovebridge.logging_setup import configure_logging
+    from lovebridge.core.data_folder import data_folder_problem, restore_interrupted
     from lovebridge.paths import resolve_paths
-    from lovebridge.store import DatabaseDamagedError, StoreError
     from lovebridge.ui.common.widgets import icon
     from lovebridge.ui.errors import install_exception_hook
     from lovebridge.ui.privacy.startup import Launcher
     from lovebridge.ui.settings import THEME, Settings
-    from lovebridge.ui.startup_error import show_startup_error
+    from lovebridge.ui.startup_error import open_startup_error, show_startup_error
     from lovebridge.ui.theme import apply_theme
 
     paths = resolve_paths(data_dir)
     folder_problem = data_folder_problem(paths)  # read-only or full: say so, change nothing
-    if folder_problem is None:
-        configure_logging(paths.logs)
-    logger.info("%s %s starting", APP_NAME, __version__)
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     if os.environ.get(STARTUP_PROBE_ENV) == "1":
@@ -73,30 +72,51 @@ def run_gui(data_dir: str | None) -> int:
 
     if folder_problem is not None:
         return show_startup_error(app, folder_problem)
-    prepare_data_folder(paths)  # finish an interrupted restore, drop half-written files
+    # The log file is set up once the event loop runs — after the first paint is queued and
+    # before the library starts opening (logging.handlers alone costs ~10 ms to import).
+    QTimer.singleShot(0, lambda: start_logging(paths))
+    if restore_interrupted(paths):  # rare: finished or undone before the lock is asked about
+        from lovebridge.core.backup.startup import prepare_data_folder
+
+        prepare_data_folder(paths)
     # With the lock on, the lock screen comes first and the store opens only once unlocked.
     launcher = Launcher(paths, settings)
-    # Today's automatic backup in the background once the window is open, another on quit.
+    # Today's automatic backup in the background once the library is open, another on quit.
     launcher.window_opened.connect(lambda window: window.backups.start_automatic())
     launcher.window_opened.connect(schedule_smoke_quit)
-    try:
-        try:
-            first_window = launcher.start()
-        except DatabaseDamagedError:
-            logger.error("the database is damaged: showing the recovery screen")
-            if not run_recovery(app, paths):
-                return 2
-            first_window = launcher.start()
-    except StoreError as exc:
-        logger.error("could not open the store: %s", type(exc).__name__)
-        return show_startup_error(app, str(exc))
 
-    install_exception_hook(lambda: launcher.window or first_window)
+    def recover_and_reopen() -> None:
+        window = launcher.opening_window
+        if window is not None:
+            window.hide()
+        if not run_recovery(app, paths):
+            app.exit(2)
+            return
+        if window is not None:
+            window.show()
+        launcher.reopen()
+
+    def give_up(message: str) -> None:
+        if launcher.opening_window is not None:
+            launcher.opening_window.hide()
+        open_startup_error(message, lambda: app.exit(2))
+
+    launcher.damaged.connect(recover_and_reopen)
+    launcher.failed.connect(give_up)
+    launcher.start()
+    install_exception_hook(lambda: launcher.window or launcher.opening_window)
     code = app.exec()
     QThreadPool.globalInstance().waitForDone()  # let the on-quit backup finish
     launcher.close()
     logger.info("%s closed", APP_NAME)
     return code
+
+
+def start_logging(paths) -> None:  # noqa: ANN001 - Paths (imported lazily)
+    from lovebridge.logging_setup import configure_logging
+
+    configure_logging(paths.logs)
+    logger.info("%s %s starting", APP_NAME, __version__)
 
 
 def run_recovery(app, paths) -> bool:  # noqa: ANN001 - QApplication, Paths (imported lazily)

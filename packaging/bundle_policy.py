@@ -7,7 +7,11 @@ To start using another Qt module, remove it from QT_MODULE_EXCLUDES (and its plu
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path, PurePosixPath
 
 # Python modules nothing in LoveBridge imports. unittest stays: some libraries import it lazily.
 PYTHON_EXCLUDES = [
@@ -30,7 +34,16 @@ PYTHON_EXCLUDES = [
     "pytestqt",
     "hypothesis",
     "pypdf",
+    # Work runs on Qt's thread pool, never in child processes; and PyInstaller's multiprocessing
+    # start-up hook would import it on every launch. Decimal uses its C module, never this copy.
+    "multiprocessing",
+    "_pydecimal",
 ]
+
+# Bytecode compiled as by `python -OO`: no docstrings and no asserts in the bundled modules, as in
+# the interpreter that runs them. Nothing in LoveBridge or its libraries needs a docstring at run
+# time (they cope with None) and no assert guards anything a user can reach.
+OPTIMIZE = 2
 
 # PySide6 modules LoveBridge does not use. QtNetwork is out too: nothing in the app talks to the
 # network (a promise of the product), and no kept Qt library or plugin links against it.
@@ -57,7 +70,10 @@ EXCLUDES = PYTHON_EXCLUDES + QT_MODULE_EXCLUDES
 # The standard sqlite3 driver never runs (SQLAlchemy is handed sqlcipher3 as its DB-API module),
 # nor does Mako's optional syntax highlighter (Pygments, 4 MB, only for template error pages).
 # SQLAlchemy's other dialects must stay: Alembic imports them all at start-up.
+# HEIC photos are read through pi-heif, pillow-heif's decode-only build (packaging/frozen/
+# pillow_heif.py): pillow-heif's own binaries carry the x265 HEVC encoder (20 MB, GPL-2.0).
 APP_EXCLUDES = [
+    "_pillow_heif",
     "PIL._imagingft",
     "PIL._avif",
     "PIL.AvifImagePlugin",
@@ -115,6 +131,29 @@ SYSTEM_LIBRARY_PREFIXES = (
 SPELLING_LANGUAGES = {"en"}
 
 
+# Linux: copies of libraries that a wheel vendors under a hashed name, swapped for the same
+# library under its usual name by rewriting the importing module's DT_NEEDED entry (patchelf):
+# (module path prefix in the bundle, vendored name, the name to link instead).
+# - Pillow's `_imaging` links libxcb only for ImageGrab on X11; its copy (and a libXau the
+#   wheel's own patchelf padded to 2 MB) gives way to the system's libxcb.so.1, which Qt's xcb
+#   platform loads too and the .deb depends on (libxcb1).
+# - Pillow's libtiff uses the stable streaming API of zstd and xz; the bundle already carries
+#   libzstd.so.1 and liblzma.so.5 for Qt (the .deb depends on libzstd1 and liblzma5 as well).
+SYSTEM_RELINKS: list[tuple[str, re.Pattern[str], str]] = [
+    ("PIL/_imaging.", re.compile(r"libxcb-[0-9a-f]{8}\.so\.1(\.\d+)*"), "libxcb.so.1"),
+    ("pillow.libs/libtiff-", re.compile(r"libzstd-[0-9a-f]{8}\.so\.1(\.\d+)*"), "libzstd.so.1"),
+    ("pillow.libs/libtiff-", re.compile(r"liblzma-[0-9a-f]{8}\.so\.5(\.\d+)*"), "liblzma.so.5"),
+]
+
+# Files that libraries ship for type checkers and compilers, never read at run time.
+BUILD_ONLY_SUFFIXES = (".pyi", ".pyx", ".pxd", ".c", ".h")
+
+# Installer artwork: the installers take the menu entry, the AppStream file and the icon's PNG
+# sizes, .ico and .icns from the source tree; the running app draws every icon from SVG.
+INSTALLER_ONLY_RESOURCES = ("desktop",)
+RUNTIME_ICON_SUFFIXES = (".svg",)
+
+
 def plugin_name(stem: str) -> str:
     """`libqxcb` / `qxcb` / `libqsvgicon` -> `xcb` / `svgicon` (Qt's plugin naming)."""
     name = stem.removeprefix("lib")
@@ -127,6 +166,15 @@ def keep_entry(dest: str) -> bool:
     parts = path.parts
     if len(parts) == 1 and path.name.startswith(SYSTEM_LIBRARY_PREFIXES):
         return False
+    if path.suffix in BUILD_ONLY_SUFFIXES or path.name == "py.typed":
+        return False
+    if parts[0] == "resources" and len(parts) > 2:
+        if parts[1] in INSTALLER_ONLY_RESOURCES:
+            return False
+        if parts[1] == "icons":
+            return path.suffix in RUNTIME_ICON_SUFFIXES
+    if parts[0] == "pillow_heif.libs":
+        return False  # pillow-heif's libheif, libde265 and x265: pi-heif brings its own decoder
     if parts[:2] == ("spellchecker", "resources") and path.name.endswith(".json.gz"):
         return path.name.removesuffix(".json.gz") in SPELLING_LANGUAGES
     if "PySide6" not in parts:
@@ -154,24 +202,71 @@ def keep_entry(dest: str) -> bool:
     return not name.startswith(DROPPED_QT_LIB_PREFIXES)
 
 
-def prune(analysis) -> None:  # noqa: ANN001 - a PyInstaller Analysis
+def patchelf() -> str:
+    """The patchelf program: the `patchelf` wheel of the packaging extra puts it next to Python."""
+    beside = Path(sys.executable).with_name("patchelf")
+    found = str(beside) if beside.is_file() else shutil.which("patchelf")
+    if found is None:
+        raise SystemExit("patchelf is missing: pip install -e \".[packaging]\" (or apt install "
+                         "patchelf) and build again")
+    return found
+
+
+def relink_to_system_libraries(analysis, work: Path) -> set[str]:  # noqa: ANN001 - Analysis
+    """Linux: point the modules in SYSTEM_RELINKS at the system's library (a patched copy under
+    `work`). Returns the vendored libraries' names, for `prune` to drop when nothing else
+    links to them (with what only they needed)."""
+    unlinked: set[str] = set()
+    if not sys.platform.startswith("linux"):
+        return unlinked
+    binaries = []
+    for dest, source, kind in analysis.binaries:
+        rules = [(pattern, usual) for prefix, pattern, usual in SYSTEM_RELINKS
+                 if dest.startswith(prefix)]
+        needed = direct_imports(source) if rules else []
+        swaps = [(name, usual) for name in needed for pattern, usual in rules
+                 if pattern.fullmatch(name)]
+        if swaps:
+            patched = work / dest
+            patched.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, patched)
+            for name, usual in swaps:
+                subprocess.run([patchelf(), "--replace-needed", name, usual, str(patched)],
+                               check=True)
+                unlinked.add(name)
+            source = str(patched)
+        binaries.append((dest, source, kind))
+    analysis.binaries = binaries
+    return unlinked
+
+
+def direct_imports(library: str) -> list[str]:
+    """The DT_NEEDED names of an ELF file (not what they need in turn, as ldd would list)."""
+    result = subprocess.run([patchelf(), "--print-needed", library], capture_output=True,
+                            text=True, check=True)
+    return result.stdout.split()
+
+
+def prune(analysis, unlinked: set[str] = frozenset()) -> None:  # noqa: ANN001 - an Analysis
     """Drop from `analysis` what `keep_entry` rejects, the libraries only those files needed,
-    and the links (PyInstaller lists them among the data) left pointing at nothing."""
+    the `unlinked` libraries nothing links to any more, and the links (PyInstaller lists them
+    among the data) left pointing at nothing."""
     removed = [entry for entry in analysis.binaries if not keep_entry(entry[0])]
     kept = [entry for entry in analysis.binaries if keep_entry(entry[0])]
-    orphans = orphaned_libraries(kept, removed)
+    orphans = orphaned_libraries(kept, removed, unlinked)
     analysis.binaries = [entry for entry in kept if entry[0] not in orphans]
     datas = [entry for entry in analysis.datas if keep_entry(entry[0])]
     present = {entry[0] for entry in analysis.binaries + datas if entry[2] != "SYMLINK"}
     analysis.datas = [entry for entry in datas if entry[2] != "SYMLINK" or entry[1] in present]
 
 
-def orphaned_libraries(kept: list, removed: list) -> set[str]:
+def orphaned_libraries(kept: list, removed: list, unlinked: set[str] = frozenset()) -> set[str]:
     """Destinations of kept libraries that every binary needing them was removed.
 
     PyInstaller resolves dependencies before the spec can prune, so e.g. dropping a plugin
     leaves the system libraries it linked against behind. A library nothing links to (loaded
-    with ctypes or dlopen) is never called an orphan.
+    with ctypes or dlopen) is never called an orphan, unless it is named in `unlinked`: a
+    vendored copy whose one user was relinked to the system's library.
     """
     from PyInstaller.depend.bindepend import get_imports
 
@@ -185,7 +280,11 @@ def orphaned_libraries(kept: list, removed: list) -> set[str]:
         for name, _path in imports:
             needers.setdefault(PurePosixPath(name.replace("\\", "/")).name, set()).add(dest)
     gone = {entry[0] for entry in removed}
-    orphans: set[str] = set()
+    orphans = {
+        dest for dest, _source, _kind in kept
+        if (name := PurePosixPath(dest.replace("\\", "/")).name) in unlinked
+        and not needers.get(name)
+    }
     changed = True
     while changed:
         changed = False

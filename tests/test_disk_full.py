@@ -119,7 +119,7 @@ def test_a_backup_onto_a_full_disk_fails_clearly_and_leaves_no_half_file(ctx, tm
 def test_a_read_only_or_full_data_folder_is_explained_before_anything_opens(paths, monkeypatch):
     import tempfile
 
-    from lovebridge.core.backup.startup import data_folder_problem
+    from lovebridge.core.data_folder import data_folder_problem
 
     assert data_folder_problem(paths) is None
     for code, words in ((errno.EROFS, "cannot be written"), (errno.EACCES, "cannot be written"),

@@ -139,6 +139,49 @@ def test_bundle_policy_drops_what_the_app_does_not_use() -> None:
     assert not keep("spellchecker/resources/de.json.gz")
     assert not keep("libcups.so.2")  # the system's CUPS client, a dependency of the .deb
     assert "PySide6.QtNetwork" in bundle_policy.EXCLUDES
+    assert not keep("pillow_heif.libs/libx265-4883ecb5.so.217")  # an encoder LoveBridge never runs
+    assert keep("pi_heif.libs/libheif-7a3e919c.so.1.23.0")
+    assert not keep("alembic/op.pyi") and not keep("PIL/py.typed")
+    assert keep("resources/icons/room-write.svg")
+    assert not keep("resources/icons/lovebridge.icns")
+    assert not keep("resources/icons/lovebridge-512.png")
+    assert not keep(f"resources/desktop/{DESKTOP_ID}.desktop")
+    assert keep("resources/fonts/caveat/OFL.txt")  # licences travel with the fonts
+    assert "multiprocessing" in bundle_policy.EXCLUDES
+
+
+def test_the_app_draws_its_icons_from_svg_only() -> None:
+    """The bundle keeps only the SVG icons: a PNG, .ico or .icns read at run time would be
+    missing from the frozen app."""
+    import re
+
+    calls = []
+    for module in (ROOT / "lovebridge").rglob("*.py"):
+        calls += re.findall(r'resource_path\(\s*"icons",([^)]*)\)', module.read_text("utf-8"))
+    assert calls, "no icon lookups found: has resource_path moved?"
+    for arguments in calls:
+        assert ".svg" in arguments, arguments
+
+
+def test_spell_check_languages_the_app_loads_are_bundled() -> None:
+    """The Write room spell-checks with pyspellchecker's default language; the bundle keeps
+    only the word lists in SPELLING_LANGUAGES, so every language asked for must be there."""
+    import inspect
+    import re
+
+    from spellchecker import SpellChecker
+
+    default = inspect.signature(SpellChecker).parameters["language"].default
+    asked = set()
+    for module in (ROOT / "lovebridge").rglob("*.py"):
+        for arguments in re.findall(r"SpellChecker\(([^)]*)\)", module.read_text("utf-8")):
+            found = re.search(r"language\s*=\s*['\"]([\w-]+)['\"]", arguments)
+            asked.add(found.group(1) if found else default)
+    assert asked, "the app no longer builds a SpellChecker: update SPELLING_LANGUAGES"
+    assert asked <= bundle_policy.SPELLING_LANGUAGES
+    word_lists = Path(inspect.getfile(SpellChecker)).parent / "resources"
+    for language in bundle_policy.SPELLING_LANGUAGES:
+        assert (word_lists / f"{language}.json.gz").is_file(), language
 
 
 # ---------------------------------------------------------------- the frozen app (packaging)
@@ -210,6 +253,117 @@ def test_bundle_carries_resources_and_migrations_but_no_dead_weight(built: Path)
         assert not [name for name in bundled if unwanted in name], unwanted
     dangling = [p for p in ONEDIR.rglob("*") if p.is_symlink() and not p.exists()]
     assert dangling == []
+
+
+@pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
+def test_bundle_leaves_out_encoders_and_second_copies_of_libraries(built: Path) -> None:
+    internal = ONEDIR / "_internal"
+    names = {p.name for p in internal.rglob("*")}
+    # HEIC is decoded by pi-heif's libheif and libde265; the x265 encoder stays out.
+    assert not [name for name in names if "x265" in name or "pillow_heif" in name]
+    assert list((internal / "pi_heif.libs").glob("libheif-*"))
+    assert list((internal / "pi_heif.libs").glob("libde265-*"))
+    # Only the English word list, the language the Write room checks.
+    word_lists = sorted(p.name for p in (internal / "spellchecker" / "resources").iterdir())
+    assert word_lists == sorted(f"{lang}.json.gz" for lang in bundle_policy.SPELLING_LANGUAGES)
+    assert {p.suffix for p in (internal / "resources" / "icons").iterdir()} == {".svg"}
+    assert not [p for p in internal.rglob("*.pyi")]
+    if ON_LINUX:
+        # Pillow's vendored libxcb, libXau, zstd and xz gave way to the usual libraries.
+        pillow_libs = {p.name.split("-")[0] for p in (internal / "pillow.libs").iterdir()}
+        assert not pillow_libs & {"libxcb", "libXau", "libzstd", "liblzma"}, pillow_libs
+        imaging = next((internal / "PIL").glob("_imaging.*"))
+        assert "libxcb.so.1" in bundle_policy.direct_imports(str(imaging))
+        for name in ("libzstd.so.1", "liblzma.so.5"):
+            assert (internal / name).is_file(), name  # libtiff's zstd and xz, from the bundle
+
+
+def make_photos(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """One small photo in each format LoveBridge accepts, each a different flat colour."""
+    import pillow_heif
+    from PIL import Image
+
+    folder.mkdir(parents=True, exist_ok=True)
+    colours = {
+        "beach.jpg": (30, 120, 200), "cake.png": (230, 180, 40), "garden.webp": (40, 160, 70),
+        "wave.gif": (200, 40, 40), "phone.heic": (120, 60, 170),
+    }
+    for name, colour in colours.items():
+        image = Image.new("RGB", (640, 480), colour)
+        if name.endswith(".heic"):  # pillow-heif in the test set-up can encode; the app cannot
+            pillow_heif.from_pillow(image).save(folder / name, quality=90)
+        else:
+            image.save(folder / name)
+    return colours
+
+
+@pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
+def test_frozen_app_imports_heic_jpeg_png_webp_and_gif_photos(
+    built: Path, tmp_path: Path
+) -> None:
+    """Each photo is decoded in full for its thumbnail: the thumbnail shows the photo's colour."""
+    from PIL import Image
+
+    colours = make_photos(tmp_path / "photos")
+    data = tmp_path / "data"
+    result = run_app(
+        "scrapbook", "import", *(str(tmp_path / "photos" / name) for name in colours),
+        "--title", "Our first trip", data_dir=data,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"with {len(colours)} photo(s)" in result.stdout, result.stdout + result.stderr
+    stored = {p.suffix for p in (data / "photos").rglob("*") if p.is_file()}
+    assert stored == {".jpg", ".png", ".webp", ".gif", ".heic"}
+    thumbnails = [p for p in (data / "cache" / "thumbnails").rglob("*") if p.is_file()]
+    assert len(thumbnails) == len(colours)
+    seen = []
+    for thumbnail in thumbnails:
+        with Image.open(thumbnail) as image:
+            seen.append(image.convert("RGB").getpixel((image.width // 2, image.height // 2)))
+    for colour in colours.values():
+        assert any(max(abs(a - b) for a, b in zip(pixel, colour, strict=True)) <= 12
+                   for pixel in seen), (colour, seen)
+
+
+@pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
+def test_frozen_app_backs_up_restores_and_round_trips_a_calendar(
+    built: Path, tmp_path: Path
+) -> None:
+    """Hashes, archives, time zones and iCalendar in the frozen app (bytecode built as -OO)."""
+    make_photos(tmp_path / "photos")
+    home = tmp_path / "home"
+    imported = run_app("scrapbook", "import", str(tmp_path / "photos" / "phone.heic"),
+                       "--title", "Tokyo", data_dir=home)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    calendar = tmp_path / "in.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//LoveBridge tests//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:ramen@lovebridge.test\r\nDTSTAMP:20261101T120000Z\r\n"
+        "DTSTART;TZID=Asia/Tokyo:20261205T190000\r\nDTEND;TZID=Asia/Tokyo:20261205T210000\r\n"
+        "SUMMARY:Ramen night\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    added = run_app("dates", "import", str(calendar), data_dir=home)
+    assert added.returncode == 0 and "Imported 1 plan" in added.stdout, added.stdout + added.stderr
+    archive = tmp_path / "all.lovebridge"
+    backup = run_app("backup", "create", str(archive), data_dir=home)
+    assert backup.returncode == 0, backup.stdout + backup.stderr
+
+    elsewhere = tmp_path / "elsewhere"
+    restored = run_app("backup", "restore", str(archive), data_dir=elsewhere)
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    check = run_app("check", data_dir=elsewhere)
+    assert "1 memories, 1 photos, 1 plans" in check.stdout, check.stdout + check.stderr
+    assert "Integrity: ok" in check.stdout
+    exported = tmp_path / "out.ics"
+    out = run_app("dates", "export", str(exported), data_dir=elsewhere)
+    assert out.returncode == 0, out.stdout + out.stderr
+    text = exported.read_text(encoding="utf-8")
+    assert "DTSTART;TZID=Asia/Tokyo:20261205T190000" in text
+    assert "RRULE:FREQ=WEEKLY;COUNT=3" in text
 
 
 @pytest.mark.packaging

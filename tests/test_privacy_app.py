@@ -420,8 +420,9 @@ def test_a_killed_lock_change_is_finished_at_the_next_start(qtbot, tmp_path, set
             "lock screen" if isinstance(first, StartupLockWindow) else "plain"))
         if isinstance(first, StartupLockWindow):
             unlock_through(qtbot, first.panel, "blue kettle")
-            qtbot.waitUntil(lambda lc=launcher: lc.window is not None, timeout=10_000)
-            qtbot.addWidget(launcher.window)
+        # Either way the window shows first and its library opens behind it.
+        qtbot.waitUntil(lambda lc=launcher: lc.window is not None, timeout=10_000)
+        qtbot.addWidget(launcher.window)
         ctx = launcher.window.ctx
         try:
             with ctx.store.session_scope() as session:

@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PIL import Image
-from sqlalchemy import text
+from PIL import Image, ImageChops, ImageOps, ImageStat
+from sqlalchemy import event, text
 
 from lovebridge.core.context import AppContext
 from lovebridge.core.scrapbook import images
@@ -368,3 +368,117 @@ def test_cli_imports_searches_and_makes_a_book(tmp_path: Path) -> None:
     assert empty.returncode == 1 and "no memories from 2019" in empty.stderr
 
 
+
+
+# ---- search: same answers through the index-walking queries --------------------------------------
+def harbour_memories(ctx: AppContext, tmp_path: Path) -> list:
+    """45 memories: most mention the harbour, some have two photos, dates and tags vary."""
+    photos = PhotoImporter(ctx).import_files(
+        [make_photo(tmp_path / f"s{n}.jpg", colour=(n * 60, 90, 90)) for n in range(3)]).photos
+    made = []
+    for number in range(45):
+        when = (MemoryDate(2015 + number % 6, 1 + number % 12) if number % 7 == 0
+                else MemoryDate(2015 + number % 6, 1 + number % 12, 1 + number % 28))
+        made.append(save_memory(
+            ctx, f"Harbour walk {number}" if number % 5 else f"Quiet day {number}", when,
+            story="gulls and chips" if number % 2 else "rain on the window",
+            tags=("sea",) if number % 2 else ("home",), favourite=number % 4 == 0,
+            added_by="b" if number % 3 == 0 else "a",
+            photos=[(photos[number % 3], ""), (photos[(number + 1) % 3], "")]
+            if number % 3 else []))
+    return made
+
+
+def test_search_pages_keep_the_timeline_order_covers_and_filters(
+        ctx: AppContext, tmp_path: Path) -> None:
+    made = harbour_memories(ctx, tmp_path)
+    TrashService(ctx).trash_memory(made[1].uuid)  # a match in the trash is not a result
+    service = MemoryService(ctx)
+    timeline = service.timeline(0, 100)  # no words: the plain date-ordered timeline
+    by_uuid = {memory.uuid: memory for memory in made}
+
+    def expected(keep) -> list[str]:  # noqa: ANN001
+        return [s.uuid for s in timeline if "Harbour" in s.title and keep(by_uuid[s.uuid])]
+
+    hits = expected(lambda m: True)
+    assert made[1].uuid not in hits and len(hits) == 35
+    assert service.count(Filters(text="harb")) == len(hits)
+    paged = []
+    for offset in range(0, len(hits) + 7, 7):  # small pages, as scrolling would fetch them
+        paged += service.timeline(offset, 7, Filters(text="harb"))
+    assert [s.uuid for s in paged] == hits
+    for summary in paged:
+        memory = by_uuid[summary.uuid]
+        assert summary.photo_count == len(memory.photos)
+        if memory.photos:
+            assert summary.cover is not None
+            assert summary.cover.photo_id == memory.photos[0].photo.photo_id
+        else:
+            assert summary.cover is None
+    for filters, keep in (
+        (Filters(text="harbour", tag="sea"), lambda m: "sea" in m.tags),
+        (Filters(text="harbour", year=2017), lambda m: m.when.year == 2017),
+        (Filters(text="harbour", favourites_only=True), lambda m: m.favourite),
+        (Filters(text="harbour", added_by="b"), lambda m: m.added_by == "b"),
+        (Filters(text="harbour gulls", tag="sea", added_by="a"),
+         lambda m: "gulls" in m.story_text and m.added_by == "a"),
+    ):
+        assert service.count(filters) == len(expected(keep)) > 0, filters
+        assert [s.uuid for s in service.timeline(0, 100, filters)] == expected(keep), filters
+
+
+def test_word_search_walks_covering_indexes_not_every_matching_row(
+        ctx: AppContext, tmp_path: Path) -> None:
+    """The count and the page test ids against the matches while scanning a covering index;
+    looking up each matching row (long story and all) made typing 3x slower on a big library."""
+    harbour_memories(ctx, tmp_path)
+    statements: list[tuple[str, object]] = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
+        if "MATCH" in statement:
+            statements.append((statement, parameters))
+
+    event.listen(ctx.store.engine, "before_cursor_execute", capture)
+    try:
+        service = MemoryService(ctx)
+        service.count(Filters(text="harbour"))
+        service.timeline(0, 10, Filters(text="harbour"))
+    finally:
+        event.remove(ctx.store.engine, "before_cursor_execute", capture)
+    assert len(statements) == 2
+    with ctx.store.engine.connect() as connection:
+        for statement, parameters in statements:
+            plan = [row[-1] for row in connection.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + statement, parameters)]
+            assert any(step.startswith("SCAN memory USING COVERING INDEX") for step in plan), plan
+
+
+# ---- thumbnails: scaled first, then turned and flattened -----------------------------------------
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_thumbnails_stand_upright_for_every_exif_orientation(tmp_path: Path,
+                                                             orientation: int) -> None:
+    picture = Image.new("RGB", (1600, 900), (200, 120, 80))
+    picture.paste((250, 250, 250), (0, 0, 800, 900))
+    picture.paste((10, 10, 10), (0, 0, 400, 200))  # a corner mark: every turn and flip differs
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    source = tmp_path / f"o{orientation}.jpg"
+    picture.save(source, "JPEG", quality=92, exif=exif)
+    with Image.open(source) as full:
+        expected = ImageOps.exif_transpose(full)  # Pillow's own reading of the tag, full size
+    expected.thumbnail((480, 480), Image.Resampling.LANCZOS)
+    thumb = images.decode_scaled(source, 480)
+    assert thumb.mode == "RGB" and thumb.size == expected.size
+    assert max(ImageStat.Stat(ImageChops.difference(thumb, expected)).mean) < 6
+
+
+def test_transparent_gif_thumbnail_is_flattened_on_white(tmp_path: Path) -> None:
+    picture = Image.new("RGBA", (1200, 600), (0, 0, 0, 0))
+    picture.paste((200, 30, 40, 255), (600, 0, 1200, 600))
+    source = tmp_path / "sticker.gif"
+    picture.save(source, "GIF")
+    thumb = images.decode_scaled(source, 480)
+    assert thumb.mode == "RGB" and thumb.size == (480, 240)
+    assert thumb.getpixel((60, 120)) == (255, 255, 255)  # transparent: white, not black
+    red = thumb.getpixel((420, 120))
+    assert red[0] > 180 and red[1] < 60  # and smooth, not nearest-neighbour palette indexes

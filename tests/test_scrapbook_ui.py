@@ -22,6 +22,7 @@ from lovebridge.ui.main_window import SCRAPBOOK
 from lovebridge.ui.scrapbook.timeline_model import (
     KIND_ROLE,
     MONTH_START_ROLE,
+    SUMMARY_ROLE,
     THUMBNAIL_ROLE,
     UUID_ROLE,
     TimelineModel,
@@ -377,3 +378,36 @@ def test_a_book_of_the_memories_chosen_in_the_timeline(qtbot, main_window, tmp_p
     assert "Picnic" in pages[1] and "Lake swim" in pages[2]  # oldest first, Museum left out
     assert not any("Museum" in text for text in pages)
     dialog.reject()
+
+
+def test_search_results_past_the_first_page_arrive_when_scrolling(
+        qtbot, many_memories, make_window, couple) -> None:  # noqa: ANN001
+    window = make_window()
+    room = open_scrapbook(window)
+    home, model, view = room.home, room.model, room.home.view
+    with qtbot.waitSignal(room.timeline_reloaded, timeout=WAIT):
+        qtbot.keyClicks(home.search_edit, "memor")
+        home.flush_search()
+    assert model.total == 400  # every title says "Memory"
+    assert len(model.memory_rows()) < 400 and model.canFetchMore()
+    assert home.result_label.text() == "400 memories found"
+    for _ in range(200):
+        if not model.canFetchMore():
+            break
+        view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+        qtbot.wait(5)
+    rows = model.memory_rows()
+    summaries = [model.data(model.index(row), SUMMARY_ROLE) for row in rows]
+    assert len(summaries) == 400 and len({s.uuid for s in summaries}) == 400
+    assert [s.when for s in summaries] == sorted((s.when for s in summaries), reverse=True)
+    numbers = {int(s.title.split()[1]): s for s in summaries}
+    for number, summary in numbers.items():  # every third memory has no photo
+        assert (summary.cover is None) == (number % 3 == 0)
+        assert summary.photo_count == (0 if number % 3 == 0 else 1)
+
+    with qtbot.waitSignal(room.timeline_reloaded, timeout=WAIT):
+        qtbot.keyClicks(home.search_edit, "y 39")  # "memory 39": 39 and 390-399
+        home.flush_search()
+    titles = sorted(model.data(model.index(row)) for row in model.memory_rows())
+    assert titles == sorted(["Memory 39", *(f"Memory {n}" for n in range(390, 400))])
+    room.thumbnails.wait_idle()

@@ -13,6 +13,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from shot_kit import couple_context, open_window, options, start_app
 
+from lovebridge.ui.main_window import MainWindow
+from lovebridge.ui.settings import Settings
+
 
 def settle(app: QApplication, rounds: int = 5) -> None:
     for _ in range(rounds):
@@ -26,7 +29,16 @@ def main() -> None:
         welcome = open_window(couple_context(Path(tmp) / "first-run", with_profile=False))
         settle(app)
         welcome.grab().save(str(out / f"welcome-{theme}.png"))
-        window = open_window(couple_context(Path(tmp) / "couple"))
+        couple = couple_context(Path(tmp) / "couple")
+        # The frame painted at start-up while the library opens behind it (lovebridge/app.py).
+        for returning, name in ((True, "opening"), (False, "opening-first-run")):
+            frame = MainWindow(None, Settings(couple.paths.settings_file), returning=returning)
+            frame.resize(1180, 780)
+            frame.show()
+            settle(app)
+            frame.grab().save(str(out / f"{name}-{theme}.png"))
+            frame.close()
+        window = open_window(couple)
         for index, name in enumerate(("write", "scrapbook", "dates")):
             window.show_room(index)
             settle(app)

@@ -17,6 +17,22 @@ COMMAND_MODULES = (
 )
 
 
+def gui_data_dir(argv: list[str]) -> tuple[bool, str | None]:
+    """(True, --data-dir) when `argv` only starts the window, without building every command.
+
+    Building the full parser imports each command's module (and the store with it); starting
+    the window needs none of that. Anything else — a command, --help, --version, a typo — gets
+    (False, None) and goes to the full parser, which explains it.
+    """
+    quick = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    quick.add_argument("--data-dir")
+    try:
+        known, rest = quick.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return False, None
+    return (not rest), known.data_dir
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lovebridge",

@@ -6,14 +6,16 @@ import argparse
 import getpass
 import sys
 
-from lovebridge.core.backup import prepare_data_folder
+from lovebridge.core.backup.startup import prepare_data_folder
 from lovebridge.core.context import AppContext
+from lovebridge.core.data_folder import restore_interrupted
+from lovebridge.core.opening import open_library
 from lovebridge.core.privacy.keyslots import WrongPassphraseError
-from lovebridge.core.privacy.lock import DataKeys, LockState, finish_interrupted, lock_state
-from lovebridge.core.privacy.switch import database_key, unlock_keys
+from lovebridge.core.privacy.state import LockState, lock_state
+from lovebridge.core.privacy.switch import unlock_keys
 from lovebridge.logging_setup import configure_logging
 from lovebridge.paths import resolve_paths
-from lovebridge.store import StoreError, open_store
+from lovebridge.store import StoreError
 
 
 def open_context(args: argparse.Namespace) -> AppContext:
@@ -23,17 +25,13 @@ def open_context(args: argparse.Namespace) -> AppContext:
     """
     paths = resolve_paths(args.data_dir).ensure()
     configure_logging(paths.logs)
-    prepare_data_folder(paths)  # an interrupted restore is finished or undone first
     data_key = None
+    if restore_interrupted(paths):  # finished or undone before the lock is asked about
+        prepare_data_folder(paths)
     if lock_state(paths) is LockState.ON:
         passphrase = getpass.getpass("LoveBridge is locked. Passphrase or recovery code: ")
         data_key, _slot = unlock_keys(paths, passphrase)
-    else:
-        finish_interrupted(paths, None)
-    on = lock_state(paths) is LockState.ON and data_key is not None
-    store = open_store(paths.database, database_key(paths, data_key if on else None))
-    files = DataKeys.from_data_key(data_key).files if on and data_key else None
-    return AppContext(paths=paths, store=store, file_key=files)
+    return open_library(paths, data_key)
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import errno
 import logging
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from sqlalchemy import String, event, inspect
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from lovebridge.store.errors import StoreFullError, StoreReadOnlyError, TextTooLongError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# SQLAlchemy is imported inside the functions that need it: photo files and start-up checks go
+# through this module too, and must not pay for loading SQLAlchemy before the window paints.
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +37,8 @@ READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 def check_text_sizes(session: Session) -> None:
     """Refuse the flush if a new or changed text column holds more than MAX_TEXT_CHARS."""
+    from sqlalchemy import String, inspect
+
     for obj in (*session.new, *session.dirty):
         mapper = inspect(obj).mapper
         for column_attr in mapper.column_attrs:
@@ -49,6 +55,8 @@ def check_text_sizes(session: Session) -> None:
 
 def install_text_guard(session_class: type[Session] | object) -> None:
     """Run `check_text_sizes` before every flush of sessions made by `session_class`."""
+    from sqlalchemy import event
+
     event.listen(session_class, "before_flush", lambda s, _ctx, _objs: check_text_sizes(s))
 
 
@@ -75,20 +83,25 @@ def clear_error_for(kind: type[Exception]) -> Exception:
     return kind(FULL_MESSAGE if kind is StoreFullError else READ_ONLY_MESSAGE)
 
 
+def write_error_kind(exc: BaseException) -> type[Exception] | None:
+    """StoreFullError / StoreReadOnlyError for any full or read-only failure, else None."""
+    if isinstance(exc, OSError):
+        return classify_os_error(exc)
+    # Only SQLAlchemy can raise its OperationalError, so it is loaded whenever one exists.
+    sa_errors = sys.modules.get("sqlalchemy.exc")
+    if sa_errors is not None and isinstance(exc, sa_errors.OperationalError):
+        return classify_operational_error(exc.orig or exc)
+    return None
+
+
 @contextmanager
 def translated_write_errors() -> Iterator[None]:
     """Re-raise disk-full and read-only failures (SQLite or file system) as the store's errors."""
     try:
         yield
-    except OperationalError as exc:
-        kind = classify_operational_error(exc.orig or exc)
+    except Exception as exc:
+        kind = write_error_kind(exc)
         if kind is None:
             raise
         logger.error("write refused: %s", kind.__name__)
-        raise clear_error_for(kind) from exc
-    except OSError as exc:
-        kind = classify_os_error(exc)
-        if kind is None:
-            raise
-        logger.error("file write refused: %s", kind.__name__)
         raise clear_error_for(kind) from exc

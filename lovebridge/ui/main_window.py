@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,70 +21,145 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge import APP_NAME
-from lovebridge.core.context import AppContext
-from lovebridge.core.links import MemoryPrefill, NoteRequest
-from lovebridge.core.profile import CoupleProfile, ProfileService
 from lovebridge.ui import settings as opts
-from lovebridge.ui.about import AboutDialog
-from lovebridge.ui.backup import BackupController
 from lovebridge.ui.common.widgets import icon, icon_on_accent
-from lovebridge.ui.preferences import PreferencesDialog
-from lovebridge.ui.privacy.controller import PrivacyController
 from lovebridge.ui.settings import Settings
 from lovebridge.ui.theme import apply_theme, current_colours
-from lovebridge.ui.welcome import WelcomePage
 
+# Only Qt and the shell's own pieces load before the window first paints; everything that needs
+# the library (the store, the rooms, preferences, backups, the lock) is imported in `attach`.
 if TYPE_CHECKING:
+    from lovebridge.core.context import AppContext
+    from lovebridge.core.links import MemoryPrefill, NoteRequest
+    from lovebridge.core.profile import CoupleProfile, ProfileService
+    from lovebridge.ui.about import AboutDialog
+    from lovebridge.ui.backup import BackupController
     from lovebridge.ui.dates.room import DatesRoom
+    from lovebridge.ui.preferences import PreferencesDialog
+    from lovebridge.ui.privacy.controller import PrivacyController
     from lovebridge.ui.scrapbook.room import ScrapbookRoom
+    from lovebridge.ui.welcome import WelcomePage
     from lovebridge.ui.write.room import WriteRoom
 
 logger = logging.getLogger(__name__)
 
 WRITE, SCRAPBOOK, DATES = range(3)
+# The window's frame is built before its first paint without PySide's `Qt` namespace: touching
+# it costs ~25 ms per process (a third of what the frame may add to a bare window's start).
+# So Qt.ItemDataRole.UserRole is spelled as its number here, and the sidebar's scroll bar policy
+# comes from the style sheet (lovebridge/ui/theme.py).
+ROOM_ICON_ROLE = 256  # Qt.ItemDataRole.UserRole
+ROOM_MODULES = {
+    WRITE: "lovebridge.ui.write.room",
+    SCRAPBOOK: "lovebridge.ui.scrapbook.room",
+    DATES: "lovebridge.ui.dates.room",
+}
+
+
+def library_modules(room: int) -> tuple[str, ...]:
+    """The modules `attach` needs to show `room`: imported off the GUI thread while opening."""
+    return (
+        "lovebridge.core.profile",
+        "lovebridge.ui.backup",
+        "lovebridge.ui.privacy.controller",
+        "lovebridge.ui.welcome",
+        ROOM_MODULES.get(room, ROOM_MODULES[WRITE]),
+    )
 
 
 class MainWindow(QMainWindow):
     """Hosts the rooms; wires the requests one room makes of another."""
 
     preferences_opened = Signal(object)  # PreferencesDialog, so other parts can add pages
+    library_attached = Signal()  # `attach` is done: the library is open and its page shown
 
-    def __init__(self, ctx: AppContext, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext | None,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        returning: bool = True,
+    ) -> None:
+        """The window; with `ctx` None it shows its frame and waits for `attach(ctx)`.
+
+        While waiting, `returning` (a library already exists) shows the rooms' sidebar, so the
+        window looks like itself from its first paint; a first run shows a calm empty page.
+        """
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setAccessibleName(APP_NAME)
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("lovebridge"))
         self.setMinimumSize(QSize(900, 600))
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
         self.settings = settings
-        self.profiles = ProfileService(ctx.store)
         self._dialogs: list[QWidget] = []
         self._close_hooks: list[Callable[[], None]] = []
 
         self.pages = QStackedWidget()
         self.pages.setObjectName("topPages")
         self.setCentralWidget(self.pages)
-        self.welcome = WelcomePage(self.profiles)
-        self.welcome.completed.connect(self._on_welcome_completed)
-        self.pages.addWidget(self.welcome)
+        self.welcome: WelcomePage | None = None
+        # Set by `attach`, once the library is open.
+        self.profiles: ProfileService | None = None
+        self.privacy: PrivacyController | None = None
+        self.backups: BackupController | None = None
+        self.opening_page = QWidget()
+        self.opening_page.setObjectName("openingPage")
+        self.pages.addWidget(self.opening_page)
         self.shell = self._build_shell()
         self.pages.addWidget(self.shell)
 
         self._build_menus()
-        self.privacy = PrivacyController(self, self.file_menu)  # lock page, Ctrl+L, Privacy tab
-        self.backups = BackupController(self)  # File › Back up… / Restore…
         self.status_label = QLabel()
         self.status_label.setObjectName("statusMessage")
         self.statusBar().addWidget(self.status_label, 1)
+        self._restore_geometry()
+        if ctx is not None:
+            self.attach(ctx)
+            return
+        # Opening: what needs the library waits for it; choosing a room is remembered.
+        for action in self._library_actions:
+            action.setEnabled(False)
+        if returning:
+            self.pages.setCurrentWidget(self.shell)
+            self.room_list.setCurrentRow(self._last_room())
+        else:
+            self.pages.setCurrentWidget(self.opening_page)
+            self.menuBar().setEnabled(False)
+        self.status_label.setText(self.tr("Opening your library…"))
 
+    def attach(self, ctx: AppContext) -> None:
+        """Open the window on the library: controllers, the profile, and the room to show."""
+        from lovebridge.core.profile import ProfileService
+        from lovebridge.ui.backup import BackupController
+        from lovebridge.ui.privacy.controller import PrivacyController
+
+        self.ctx = ctx
+        self.profiles = ProfileService(ctx.store)
+        self.privacy = PrivacyController(self, self.file_menu)  # lock page, Ctrl+L, Privacy tab
+        self.backups = BackupController(self)  # File › Back up… / Restore…
+        for action in self._library_actions:
+            action.setEnabled(True)
+        self.menuBar().setEnabled(True)
         profile = self.profiles.load()
         if profile is None:
-            self.pages.setCurrentWidget(self.welcome)
-            self.menuBar().setEnabled(False)
+            self._show_welcome()
         else:
             self._enter_shell(profile)
-        self._restore_geometry()
+        self.library_attached.emit()
+
+    def _show_welcome(self) -> None:
+        from lovebridge.ui.welcome import WelcomePage
+
+        if self.welcome is None:
+            self.welcome = WelcomePage(self.profiles)
+            self.welcome.completed.connect(self._on_welcome_completed)
+            self.pages.addWidget(self.welcome)
+        self.pages.setCurrentWidget(self.welcome)
+        self.menuBar().setEnabled(False)
+        self.status_label.clear()
 
     # ---- building -------------------------------------------------------------------------
     def _build_shell(self) -> QWidget:
@@ -115,14 +190,13 @@ class MainWindow(QMainWindow):
         self.room_list.setObjectName("roomList")
         self.room_list.setAccessibleName(self.tr("Rooms"))
         self.room_list.setIconSize(QSize(22, 22))
-        self.room_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for label, icon_name, shortcut in (
             (self.tr("Write"), "room-write", "Ctrl+1"),
             (self.tr("Scrapbook"), "room-scrapbook", "Ctrl+2"),
             (self.tr("Dates"), "room-dates", "Ctrl+3"),
         ):
             item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, icon_name)
+            item.setData(ROOM_ICON_ROLE, icon_name)
             item.setToolTip(f"{label} ({shortcut})")
             item.setSizeHint(QSize(180, 44))
             self.room_list.addItem(item)
@@ -159,9 +233,11 @@ class MainWindow(QMainWindow):
             self.tr("&Preferences…"), QKeySequence.StandardKey.Preferences, "preferencesAction"
         )
         if self.preferences_action.shortcut().isEmpty():
-            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+            self.preferences_action.setShortcuts([QKeySequence("Ctrl+,")])
         self.preferences_action.triggered.connect(self.open_preferences)
         file_menu.addAction(self.preferences_action)
+        # Actions that need the open library: off while it opens.
+        self._library_actions = [self.backup_action, self.restore_action, self.preferences_action]
         file_menu.addSeparator()
         quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, "quitAction")
         quit_action.triggered.connect(self.close)
@@ -180,11 +256,17 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.open_about)
         help_menu.addAction(about)
 
-    def _action(self, text: str, shortcut: object, name: str) -> QAction:
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, name: str
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
+        # setShortcuts, not setShortcut: the latter's overloads load PySide's `Qt` namespace
+        # (see ROOM_ICON_ROLE). A standard key brings every binding the platform has for it.
+        if isinstance(shortcut, QKeySequence):
+            action.setShortcuts([shortcut])
+        elif shortcut is not None:
+            action.setShortcuts(shortcut)
         self.addAction(action)  # shortcuts work even while the menu bar is hidden
         return action
 
@@ -255,9 +337,13 @@ class MainWindow(QMainWindow):
     def _on_room_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        self._room(row)
+        if self.ctx is not None:  # while the library opens, the choice waits for it
+            self._room(row)
         self.rooms.setCurrentIndex(row)
         self.settings.set(opts.LAST_ROOM, row)
+
+    def _last_room(self) -> int:
+        return min(max(self.settings.get(opts.LAST_ROOM), 0), DATES)
 
     def request_note(self, request: NoteRequest) -> None:
         """Another room asked for a new note: open Write on it."""
@@ -278,7 +364,11 @@ class MainWindow(QMainWindow):
     def _enter_shell(self, profile: CoupleProfile) -> None:
         self.pages.setCurrentWidget(self.shell)
         self._show_couple(profile)
-        self.room_list.setCurrentRow(min(max(self.settings.get(opts.LAST_ROOM), 0), DATES))
+        row = self._last_room()
+        if self.room_list.currentRow() == row:  # chosen while opening: build it now
+            self._on_room_row_changed(row)
+        else:
+            self.room_list.setCurrentRow(row)
         self.status_label.setText(self.tr("Everything is saved on this laptop."))
 
     def _show_couple(self, profile: CoupleProfile) -> None:
@@ -290,6 +380,8 @@ class MainWindow(QMainWindow):
         self.couple_label.setText(text)
 
     def open_preferences(self) -> PreferencesDialog:
+        from lovebridge.ui.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.profiles, self.settings, self)
         dialog.profile_changed.connect(self._show_couple)
         dialog.theme_changed.connect(self._apply_theme)
@@ -299,6 +391,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_about(self) -> AboutDialog:
+        from lovebridge.ui.about import AboutDialog
+
         dialog = AboutDialog(self)
         self._keep_open(dialog)
         dialog.open()
@@ -319,7 +413,7 @@ class MainWindow(QMainWindow):
         ink = current_colours().accent_text
         for row in range(self.room_list.count()):
             item = self.room_list.item(row)
-            item.setIcon(icon_on_accent(item.data(Qt.ItemDataRole.UserRole), ink))
+            item.setIcon(icon_on_accent(item.data(ROOM_ICON_ROLE), ink))
 
     # ---- window state -----------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -360,14 +454,13 @@ class MainWindow(QMainWindow):
         self.rooms_enabled(True)
         profile = self.profiles.load()
         if profile is None:
-            self.pages.setCurrentWidget(self.welcome)
-            self.menuBar().setEnabled(False)
+            self._show_welcome()
         else:
             self._enter_shell(profile)
             self.status_label.setText(self.tr("Your backup is restored."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.backups.busy:  # never close under a running restore or backup
+        if self.backups is not None and self.backups.busy:  # never close under a restore/backup
             self.status_label.setText(self.tr("One moment — the backup is still being written."))
             event.ignore()
             return

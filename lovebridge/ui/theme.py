@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -55,9 +54,17 @@ DARK = Colours(
 
 
 def system_prefers_dark() -> bool:
-    """True when the desktop asks for a dark colour scheme."""
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() == Qt.ColorScheme.Dark
+    """True when the desktop's own palette is dark (its dark mode is on)."""
+    # The desktop's palette is read once, before LoveBridge's own replaces it. Not
+    # styleHints().colorScheme(): its result lives in PySide's `Qt` namespace, which costs ~25 ms
+    # to load, and this runs before the window's first paint.
+    if "dark" not in _desktop:
+        window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+        _desktop["dark"] = window.lightness() < 128
+    return _desktop["dark"]
+
+
+_desktop: dict[str, bool] = {}
 
 
 def colours_for(choice: str) -> Colours:
@@ -99,7 +106,10 @@ def build_stylesheet(c: Colours) -> str:
     return f"""
     QMainWindow, QDialog {{ background: {c.window}; }}
     QWidget#roomSidebar {{ background: {c.sidebar}; border: none; }}
-    QListWidget#roomList {{ background: transparent; border: none; outline: 0; }}
+    QListWidget#roomList {{
+        background: transparent; border: none; outline: 0;
+        qproperty-horizontalScrollBarPolicy: ScrollBarAlwaysOff;
+    }}
     QListWidget#roomList::item {{
         padding: 10px 14px; margin: 2px 10px; border-radius: 10px; color: {c.text};
     }}
@@ -171,7 +181,8 @@ def build_stylesheet(c: Colours) -> str:
 def apply_theme(app: QApplication, choice: str = "system") -> Colours:
     """Apply the palette and stylesheet for `choice`; returns the colours used."""
     colours = colours_for(choice)
-    app.setStyle("Fusion")  # the same, predictable look on every platform
+    if app.style().name().lower() != "fusion":  # already Fusion on Linux: don't build it twice
+        app.setStyle("Fusion")  # the same, predictable look on every platform
     app.setPalette(build_palette(colours))
     app.setStyleSheet(build_stylesheet(colours))
     return colours

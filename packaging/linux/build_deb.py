@@ -35,6 +35,8 @@ DEPENDS = (
     "libxcb-render-util0",
     "libxcb-image0",
     "libxcb1",
+    "libzstd1",
+    "liblzma5",
     "libx11-xcb1",
     "libfontconfig1",
     "libfreetype6",

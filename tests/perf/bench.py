@@ -8,7 +8,8 @@ each figure a median of repeated runs beside a reference measured in the same ru
 - cold start: process creation to the main window's first paint, in fresh offscreen processes
   (LOVEBRIDGE_STARTUP_PROBE in lovebridge/app.py), vs tests/perf/bare_window.py, a bare
   PySide6 QMainWindow timed the same way; runs alternate so contention hits both alike;
-- resident memory at that first paint, and the CPU time of the whole run, vs the same;
+- the moment the room shows (the library opened behind the painted window), the resident memory
+  then, and the CPU time of the whole run, vs the same;
 - every row of the sibling modules tests/perf/bench_*.py (`run(library, quick) -> list[Row]`,
   see tests/perf/README.md): the store and its queries, the scrapbook (first screen, search,
   12 MP import), template suggestions, note rendering, dates, backups, privacy, bundle size.
@@ -95,8 +96,12 @@ def probe(command: list[str]) -> dict[str, float]:
             f"{' '.join(command[1:])} exited {done.returncode} without its figures:\n"
             f"{done.stdout}{done.stderr}"
         )
+    heavy = figures.get("loaded-at-first-paint", "-")
+    if heavy != "-":
+        print(f"  note: loaded before the first paint: {heavy}", file=sys.stderr)
     return {
         "seconds": float(figures["first-paint"]),
+        "ready": float(figures.get("ready", figures["first-paint"])),
         "rss_mib": int(figures["rss-kib"]) / 1024,
         "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
     }
@@ -119,7 +124,10 @@ def cold_start_rows(library: Path, quick: bool) -> list[Row]:
     return [
         Row("cold start to first paint", median("app", "seconds"), "s",
             "bare PySide6 window", median("bare", "seconds"), 1.5),
-        Row("resident memory at first paint", median("app", "rss_mib"), "MiB",
+        # The window paints first and opens the library behind it: this is when the room shows.
+        Row("cold start until the room shows", median("app", "ready"), "s",
+            "bare PySide6 window", median("bare", "ready"), None),
+        Row("resident memory with the library open", median("app", "rss_mib"), "MiB",
             "bare PySide6 window", median("bare", "rss_mib"), None),
         Row("CPU time of a start-up run", median("app", "cpu"), "s",
             "bare PySide6 window", median("bare", "cpu"), None),

@@ -1,7 +1,8 @@
 """How big is the frozen LoveBridge next to the smallest PySide6 app one can ship?
 
 Builds a bare PySide6 "hello window" with the same PyInstaller and the same bundle policy
-(packaging/bundle_policy.py: the same excludes, the same Qt plugin and library pruning, stripped),
+(packaging/bundle_policy.py: the same excludes, the same Qt plugin and library pruning, the same
+-OO bytecode, stripped),
 packs it into a .deb and a .tar.gz the same way, and prints a table next to LoveBridge's own
 onedir, .deb and .tar.gz from dist/ (built first with packaging/build.py unless --no-build).
 Goal: LoveBridge's onedir within 1.3x of the bare bundle.
@@ -56,7 +57,7 @@ import sys
 sys.path.insert(0, {packaging!r})
 import bundle_policy
 
-a = Analysis([{script!r}], excludes=bundle_policy.EXCLUDES)
+a = Analysis([{script!r}], excludes=bundle_policy.EXCLUDES, optimize=bundle_policy.OPTIMIZE)
 bundle_policy.prune(a)
 pyz = PYZ(a.pure)
 exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="hello",

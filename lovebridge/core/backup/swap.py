@@ -17,12 +17,13 @@ from pathlib import Path
 
 from lovebridge.core.backup.create import PARTIAL_PREFIX, WORK_PREFIX
 from lovebridge.core.backup.validate import STAGING_PREFIX, StagedBackup
+from lovebridge.core.data_folder import RESTORE_JOURNAL_NAME
 from lovebridge.paths import DB_FILENAME, Paths
 from lovebridge.store.media import fsync_directory, write_atomically
 
 logger = logging.getLogger(__name__)
 
-JOURNAL_NAME = "restore-journal.json"
+JOURNAL_NAME = RESTORE_JOURNAL_NAME
 ASIDE_PREFIX = ".restore-aside-"
 DB_NAMES = (DB_FILENAME, DB_FILENAME + "-wal", DB_FILENAME + "-shm")
 SWAPPED_NAMES = (*DB_NAMES, "photos")

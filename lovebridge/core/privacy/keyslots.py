@@ -20,9 +20,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from lovebridge.core.privacy.state import KEY_FILE_NAME
 from lovebridge.store.media import write_atomically
 
-KEY_FILE_NAME = "keyslots.json"
 KEY_FILE_VERSION = 1
 DATA_KEY_BYTES = 32
 RECOVERY_SLOT = "recovery"

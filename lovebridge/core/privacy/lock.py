@@ -16,11 +16,11 @@ import logging
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 from lovebridge.core.privacy.database import export_database, is_plain_sqlite
 from lovebridge.core.privacy.keyslots import KdfParams, KeySlots, subkey
+from lovebridge.core.privacy.state import LockState, lock_state
 from lovebridge.paths import Paths
 from lovebridge.store.file_cipher import decrypt_bytes, encrypt_bytes, is_encrypted
 from lovebridge.store.media import fsync_directory, write_atomically
@@ -35,11 +35,6 @@ PLAIN_DB = "lovebridge.db.plain-pending"
 Progress = Callable[[int, int], None]
 
 
-class LockState(Enum):
-    OFF = "off"
-    ON = "on"
-
-
 @dataclass(frozen=True)
 class DataKeys:
     """The two keys the app uses once unlocked, derived from the one data key."""
@@ -50,11 +45,6 @@ class DataKeys:
     @classmethod
     def from_data_key(cls, data_key: bytes) -> DataKeys:
         return cls(database=subkey(data_key, "database"), files=subkey(data_key, "files"))
-
-
-def lock_state(paths: Paths) -> LockState:
-    """ON once the key file is in place (the commit point of turning the lock on)."""
-    return LockState.ON if KeySlots(paths.data).exists() else LockState.OFF
 
 
 def interrupted_direction(paths: Paths) -> str | None:

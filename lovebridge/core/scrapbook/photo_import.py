@@ -42,7 +42,7 @@ def stored_photo(ctx: AppContext, photo: PhotoRef) -> bytes:
 def save_thumbnail(ctx: AppContext, source: images.PhotoSource, sha256: str,
                    side: int = images.THUMBNAIL_SIDE) -> bytes:
     """Make the upright JPEG thumbnail of `source` and cache it (sealed while locked)."""
-    data = images.encoded_jpeg(source, side, quality=86)
+    data = images.encoded_jpeg(source, side, quality=images.THUMBNAIL_QUALITY)
     target = thumbnail_path(ctx, sha256, side)
     write_atomically(target, ctx.media.seal(thumbnail_identity(target), data))
     return data

@@ -170,23 +170,18 @@ class MemoryService:
         return (MemoryRow.date_year, func.coalesce(MemoryRow.date_month, 0),
                 func.coalesce(MemoryRow.date_day, 0), MemoryRow.id)
 
-    @staticmethod
-    def _by_date_index(query: Select, filters: Filters) -> Select:
-        """For a word search, walk the (covering) date index and test each id against the
-        FTS matches: SQLite would otherwise fetch every matching row, long story and all."""
-        if search.match_expression(filters.text):
-            return query.with_hint(MemoryRow, "INDEXED BY ix_memory_when", "sqlite")
-        return query
-
     def _filtered(self, query: Select, filters: Filters) -> Select:
         # "+column" keeps SQLite from picking the trashed_at index (nearly every row is not
         # trashed), so it walks ix_memory_when in date order and stops at the page's end.
         query = query.where(literal_column("+memory.trashed_at").is_(None))
         match = search.match_expression(filters.text)
         if match:
-            query = query.where(
-                MemoryRow.id.in_(text(search.matching_ids_sql()).bindparams(match=match))
-            )
+            # "+memory.id" for the same reason: as a plain rowid IN, SQLite looks up every
+            # matching row (long story and all) before it can sort or count them; this way it
+            # scans a covering index (ix_memory_when in date order, stopping at the page's end;
+            # ix_memory_trashed_at for a count) and tests each id against the matches.
+            query = query.where(literal_column("+memory.id").in_(
+                text(search.matching_ids_sql()).bindparams(match=match)))
         if filters.tag:
             query = query.where(
                 MemoryRow.id.in_(
@@ -205,8 +200,7 @@ class MemoryService:
 
     def count(self, filters: Filters = Filters()) -> int:  # noqa: B008 - frozen, immutable
         with self._ctx.store.session_scope() as session:
-            query = self._by_date_index(
-                self._filtered(select(func.count()).select_from(MemoryRow), filters), filters)
+            query = self._filtered(select(func.count()).select_from(MemoryRow), filters)
             return int(session.scalar(query) or 0)
 
     def timeline(
@@ -221,10 +215,10 @@ class MemoryService:
         # otherwise SQLite works out cover and count for every match before it sorts.
         # Plain columns (no COALESCE) so SQLite can walk ix_memory_when backwards and stop at
         # `limit`; NULL sorts last in DESC, so a month-only memory follows that month's days.
-        page = self._by_date_index(self._filtered(
+        page = self._filtered(
             select(MemoryRow.id, MemoryRow.date_year, MemoryRow.date_month, MemoryRow.date_day),
             filters,
-        ), filters).order_by(
+        ).order_by(
             MemoryRow.date_year.desc(), MemoryRow.date_month.desc(),
             MemoryRow.date_day.desc(), MemoryRow.id.desc(),
         ).offset(offset).limit(limit).subquery("page")

@@ -111,10 +111,8 @@ class WritingContextService:
         memory = self.memories.get(memory_uuid) or (on_this_day[0] if on_this_day else None)
         next_plan = self._next_plan(now)
         fill = fill_values(profile, writer, local_today, memory, next_plan)
-        delivered = self._messages.delivered()
-        days_since = None
-        if delivered:
-            days_since = (now - delivered[0].created_at).days
+        newest = self._messages.last_delivered_at()
+        days_since = None if newest is None else (now - newest).days
         return WritingContext(
             profile, writer, fill, next_plan, self._anniversary_in(profile, local_today),
             on_this_day, days_since,

@@ -167,6 +167,26 @@ class MessageService:
         with self._store.session_scope() as session:
             return [_record(row) for row in session.scalars(query)]
 
+    def delivery_moments(self) -> list[tuple[datetime, str]]:
+        """(when given — or sent — , author) of every delivered note, newest first.
+
+        Two columns, not whole records: the rhythm card reads this on every visit to Write.
+        """
+        query = (select(Message.given_at, Message.created_at, Message.author)
+                 .where(Message.status != "draft", Message.trashed_at.is_(None))
+                 .order_by(Message.created_at.desc()))
+        with self._store.session_scope() as session:
+            rows = session.execute(query).all()
+        return [(_aware(given or created), author) for given, created, author in rows]
+
+    def last_delivered_at(self) -> datetime | None:
+        """When the newest delivered note was written, or None."""
+        query = select(func.max(Message.created_at)).where(
+            Message.status != "draft", Message.trashed_at.is_(None))
+        with self._store.session_scope() as session:
+            newest = session.execute(query).scalar()
+        return None if newest is None else _aware(newest)
+
     def last_given(self) -> MessageRecord | None:
         query = (select(Message).where(Message.given_at.is_not(None), Message.trashed_at.is_(None))
                  .order_by(Message.given_at.desc()).limit(1))

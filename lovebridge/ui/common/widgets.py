@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -51,6 +50,8 @@ def centred_card(page: QWidget, width: int, icon_name: str, icon_px: int,
 
     Returns the card's layout, for the page to add the rest (welcome, lock screen).
     """
+    from PySide6.QtCore import Qt  # not at import: the window's first paint needs no `Qt`
+
     outer = QVBoxLayout(page)
     outer.setContentsMargins(40, 40, 40, 40)
     outer.addStretch(1)

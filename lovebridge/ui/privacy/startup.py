@@ -1,33 +1,52 @@
-"""Start-up with the lock: the lock screen comes first and nothing is read before it opens."""
+"""Start-up: the window paints first; the library opens behind it.
+
+With the lock off, the main window shows its frame at once and the store opens off the GUI
+thread (SQLAlchemy, migrations, the quick check), then the window attaches to it. With the lock
+on, the lock screen comes first and nothing is read before it opens.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from lovebridge import APP_NAME
-from lovebridge.core.context import AppContext, system_clock
-from lovebridge.core.privacy.lock import DataKeys, LockState, finish_interrupted, lock_state
-from lovebridge.core.privacy.switch import database_key, unlock_keys
+from lovebridge.core.privacy.state import LockState, lock_state
 from lovebridge.paths import Paths
-from lovebridge.store import StoreError, open_store
+from lovebridge.ui import settings as opts
 from lovebridge.ui.common.widgets import icon
-from lovebridge.ui.errors import show_error
-from lovebridge.ui.privacy.lock_panel import LockPanel
+from lovebridge.ui.main_window import MainWindow, library_modules
 from lovebridge.ui.settings import Settings
+from lovebridge.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from lovebridge.core.context import AppContext
+    from lovebridge.store import Store
 
 logger = logging.getLogger(__name__)
+
+
+def _system_clock() -> datetime:  # core.context's, without importing the store before paint
+    from lovebridge.core.context import system_clock
+
+    return system_clock()
 
 
 class StartupLockWindow(QWidget):
     """The first window when the lock is on: only the passphrase field, no names, no data."""
 
     def __init__(self, paths: Paths, clock: Callable[[], float] = time.monotonic) -> None:
+        from lovebridge.core.privacy.switch import unlock_keys
+        from lovebridge.ui.privacy.lock_panel import LockPanel
+
         super().__init__()
         self.setObjectName("startupLockWindow")
         self.setWindowTitle(APP_NAME)
@@ -41,16 +60,21 @@ class StartupLockWindow(QWidget):
 
 
 class Launcher(QObject):
-    """Opens LoveBridge: straight to the main window, or through the lock screen first."""
+    """Opens LoveBridge: straight to the main window, or through the lock screen first.
 
-    window_opened = Signal(object)  # MainWindow
-    failed = Signal(str)
+    `window` is the main window once its library is open (`window_opened` says so);
+    `opening_window` is the window shown while the library opens.
+    """
+
+    window_opened = Signal(object)  # MainWindow, attached to the open library
+    damaged = Signal()  # the database is damaged: the app shows the recovery window
+    failed = Signal(str)  # the store cannot be opened: a clear sentence for the person
 
     def __init__(
         self,
         paths: Paths,
         settings: Settings,
-        clock: Callable[[], datetime] = system_clock,
+        clock: Callable[[], datetime] = _system_clock,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -58,52 +82,99 @@ class Launcher(QObject):
         self.settings = settings
         self.clock = clock
         self.lock_window: StartupLockWindow | None = None
-        self.window = None  # MainWindow once open
-        self.store = None
+        self.opening_window: MainWindow | None = None
+        self.window: MainWindow | None = None
+        self.store: Store | None = None
+        self._data_key: bytes | None = None
+        # Libraries opened in the background whose window has not taken them yet: closed by
+        # `close` if the app quits first (a window closed while its library was opening).
+        self._undelivered: list[AppContext] = []
 
     def start(self) -> QWidget:
         """Show the first window: the lock screen if the lock is on, else the main window.
 
-        Raises StoreError when the (unlocked) database cannot be opened.
+        The main window paints before its library opens; `window_opened` or `damaged` or
+        `failed` follows once the opening (in the background) ends.
         """
         if lock_state(self.paths) is LockState.ON:
             self.lock_window = StartupLockWindow(self.paths)
             self.lock_window.panel.unlocked.connect(self._on_unlocked)
             self.lock_window.show()
             return self.lock_window
-        finish_interrupted(self.paths, None)  # a change of the lock cut short before its end
         return self.open_window(None)
 
     def _on_unlocked(self, data_key: bytes, _slot_id: str) -> None:
-        try:
-            self.open_window(data_key)
-        except StoreError as exc:
-            logger.error("could not open the store after unlocking: %s", type(exc).__name__)
-            show_error(self.lock_window, APP_NAME, str(exc),
-                       self.tr("Nothing has been changed. Your files are where they were."))
-            self.failed.emit(str(exc))
-            return
+        self.open_window(data_key)
+
+    def open_window(self, data_key: bytes | None) -> MainWindow:
+        """Show the main window's frame now; open the library (with the key, if any) behind it."""
+        self._data_key = data_key
+        window = MainWindow(None, self.settings, returning=self.paths.database.exists())
+        self.opening_window = window
+        window.show()
         if self.lock_window is not None:
             self.lock_window.close()
             self.lock_window.deleteLater()
             self.lock_window = None
-
-    def open_window(self, data_key: bytes | None) -> QWidget:
-        """Open the store with the key (if any) and show the main window."""
-        from lovebridge.ui.main_window import MainWindow  # the rooms load only once unlocked
-
-        on = lock_state(self.paths) is LockState.ON and data_key is not None
-        files = DataKeys.from_data_key(data_key).files if on and data_key else None
-        self.store = open_store(self.paths.database, database_key(self.paths, data_key))
-        ctx = AppContext(paths=self.paths, store=self.store, clock=self.clock, file_key=files)
-        window = MainWindow(ctx, self.settings)
-        window.privacy.set_unlocked(data_key if on else None)
-        self.window = window
-        window.show()
-        self.window_opened.emit(window)
+        # The opening work starts once the window has painted, so nothing competes with that.
+        window.installEventFilter(self)
         return window
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the opening window's first paint: start opening the library behind it."""
+        if watched is self.opening_window and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.reopen)
+        return False
+
+    def reopen(self) -> None:
+        """(Re)start opening the library behind the shown window (also after a recovery)."""
+        paths, data_key, clock = self.paths, self._data_key, self.clock
+        modules = library_modules(self.settings.get(opts.LAST_ROOM))
+
+        def work() -> AppContext:
+            from lovebridge.core.opening import open_library
+
+            ctx = open_library(paths, data_key, clock)
+            self._undelivered.append(ctx)
+            # Imported here, off the GUI thread, so attaching only has widgets left to build.
+            for name in modules:
+                importlib.import_module(name)
+            return ctx
+
+        run_task(work, self._on_opened, self._on_open_failed)
+
+    def _on_opened(self, ctx: AppContext) -> None:
+        self._undelivered.remove(ctx)
+        self.store = ctx.store
+        window = self.opening_window
+        assert window is not None  # reopen() is only reached through open_window()
+        window.attach(ctx)
+        locked = lock_state(self.paths) is LockState.ON and self._data_key is not None
+        window.privacy.set_unlocked(self._data_key if locked else None)
+        self.window = window
+        self.window_opened.emit(window)
+
+    def _on_open_failed(self, exc: Exception) -> None:
+        from lovebridge.store import DatabaseDamagedError, StoreError
+
+        # The recovery window does not take the unlock keys yet: with the lock on, the plain
+        # message (below) says the database is damaged and leaves every file as it was.
+        if isinstance(exc, DatabaseDamagedError) and self._data_key is None:
+            logger.error("the database is damaged: showing the recovery screen")
+            self.damaged.emit()
+        elif isinstance(exc, StoreError):
+            logger.error("could not open the store: %s", type(exc).__name__)
+            self.failed.emit(str(exc))
+        else:
+            logger.error("could not open the library: %s", type(exc).__name__)
+            self.failed.emit(self.tr(
+                "LoveBridge could not open its library ({kind}).").format(kind=type(exc).__name__))
+
     def close(self) -> None:
-        """Close the store once the app has quit."""
+        """Close the store once the app has quit (and one still opening when it did)."""
+        for ctx in self._undelivered:
+            ctx.store.close()
+        self._undelivered.clear()
         if self.store is not None:
             self.store.close()

@@ -164,9 +164,9 @@ class WriteRoom(QWidget):
         names = {"a": profile.partner_a, "b": profile.partner_b} if profile else {}
         self.history.set_names(names)
         self.history.reload()
-        delivered = self.messages.delivered()
-        moments = [m.given_at or m.created_at for m in delivered]
-        weeks = weekly_counts(moments, self._ctx.local_now().date(), RHYTHM_WEEKS)
+        delivered = self.messages.delivery_moments()
+        weeks = weekly_counts([when for when, _author in delivered], self._ctx.local_now().date(),
+                              RHYTHM_WEEKS)
         last = self.messages.last_given()
         if last is None or last.given_at is None:
             last_text = self.tr("No note given yet — the first one can be tiny.")
@@ -179,7 +179,7 @@ class WriteRoom(QWidget):
             last_text = (self.tr("Last note given {when}, from {author} to {to}.")
                          .format(when=when, author=author, to=to) if author and to
                          else self.tr("Last note given {when}.").format(when=when))
-        hint = turn_hint([m.author for m in delivered], writer)
+        hint = turn_hint([author for _when, author in delivered], writer)
         partner = names.get(hint.partner, "") if hint else ""
         self.rhythm_card.show_rhythm(last_text, weeks, hint, partner)
 
