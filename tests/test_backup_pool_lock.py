@@ -11,6 +11,7 @@ import pytest
 
 from lovebridge.core.backup import (
     BackupRefusedError,
+    PoolIncompleteError,
     make_automatic_backup,
     newest_good_backup,
     restore_backup,
@@ -131,5 +132,44 @@ def test_pruning_under_the_lock_reads_the_sealed_lists(ctx) -> None:
                                   file_key=keys.files)
         kept = [p for p in pool_files(paths) if p.parent.name != "refs"]
         assert kept == []
+    finally:
+        store.close()
+
+
+def test_a_pool_part_way_through_a_change_of_the_lock_still_restores(ctx) -> None:
+    """A crash while the lock is turned on leaves some pool files sealed, some plain."""
+    from lovebridge.core.backup.pool import pool_identity
+    from lovebridge.store.file_cipher import decrypt_bytes
+
+    paths = ctx.paths
+    populate(ctx, notes=2, memories=0)
+    for n in range(6):
+        add_photo(ctx.store, ctx.media, n)
+    ctx.store.close()
+    data_key, _code = turn_lock_on(paths, {"a": "kitchen radio"}, FAST)
+    keys = DataKeys.from_data_key(data_key)
+    store = open_store(paths.database, keys.database)
+    try:
+        backup = make_automatic_backup(store, paths, ctx.now(), file_key=keys.files)
+        expected = library_photos(paths, keys.files)
+        photos = sorted(p for p in pool_files(paths) if p.parent.name != "refs")
+        for path in photos[::2]:  # as if the conversion had reached only some of them
+            path.write_bytes(decrypt_bytes(keys.files, pool_identity(path.name),
+                                           path.read_bytes()))
+        again = make_automatic_backup(store, paths, ctx.now() + timedelta(days=1),
+                                      file_key=keys.files)
+        assert again.photo_bytes_written == 0
+        for path in list(paths.photos.rglob("*.jpg")):
+            path.unlink()
+        restore_backup(backup.path, paths, store, now=ctx.now(), file_key=keys.files)
+        assert library_photos(paths, keys.files) == expected
+        sealed = photos[1]  # still sealed: an altered byte fails its authentication
+        assert is_sealed(sealed)
+        data = bytearray(sealed.read_bytes())
+        data[-3] ^= 0x10
+        sealed.write_bytes(bytes(data))
+        with pytest.raises(PoolIncompleteError, match="damaged or altered") as refused:
+            restore_backup(backup.path, paths, store, now=ctx.now(), file_key=keys.files)
+        assert len(refused.value.damaged) == 1 and library_photos(paths, keys.files) == expected
     finally:
         store.close()
