@@ -139,7 +139,7 @@ def pool_photos(paths: Paths, file_key: bytes | None, advance: Advance | None = 
     """Pool every library photo not yet pooled; returns (what the library holds, bytes written).
 
     A photo's name is the SHA-256 of its original bytes (store/media.py), so a photo already in
-    the pool costs two small reads here, not a copy. New ones are hashed as they are copied: a
+    the pool costs two stats and one small read here, not a copy. New ones are hashed as copied: a
     library file that no longer matches its name is kept under the hash of what it holds.
     """
     root = pool_root(paths)
