@@ -62,6 +62,7 @@ def test_restore_from_the_file_menu_brings_the_backup_back(qtbot, ctx, main_wind
 
     confirm = restore_through_menu(qtbot, main_window, archive)
     assert "4 notes" in confirm.findChild(QWidget, "restoreContents").text()
+    assert confirm.export_button.isHidden()  # a self-contained file already
     assert notes(ctx) == 7  # nothing changes before the person says so
     with qtbot.waitSignal(main_window.backups.restore_finished, timeout=30_000) as done:
         qtbot.mouseClick(confirm.restore_button, Qt.MouseButton.LeftButton)
@@ -127,3 +128,61 @@ def test_reloading_the_rooms_drops_hooks_of_the_old_rooms_only(main_window: Main
     assert main_window.write_room is not old_room
     main_window.run_close_hooks()
     assert calls == ["app-wide"]
+
+
+def test_quitting_writes_a_small_automatic_backup_that_restore_brings_back(
+        qtbot, ctx, main_window: MainWindow) -> None:
+    from lovebridge.core.backup.pool import pool_root
+    from tests.crash.library import photo_tree
+
+    populate(ctx, notes=4, memories=3, photo_size=80_000)
+    controller = main_window.backups
+    with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000) as started:
+        controller.start_automatic()
+    assert started.args[0].photo_bytes_written == 6 * 80_000  # the first copies each photo once
+    expected_rows, expected_photos = dump(ctx.store), photo_tree(ctx.paths.photos)
+    pool_before = {p: p.stat().st_mtime_ns for p in pool_root(ctx.paths).glob("??/*")}
+
+    with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000) as quitting:
+        main_window.close()
+    on_quit = quitting.args[0]
+    assert on_quit.photo_bytes_written == 0 and on_quit.size < 80_000  # the database only
+    assert {p: p.stat().st_mtime_ns for p in pool_root(ctx.paths).glob("??/*")} == pool_before
+    listed = [entry.path for entry in list_backups(ctx.paths.backups)]
+    assert listed == [on_quit.path]
+
+    populate(ctx, notes=2, memories=1, seed=4)  # later work, and a photo file lost
+    sorted(ctx.paths.photos.rglob("*.jpg"))[0].unlink()
+    main_window.show()
+    confirm = restore_through_menu(qtbot, main_window, listed[0])
+    assert "4 notes" in confirm.findChild(QWidget, "restoreContents").text()
+    assert "6 photos" in confirm.findChild(QWidget, "restoreContents").text()
+    with qtbot.waitSignal(main_window.backups.restore_finished, timeout=30_000):
+        qtbot.mouseClick(confirm.restore_button, Qt.MouseButton.LeftButton)
+    assert dump(ctx.store) == expected_rows
+    assert photo_tree(ctx.paths.photos) == expected_photos
+    qtbot.waitUntil(lambda: not list(ctx.paths.data.glob(".backup-work-*")), timeout=20_000)
+
+
+def test_an_automatic_backup_saved_as_one_file_from_the_restore_dialog(
+        qtbot, ctx, main_window: MainWindow, tmp_path: Path) -> None:
+    from lovebridge.core.backup import make_automatic_backup, read_manifest
+
+    populate(ctx, notes=3, memories=2)
+    automatic = make_automatic_backup(ctx.store, ctx.paths, ctx.now()).path
+    populate(ctx, notes=1, memories=0, seed=6)
+    before = dump(ctx.store)
+    controller = main_window.backups
+    controller.choose_save_path = lambda suggested: str(tmp_path / suggested.replace(" ", "_"))
+    confirm = restore_through_menu(qtbot, main_window, automatic)
+    assert confirm.export_button.isVisible()
+    with qtbot.waitSignal(controller.backup_finished, timeout=20_000) as saved:
+        qtbot.mouseClick(confirm.export_button, Qt.MouseButton.LeftButton)
+    result = saved.args[0]
+    assert result.path == tmp_path / "LoveBridge_2026-11-23_1830.lovebridge".replace(
+        "1830", f"{ctx.now().astimezone():%H%M}")
+    manifest = read_manifest(result.path)
+    assert not manifest.is_pooled and manifest.photo_count == 4
+    assert controller.dialog.title_label.text() == "Backup saved"
+    assert dump(ctx.store) == before  # saving a copy restores nothing
+    assert not list(ctx.paths.data.glob(".restore-*")) and not controller.busy

@@ -31,6 +31,7 @@ from lovebridge.core.backup import (
     apply_restore,
     automatic_backup_due,
     create_backup,
+    export_staged,
     make_automatic_backup,
     stage_restore,
 )
@@ -178,7 +179,13 @@ class ProgressDialog(QDialog):
 
 
 class RestoreConfirmDialog(QDialog):
-    """Says what the backup holds and what will happen; Restore or Cancel."""
+    """Says what the backup holds and what will happen; Restore or Cancel.
+
+    For an automatic backup (its photos kept once in the backups folder) it also offers to save
+    it as one self-contained file; that choice closes the dialog with `EXPORT`.
+    """
+
+    EXPORT = 2
 
     def __init__(self, parent: QWidget, manifest: Manifest) -> None:
         super().__init__(parent)
@@ -207,7 +214,21 @@ class RestoreConfirmDialog(QDialog):
             "What is in LoveBridge now will be replaced by this backup. Before anything "
             "changes, LoveBridge keeps a copy of it as an automatic backup, so you can "
             "always go back.")))
+        if manifest.is_pooled:
+            pooled_note = muted_label(self.tr(
+                "This is one of LoveBridge's automatic backups: its photos are kept once, in "
+                "the backups folder. To keep it on another disk, save it as one file."))
+            pooled_note.setObjectName("restorePooledNote")
+            layout.addWidget(pooled_note)
         buttons = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Save as one file…"))
+        self.export_button.setObjectName("restoreExportButton")
+        self.export_button.setToolTip(self.tr(
+            "An automatic backup keeps its photos once, in LoveBridge's backups folder. "
+            "Save it as one file that holds everything, to keep on another disk."))
+        self.export_button.clicked.connect(lambda: self.done(self.EXPORT))
+        self.export_button.setVisible(manifest.is_pooled)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("restoreCancelButton")
@@ -306,10 +327,44 @@ class BackupController(QObject):
         self._close_progress()
         confirm = RestoreConfirmDialog(self.window, staged.manifest)
         self.dialog = confirm
-        confirm.accepted.connect(lambda: self._apply_restore(staged))
-        confirm.rejected.connect(lambda: self._cancel_restore(staged))
+        confirm.finished.connect(lambda code: self._confirmation_closed(staged, code))
         confirm.finished.connect(confirm.deleteLater)
         confirm.open()
+
+    def _confirmation_closed(self, staged: StagedBackup, code: int) -> None:
+        if code == QDialog.DialogCode.Accepted.value:
+            self._apply_restore(staged)
+        elif code == RestoreConfirmDialog.EXPORT:
+            self._export_staged(staged)
+        else:
+            self._cancel_restore(staged)
+
+    def _export_staged(self, staged: StagedBackup) -> None:
+        """Save the checked automatic backup as one self-contained file; nothing is restored."""
+        self.dialog = None
+        local = staged.manifest.created_at.astimezone()
+        suggested = f"LoveBridge {local:%Y-%m-%d %H%M}{BACKUP_SUFFIX}"
+        chosen = self.choose_save_path(suggested)
+        if not chosen:
+            self._cancel_restore(staged)
+            return
+        target = Path(chosen)
+        if target.suffix != BACKUP_SUFFIX:
+            target = target.with_name(target.name + BACKUP_SUFFIX)
+        dialog = self._open_progress(
+            self.tr("Saving as one file…"),
+            self.tr("Copying the backup and all its photos into {name}.").format(
+                name=target.name),
+        )
+
+        def work(report):  # noqa: ANN001, ANN202
+            try:
+                return export_staged(staged, target, report)
+            finally:
+                staged.discard()
+
+        run_task(work, on_result=self._backup_done, on_error=self._work_failed,
+                 on_progress=dialog.set_progress)
 
     def _cancel_restore(self, staged: StagedBackup) -> None:
         staged.discard()

@@ -44,6 +44,7 @@ class BackupResult:
     path: Path
     manifest: Manifest
     size: int
+    photo_bytes_written: int | None = None  # photo bytes copied (pooled backups say; else all)
 
 
 def photo_files(photos: Path) -> list[Path]:
@@ -109,14 +110,7 @@ def create_backup(
     stored (already encrypted when the privacy lock is on); the database snapshot is encrypted
     with the store's key by `Store.snapshot_to`.
     """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=paths.data))
-    # A unique temporary name: two backups started in the same second never share a file.
-    handle, partial_name = tempfile.mkstemp(prefix=PARTIAL_PREFIX, suffix=target.name,
-                                            dir=target.parent)
-    os.close(handle)
-    partial = Path(partial_name)
     try:
         snapshot = store.snapshot_to(work / DATABASE_MEMBER)
         connection = store.connect_to(snapshot)
@@ -125,8 +119,44 @@ def create_backup(
             revision = schema_revision_of(connection)
         finally:
             connection.close()
-        photos = photo_files(paths.photos)
-        total = snapshot.stat().st_size + sum(p.stat().st_size for p in photos)
+
+        def describe(members: dict[str, MemberInfo]) -> Manifest:
+            return Manifest(
+                schema_revision=revision,
+                app_version=__version__,
+                created_at=now,
+                encrypted=store.encrypted,
+                kind=kind,
+                counts=counts,
+                members=members,
+            )
+
+        return write_archive(target, snapshot, paths.photos, describe, progress)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def write_archive(
+    target: Path,
+    database: Path,
+    photos_root: Path,
+    describe: Callable[[dict[str, MemberInfo]], Manifest],
+    progress: Progress | None = None,
+) -> BackupResult:
+    """Write a self-contained archive of `database` and every file under `photos_root`.
+
+    Used by `create_backup` and to export an automatic backup as one file (export.py).
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # A unique temporary name: two backups started in the same second never share a file.
+    handle, partial_name = tempfile.mkstemp(prefix=PARTIAL_PREFIX, suffix=target.name,
+                                            dir=target.parent)
+    os.close(handle)
+    partial = Path(partial_name)
+    try:
+        photos = photo_files(photos_root)
+        total = database.stat().st_size + sum(p.stat().st_size for p in photos)
         done = 0
 
         def advance(count: int) -> None:
@@ -138,21 +168,13 @@ def create_backup(
         members: dict[str, MemberInfo] = {}
         with zipfile.ZipFile(partial, "w", allowZip64=True) as archive:
             members[DATABASE_MEMBER] = _copy_member(
-                snapshot, archive, DATABASE_MEMBER, zipfile.ZIP_DEFLATED, advance
+                database, archive, DATABASE_MEMBER, zipfile.ZIP_DEFLATED, advance
             )
             for photo in photos:
-                name = PHOTOS_PREFIX + photo.relative_to(paths.photos).as_posix()
+                name = PHOTOS_PREFIX + photo.relative_to(photos_root).as_posix()
                 # Photos are already compressed (JPEG, PNG, HEIC): storing them is much faster.
                 members[name] = _copy_member(photo, archive, name, zipfile.ZIP_STORED, advance)
-            manifest = Manifest(
-                schema_revision=revision,
-                app_version=__version__,
-                created_at=now,
-                encrypted=store.encrypted,
-                kind=kind,
-                counts=counts,
-                members=members,
-            )
+            manifest = describe(members)
             info = zipfile.ZipInfo(MANIFEST_NAME, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = (stat.S_IFREG | 0o600) << 16
@@ -174,8 +196,6 @@ def create_backup(
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     size = target.stat().st_size
-    logger.info("backup written (%s, %d members, %d bytes)", kind, len(members), size)
+    logger.info("backup written (%s, %d members, %d bytes)", manifest.kind, len(members), size)
     return BackupResult(target, manifest, size)

@@ -1,4 +1,11 @@
-"""The manifest inside every backup: what it holds, from which LoveBridge, with checksums."""
+"""The manifest inside every backup: what it holds, from which LoveBridge, with checksums.
+
+Format 1 is a self-contained archive (database and photos inside). Format 2 is an automatic
+backup whose photos live once each in the shared photo pool of the backups folder: `pooled`
+lists every photo file the library held (its name, SHA-256 and size), and only the database is
+inside the archive. A LoveBridge that only knows format 1 refuses format 2 as "newer" instead of
+restoring a library without its photos.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 FORMAT = "lovebridge-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+SELF_CONTAINED_VERSION = 1
+POOLED_VERSION = 2
 MANIFEST_NAME = "manifest.json"
 DATABASE_MEMBER = "lovebridge.db"
 PHOTOS_PREFIX = "photos/"
@@ -42,19 +51,27 @@ class Manifest:
     kind: str
     counts: dict[str, int] = field(default_factory=dict)
     members: dict[str, MemberInfo] = field(default_factory=dict)
+    pooled: dict[str, MemberInfo] | None = None  # photos kept in the shared pool (format 2)
+
+    @property
+    def is_pooled(self) -> bool:
+        """True for an automatic backup whose photos live in the backups folder's pool."""
+        return self.pooled is not None
 
     @property
     def photo_count(self) -> int:
-        return sum(1 for name in self.members if name.startswith(PHOTOS_PREFIX))
+        inside = sum(1 for name in self.members if name.startswith(PHOTOS_PREFIX))
+        return inside + len(self.pooled or {})
 
     @property
     def total_size(self) -> int:
-        return sum(member.size for member in self.members.values())
+        pooled = sum(member.size for member in (self.pooled or {}).values())
+        return sum(member.size for member in self.members.values()) + pooled
 
     def to_json(self) -> bytes:
         data = {
             "format": FORMAT,
-            "format_version": FORMAT_VERSION,
+            "format_version": POOLED_VERSION if self.is_pooled else SELF_CONTAINED_VERSION,
             "schema_revision": self.schema_revision,
             "app_version": self.app_version,
             "created_at": self.created_at.astimezone(UTC).isoformat(),
@@ -66,6 +83,11 @@ class Manifest:
                 for name, info in sorted(self.members.items())
             },
         }
+        if self.pooled is not None:
+            data["pooled"] = {
+                name: {"sha256": info.sha256, "size": info.size}
+                for name, info in sorted(self.pooled.items())
+            }
         return json.dumps(data, indent=1, ensure_ascii=True).encode("ascii")
 
 
@@ -106,16 +128,19 @@ def parse_manifest(raw: bytes) -> Manifest:
     members_raw = data.get("members")
     if not isinstance(members_raw, dict) or DATABASE_MEMBER not in members_raw:
         raise _refuse("no database listed")
-    members: dict[str, MemberInfo] = {}
-    for name, info in members_raw.items():
-        if not isinstance(info, dict):
-            raise _refuse("bad member entry")
-        sha, size = info.get("sha256"), info.get("size")
-        if not isinstance(sha, str) or not SHA256_RE.match(sha):
-            raise _refuse("bad checksum entry")
-        if type(size) is not int or size < 0:
-            raise _refuse("bad size entry")
-        members[name] = MemberInfo(sha, size)
+    members = _parse_members(members_raw)
+    pooled = None
+    if version >= POOLED_VERSION:
+        pooled_raw = data.get("pooled")
+        if not isinstance(pooled_raw, dict):
+            raise _refuse("no photo list")
+        pooled = _parse_members(pooled_raw)
+        if not all(name.startswith(PHOTOS_PREFIX) for name in pooled) or set(pooled) & set(
+            members
+        ):
+            raise _refuse("bad photo list")
+    elif "pooled" in data:
+        raise _refuse("unexpected photo list")
     encrypted = data.get("encrypted")
     if not isinstance(encrypted, bool):
         raise _refuse("encryption flag missing")
@@ -127,4 +152,20 @@ def parse_manifest(raw: bytes) -> Manifest:
         kind=texts["kind"],
         counts=counts,
         members=members,
+        pooled=pooled,
     )
+
+
+def _parse_members(raw: dict) -> dict[str, MemberInfo]:
+    """`{name: {sha256, size}}` checked entry by entry."""
+    members: dict[str, MemberInfo] = {}
+    for name, info in raw.items():
+        if not isinstance(info, dict):
+            raise _refuse("bad member entry")
+        sha, size = info.get("sha256"), info.get("size")
+        if not isinstance(sha, str) or not SHA256_RE.match(sha):
+            raise _refuse("bad checksum entry")
+        if type(size) is not int or size < 0:
+            raise _refuse("bad size entry")
+        members[name] = MemberInfo(sha, size)
+    return members

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from lovebridge.core.backup.create import BackupResult, Progress, create_backup
+from lovebridge.core.backup.create import BackupResult, Progress
+from lovebridge.core.backup.incremental import create_pooled_backup
 from lovebridge.core.backup.manifest import Manifest
+from lovebridge.core.backup.pool import check_pooled, pool_roots, prune_pool
 from lovebridge.core.backup.rotation import (
     AUTO_KIND,
     PRE_RESTORE_KIND,
@@ -18,7 +21,7 @@ from lovebridge.core.backup.rotation import (
     list_backups,
     rotate,
 )
-from lovebridge.core.backup.sealed import opened_backup, seal_in_place
+from lovebridge.core.backup.sealed import opened_backup
 from lovebridge.core.backup.swap import finish_interrupted_restore, swap_in
 from lovebridge.core.backup.validate import (
     StagedBackup,
@@ -30,6 +33,10 @@ from lovebridge.paths import Paths
 from lovebridge.store.db import Store
 
 logger = logging.getLogger(__name__)
+
+# One automatic backup at a time in this process: a pruning pass must never run between another
+# backup's copying of new photos into the pool and the writing of the archive that needs them.
+_automatic_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -53,32 +60,42 @@ def make_automatic_backup(
     store: Store, paths: Paths, now: datetime, *, kind: str = AUTO_KIND,
     progress: Progress | None = None, file_key: bytes | None = None,
 ) -> BackupResult:
-    """Write an automatic backup into the backups folder, then apply the rotation.
+    """Write an automatic backup into the backups folder, then rotate and prune the pool.
 
-    With the privacy lock on (`file_key`), the file is sealed like every file in that folder.
+    The archive holds the database; photos go once each into the shared pool (incremental.py).
+    With the privacy lock on (`file_key`), everything written is sealed like every file in
+    that folder.
     """
-    local = now.astimezone().replace(tzinfo=None)
-    counter = 1
-    while (paths.backups / backup_name(kind, local, counter)).exists():
-        counter += 1
-    target = paths.backups / backup_name(kind, local, counter)
-    result = create_backup(store, paths, target, now=now, kind=kind, progress=progress)
-    if file_key is not None:
-        seal_in_place(paths, target, file_key)
-    removed = rotate(paths.backups)
-    if removed:
-        logger.info("rotation removed %d old automatic backup(s)", len(removed))
+    with _automatic_lock:
+        local = now.astimezone().replace(tzinfo=None)
+        counter = 1
+        while (paths.backups / backup_name(kind, local, counter)).exists():
+            counter += 1
+        target = paths.backups / backup_name(kind, local, counter)
+        paths.backups.mkdir(parents=True, exist_ok=True, mode=0o700)
+        result = create_pooled_backup(store, paths, target, now=now, kind=kind,
+                                      file_key=file_key, progress=progress)
+        removed = rotate(paths.backups)
+        if removed:
+            logger.info("rotation removed %d old automatic backup(s)", len(removed))
+        prune_pool(paths, file_key)
     return result
 
 
 def newest_good_backup(
     paths: Paths, file_key: bytes | None = None
 ) -> tuple[BackupEntry, Manifest] | None:
-    """The newest automatic backup whose every checksum matches (restoring checks the rest)."""
+    """The newest automatic backup whose every checksum matches, its pooled photos included
+    (restoring checks the rest)."""
+    verified: set[str] = set()  # a photo shared by several backups is read once
     for entry in list_backups(paths.backups):
         try:
             with opened_backup(entry.path, paths, file_key) as readable:
-                return entry, verify_archive(readable)
+                manifest = verify_archive(readable)
+            if manifest.is_pooled:
+                check_pooled(manifest.pooled, pool_roots(paths, entry.path), file_key,
+                             verified=verified)
+            return entry, manifest
         except Exception:  # a damaged backup is skipped; an older one may be fine
             logger.warning("skipping unreadable backup %s", entry.path.name)
     return None
@@ -95,6 +112,8 @@ def stage_restore(archive: Path, paths: Paths, store: Store | None,
             opener=store.connect_to if store is not None else plain_opener,
             encrypted=store.encrypted if store is not None else False,
             progress=progress,
+            pool_roots=pool_roots(paths, archive),
+            file_key=file_key,
         )
 
 

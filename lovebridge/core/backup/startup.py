@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from lovebridge.core.backup.pool import clean_pool_leftovers
 from lovebridge.core.backup.swap import finish_interrupted_restore
 from lovebridge.paths import Paths
 from lovebridge.store.media import MediaStore
@@ -21,9 +22,13 @@ class Tidied:
 
 
 def prepare_data_folder(paths: Paths) -> Tidied:
-    """Finish or roll back an interrupted restore and remove half-written photo files."""
+    """Finish or roll back an interrupted restore and remove half-written photo files (in the
+    library, and in the backups folder and its photo pool)."""
     outcome = finish_interrupted_restore(paths)
     leftovers = MediaStore(paths.photos).clean_leftovers()
     if leftovers:
         logger.info("removed %d half-written photo file(s) left by a crash", leftovers)
+    pooled = clean_pool_leftovers(paths)
+    if pooled:
+        logger.info("removed %d half-written backup file(s) left by a crash", pooled)
     return Tidied(outcome, leftovers)

@@ -33,6 +33,7 @@ from lovebridge.core.backup.manifest import (
     Manifest,
     parse_manifest,
 )
+from lovebridge.core.backup.pool import check_pooled
 from lovebridge.store.db import connect
 from lovebridge.store.errors import StoreError
 from lovebridge.store.media import CHUNK, fsync_directory
@@ -228,6 +229,62 @@ def check_snapshot(database: Path, manifest: Manifest, opener: Opener) -> None:
         connection.close()
 
 
+def check_pooled_listing(manifest: Manifest, free_bytes: int) -> None:
+    """An automatic backup's photo list: safe names only, the database alone inside, space."""
+    if not manifest.is_pooled:
+        return
+    if set(manifest.members) != {DATABASE_MEMBER}:
+        raise BackupRefusedError(
+            "This backup is incomplete or holds unexpected files. Nothing was changed."
+        )
+    if len(manifest.pooled) > MAX_MEMBERS:
+        raise BackupRefusedError(
+            f"This backup lists {len(manifest.pooled):,} files, more than LoveBridge ever "
+            "writes. Nothing was changed."
+        )
+    for name in manifest.pooled:
+        problem = member_name_problem(name)
+        if problem is not None:
+            raise BackupRefusedError(f"This backup is not safe to restore: {problem}. "
+                                     "Nothing was changed.")
+    if manifest.total_size + SPACE_MARGIN_BYTES > free_bytes:
+        raise BackupRefusedError(
+            f"There is not enough free disk space to restore this backup (it needs about "
+            f"{(manifest.total_size + SPACE_MARGIN_BYTES) / 1e6:,.0f} MB). Nothing was changed."
+        )
+
+
+def _stage_pooled(manifest: Manifest, staging: Path, roots: list[Path] | None,
+                  file_key: bytes | None, progress: Progress | None) -> None:
+    """Copy an automatic backup's photos from the pool into staging, each checked first."""
+    if not roots:
+        raise BackupRefusedError(
+            "This automatic backup keeps its photos in LoveBridge's backups folder; restore it "
+            "from there. Nothing was changed."
+        )
+    total = max(manifest.total_size, 1)
+    done = manifest.members[DATABASE_MEMBER].size
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done // 1024, max(total // 1024, 1))
+
+    try:
+        check_pooled(manifest.pooled, roots, file_key, staging_photos=staging / "photos",
+                     seal_with=file_key, advance=advance)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            raise BackupRefusedError(
+                "There is not enough free disk space to restore this backup. Nothing was changed."
+            ) from exc
+        if exc.errno in (errno.EEXIST, errno.ENOTDIR, errno.EISDIR):
+            # A photo listed both as a file and as a folder: a made-up list, not ours.
+            raise BackupRefusedError(f"{NOT_A_BACKUP} (its photo list is inconsistent)") from exc
+        raise
+
+
 def read_manifest(archive_path: Path) -> Manifest:
     """Only the manifest of an archive (for listings); BackupRefusedError if unreadable."""
     try:
@@ -276,14 +333,21 @@ def validate_and_stage(
     opener: Opener = plain_opener,
     encrypted: bool = False,
     progress: Progress | None = None,
+    pool_roots: list[Path] | None = None,
+    file_key: bytes | None = None,
 ) -> StagedBackup:
     """Check `archive_path` completely and unpack it into a staging folder inside `data_dir`.
 
-    Raises BackupRefusedError (the staging folder removed, nothing else touched) on any problem.
+    An automatic backup's photos are read from the first of `pool_roots` holding each, checked
+    against their hash and size, and staged as the library keeps them (sealed with `file_key`
+    while the lock is on). Raises BackupRefusedError (the staging folder removed, nothing else
+    touched) on any problem; a PoolIncompleteError names every missing or damaged photo.
     """
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=data_dir))
     try:
         manifest = _validate_into(archive_path, staging, data_dir, opener, encrypted, progress)
+        if manifest.is_pooled:
+            _stage_pooled(manifest, staging, pool_roots, file_key, progress)
         fsync_directory(staging)
         return StagedBackup(staging, manifest)
     except BaseException:
@@ -302,6 +366,7 @@ def _validate_into(archive_path: Path, staging: Path, data_dir: Path, opener: Op
                 raise BackupRefusedError(f"{NOT_A_BACKUP} (it has no table of contents)")
             manifest = parse_manifest(archive.read(manifest_info))
             check_members_match(infos, manifest)
+            check_pooled_listing(manifest, shutil.disk_usage(data_dir).free)
             check_schema_known(manifest.schema_revision)
             if manifest.encrypted != encrypted:
                 raise BackupRefusedError(
