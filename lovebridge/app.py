@@ -48,10 +48,8 @@ def run_gui(data_dir: str | None) -> int:
     from lovebridge.core.data_folder import data_folder_problem, restore_interrupted
     from lovebridge.paths import resolve_paths
     from lovebridge.ui.common.widgets import icon
-    from lovebridge.ui.errors import install_exception_hook
     from lovebridge.ui.privacy.startup import Launcher
     from lovebridge.ui.settings import THEME, Settings
-    from lovebridge.ui.startup_error import open_startup_error, show_startup_error
     from lovebridge.ui.theme import apply_theme
 
     paths = resolve_paths(data_dir)
@@ -67,10 +65,14 @@ def run_gui(data_dir: str | None) -> int:
     apply_theme(app, settings.get(THEME))
 
     if folder_problem is not None:
+        from lovebridge.ui.startup_error import show_startup_error
+
         return show_startup_error(app, folder_problem)
-    # The log file is set up once the event loop runs — after the first paint is queued and
-    # before the library starts opening (logging.handlers alone costs ~10 ms to import).
-    QTimer.singleShot(0, lambda: start_logging(paths))
+    # The log file and the error dialog hook are set up once the event loop runs — after the
+    # first paint is queued and before the library starts opening (logging.handlers alone
+    # costs ~10 ms to import).
+    QTimer.singleShot(0, lambda: start_logging(paths, lambda: launcher.window
+                                               or launcher.opening_window))
     if restore_interrupted(paths):  # rare: finished or undone before the lock is asked about
         from lovebridge.core.backup.startup import prepare_data_folder
 
@@ -93,6 +95,8 @@ def run_gui(data_dir: str | None) -> int:
         launcher.reopen()
 
     def give_up(message: str) -> None:
+        from lovebridge.ui.startup_error import open_startup_error
+
         if launcher.opening_window is not None:
             launcher.opening_window.hide()
         open_startup_error(message, lambda: app.exit(2))
@@ -104,7 +108,6 @@ def run_gui(data_dir: str | None) -> int:
     launcher.damaged.connect(recover_and_reopen)
     launcher.failed.connect(give_up)
     launcher.start()
-    install_exception_hook(lambda: launcher.window or launcher.opening_window)
     code = app.exec()
     QThreadPool.globalInstance().waitForDone()  # let the on-quit backup finish
     launcher.close()
@@ -112,10 +115,13 @@ def run_gui(data_dir: str | None) -> int:
     return code
 
 
-def start_logging(paths) -> None:  # noqa: ANN001 - Paths (imported lazily)
+def start_logging(paths, window_for_errors) -> None:  # noqa: ANN001 - Paths, a callable
+    """The log file, and unexpected errors shown over `window_for_errors()` and logged."""
     from lovebridge.logging_setup import configure_logging
+    from lovebridge.ui.errors import install_exception_hook
 
     configure_logging(paths.logs)
+    install_exception_hook(window_for_errors)
     logger.info("%s %s starting", APP_NAME, __version__)
 
 

@@ -55,6 +55,13 @@ def install_startup_probe(app):  # noqa: ANN001, ANN201 - QApplication -> the pr
 
     paint = QEvent.Type.Paint
 
+    def say(line: str) -> None:
+        """One figure on stdout; with stdout gone, quit rather than leave the run waiting."""
+        try:
+            print(line, flush=True)
+        except OSError:
+            app.quit()
+
     class Milestones(QObject):
         def __init__(self) -> None:
             super().__init__(app)
@@ -70,8 +77,8 @@ def install_startup_probe(app):  # noqa: ANN001, ANN201 - QApplication -> the pr
                 return False
             if watched is self.window:
                 watched.removeEventFilter(self)
-                print(f"first-paint {seconds_since_process_start():.4f}", flush=True)
-                print(f"loaded-at-first-paint {heavy_modules_loaded()}", flush=True)
+                say(f"first-paint {seconds_since_process_start():.4f}")
+                say(f"loaded-at-first-paint {heavy_modules_loaded()}")
                 if getattr(watched, "ctx", True) is None:
                     watched.library_attached.connect(self.on_attached)
                 else:
@@ -88,14 +95,12 @@ def install_startup_probe(app):  # noqa: ANN001, ANN201 - QApplication -> the pr
             self.page.installEventFilter(self)
 
         def report_ready(self) -> None:
-            print(f"ready {seconds_since_process_start():.4f}", flush=True)
+            say(f"ready {seconds_since_process_start():.4f}")
             QTimer.singleShot(0, report_memory_and_quit)
 
     def report_memory_and_quit() -> None:
-        try:
-            print(f"rss-kib {resident_kib()}", flush=True)
-        finally:  # even if stdout is gone, never leave a probe run waiting forever
-            app.quit()
+        say(f"rss-kib {resident_kib()}")
+        app.quit()
 
     app._startup_probe = Milestones()  # kept alive by its parent
     return app._startup_probe

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -29,6 +29,8 @@ from lovebridge.ui.theme import apply_theme, current_colours
 # Only Qt and the shell's own pieces load before the window first paints; everything that needs
 # the library (the store, the rooms, preferences, backups, the lock) is imported in `attach`.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from lovebridge.core.context import AppContext
     from lovebridge.core.links import MemoryPrefill, NoteRequest
     from lovebridge.core.profile import CoupleProfile, ProfileService

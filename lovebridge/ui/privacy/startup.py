@@ -23,7 +23,6 @@ from lovebridge.ui import settings as opts
 from lovebridge.ui.common.widgets import icon
 from lovebridge.ui.main_window import MainWindow, library_modules
 from lovebridge.ui.settings import Settings
-from lovebridge.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -131,6 +130,8 @@ class Launcher(QObject):
 
     def reopen(self) -> None:
         """(Re)start opening the library behind the shown window (also after a recovery)."""
+        from lovebridge.ui.tasks import run_task
+
         paths, data_key, clock = self.paths, self._data_key, self.clock
         modules = library_modules(self.settings.get(opts.LAST_ROOM))
 
