@@ -83,11 +83,11 @@ def run_gui(data_dir: str | None) -> int:
     launcher.window_opened.connect(lambda window: window.backups.start_automatic())
     launcher.window_opened.connect(schedule_smoke_quit)
 
-    def recover_and_reopen() -> None:
+    def recover_and_reopen(data_key: bytes | None) -> None:
         window = launcher.opening_window
         if window is not None:
             window.hide()
-        if not run_recovery(app, paths):
+        if not run_recovery(app, paths, data_key):
             app.exit(2)
             return
         if window is not None:
@@ -125,8 +125,12 @@ def start_logging(paths, window_for_errors) -> None:  # noqa: ANN001 - Paths, a 
     logger.info("%s %s starting", APP_NAME, __version__)
 
 
-def run_recovery(app, paths) -> bool:  # noqa: ANN001 - QApplication, Paths (imported lazily)
-    """Keep the damaged file aside and show the recovery screen; True once the data is sound."""
+def run_recovery(app, paths, data_key: bytes | None = None) -> bool:  # noqa: ANN001
+    """Keep the damaged file aside and show the recovery screen; True once the data is sound.
+
+    `app` is the QApplication and `paths` the Paths (imported lazily); `data_key` is what
+    unlocking gave when the lock is on.
+    """
     from PySide6.QtCore import QEventLoop
 
     from lovebridge.core.context import system_clock
@@ -141,7 +145,7 @@ def run_recovery(app, paths) -> bool:  # noqa: ANN001 - QApplication, Paths (imp
         show_startup_error(app, "LoveBridge's database is damaged, and there is no room (or no "
                                 "permission) to keep a copy of it aside before repairing it.")
         return False
-    window = RecoveryWindow(paths, damaged_copy, system_clock)
+    window = RecoveryWindow(paths, damaged_copy, system_clock, data_key)
     outcome: list[str] = []
     # A local loop, not app.exec(): ending that would put Qt into its closing-down state.
     loop = QEventLoop()

@@ -157,9 +157,33 @@ def _cli_recover(copy: Path, target: Path) -> SalvageReport:
     return SalvageReport(target=target, method="sqlite3 .recover")
 
 
+class _DamagedReader:
+    """Reads the damaged copy; `reopen` after a read error gives a fresh connection.
+
+    SQLCipher marks a connection failed for good once one page fails its check, so with the
+    lock on every later read (other rows, other tables) would fail too without a new one.
+    """
+
+    def __init__(self, path: Path, key: bytes | None) -> None:
+        self.path, self.key = path, key
+        self.connection = _open(path, key)
+        if key is not None:  # failing pages are expected here: no SQLCipher lines on stderr
+            self.connection.execute("PRAGMA cipher_log_level = NONE")
+
+    def execute(self, sql: str, parameters: tuple = ()) -> sqlcipher.Cursor:
+        return self.connection.execute(sql, parameters)
+
+    def reopen(self) -> None:
+        self.connection.close()
+        self.connection = _open(self.path, self.key)
+
+    def close(self) -> None:
+        self.connection.close()
+
+
 def _python_salvage(copy: Path, target: Path, key: bytes | None) -> SalvageReport:
     """Copy the schema, then every readable row, into a fresh file."""
-    source = _open(copy, key)
+    source = _DamagedReader(copy, key)
     create_private_file(target)
     destination = _open(target, key)
     try:
@@ -204,7 +228,7 @@ def _try(connection: sqlcipher.Connection, sql: str) -> None:
         logger.warning("a schema statement could not be replayed during rescue")
 
 
-def _copy_rows(source: sqlcipher.Connection, destination: sqlcipher.Connection, table: str) -> int:
+def _copy_rows(source: _DamagedReader, destination: sqlcipher.Connection, table: str) -> int:
     """Copy the readable rows of one table; on a damaged page, fall back to one row at a time."""
     quoted = '"' + table.replace('"', '""') + '"'
     copied = 0
@@ -218,14 +242,17 @@ def _copy_rows(source: sqlcipher.Connection, destination: sqlcipher.Connection, 
         return copied
     except sqlcipher.DatabaseError:
         logger.warning("table scan failed part-way; reading the rest row by row")
+        source.reopen()
     try:
         highest = source.execute(f"SELECT max(rowid) FROM {quoted}").fetchone()[0] or 0
     except sqlcipher.DatabaseError:
+        source.reopen()
         highest = last_rowid + MAX_ROWID_PROBES // 100
     for rowid in range(last_rowid + 1, min(highest, last_rowid + MAX_ROWID_PROBES) + 1):
         try:
             row = source.execute(f"SELECT * FROM {quoted} WHERE rowid = ?", (rowid,)).fetchone()
         except sqlcipher.DatabaseError:
+            source.reopen()
             continue
         if row is not None:
             _insert(destination, quoted, row)

@@ -25,6 +25,7 @@ from lovebridge.core.backup import (
     newest_good_backup,
     restore_backup,
 )
+from lovebridge.core.privacy.lock import DataKeys
 from lovebridge.paths import Paths
 from lovebridge.store import StoreError
 from lovebridge.store.recovery import (
@@ -53,7 +54,8 @@ class RecoveryWindow(QWidget):
     closed = Signal()
 
     def __init__(self, paths: Paths, damaged_copy: Path, clock: Callable[[], datetime],
-                 parent: QWidget | None = None) -> None:
+                 data_key: bytes | None = None, parent: QWidget | None = None) -> None:
+        """`data_key` is the key unlocking gave when the lock is on (None while it is off)."""
         super().__init__(parent)
         self.setObjectName("recoveryWindow")
         self.setWindowTitle(self.tr("{app} — let's get your things back").format(app=APP_NAME))
@@ -62,6 +64,11 @@ class RecoveryWindow(QWidget):
         self.paths = paths
         self.damaged_copy = damaged_copy
         self.clock = clock
+        # With the lock on, backups are sealed with the file key and the database (and so a
+        # backup's database and a rescued copy) is encrypted with the database key.
+        keys = DataKeys.from_data_key(data_key) if data_key is not None else None
+        self.file_key = keys.files if keys is not None else None
+        self.db_key = keys.database if keys is not None else None
         self.choose_open_path: Callable[[], str | None] = lambda: ask_open_path(self)
         self.rescue_report: SalvageReport | None = None
         self.backup: tuple[BackupEntry, Manifest] | None = None
@@ -154,7 +161,7 @@ class RecoveryWindow(QWidget):
         footer.addWidget(self.quit_button)
         column.addLayout(footer)
 
-        run_task(lambda: newest_good_backup(paths), on_result=self._show_backup,
+        run_task(lambda: newest_good_backup(paths, self.file_key), on_result=self._show_backup,
                  on_error=lambda _exc: self._show_backup(None))
 
     def _card(self, title: str) -> tuple[QWidget, QVBoxLayout]:
@@ -201,7 +208,8 @@ class RecoveryWindow(QWidget):
             name=archive.name))
         paths, now = self.paths, self.clock()
         run_task(
-            lambda: restore_backup(archive, paths, None, now=now, keep_current_photos=True),
+            lambda: restore_backup(archive, paths, None, now=now, keep_current_photos=True,
+                                   file_key=self.file_key, db_key=self.db_key),
             on_result=lambda _result: self._done("restored"),
             on_error=self._failed,
         )
@@ -211,7 +219,7 @@ class RecoveryWindow(QWidget):
         self._set_working(True, self.tr("Reading what can be read… this can take a while."))
         target = self.paths.backups / f"rescued-{timestamp(self.clock())}.db"
         damaged = self.paths.database
-        run_task(lambda: salvage(damaged, target), on_result=self._rescued,
+        run_task(lambda: salvage(damaged, target, self.db_key), on_result=self._rescued,
                  on_error=self._failed)
 
     def _rescued(self, report: SalvageReport) -> None:

@@ -30,7 +30,7 @@ from lovebridge.core.backup.validate import (
     verify_archive,
 )
 from lovebridge.paths import Paths
-from lovebridge.store.db import Store
+from lovebridge.store.db import Store, connect
 
 logger = logging.getLogger(__name__)
 
@@ -103,14 +103,25 @@ def newest_good_backup(
 
 def stage_restore(archive: Path, paths: Paths, store: Store | None,
                   progress: Progress | None = None,
-                  file_key: bytes | None = None) -> StagedBackup:
-    """Check `archive` completely and unpack it beside the data; nothing current is touched."""
+                  file_key: bytes | None = None,
+                  db_key: bytes | None = None) -> StagedBackup:
+    """Check `archive` completely and unpack it beside the data; nothing current is touched.
+
+    Without an open `store` (the database is damaged), `db_key` opens the backup's database
+    when the lock is on.
+    """
+    if store is not None:
+        opener, encrypted = store.connect_to, store.encrypted
+    elif db_key is not None:
+        opener, encrypted = (lambda path: connect(path, db_key)), True
+    else:
+        opener, encrypted = plain_opener, False
     with opened_backup(archive, paths, file_key) as readable:
         return validate_and_stage(
             readable,
             paths.data,
-            opener=store.connect_to if store is not None else plain_opener,
-            encrypted=store.encrypted if store is not None else False,
+            opener=opener,
+            encrypted=encrypted,
             progress=progress,
             pool_roots=pool_roots(paths, archive),
             file_key=file_key,
@@ -172,8 +183,9 @@ def restore_backup(
     before_swap: Callable[[], None] | None = None,
     keep_current_photos: bool = False,
     file_key: bytes | None = None,
+    db_key: bytes | None = None,
 ) -> RestoreResult:
     """Check the archive completely, then `apply_restore` it (see there)."""
-    staged = stage_restore(archive, paths, store, progress, file_key)
+    staged = stage_restore(archive, paths, store, progress, file_key, db_key)
     return apply_restore(staged, paths, store, now=now, before_swap=before_swap,
                          keep_current_photos=keep_current_photos, file_key=file_key)

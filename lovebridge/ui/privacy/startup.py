@@ -67,7 +67,7 @@ class Launcher(QObject):
 
     window_created = Signal(object)  # MainWindow, about to show while its library opens
     window_opened = Signal(object)  # MainWindow, attached to the open library
-    damaged = Signal()  # the database is damaged: the app shows the recovery window
+    damaged = Signal(object)  # damaged database: the app shows the recovery window (data key)
     failed = Signal(str)  # the store cannot be opened: a clear sentence for the person
 
     def __init__(
@@ -161,11 +161,9 @@ class Launcher(QObject):
     def _on_open_failed(self, exc: Exception) -> None:
         from lovebridge.store import DatabaseDamagedError, StoreError
 
-        # The recovery window does not take the unlock keys yet: with the lock on, the plain
-        # message (below) says the database is damaged and leaves every file as it was.
-        if isinstance(exc, DatabaseDamagedError) and self._data_key is None:
+        if isinstance(exc, DatabaseDamagedError):
             logger.error("the database is damaged: showing the recovery screen")
-            self.damaged.emit()
+            self.damaged.emit(self._data_key)  # the recovery window reads locked backups too
         elif isinstance(exc, StoreError):
             logger.error("could not open the store: %s", type(exc).__name__)
             self.failed.emit(str(exc))
