@@ -19,6 +19,7 @@ from lovebridge.core.backup import (
     list_backups,
     make_automatic_backup,
     plan_rotation,
+    read_manifest,
     restore_backup,
     rotate,
 )
@@ -157,6 +158,32 @@ def test_cli_backup_create_list_restore(ctx, tmp_path: Path, capsys) -> None:
     assert main(["--data-dir", data, "backup", "list"]) == 0
     listing = capsys.readouterr().out
     assert "before-restore" in listing and "6 notes" in listing
+
+
+def test_cli_exports_an_automatic_backup_as_one_file(ctx, tmp_path: Path, capsys) -> None:
+    populate(ctx, notes=3, memories=2)
+    expected = dump(ctx.store)
+    automatic = make_automatic_backup(ctx.store, ctx.paths, ctx.now())
+    assert automatic.manifest.is_pooled  # its photos are in the pool, not in the archive
+    ctx.store.close()
+    data = str(ctx.paths.data)
+    assert main(["--data-dir", data, "backup", "list"]) == 0
+    assert "kept once in the backups folder" in capsys.readouterr().out
+
+    assert main(["--data-dir", data, "backup", "export", automatic.path.name,
+                 str(tmp_path / "ours")]) == 0
+    assert "complete on its own" in capsys.readouterr().out
+    exported = read_manifest(tmp_path / "ours.lovebridge")
+    assert not exported.is_pooled and exported.photo_count == automatic.manifest.photo_count
+
+    elsewhere = tmp_path / "new-laptop"  # no pool there: the file alone must be enough
+    assert main(["--data-dir", str(elsewhere), "backup", "restore",
+                 str(tmp_path / "ours.lovebridge")]) == 0
+    store = open_store(elsewhere / "lovebridge.db")
+    assert dump(store) == expected
+    store.close()
+    assert main(["--data-dir", data, "backup", "export", "no-such.lovebridge", "x"]) == 1
+    assert "not a backup file" in capsys.readouterr().err
 
 
 def test_cli_refuses_a_damaged_archive_clearly(ctx, tmp_path: Path, capsys) -> None:

@@ -1,4 +1,5 @@
-"""`lovebridge backup create FILE | list | restore FILE`: backups from the command line."""
+"""`lovebridge backup create FILE | list | restore FILE | export BACKUP FILE`: backups from the
+command line."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from lovebridge.core.backup import (
     BACKUP_SUFFIX,
     BackupError,
     create_backup,
+    export_backup,
     list_backups,
     read_manifest,
     restore_backup,
@@ -37,6 +39,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     restore.add_argument("file", metavar="FILE", help="the backup to restore")
     restore.set_defaults(func=run_restore)
+    export = actions.add_parser(
+        "export", help="check an automatic backup, then write it as one self-contained FILE "
+                       "(automatic backups keep their photos once, in the backups folder)"
+    )
+    export.add_argument("backup", metavar="BACKUP",
+                        help="the automatic backup: a file, or its name as `backup list` shows")
+    export.add_argument("file", metavar="FILE", help=f"where to write it (ends in {BACKUP_SUFFIX})")
+    export.set_defaults(func=run_export)
 
 
 def _now() -> datetime:
@@ -55,10 +65,16 @@ def _progress_printer(label: str):  # noqa: ANN202
     return report
 
 
-def run_create(args: argparse.Namespace) -> int:
-    target = Path(args.file).expanduser()
+def _archive_path(name: str) -> Path:
+    """FILE as given, with the backup suffix added when it is missing."""
+    target = Path(name).expanduser()
     if target.suffix != BACKUP_SUFFIX:
         target = target.with_name(target.name + BACKUP_SUFFIX)
+    return target
+
+
+def run_create(args: argparse.Namespace) -> int:
+    target = _archive_path(args.file)
     try:
         ctx = open_context(args)
     except StoreError as exc:
@@ -94,6 +110,8 @@ def run_list(args: argparse.Namespace) -> int:
             summary = (f"{manifest.counts.get('message', 0)} notes, "
                        f"{manifest.counts.get('memory', 0)} memories, "
                        f"{manifest.photo_count} photo files")
+            if manifest.is_pooled:
+                summary += " (kept once in the backups folder)"
         except BackupError:
             summary = "unreadable"
         print(f"  {entry.taken_at:%Y-%m-%d %H:%M}  {entry.kind:<15} "
@@ -134,4 +152,28 @@ def run_restore(args: argparse.Namespace) -> int:
         print(f"What was there before is kept in {result.safety_backup}.")
     if damaged is not None:
         print(f"The damaged database is kept in {damaged}.")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    paths = resolve_paths(args.data_dir).ensure()
+    archive = Path(args.backup).expanduser()
+    if not archive.is_file() and (paths.backups / args.backup).is_file():
+        archive = paths.backups / args.backup  # named as `backup list` shows it
+    if not archive.is_file():
+        return fail(f"{args.backup} is not a backup file (see `lovebridge backup list`).")
+    target = _archive_path(args.file)
+    try:
+        ctx = open_context(args)  # asks for the passphrase when the lock is on
+    except StoreError as exc:
+        return fail(str(exc))
+    try:
+        result = export_backup(archive.resolve(), ctx.paths, ctx.store, target.resolve(),
+                               file_key=ctx.file_key, progress=_progress_printer("Exporting"))
+    except (BackupError, StoreError) as exc:
+        return fail(str(exc))
+    finally:
+        ctx.store.close()
+    print(f"Backup written to {result.path} ({result.size / 1e6:.1f} MB, "
+          f"{result.manifest.photo_count} photo files): one file, complete on its own.")
     return 0

@@ -66,6 +66,7 @@ class Launcher(QObject):
     """
 
     window_created = Signal(object)  # MainWindow, about to show while its library opens
+    window_painted = Signal()  # that window has painted once: deferred start-up work may run
     window_opened = Signal(object)  # MainWindow, attached to the open library
     damaged = Signal(object)  # damaged database: the app shows the recovery window (data key)
     failed = Signal(str)  # the store cannot be opened: a clear sentence for the person
@@ -125,6 +126,7 @@ class Launcher(QObject):
         """On the opening window's first paint: start opening the library behind it."""
         if watched is self.opening_window and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
+            self.window_painted.emit()
             QTimer.singleShot(0, self.reopen)
         return False
 
