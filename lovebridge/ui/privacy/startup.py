@@ -126,7 +126,8 @@ class Launcher(QObject):
         """On the opening window's first paint: start opening the library behind it."""
         if watched is self.opening_window and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            self.window_painted.emit()
+            # Queued, both: this paint is drawn first, then the deferred start-up work runs.
+            QTimer.singleShot(0, self.window_painted.emit)
             QTimer.singleShot(0, self.reopen)
         return False
 
