@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import signal
-import subprocess
-import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -19,8 +14,8 @@ from lovebridge.paths import resolve_paths
 from lovebridge.store import open_store
 from lovebridge.store.media import MediaStore
 from lovebridge.store.models import Memory, Message, Photo
+from tests.crash.kill import ROOT, run_until_killed
 
-ROOT = Path(__file__).resolve().parents[1]
 WORKER = ROOT / "tests" / "crash" / "worker.py"
 ROUNDS_ENV = "LOVEBRIDGE_KILL_ROUNDS"
 
@@ -29,30 +24,8 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 
 def run_and_kill(data_dir: Path, seed: int, rng: random.Random) -> list[list[str]]:
     """Start the worker, let it write for a random while, SIGKILL it; its acknowledgements."""
-    process = subprocess.Popen(
-        [sys.executable, str(WORKER), "--data-dir", str(data_dir), "--seed", str(seed)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-    )
-    lines: list[str] = []
-    ready = threading.Event()
-
-    def read() -> None:
-        for line in process.stdout:  # type: ignore[union-attr]
-            if line.startswith("READY"):
-                ready.set()
-            lines.append(line.rstrip("\n"))
-        ready.set()
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    assert ready.wait(60), "worker did not start"
-    assert process.poll() is None, process.stderr.read()  # type: ignore[union-attr]
-    time.sleep(rng.uniform(0.02, 0.6))
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait(30)
-    reader.join(30)
-    process.stderr.close()  # type: ignore[union-attr]
-    assert process.returncode == -signal.SIGKILL
+    lines = run_until_killed(WORKER, ["--data-dir", str(data_dir), "--seed", str(seed)],
+                             rng.uniform(0.02, 0.6))
     return [line.split(" ", 3) for line in lines if line.startswith(("ACK ", "INTENT "))]
 
 

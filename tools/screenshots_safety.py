@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
-from shot_kit import ROOT, couple_context
+from PySide6.QtWidgets import QApplication
+from shot_kit import ROOT, couple_context, settle, shoot
 
 from lovebridge.core.backup import create_backup, make_automatic_backup
 from lovebridge.store.recovery import SalvageReport, set_aside_damaged
@@ -24,18 +23,6 @@ from lovebridge.ui.theme import apply_theme
 from tests.crash.library import populate
 
 NOW = datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
-
-
-def settle(app: QApplication, seconds: float = 0.3) -> None:
-    # A few rounds with pauses (not a busy loop) give background tasks time to report back.
-    for _ in range(max(int(seconds / 0.02), 1)):
-        app.processEvents()
-        time.sleep(0.02)
-
-
-def shoot(app: QApplication, widget: QWidget, path: Path) -> None:
-    settle(app)
-    widget.grab().save(str(path))
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ os.environ.setdefault(
     "QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'tests' / 'offscreen-screen.json'}"
 )
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from lovebridge.core.context import AppContext, system_clock  # noqa: E402
 from lovebridge.core.profile import CoupleProfile, ProfileService  # noqa: E402
@@ -28,6 +29,20 @@ from lovebridge.ui.settings import Settings  # noqa: E402
 from lovebridge.ui.theme import apply_theme  # noqa: E402
 
 COUPLE = CoupleProfile("Maya", "Jonah", date(2019, 4, 12))
+
+
+def settle(app: QApplication, seconds: float = 0.3) -> None:
+    """Let the event loop run a while; pauses (not a busy loop) give background tasks time to
+    report back before a picture is taken."""
+    for _ in range(max(int(seconds / 0.02), 1)):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def shoot(app: QApplication, widget: QWidget, path: Path) -> None:
+    """Settle, then save a picture of `widget` to `path`."""
+    settle(app)
+    widget.grab().save(str(path))
 
 
 def options() -> tuple[Path, str]:

@@ -77,6 +77,30 @@ def schema_revision_of(connection) -> str:  # noqa: ANN001
     return row[0] if row else ""
 
 
+def snapshot_database(
+    store: Store, work: Path, now: datetime, kind: str
+) -> tuple[Path, Callable[..., Manifest]]:
+    """A consistent copy of the database in `work`, and a maker of the manifest describing it.
+
+    The maker takes the archive's `members` (and, for a pooled backup, `pooled=`); the
+    schema revision and row counts are read from the copy, so they match what is archived.
+    """
+    snapshot = store.snapshot_to(work / DATABASE_MEMBER)
+    connection = store.connect_to(snapshot)
+    try:
+        counts = table_counts(connection)
+        revision = schema_revision_of(connection)
+    finally:
+        connection.close()
+
+    def describe(members: dict[str, MemberInfo], **extra: object) -> Manifest:
+        return Manifest(schema_revision=revision, app_version=__version__, created_at=now,
+                        encrypted=store.encrypted, kind=kind, counts=counts, members=members,
+                        **extra)
+
+    return snapshot, describe
+
+
 def _copy_member(source: Path, archive: zipfile.ZipFile, name: str, compress: int,
                  advance: Callable[[int], None]) -> MemberInfo:
     """Stream one file into the archive, hashing the bytes as they go in."""
@@ -112,25 +136,7 @@ def create_backup(
     """
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=paths.data))
     try:
-        snapshot = store.snapshot_to(work / DATABASE_MEMBER)
-        connection = store.connect_to(snapshot)
-        try:
-            counts = table_counts(connection)
-            revision = schema_revision_of(connection)
-        finally:
-            connection.close()
-
-        def describe(members: dict[str, MemberInfo]) -> Manifest:
-            return Manifest(
-                schema_revision=revision,
-                app_version=__version__,
-                created_at=now,
-                encrypted=store.encrypted,
-                kind=kind,
-                counts=counts,
-                members=members,
-            )
-
+        snapshot, describe = snapshot_database(store, work, now, kind)
         return write_archive(target, snapshot, paths.photos, describe, progress)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -19,21 +19,18 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
-from lovebridge import __version__
 from lovebridge.core.backup.create import (
     WORK_PREFIX,
     BackupResult,
     Progress,
     _copy_member,
     photo_files,
-    schema_revision_of,
-    table_counts,
+    snapshot_database,
 )
 from lovebridge.core.backup.manifest import (
     DATABASE_MEMBER,
     MANIFEST_NAME,
     BackupError,
-    Manifest,
 )
 from lovebridge.core.backup.pool import pool_photos, write_refs
 from lovebridge.core.backup.sealed import backup_identity
@@ -63,13 +60,7 @@ def create_pooled_backup(
     """
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=paths.data))
     try:
-        snapshot = store.snapshot_to(work / DATABASE_MEMBER)
-        connection = store.connect_to(snapshot)
-        try:
-            counts = table_counts(connection)
-            revision = schema_revision_of(connection)
-        finally:
-            connection.close()
+        snapshot, describe = snapshot_database(store, work, now, kind)
         photos = photo_files(paths.photos)
         total = len(photos) + 1
         done = 0
@@ -86,16 +77,7 @@ def create_pooled_backup(
             members = {DATABASE_MEMBER: _copy_member(
                 snapshot, archive, DATABASE_MEMBER, zipfile.ZIP_DEFLATED, lambda _n: None
             )}
-            manifest = Manifest(
-                schema_revision=revision,
-                app_version=__version__,
-                created_at=now,
-                encrypted=store.encrypted,
-                kind=kind,
-                counts=counts,
-                members=members,
-                pooled=pooled,
-            )
+            manifest = describe(members, pooled=pooled)
             info = zipfile.ZipInfo(MANIFEST_NAME, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = (stat.S_IFREG | 0o600) << 16
