@@ -77,9 +77,9 @@ def run_gui(data_dir: str | None) -> int:
 
         return show_startup_error(app, folder_problem)
     if restore_interrupted(paths):  # rare: finished or undone before the lock is asked about
-        from lovebridge.core.backup.startup import prepare_data_folder
+        from lovebridge.core.backup.swap import finish_interrupted_restore
 
-        prepare_data_folder(paths)
+        finish_interrupted_restore(paths)  # the rest of the tidying comes with opening
     # With the lock on, the lock screen comes first and the store opens only once unlocked.
     launcher = Launcher(paths, settings)
     # Today's automatic backup in the background once the library is open, another on quit.
@@ -95,7 +95,7 @@ def run_gui(data_dir: str | None) -> int:
             return
         if window is not None:
             window.show()
-        launcher.reopen()
+        launcher.open_in_background()
 
     def give_up(message: str) -> None:
         from lovebridge.ui.startup_error import open_startup_error

@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 
-from lovebridge.core.backup.startup import prepare_data_folder
+from lovebridge.core.backup.swap import finish_interrupted_restore
 from lovebridge.core.context import AppContext
 from lovebridge.core.data_folder import restore_interrupted
 from lovebridge.core.opening import open_library
@@ -27,7 +27,7 @@ def open_context(args: argparse.Namespace) -> AppContext:
     configure_logging(paths.logs)
     data_key = None
     if restore_interrupted(paths):  # finished or undone before the lock is asked about
-        prepare_data_folder(paths)
+        finish_interrupted_restore(paths)  # open_library tidies the rest
     if lock_state(paths) is LockState.ON:
         passphrase = getpass.getpass("LoveBridge is locked. Passphrase or recovery code: ")
         data_key, _slot = unlock_keys(paths, passphrase)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -53,18 +54,15 @@ DARK = Colours(
 )
 
 
+@functools.cache
 def system_prefers_dark() -> bool:
-    """True when the desktop's own palette is dark (its dark mode is on)."""
-    # The desktop's palette is read once, before LoveBridge's own replaces it. Not
-    # styleHints().colorScheme(): its result lives in PySide's `Qt` namespace, which costs ~25 ms
-    # to load, and this runs before the window's first paint.
-    if "dark" not in _desktop:
-        window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
-        _desktop["dark"] = window.lightness() < 128
-    return _desktop["dark"]
+    """True when the desktop's own palette is dark (its dark mode is on).
 
-
-_desktop: dict[str, bool] = {}
+    Read once, before LoveBridge's own palette replaces it. Not styleHints().colorScheme():
+    its result lives in PySide's `Qt` namespace, which costs ~25 ms to load, and this runs
+    before the window's first paint.
+    """
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def colours_for(choice: str) -> Colours:

@@ -37,6 +37,21 @@ PARTIAL_PREFIX = ".partial-"
 Progress = Callable[[int, int], None]
 
 
+def progress_counter(progress: Progress | None, total: int,
+                     unit: int = 1) -> Callable[[int], None]:
+    """An `advance(amount)` that keeps a running count and reports it to `progress` as
+    (done, total) in `unit`s (1024 for bytes, so the numbers stay small), never past `total`."""
+    done = 0
+
+    def advance(amount: int) -> None:
+        nonlocal done
+        done += amount
+        if progress is not None:
+            progress(min(done, total) // unit, max(total // unit, 1))
+
+    return advance
+
+
 @dataclass(frozen=True)
 class BackupResult:
     """A finished backup: where it is, what it holds, how big it is."""
@@ -163,13 +178,7 @@ def write_archive(
     try:
         photos = photo_files(photos_root)
         total = database.stat().st_size + sum(p.stat().st_size for p in photos)
-        done = 0
-
-        def advance(count: int) -> None:
-            nonlocal done
-            done += count
-            if progress is not None:
-                progress(done // 1024, max(total // 1024, 1))
+        advance = progress_counter(progress, total, unit=1024)
 
         members: dict[str, MemberInfo] = {}
         with zipfile.ZipFile(partial, "w", allowZip64=True) as archive:

@@ -25,6 +25,7 @@ from lovebridge.core.backup.create import (
     Progress,
     _copy_member,
     photo_files,
+    progress_counter,
     snapshot_database,
 )
 from lovebridge.core.backup.manifest import (
@@ -62,14 +63,7 @@ def create_pooled_backup(
     try:
         snapshot, describe = snapshot_database(store, work, now, kind)
         photos = photo_files(paths.photos)
-        total = len(photos) + 1
-        done = 0
-
-        def advance(count: int) -> None:
-            nonlocal done
-            done += count
-            if progress is not None:
-                progress(min(done, total), total)
+        advance = progress_counter(progress, len(photos) + 1)
 
         pooled, written = pool_photos(paths, file_key, advance, photos)
         buffer = io.BytesIO()

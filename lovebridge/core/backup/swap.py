@@ -23,7 +23,7 @@ from lovebridge.store.media import fsync_directory, write_atomically
 
 logger = logging.getLogger(__name__)
 
-JOURNAL_NAME = RESTORE_JOURNAL_NAME
+JOURNAL_NAME = RESTORE_JOURNAL_NAME  # the name core/data_folder.py checks before anything opens
 ASIDE_PREFIX = ".restore-aside-"
 DB_NAMES = (DB_FILENAME, DB_FILENAME + "-wal", DB_FILENAME + "-shm")
 SWAPPED_NAMES = (*DB_NAMES, "photos")

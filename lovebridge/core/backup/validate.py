@@ -24,7 +24,7 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from lovebridge.core.backup.create import table_counts
+from lovebridge.core.backup.create import Progress, progress_counter, table_counts
 from lovebridge.core.backup.manifest import (
     DATABASE_MEMBER,
     MANIFEST_NAME,
@@ -57,7 +57,6 @@ DAMAGE_ERRORS = (
     struct.error, UnicodeError, RuntimeError, OverflowError, IndexError,
 )
 
-Progress = Callable[[int, int], None]
 Opener = Callable[[Path], sqlcipher.Connection]
 
 
@@ -373,14 +372,7 @@ def _validate_into(archive_path: Path, staging: Path, data_dir: Path, opener: Op
                     "This backup was made with a different privacy lock setting than this "
                     "LoveBridge uses. Nothing was changed."
                 )
-            total = max(manifest.total_size, 1)
-            done = 0
-
-            def advance(count: int) -> None:
-                nonlocal done
-                done += count
-                if progress is not None:
-                    progress(done // 1024, max(total // 1024, 1))
+            advance = progress_counter(progress, max(manifest.total_size, 1), unit=1024)
 
             for info in infos:
                 if info.filename != MANIFEST_NAME:

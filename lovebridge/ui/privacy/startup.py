@@ -33,12 +33,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def _system_clock() -> datetime:  # core.context's, without importing the store before paint
-    from lovebridge.core.context import system_clock
-
-    return system_clock()
-
-
 class StartupLockWindow(QWidget):
     """The first window when the lock is on: only the passphrase field, no names, no data."""
 
@@ -75,13 +69,13 @@ class Launcher(QObject):
         self,
         paths: Paths,
         settings: Settings,
-        clock: Callable[[], datetime] = _system_clock,
+        clock: Callable[[], datetime] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.paths = paths
         self.settings = settings
-        self.clock = clock
+        self.clock = clock  # None: the system clock (core.context loads after the first paint)
         self.lock_window: StartupLockWindow | None = None
         self.opening_window: MainWindow | None = None
         self.window: MainWindow | None = None
@@ -128,20 +122,22 @@ class Launcher(QObject):
             watched.removeEventFilter(self)
             # Queued, both: this paint is drawn first, then the deferred start-up work runs.
             QTimer.singleShot(0, self.window_painted.emit)
-            QTimer.singleShot(0, self.reopen)
+            QTimer.singleShot(0, self.open_in_background)
         return False
 
-    def reopen(self) -> None:
-        """(Re)start opening the library behind the shown window (also after a recovery)."""
+    def open_in_background(self) -> None:
+        """Open the library behind the shown window (again after a recovery)."""
         from lovebridge.ui.tasks import run_task
 
         paths, data_key, clock = self.paths, self._data_key, self.clock
         modules = library_modules(self.settings.get(opts.LAST_ROOM))
 
         def work() -> AppContext:
+            # Imported here, in the worker: core.context brings SQLAlchemy with it.
+            from lovebridge.core.context import system_clock
             from lovebridge.core.opening import open_library
 
-            ctx = open_library(paths, data_key, clock)
+            ctx = open_library(paths, data_key, clock or system_clock)
             self._undelivered.append(ctx)
             # Imported here, off the GUI thread, so attaching only has widgets left to build.
             for name in modules:
@@ -154,10 +150,10 @@ class Launcher(QObject):
         self._undelivered.remove(ctx)
         self.store = ctx.store
         window = self.opening_window
-        assert window is not None  # reopen() is only reached through open_window()
+        assert window is not None  # only reached through open_window()
         window.attach(ctx)
-        locked = lock_state(self.paths) is LockState.ON and self._data_key is not None
-        window.privacy.set_unlocked(self._data_key if locked else None)
+        # The library holds file keys exactly when it was opened locked (core/opening.py).
+        window.privacy.set_unlocked(self._data_key if ctx.file_key is not None else None)
         self.window = window
         self.window_opened.emit(window)
 
