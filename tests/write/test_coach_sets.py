@@ -32,3 +32,17 @@ def test_precision_and_recall_on_the_held_out_set(capsys: pytest.CaptureFixture[
     scores, total, _misses = measure(drafts)
     with capsys.disabled():
         print("\n" + table(f"coach on the held-out set ({len(drafts)} drafts)", scores, total))
+
+
+def test_the_development_set_is_big_and_separate_from_the_held_out_set() -> None:
+    dev, heldout = load("dev"), load("heldout")
+    assert len(dev) >= 300
+    assert not {d.text for d in dev} & {d.text for d in heldout}
+    assert all(d.hints <= set(HINT_IDS) for d in dev)
+
+
+def test_precision_and_recall_on_the_development_set(capsys: pytest.CaptureFixture[str]) -> None:
+    drafts = load("dev")
+    scores, total, _misses = measure(drafts)
+    with capsys.disabled():
+        print("\n" + table(f"coach on the development set ({len(drafts)} drafts)", scores, total))
