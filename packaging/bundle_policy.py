@@ -85,6 +85,11 @@ APP_EXCLUDES = [
     "sqlite3",
     "_sqlite3",
     "pygments",
+    # vaderSentiment's demo fetches translations over the network and tokenises with NLTK; the
+    # coach only reads its lexicon, so neither is bundled.
+    "requests",
+    "urllib3",
+    "nltk",
 ]
 
 # Qt plugin folders the app needs, and within them the plugins to keep (None = all of them).

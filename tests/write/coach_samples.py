@@ -12,6 +12,7 @@ E = "exaggeration"
 P = "conditional_apology"
 L = "too_long_for_channel"
 V = "vague_memory"
+J = "judgement"  # added with the rewritten coach; see tests/write/coach_sets for its own sets
 
 LONG_TEXT = ("Jonah, thank you for the Saturday you gave me. " * 12).strip()  # ~560 chars
 VERY_LONG = ("I keep thinking about our walk along the canal and the heron we saw. " * 16)
@@ -80,7 +81,7 @@ SAMPLES: list[tuple[str, str | None, str, set[str]]] = [
     ("We saw the BBC crew filming by the pier, do you remember?", None, "print", set()),
     ("I like our Sunday walks to the bakery more than I can say.", None, "print", set()),
     # --- conditional apology ---------------------------------------------------------------------
-    ("I'm sorry, but you were being unfair too.", "apology", "print", {P}),
+    ("I'm sorry, but you were being unfair too.", "apology", "print", {P, J}),
     ("Sorry if I upset you last night.", None, "text", {P}),
     ("I'm sorry if you were hurt by what I said.", None, "print", {P}),
     ("I apologise if you felt left out at the party.", None, "print", {P}),

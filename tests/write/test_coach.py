@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from lovebridge.core.write.coach import ACCUSATION, RULES, rephrase_accusation, review
+from lovebridge.core.write.coach import (
+    ACCUSATION,
+    EMPTY_REASON,
+    JUDGEMENT,
+    RULES,
+    rephrase_accusation,
+    review,
+)
 from lovebridge.core.write.templates import load_library
 from tests.write.coach_samples import SAMPLES
 
 FLOOR = 0.9
+ORIGINAL_RULES = [r for r in RULES if r not in (EMPTY_REASON, JUDGEMENT)]
 NAMES = ("Maya", "Jonah")
 
 
@@ -18,7 +26,7 @@ def fired(text: str, category: str | None, channel: str) -> set[str]:
 
 def test_the_labelled_set_is_big_and_covers_every_rule_both_ways() -> None:
     assert len(SAMPLES) >= 80
-    for rule in RULES:
+    for rule in ORIGINAL_RULES:  # the newer hints are measured on tests/write/coach_sets
         assert sum(rule in expected for *_, expected in SAMPLES) >= 3, rule
         assert sum(rule not in expected for *_, expected in SAMPLES) >= 3, rule
 

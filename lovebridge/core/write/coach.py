@@ -1,8 +1,12 @@
 """The sincerity coach: gentle, explained hints about a draft. Qt-free and fast enough to run live.
 
-Six rules (see WRITE-CONTRACTS.md): say *why* you love them, "I feel" instead of accusations,
-warm rather than dramatic, apologies without "but" or "if", a length that suits the channel, and
-a remembered moment that is named.
+Eight rules (see WRITE-CONTRACTS.md): say *why* you love them, and a reason that is more than
+"for being you"; "I feel" instead of accusations or judgements of who they are; warm rather
+than dramatic; apologies without "but" or "if"; a length that suits the channel; and a
+remembered moment that is named.
+
+The draft is read as people write it (coach_reading: quotes, text-speak, typos), and each
+sentence is read once and remembered, so typing re-reads only the sentence being typed.
 """
 
 from __future__ import annotations
@@ -10,17 +14,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lovebridge.core.write.channels import channel_limit
+from lovebridge.core.write.coach_apology import apology, opens_with_excuse
+from lovebridge.core.write.coach_blame import accusations, feeling_for, judgements
+from lovebridge.core.write.coach_lexicon import rules, warm_up
+from lovebridge.core.write.coach_reading import (
+    Sentence,
+    Token,
+    quoted_spans,
+    sentences,
+    tokens,
+    words_of,
+)
+from lovebridge.core.write.coach_warmth import exaggerations, warmth
 from lovebridge.core.write.placeholders import FRIENDLY_LABELS
 
 AFFECTION = "affection_without_reason"
+EMPTY_REASON = "empty_reason"
 ACCUSATION = "accusation"
+JUDGEMENT = "judgement"
 EXAGGERATION = "exaggeration"
 CONDITIONAL_APOLOGY = "conditional_apology"
 TOO_LONG = "too_long_for_channel"
 VAGUE_MEMORY = "vague_memory"
-RULES = (AFFECTION, ACCUSATION, EXAGGERATION, CONDITIONAL_APOLOGY, TOO_LONG, VAGUE_MEMORY)
+RULES = (AFFECTION, EMPTY_REASON, ACCUSATION, JUDGEMENT, EXAGGERATION, CONDITIONAL_APOLOGY,
+         TOO_LONG, VAGUE_MEMORY)
+__all__ = ["RULES", "Hint", "rephrase_accusation", "review", "warm_up"]
 
 
 @dataclass(frozen=True)
@@ -40,82 +61,48 @@ class Hint:
         return self.rule
 
 
-_I = re.IGNORECASE
-_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
-_AFFECTION_RE = re.compile(r"\b(?:i\s+)?(?:love|adore)\s+you\b", _I)
-_REASON_RE = re.compile(
-    r"\b(?:because|cause|since you|the way you|how you|when you|that you|you make me|"
-    r"for (?:\w+ing|all|the|your|every|always|who|it|that|this)|i love it when|thank you for|"
-    r"thanks for|makes? me|made me)\b",
-    _I,
-)
-_ACCUSATION_RE = re.compile(
-    r"\b(?:you\s+always|you\s+never|you\s+made\s+me|it'?s\s+(?:all\s+)?your\s+fault|"
-    r"it\s+is\s+(?:all\s+)?your\s+fault|you\s+don'?t\s+even|you\s+do\s+not\s+even|"
-    r"you\s+should\s+have|you\s+should'?ve)\b",
-    _I,
-)
-# "You always make me laugh" is praise, not blame: a kind continuation lets it pass.
-_KIND_AFTER = {
-    "always": re.compile(
-        r"^\s+(?:make\s+me\s+(?:smile|laugh|feel\s+(?:safe|loved|at\s+home|better|special))|"
-        r"know|find|manage|remember|bring|help|cheer|believe|light|see\s+the\s+best|"
-        r"listen|have\s+my\s+back|look\s+out|show\s+up|save|leave\s+the\s+porch\s+light)",
-        _I,
-    ),
-    "never": re.compile(
-        r"^\s+(?:fail|stop|cease|give\s+up|let\s+me\s+down|once\s+complain|complain|judge|"
-        r"make\s+me\s+feel\s+small|run\s+out\s+of|forget\s+to\s+(?:ask|kiss|say)|miss\s+a)",
-        _I,
-    ),
-    "should have": re.compile(r"^\s+(?:seen|heard)\s+(?:your|the|how|my)", _I),
-    "made me": re.compile(
-        r"^\s+(?:smile|laugh|grin|feel\s+(?:(?:so|really|very)\s+)?(?:loved|safe|special|better|welcome|at\s+home|happy|"
-        r"seen|brave)|so\s+happy|happy|proud|breakfast|dinner|lunch|coffee|tea|soup|a\s|"
-        r"the\s+happiest|believe|brave|take|try|wear|bring|promise|taste|dance|sing|watch)",
-        _I,
-    ),
-}
-_EXAGGERATION_RE = re.compile(
-    r"more than anything in the (?:whole )?(?:wide )?(?:world|universe)|"
-    r"\bi(?:\s+would|'d)\s+die\b|\bperfect(?:ly)?\b|\bbest\s+(?:\w+\s+){0,3}ever\b|"
-    r"\bforever and ever\b|\ba million times\b|\binfinitely\b|!{2,}|"
-    r"(?-i:\b[A-Z]{4,}\b)",
-    _I,
-)
-_APOLOGY_WORD_RE = re.compile(r"\b(?:sorry|apologi[sz]e)", _I)
-_CONDITIONAL_RE = re.compile(
-    r"\bsorry,?\s+but\b|\b(?:i'?m|i\s+am)\s+sorry\s+if\b|\bsorry\s+if\b|\bif\s+you\s+were\s+hurt\b|"
-    r"\bif\s+you\s+felt\b|\bsorry\s+you\s+feel\b|"
-    r"\bsorry\s+that\s+you\s+(?:feel|felt|think|thought|took\s+it|were\s+upset|got\s+upset)\b",
-    _I,
-)
-_REMEMBER_START_RE = re.compile(r"^\s*(?:do\s+you\s+)?remember\s+when\b", _I)
-_TIME_WORDS = (
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december spring summer autumn fall winter "
-    "birthday christmas easter weekend morning evening midnight dawn sunrise sunset holiday "
-    "anniversary yesterday tonight new year"
-)
-_SPECIFIC_NOUNS = (
-    "beach lake sea river mountain hill forest park garden kitchen balcony rooftop porch train "
-    "bus plane airport station car bike boat ferry tent cabin hotel cafe café restaurant bar pub "
-    "bakery market museum cinema concert festival gig wedding party picnic dinner breakfast "
-    "brunch lunch pancakes pizza coffee tea ice cream umbrella rain snow storm thunderstorm fog "
-    "fireworks dance dancing song karaoke road trip hike trail camping campfire bonfire sofa "
-    "couch blanket puppy dog cat kitten moving flat apartment house keys ring proposal city "
-    "town village island bridge street corner shop library hospital bookshop bookstore museum "
-    "gallery zoo aquarium stars moon"
-)
-_TIME_RE = re.compile(
-    r"\b(?:" + "|".join(_TIME_WORDS.split()) + r")s?\b|\b(?:19|20)\d\d\b|"
-    r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
-    _I,
-)
-_NOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(set(_SPECIFIC_NOUNS.split()))) + r")s?\b", _I)
-_CAPITALISED_RE = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b[A-Z][a-z]{2,}\b")
-_NOT_PROPER = {"I", "Remember", "Do", "You", "We", "Our", "That", "The", "And", "But", "Love"}
-_LABELS = tuple(FRIENDLY_LABELS.values())
+CharSpan = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What one sentence says, as character spans within it (read once, then remembered)."""
+
+    toks: tuple[Token, ...]
+    accusations: tuple[CharSpan, ...]
+    judgements: tuple[CharSpan, ...]
+    love: tuple[CharSpan, ...]
+    reasons: bool
+    empty_reasons: tuple[CharSpan, ...]
+    exaggerations: tuple[CharSpan, ...]
+    apology: bool
+    doubt: CharSpan | None
+    excuse: CharSpan | None
+    opens_excuse: bool
+
+
+def _chars(toks: tuple[Token, ...], spans) -> tuple[CharSpan, ...]:
+    return tuple((toks[a].start, toks[b - 1].end) for a, b in spans if b > a)
+
+
+@lru_cache(maxsize=4096)
+def _facts(text: str, quoted: tuple[CharSpan, ...]) -> _Facts:
+    toks = tokens(text, quoted)
+    warm = warmth(toks)
+    sorry = apology(toks)
+    return _Facts(
+        toks=toks,
+        accusations=_chars(toks, accusations(toks)),
+        judgements=_chars(toks, judgements(toks)),
+        love=_chars(toks, warm.love),
+        reasons=bool(warm.reasons),
+        empty_reasons=_chars(toks, warm.empty_reasons),
+        exaggerations=tuple(exaggerations(toks, text)),
+        apology=sorry.anchor >= 0,
+        doubt=_chars(toks, [sorry.doubt])[0] if sorry.doubt else None,
+        excuse=_chars(toks, [sorry.excuse])[0] if sorry.excuse else None,
+        opens_excuse=opens_with_excuse(toks),
+    )
 
 
 def review(
@@ -127,105 +114,93 @@ def review(
     names: Iterable[str] = (),
 ) -> list[Hint]:
     """Every hint for `text`, in reading order. `names` are the couple's names (not a memory)."""
+    read = [(s, _facts(s.text, s.quoted)) for s in sentences(text)]
     hints: list[Hint] = []
-    hints += _affection_hints(text)
-    hints += _accusation_hints(text)
-    hints += _exaggeration_hints(text)
-    hints += _conditional_apology_hints(text, category)
+    hints += _affection_hints(read)
+    hints += _blame_hints(read)
+    hints += _exaggeration_hints(read)
+    hints += _conditional_apology_hints(read, category)
     hints += _length_hints(text, channel, card_overflow)
-    hints += _vague_memory_hints(text, category, set(names))
+    hints += _vague_memory_hints(text, read, category, set(names))
     return sorted(hints, key=lambda h: (h.start, RULES.index(h.rule)))
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENTENCE_RE.finditer(text) if m.group(0).strip()]
+def _trimmed(sentence: Sentence) -> CharSpan:
+    body = sentence.text
+    start = len(body) - len(body.lstrip())
+    end = len(body.rstrip())
+    return sentence.start + start, sentence.start + end
 
 
-def _affection_hints(text: str) -> list[Hint]:
-    sentences = _sentences(text)
+def _affection_hints(read: list[tuple[Sentence, _Facts]]) -> list[Hint]:
+    empty = [(s.start + a, s.start + b) for s, f in read for a, b in f.empty_reasons]
+    if empty:
+        return [Hint(
+            EMPTY_REASON, *empty[0],
+            "Give the reason a detail",
+            "\"For being you\" or \"for everything\" is kind, but it could be said to anyone. "
+            "One thing they did, or the way they do it, shows you were paying attention.",
+        )]
+    love = [(s.start + a, s.start + b) for s, f in read for a, b in f.love]
+    if not love or any(f.reasons for _s, f in read):
+        return []
+    return [Hint(
+        AFFECTION, *love[0],
+        "Say why",
+        "\"I love you\" lands deeper with a reason beside it: what they did, the way they "
+        "are, a moment you noticed. Try \"I love the way you…\".",
+    )]
+
+
+def _blame_hints(read: list[tuple[Sentence, _Facts]]) -> list[Hint]:
     hints = []
-    for index, (start, end) in enumerate(sentences):
-        sentence = text[start:end]
-        match = _AFFECTION_RE.search(sentence)
-        if match is None:
-            continue
-        nearby = sentence
-        if index > 0:  # "Thank you for fixing my bike. I love you." has its reason before
-            nearby += " " + text[sentences[index - 1][0]:sentences[index - 1][1]]
-        if index + 1 < len(sentences):
-            nearby += " " + text[sentences[index + 1][0]:sentences[index + 1][1]]
-        if _REASON_RE.search(nearby):
-            continue
-        hints.append(Hint(
-            AFFECTION, start + match.start(), start + match.end(),
-            "Say why",
-            "\"I love you\" lands deeper with a reason beside it: what they did, the way they "
-            "are, a moment you noticed. Try \"I love the way you…\".",
-        ))
-        break  # one gentle nudge is enough
+    for sentence, facts in read:
+        start, end = _trimmed(sentence)
+        if facts.accusations:
+            hints.append(Hint(
+                ACCUSATION, start, end,
+                "Try an \"I feel…\" sentence",
+                "Words like \"you always\" or \"you never\" tend to start a defence, not a "
+                "conversation. Saying how it feels for you, and what you'd like, invites them in.",
+                rephrase_accusation(sentence.text),
+            ))
+        if facts.judgements:
+            hints.append(Hint(
+                JUDGEMENT, start, end,
+                "Describe what happened, not who they are",
+                "Calling someone lazy or selfish, a one-word \"typical\", or thanks that mean "
+                "the opposite tend to hurt more than the thing itself. Saying what happened and "
+                "how it felt gives them something they can change.",
+            ))
     return hints
 
 
-def _accusation_hints(text: str) -> list[Hint]:
-    hints = []
-    for match in _ACCUSATION_RE.finditer(text):
-        phrase = " ".join(match.group(0).lower().replace("\u2019", "'").split())
-        kind = next((k for k in _KIND_AFTER if phrase.endswith(k)), None)
-        if kind and _KIND_AFTER[kind].match(text[match.end():]):
-            continue
-        start, end = _sentence_around(text, match.start(), match.end())
-        hints.append(Hint(
-            ACCUSATION, start, end,
-            "Try an \"I feel…\" sentence",
-            "Words like \"you always\" or \"you never\" tend to start a defence, not a "
-            "conversation. Saying how it feels for you, and what you'd like, invites them in.",
-            rephrase_accusation(text[start:end]),
-        ))
-    return hints
+def rephrase_accusation(sentence: str) -> str | None:
+    """An "I feel … when … because … — could we …?" version of an accusing sentence.
 
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    for s_start, s_end in _sentences(text):
-        if s_start <= start and end <= s_end:
-            while s_start < s_end and text[s_start].isspace():
-                s_start += 1
-            while s_end > s_start and text[s_end - 1].isspace():
-                s_end -= 1
-            return s_start, s_end
-    return start, end
-
-
-_FEELINGS = (
-    (re.compile(r"listen|hear|interrupt|ignore|talk|phone", _I), "unheard"),
-    (re.compile(r"help|dish|clean|chore|laundry|cook|tidy|bins?\b|mess", _I), "alone with it all"),
-    (re.compile(r"call|text|message|repl|write|late|wait", _I), "worried and forgotten"),
-    (re.compile(r"time|busy|work|home|weekend|out\b", _I), "lonely"),
-    (re.compile(r"notice|care|ask|thank|appreciat", _I), "unseen"),
-    (re.compile(r"tell|told|secret|honest|lie|lied", _I), "shut out"),
-)
-
-
-def _feeling_for(sentence: str) -> str:
-    return next((feeling for pattern, feeling in _FEELINGS if pattern.search(sentence)), "hurt")
-
-
-def rephrase_accusation(sentence: str) -> str:
-    """An "I feel … when … because … — could we …?" version of an accusing sentence."""
-    feeling = _feeling_for(sentence)
-    body = sentence.strip().rstrip(".!?").strip()
+    None when the sentence holds no accusation, so praise is never rewritten as a complaint.
+    """
+    toks = tokens(sentence, tuple(quoted_spans(sentence)))
+    if not accusations(toks):
+        return None
+    words = words_of(toks)
+    feeling = feeling_for(words)
+    body = " ".join(w for w in words if w not in (".", "!", "?"))
+    body = re.sub(r" ([,;:])", r"\1", body)
     match = re.search(
-        r"\byou\s+(always|never|don'?t\s+even|do\s+not\s+even|should\s+have|should'?ve|made\s+me)"
-        r"\s*(.*)$",
-        body,
-        _I,
-    )
-    rest = match.group(2).strip() if match else ""
-    kind = " ".join(match.group(1).lower().split()) if match else ""
-    if kind == "always" and rest:
+        r"\byou (?:are )?(always|never|constantly|keep|do not even|did not even|does not even|"
+        r"should have|made me) ?(.*)$", body)
+    rest = match.group(2).strip(" ,") if match else ""
+    rest = " ".join(w for w in rest.split() if w not in ("always", "never", "ever"))
+    rest = re.sub(r"\bi\b", "I", rest)
+    kind = match.group(1) if match else ""
+    if kind in ("always", "constantly") and rest:
         when = f"you {rest}"
-    elif kind in ("never", "don't even", "dont even", "do not even") and rest:
+    elif kind == "keep" and rest:
+        when = f"you keep {rest}"
+    elif kind in ("never", "do not even", "did not even", "does not even") and rest:
         when = f"it seems you don't {rest}"
-    elif kind in ("should have", "should've", "shouldve") and rest:
+    elif kind == "should have" and rest:
         when = f"you don't {_base_verb(rest)}"
     elif kind == "made me" and rest:
         return (f"I feel {feeling} about what happened, because it matters to me how we are "
@@ -238,7 +213,8 @@ def rephrase_accusation(sentence: str) -> str:
 
 _PARTICIPLES = {"told": "tell", "called": "call", "asked": "ask", "helped": "help",
                 "been": "be", "done": "do", "come": "come", "written": "write", "said": "say",
-                "texted": "text", "listened": "listen", "known": "know", "stayed": "stay"}
+                "texted": "text", "listened": "listen", "known": "know", "stayed": "stay",
+                "rung": "ring", "invited": "invite", "booked": "book", "checked": "check"}
 
 
 def _base_verb(rest: str) -> str:
@@ -247,30 +223,38 @@ def _base_verb(rest: str) -> str:
     return f"{base} {tail}".strip()
 
 
-def _exaggeration_hints(text: str) -> list[Hint]:
-    for match in _EXAGGERATION_RE.finditer(text):
-        return [Hint(
-            EXAGGERATION, match.start(), match.end(),
-            "Warm over dramatic",
-            "Big words (\"perfect\", \"best ever\", \"more than anything in the world\", lots of "
-            "exclamation marks or capitals) can sound like a performance. A small, true detail "
-            "says more.",
-        )]
+def _exaggeration_hints(read: list[tuple[Sentence, _Facts]]) -> list[Hint]:
+    for sentence, facts in read:
+        for start, end in facts.exaggerations:
+            return [Hint(
+                EXAGGERATION, sentence.start + start, sentence.start + end,
+                "Warm over dramatic",
+                "Big words (\"perfect\", \"best ever\", \"more than anything in the world\", "
+                "lots of exclamation marks or capitals) can sound like a performance. A small, "
+                "true detail says more.",
+            )]
     return []
 
 
-def _conditional_apology_hints(text: str, category: str | None) -> list[Hint]:
-    if category != "apology" and not _APOLOGY_WORD_RE.search(text):
-        return []
-    match = _CONDITIONAL_RE.search(text)
-    if match is None:
-        return []
-    return [Hint(
-        CONDITIONAL_APOLOGY, match.start(), match.end(),
-        "Own it, without \"but\" or \"if\"",
-        "\"Sorry, but…\" or \"sorry if…\" can sound like the hurt is being questioned. A plain "
-        "\"I'm sorry I…\" and what you'll do differently is what heals.",
-    )]
+def _conditional_apology_hints(read: list[tuple[Sentence, _Facts]],
+                               category: str | None) -> list[Hint]:
+    for index, (sentence, facts) in enumerate(read):
+        if not facts.apology:
+            continue
+        span = facts.doubt or facts.excuse
+        if span:
+            where = (sentence.start + span[0], sentence.start + span[1])
+        elif index + 1 < len(read) and read[index + 1][1].opens_excuse:
+            where = _trimmed(read[index + 1][0])
+        else:
+            continue
+        return [Hint(
+            CONDITIONAL_APOLOGY, *where,
+            "Own it, without \"but\" or \"if\"",
+            "\"Sorry, but…\" or \"sorry if…\" can sound like the hurt is being questioned. A "
+            "plain \"I'm sorry I…\" and what you'll do differently is what heals.",
+        )]
+    return []
 
 
 def _length_hints(text: str, channel: str, card_overflow: bool) -> list[Hint]:
@@ -293,12 +277,17 @@ def _length_hints(text: str, channel: str, card_overflow: bool) -> list[Hint]:
     )]
 
 
-def _vague_memory_hints(text: str, category: str | None, names: set[str]) -> list[Hint]:
-    if category != "remembering" and not _REMEMBER_START_RE.match(text):
+def _vague_memory_hints(text: str, read: list[tuple[Sentence, _Facts]], category: str | None,
+                        names: set[str]) -> list[Hint]:
+    if not read:
+        return []
+    table = rules()["memory"]
+    opening = " ".join(w for w in words_of(read[0][1].toks)[:3])
+    if category != "remembering" and not any(opening.startswith(o) for o in table["openers"]):
         return []
     if "{memory}" in text or "{place}" in text:
         return []  # a template: the placeholder is filled with a real memory when used
-    if FRIENDLY_LABELS["memory"] not in text and _is_concrete(text, names):
+    if FRIENDLY_LABELS["memory"] not in text and _is_concrete(read, names):
         return []
     return [Hint(
         VAGUE_MEMORY, 0, min(len(text), 80),
@@ -308,14 +297,21 @@ def _vague_memory_hints(text: str, category: str | None, names: set[str]) -> lis
     )]
 
 
-def _is_concrete(text: str, names: set[str]) -> bool:
-    if _TIME_RE.search(text) or _NOUN_RE.search(text):
-        return True
-    cleaned = text
-    for label in _LABELS:
-        cleaned = cleaned.replace(label, " ")
-    for match in _CAPITALISED_RE.finditer(cleaned):
-        word = match.group(0)
-        if word not in names and word not in _NOT_PROPER:
-            return True
+def _is_concrete(read: list[tuple[Sentence, _Facts]], names: set[str]) -> bool:
+    table = rules()["memory"]
+    lowered_names = {n.lower() for n in names}
+    labels = " ".join(FRIENDLY_LABELS.values()).lower().split()
+    for sentence, facts in read:
+        for token in facts.toks:
+            word = token.word
+            if word in table["time_words"] or word in table["specific_nouns"] or (
+                word.endswith("s") and word[:-1] in table["specific_nouns"]
+            ):
+                return True
+            if word[:1].isdigit():
+                return True
+            typed = sentence.text[token.start:token.end]
+            if (typed[:1].isupper() and not token.first and word not in table["not_proper"]
+                    and word not in lowered_names and word not in labels):
+                return True
     return False

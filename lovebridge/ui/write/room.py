@@ -269,6 +269,9 @@ class WriteRoom(QWidget):
         def work() -> object:
             from spellchecker import SpellChecker
 
+            from lovebridge.core.write.coach import warm_up
+
+            warm_up()  # the coach's lexicon and dictionary, before the first keystroke needs them
             return SpellChecker().word_frequency.dictionary
 
         run_task(work, on_result=self.compose.editor.highlighter.set_dictionary,
