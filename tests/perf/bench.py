@@ -12,7 +12,8 @@ each figure a median of repeated runs beside a reference measured in the same ru
   then, and the CPU time of the whole run, vs the same;
 - every row of the sibling modules tests/perf/bench_*.py (`run(library, quick) -> list[Row]`,
   see tests/perf/README.md): the store and its queries, the scrapbook (first screen, search,
-  12 MP import), template suggestions, note rendering, dates, backups, privacy, bundle size.
+  12 MP import), template suggestions, the coach per keystroke, note rendering, dates, backups,
+  privacy, bundle size.
 
 Exits 1 when a figure misses its target or a benchmark module fails. Not part of pytest.
 """

@@ -188,14 +188,14 @@ def rephrase_accusation(sentence: str) -> str | None:
     body = " ".join(w for w in words if w not in (".", "!", "?"))
     body = re.sub(r" ([,;:])", r"\1", body)
     match = re.search(
-        r"\byou (?:are )?(always|never|constantly|keep|do not even|did not even|does not even|"
-        r"should have|made me) ?(.*)$", body)
-    rest = match.group(2).strip(" ,") if match else ""
+        r"\byou (are |were )?(always|never|constantly|keep|do not even|did not even|"
+        r"does not even|should have|made me) ?(.*)$", body)
+    rest = match.group(3).strip(" ,") if match else ""
     rest = " ".join(w for w in rest.split() if w not in ("always", "never", "ever"))
     rest = re.sub(r"\bi\b", "I", rest)
-    kind = match.group(1) if match else ""
+    kind = match.group(2) if match else ""
     if kind in ("always", "constantly") and rest:
-        when = f"you {rest}"
+        when = f"you {match.group(1) or ''}{rest}"
     elif kind == "keep" and rest:
         when = f"you keep {rest}"
     elif kind in ("never", "do not even", "did not even", "does not even") and rest:
@@ -282,8 +282,11 @@ def _vague_memory_hints(text: str, read: list[tuple[Sentence, _Facts]], category
     if not read:
         return []
     table = rules()["memory"]
-    opening = " ".join(w for w in words_of(read[0][1].toks)[:3])
-    if category != "remembering" and not any(opening.startswith(o) for o in table["openers"]):
+    opening = words_of(read[0][1].toks)[:4]
+    recalls = any(word in table["opener_verbs"] and index + 1 < len(opening)
+                  and opening[index + 1] in table["opener_next"]
+                  for index, word in enumerate(opening[:3]))
+    if category != "remembering" and not recalls:
         return []
     if "{memory}" in text or "{place}" in text:
         return []  # a template: the placeholder is filled with a real memory when used

@@ -71,7 +71,8 @@ def _harmless(toks, words: list[str], start: int, table) -> bool:
         return False
     if "?" in words[start:] or rest[0] in table["request_openers"]:
         return True
-    if any(find(rest, phrase) == 0 for phrase in table["promise_openers"]):
+    if rest[0] in table["promise_subjects"] and any(
+            word in table["promise_verbs"] for word in rest[1:3]):
         return True
     return sentiment(" ".join(rest)) >= 0.4 and not any(valence(w) < 0 for w in rest)
 
@@ -84,4 +85,7 @@ def opens_with_excuse(toks: tuple[Token, ...]) -> bool:
         return False
     if words[0] in table["excuse"] or "though" in words:
         return not _harmless(toks, words_of(toks), 1, table)
-    return any(find(words, phrase) >= 0 for phrase in table["excuse_openers"])
+    if any(word in table["excuse_words"] for word in words):
+        return True
+    return any(word in table["hedges"] and words[index - 1] == "be"
+               for index, word in enumerate(words[:4]) if index)

@@ -77,10 +77,16 @@ def _predicate(toks: tuple[Token, ...], start: int) -> list[str]:
 def _first_valence(words: list[str]) -> float:
     """The valence of the first feeling word (or word pair, "give up") in `words`."""
     for index, word in enumerate(words):
-        pair = valence(f"{word} {words[index + 1]}") if index + 1 < len(words) else 0.0
+        after = words[index + 1:index + 3]
+        pair = valence(f"{word} {after[0]}") if after else 0.0
+        if not pair and len(after) == 2 and after[0] in _OBJECTS:  # "let me down"
+            pair = valence(f"{word} {after[1]}")
         if pair or valence(word):
             return pair or valence(word)
     return 0.0
+
+
+_OBJECTS = frozenset({"me", "us", "you", "it", "him", "her", "them"})
 
 
 def _is_praise(absolute: str, predicate: list[str]) -> bool:
@@ -138,7 +144,7 @@ def _accusing_end(toks, words: list[str], index: int, table) -> int:
         if object_word not in table["causative"] and valence(object_word) >= 0:
             return 0  # "you made me a playlist": something made, not a feeling caused
         rest = _predicate(toks, at + 2)
-        return 0 if sum(map(valence, rest)) > 0 else at + 2
+        return at + 2 if sum(map(valence, rest)) < 0 else 0
     if word in ("do", "did", "does") and words[at + 1:at + 3] == ["not", "even"]:
         earlier = [t.word for t in toks[:index] if t.word.isalnum()]
         return 0 if sum(map(valence, earlier)) > 0 else at + 3
@@ -226,6 +232,7 @@ def _sarcasm(toks: tuple[Token, ...], words: list[str]) -> list[Span]:
     mocking = (
         any(valence(w) < 0 for w in rest)
         or any(find(rest, p) >= 0 for p in table["mock_again"] | table["mock_praise"])
+        or any(word in table["thanks"] for word in rest)
         or any(find(rest, p) >= 0 for p in table["mock_addresses"])
     )
     return [(0, len(opener.split()))] if mocking else []
