@@ -285,6 +285,7 @@ def _vague_memory_hints(text: str, read: list[tuple[Sentence, _Facts]], category
     opening = words_of(read[0][1].toks)[:4]
     recalls = any(word in table["opener_verbs"] and index + 1 < len(opening)
                   and opening[index + 1] in table["opener_next"]
+                  and (index == 0 or opening[index - 1] in table["opener_before"])
                   for index, word in enumerate(opening[:3]))
     if category != "remembering" and not recalls:
         return []

@@ -84,7 +84,10 @@ def opens_with_excuse(toks: tuple[Token, ...]) -> bool:
     if not words:
         return False
     if words[0] in table["excuse"] or "though" in words:
-        return not _harmless(toks, words_of(toks), 1, table)
+        every = words_of(toks)
+        first = next(i for i, t in enumerate(toks) if t.word.isalnum())
+        start = first + 1 if every[first] in table["excuse"] else first
+        return not _harmless(toks, every, start, table)
     if any(word in table["excuse_words"] for word in words):
         return True
     return any(word in table["hedges"] and words[index - 1] == "be"

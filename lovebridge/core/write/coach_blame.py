@@ -64,8 +64,12 @@ def _predicate(toks: tuple[Token, ...], start: int) -> list[str]:
     if start >= len(toks):
         return []
     clause = toks[start].clause
-    stops = rules()["accusation"]["subordinators"]
-    words = []
+    table = rules()["accusation"]
+    stops = table["subordinators"]
+    if (start + 1 < len(toks) and toks[start].word in table["leaning_verbs"]
+            and toks[start + 1].word == "to"):
+        start += 2  # "you always seem to know": the verb that matters is "know"
+    words: list[str] = []
     for token in toks[start:]:
         if token.clause != clause or token.word in stops:
             break
@@ -225,17 +229,21 @@ def _sarcasm(toks: tuple[Token, ...], words: list[str]) -> list[Span]:
             spans.append((index, at + 2))
     if spans:
         return spans
-    opener = next((p for p in table["mock_praise"] if find(words, p) == 0), None)
+    skip = 1 if words and words[0] in table["interjections"] else 0
+    opener = next((p for p in table["mock_praise"] if find(words, p, skip) == skip), None)
+    if opener is None:
+        opener = next((p for p in table["mock_praise"] if find(words, p) == 0), None)
+        skip = 0
     if opener is None:
         return []
-    rest = words[len(opener.split()):]
+    rest = words[skip + len(opener.split()):]
     mocking = (
         any(valence(w) < 0 for w in rest)
         or any(find(rest, p) >= 0 for p in table["mock_again"] | table["mock_praise"])
         or any(word in table["thanks"] for word in rest)
         or any(find(rest, p) >= 0 for p in table["mock_addresses"])
     )
-    return [(0, len(opener.split()))] if mocking else []
+    return [(0, skip + len(opener.split()))] if mocking else []
 
 
 def feeling_for(words: list[str]) -> str:

@@ -20,11 +20,20 @@ _NO_VALENCE = frozenset({"like", "no", "please", "well", "yeah", "yes", "ok", "o
 
 @cache
 def rules() -> dict[str, Any]:
-    """The rule data (resources/coach/rules.toml), word lists turned into frozensets."""
+    """The rule data (resources/coach/rules.toml), word lists turned into frozensets.
+
+    A list named `order` keeps its order (a tuple): it is read first to last.
+    """
     with resource_path("coach", "rules.toml").open("rb") as handle:
         data = tomllib.load(handle)
+
+    def settle(key: str, value: Any) -> Any:
+        if not isinstance(value, list):
+            return value
+        return tuple(value) if key == "order" else frozenset(value)
+
     return {
-        section: {key: frozenset(v) if isinstance(v, list) else v for key, v in table.items()}
+        section: {key: settle(key, value) for key, value in table.items()}
         for section, table in data.items()
     }
 

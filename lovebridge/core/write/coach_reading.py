@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from lovebridge.core.write.coach_lexicon import corrected, reading
+from lovebridge.core.write.coach_lexicon import corrected, reading, valence
 
 _SENTENCE_RE = re.compile(r"[^.!?\n…]+(?:[.!?…]+[\"”’')\]]*|\n|$)")
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*|[,;:—–()]|\s-\s|[.!?]")
@@ -25,6 +25,9 @@ _QUOTE_RES = (
 )
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "-", "but", "though", "although"})
 PRONOUNS = frozenset({"i", "you", "we", "he", "she", "they", "it"})
+# After these, "your" owns something ("it is your fault", "for your sake").
+_POSSESSIVE_BEFORE = frozenset({"is", "was", "be", "been", "of", "for", "to", "in", "on", "at",
+                                "with", "by", "about", "from", "all", "and", "not", "like"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +115,21 @@ def tokens(sentence: str, quoted: tuple[tuple[int, int], ...] = ()) -> tuple[Tok
     clause = 0
     for index, (word, start, end, caps, inside) in enumerate(expanded):
         following = expanded[index + 1][0] if index + 1 < len(expanded) else ""
-        if word == "your" and following in your_before:
+        if word == "your" and (following in your_before or _ends_on_quality(expanded, index)):
             result.append(Token("you", start, end, caps, inside, clause, not result))
             word = "are"
         if word in CLAUSE_BREAKS or (word == "and" and following in PRONOUNS):
             clause += 1
         result.append(Token(word, start, end, caps, inside, clause, not result))
     return tuple(result)
+
+
+def _ends_on_quality(expanded: list[tuple[str, int, int, bool, bool]], index: int) -> bool:
+    """ "ur hopeless": "your" then one word with a strong feeling, and the clause ends there."""
+    if index + 1 >= len(expanded) or (index and expanded[index - 1][0] in _POSSESSIVE_BEFORE):
+        return False
+    after = expanded[index + 2][0] if index + 2 < len(expanded) else "."
+    return abs(valence(expanded[index + 1][0])) >= 1.0 and not after.isalnum()
 
 
 def words_of(toks: tuple[Token, ...] | list[Token]) -> list[str]:

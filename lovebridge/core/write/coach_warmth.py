@@ -77,11 +77,11 @@ def _classify(toks, words: list[str], marker: int, start: int, found: Warmth) ->
     clause = toks[start].clause if start < len(toks) else toks[marker].clause
     reason = [t.word for t in toks[start:] if t.clause == clause and t.word.isalnum()]
     # Names and endearments after a comma are already cut off by the clause break.
-    deictic = rules()["reasons"]["deictic"]
+    core = rules()["reasons"]["core"]
     if not reason and words[marker] != "because":
         return  # "… nobody thanks you for." ends on its preposition: no reason is given
     if not reason or (all(word in empty for word in reason)
-                      and not all(word in deictic for word in reason)):
+                      and any(word in core for word in reason)):
         found.empty_reasons.append((max(0, marker), start + len(reason)))
     else:
         found.reasons.append((marker, start + len(reason)))
