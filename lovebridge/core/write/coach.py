@@ -19,7 +19,7 @@ from functools import lru_cache
 from lovebridge.core.write.channels import channel_limit
 from lovebridge.core.write.coach_apology import apology, opens_with_excuse
 from lovebridge.core.write.coach_blame import accusations, feeling_for, judgements
-from lovebridge.core.write.coach_lexicon import rules, warm_up
+from lovebridge.core.write.coach_lexicon import rules, warm_up, word_frequency
 from lovebridge.core.write.coach_reading import (
     Sentence,
     Token,
@@ -301,6 +301,11 @@ def _vague_memory_hints(text: str, read: list[tuple[Sentence, _Facts]], category
     )]
 
 
+def _is_rare(word: str) -> bool:
+    frequency = word_frequency(word)
+    return 0 < frequency < rules()["memory"]["rare_below"]
+
+
 def _is_concrete(read: list[tuple[Sentence, _Facts]], names: set[str]) -> bool:
     table = rules()["memory"]
     lowered_names = {n.lower() for n in names}
@@ -312,7 +317,7 @@ def _is_concrete(read: list[tuple[Sentence, _Facts]], names: set[str]) -> bool:
                 word.endswith("s") and word[:-1] in table["specific_nouns"]
             ):
                 return True
-            if word[:1].isdigit():
+            if word[:1].isdigit() or (_is_rare(word) and word not in lowered_names):
                 return True
             typed = sentence.text[token.start:token.end]
             if (typed[:1].isupper() and not token.first and word not in table["not_proper"]

@@ -27,6 +27,8 @@ def _own(toks: tuple[Token, ...]) -> list[int]:
             continue
         if index and words[index - 1] in table["object_markers"]:
             continue
+        if index and words[index - 1] == "way":
+            continue  # "the way you …" describes them fondly
         if _reported(words, index) or _fond(words, index):
             continue
         found.append(index)
@@ -93,6 +95,12 @@ def _first_valence(words: list[str]) -> float:
 _OBJECTS = frozenset({"me", "us", "you", "it", "him", "her", "them"})
 
 
+def _warm_elsewhere(toks: tuple[Token, ...], clause: int) -> bool:
+    """Whether another clause of the sentence is clearly warm ("…, and I love it")."""
+    others = [t.word for t in toks if t.clause != clause and t.word.isalnum()]
+    return bool(others) and sentiment(" ".join(others)) >= 0.5
+
+
 def _is_praise(absolute: str, predicate: list[str]) -> bool:
     """Whether "you <absolute> <predicate>" is a compliment rather than a complaint."""
     table = rules()["accusation"]
@@ -123,8 +131,9 @@ def accusations(toks: tuple[Token, ...]) -> list[Span]:
     every = next((i for i, w in enumerate(words[:-1])
                   if w in table["every"] and words[i + 1] in table["every_after"]), -1)
     if every >= 0 and not toks[every].quoted:
-        clause = toks[every].clause
-        you = next((i for i in _own(toks) if i > every + 1 and toks[i].clause == clause), -1)
+        clause = toks[every].clause  # "every time we argue, you …" runs into the next clause
+        you = next((i for i in _own(toks)
+                    if i > every + 1 and toks[i].clause in (clause, clause + 1)), -1)
         if you >= 0 and not _is_praise("always", _predicate(toks, you + 1)):
             spans.append((every, you + 1))
     return spans
@@ -140,7 +149,11 @@ def _accusing_end(toks, words: list[str], index: int, table) -> int:
     word = words[at]
     if word in table["absolutes"]:
         kind = "never" if word == "never" else "always"
-        return 0 if _is_praise(kind, _predicate(toks, at + 1)) else at + 1
+        predicate = _predicate(toks, at + 1)
+        harsh = min(map(valence, predicate), default=0) <= -1.5
+        if _is_praise(kind, predicate) or (_warm_elsewhere(toks, toks[at].clause) and not harsh):
+            return 0
+        return at + 1
     if word in table["keep"] and at + 1 < len(words) and words[at + 1].endswith("ing"):
         return 0 if _is_praise("always", _predicate(toks, at + 1)) else at + 2
     if words[at:at + 2] == ["made", "me"] and at + 2 < len(words):

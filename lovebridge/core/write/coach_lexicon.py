@@ -121,10 +121,14 @@ def corrected(word: str) -> str:
     return fix if fix and fix in _vocabulary() else word
 
 
+def word_frequency(word: str) -> int:
+    """How often the spell-checker's word list has seen `word` (0 when it does not know it)."""
+    return _spelling().word_frequency.dictionary.get(word, 0)
+
+
 @lru_cache(maxsize=4096)
 def is_everyday_word(word: str) -> bool:
     """Whether a word typed in capitals is ordinary English (shouting) rather than a name."""
     if word in reading()["acronyms"]["words"]:
         return False
-    threshold = rules()["exaggeration"]["shout_frequency"]
-    return _spelling().word_frequency.dictionary.get(word, 0) >= threshold
+    return word_frequency(word) >= rules()["exaggeration"]["shout_frequency"]

@@ -121,8 +121,9 @@ def _perfect_of_person(toks, words: list[str], index: int, table) -> bool:
     for back in range(index - 1, max(-1, index - 5), -1):
         if toks[back].clause != clause:
             return False
-        if words[back] in table["copulas"]:
-            return back > 0 and words[back - 1] in table["perfect_subjects"]
+        if words[back] in table["copulas"]:  # "you are …", "everything you do is …"
+            before = [t.word for t in toks[:back] if t.clause == clause]
+            return "not" not in before and any(w in table["perfect_subjects"] for w in before)
     return False
 
 
