@@ -2,7 +2,8 @@
 
     python tools/screenshots_write.py [OUT_DIR] [--dark]
 
-Scenes: the home (rhythm, history), a draft with suggestions and a coach hint, the card preview.
+Scenes: the home (rhythm, history), a draft with suggestions and a coach hint, the card preview,
+and a texted draft the coach reads (text-speak, a judgement, an empty reason), large and small.
 """
 
 from __future__ import annotations
@@ -83,6 +84,14 @@ def main() -> None:
         compose.send_bar.set_channel("social")
         settle(app)
         window.grab().save(str(out / f"write-hints-{theme}.png"))
+        compose.send_bar.set_channel("text")
+        compose.editor.setPlainText("thx for everything u do. but ur so lazy w the bins, "
+                                    "typical. u never txt back when ur out")
+        settle(app)
+        window.grab().save(str(out / f"write-coach-texting-{theme}.png"))
+        window.resize(900, 640)
+        settle(app)
+        window.grab().save(str(out / f"write-coach-texting-small-{theme}.png"))
         window.close()
         ctx.store.close()
     print(f"screenshots written to {out}")

@@ -138,8 +138,8 @@ def _affection_hints(read: list[tuple[Sentence, _Facts]]) -> list[Hint]:
         return [Hint(
             EMPTY_REASON, *empty[0],
             "Give the reason a detail",
-            "\"For being you\" or \"for everything\" is kind, but it could be said to anyone. "
-            "One thing they did, or the way they do it, shows you were paying attention.",
+            "\"For being you\" could be said to anyone. One thing they did, or the way they "
+            "do it, shows you noticed.",
         )]
     love = [(s.start + a, s.start + b) for s, f in read for a, b in f.love]
     if not love or any(f.reasons for _s, f in read):
@@ -168,9 +168,8 @@ def _blame_hints(read: list[tuple[Sentence, _Facts]]) -> list[Hint]:
             hints.append(Hint(
                 JUDGEMENT, start, end,
                 "Describe what happened, not who they are",
-                "Calling someone lazy or selfish, a one-word \"typical\", or thanks that mean "
-                "the opposite tend to hurt more than the thing itself. Saying what happened and "
-                "how it felt gives them something they can change.",
+                "\"Lazy\", \"typical\" or thanks that mean the opposite judge who they are. "
+                "What happened, and how it felt, gives them something they can change.",
             ))
     return hints
 
