@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
 
 from lovebridge.core.write import coach  # noqa: E402
 from lovebridge.core.write.coach_reading import tokens  # noqa: E402
-from tests.perf.benchlib import Row, print_table  # noqa: E402
+from tests.perf.benchlib import Row, best_of_typings, print_table  # noqa: E402
 
 BUDGET_S = 0.002
 TOKENISE_TARGET = 10.0  # reading a draft as people write it may cost ten plain tokenisations
@@ -74,11 +74,7 @@ def keystroke_timings(quick: bool) -> dict[str, list[float]]:
     coach.warm_up()
     steps = {"coach": _review, "tokenise": WORD_RE.findall, "cold": _cold_review}
     rounds = 1 if quick else 3
-    results = {}
-    for name, step in steps.items():
-        _typing(step)  # warm-up typing
-        typings = [_typing(step) for _ in range(rounds)]
-        results[name] = [min(times) for times in zip(*typings, strict=True)]
+    results = {name: best_of_typings(_typing, step, rounds) for name, step in steps.items()}
     hints = _review(LETTER)
     if {h.rule for h in hints} - {"affection_without_reason"}:
         raise RuntimeError(f"the benchmark letter should be nearly clean: {hints}")

@@ -29,7 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from lovebridge.core.write.placeholders import FillValues, fill  # noqa: E402
 from lovebridge.core.write.suggestions import RankContext, SuggestionEngine, tokenise  # noqa: E402
 from lovebridge.core.write.templates import Template, load_library  # noqa: E402
-from tests.perf.benchlib import Row, print_table  # noqa: E402
+from tests.perf.benchlib import Row, best_of_typings, print_table  # noqa: E402
 
 TARGET = 1000
 FRAME_S = 1 / 60  # one frame at 60 Hz: 16.7 ms
@@ -95,9 +95,7 @@ def keystroke_timings(quick: bool) -> dict[str, list[float]]:
     rounds = 1 if quick else 3
     results = {}
     for name, step in steps.items():
-        measure(step)  # warm-up typing
-        typings = [measure(step) for _ in range(rounds)]
-        results[name] = [min(times) for times in zip(*typings, strict=True)]
+        results[name] = best_of_typings(measure, step, rounds)
     panel.close()
     panel.deleteLater()
     app.processEvents()

@@ -117,3 +117,15 @@ def table_lines(rows: Iterable[Row], markdown: bool = False) -> list[str]:
 
 def print_table(rows: Iterable[Row], markdown: bool = False) -> None:
     print("\n".join(table_lines(list(rows), markdown)))
+
+
+def best_of_typings(
+    typing: Callable[[Callable[[str], object]], list[float]],
+    step: Callable[[str], object],
+    rounds: int,
+) -> list[float]:
+    """Per keystroke, the fastest of `rounds` typings (`typing(step)` times one typing) after an
+    untimed warm-up typing: the least disturbed figure on a shared machine."""
+    typing(step)
+    typings = [typing(step) for _ in range(rounds)]
+    return [min(times) for times in zip(*typings, strict=True)]
