@@ -1,4 +1,4 @@
-"""Scoring the suggestion ranker on labelled partial drafts: is the expected kind first, in the top 3?
+"""Scoring the suggestion ranker on labelled partial drafts: right kind first, in the top 3?
 
     python -m tests.write.ranker_eval [heldout|dev]
 

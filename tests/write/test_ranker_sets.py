@@ -1,4 +1,4 @@
-"""The ranker's labelled partial drafts: the held-out set is frozen, and the ranker is scored on it."""
+"""The ranker's labelled partial drafts: the held-out set is frozen and checked by its hash."""
 
 from __future__ import annotations
 

@@ -59,6 +59,7 @@ class WritingContext:
     days_since_last_note: int | None = None
     recent_template_use: dict[str, datetime] = field(default_factory=dict)
     today: date | None = None
+    birthday_in_days: int | None = None
 
 
 def _ref(row: Memory) -> MemoryRef:
@@ -117,7 +118,7 @@ class WritingContextService:
             profile, writer, fill, next_plan, self._anniversary_in(profile, local_today),
             on_this_day, days_since,
             self._messages.recent_template_use(now - timedelta(days=FRESHNESS_DAYS)),
-            local_today,
+            local_today, self._special_date_in("birthday", local_today),
         )
 
     def _next_plan(self, now: datetime) -> UpcomingPlan | None:
@@ -146,6 +147,13 @@ class WritingContextService:
         with self._store.session_scope() as session:
             query = select(SpecialDate.day).where(SpecialDate.kind == "anniversary")
             days += [_days_until_yearly(day, today) for day in session.scalars(query)]
+        return min(days) if days else None
+
+    def _special_date_in(self, kind: str, today: date) -> int | None:
+        """Days until the next yearly special date of `kind` (a birthday), if there is one."""
+        with self._store.session_scope() as session:
+            query = select(SpecialDate.day).where(SpecialDate.kind == kind)
+            days = [_days_until_yearly(day, today) for day in session.scalars(query)]
         return min(days) if days else None
 
 

@@ -215,7 +215,8 @@ class ComposePage(QWidget):
         if context.next_plan is not None:
             plan_days = (context.next_plan.starts_at - self._ctx.now()).days
         boosts = context_boosts(context.anniversary_in_days, plan_days,
-                                bool(context.on_this_day), context.days_since_last_note)
+                                bool(context.on_this_day), context.days_since_last_note,
+                                self._ctx.local_now(), context.birthday_in_days)
         rank = RankContext(self._category, boosts, tuple(context.recent_template_use.items()),
                            self._ctx.now())
         self.suggestions.set_context(rank, self.fill_values())
