@@ -22,7 +22,9 @@ TONES = {"tender", "playful", "serious", "warm", "hopeful"}
 SAMPLE = {
     "partner": "Alexandria", "me": "Sebastian", "years_together": "7",
     "days_together": "2555", "memory": "our picnic", "place": "the harbour",
-    "inside_joke": "the goose", "next_date": "Friday's date",
+    "inside_joke": "the goose", "next_date": "Friday's date", "memory_title": "our picnic",
+    "memory_place": "the harbour", "plan_title": "the cinema", "plan_place": "the Odeon",
+    "city": "Melbourne",
 }
 MIN_PER_CATEGORY = 17
 MAX_SHINGLE_OVERLAP = 0.5

@@ -24,18 +24,25 @@ MAX_MOCK_OFFICIAL = 2
 PROFILES = (
     FillValues(partner="Jonah", me="Maya", years_together="7", days_together="2,555",
                memory="our picnic at the lake", place="the harbour",
-               inside_joke="the purple umbrella", next_date="Friday's dinner"),
+               inside_joke="the purple umbrella", next_date="Friday's dinner",
+               memory_title="our picnic at the lake", memory_place="the lake",
+               plan_title="dinner at Rosa's", plan_place="Rosa's", city="Leeds"),
     FillValues(partner="Aoife", me="Sam", years_together="1", days_together="1",
                memory="the night the boiler broke", place="home", inside_joke="the goose",
-               next_date="the cinema on Sunday"),
+               next_date="the cinema on Sunday", memory_title="The night the boiler broke",
+               memory_place="Home", plan_title="the cinema", plan_place="the Rio",
+               city="Cork", spelling="us"),
     FillValues(partner="Ana Lucía", me="Priya", years_together="23", days_together="8,401",
                memory="Lisbon in the rain", place="Edinburgh", inside_joke="the spoon incident",
-               next_date="our walk on Saturday"),
+               next_date="our walk on Saturday", memory_title="Lisbon in the rain",
+               memory_place="Lisbon", plan_title="our walk", plan_place="the canal",
+               city="São Paulo"),
 )
 PROPER = {"Jonah", "Maya", "Aoife", "Sam", "Ana", "Lucía", "Priya", "Lisbon", "Edinburgh",
           "Friday's", "Sunday", "Saturday", "I", "Valentine's", "February", "Grandma's", "Tuesday",
           "Wednesday", "Thursday", "Friday", "Monday", "May", "June", "March", "Spanish",
-          "Sundays", "Wednesdays"}
+          "Sundays", "Wednesdays", "Rosa's", "Leeds", "Cork", "Rio", "São", "Paulo", "Melbourne",
+          "Odeon"}
 
 _OFFICIAL = re.compile(
     r"\b(official|officially|breaking news|memo|department|agenda item|bulletin|forecast|"

@@ -169,14 +169,18 @@ def _days_until_yearly(day: date, today: date) -> int:
 
 
 def fill_values(profile: CoupleProfile | None, writer: str, today: date,
-                memory: MemoryRef | None = None, next_plan: UpcomingPlan | None = None
-                ) -> FillValues:
-    """Placeholder values from what is known; unknown ones stay empty (shown as blanks)."""
+                memory: MemoryRef | None = None, next_plan: UpcomingPlan | None = None,
+                spelling: str = "uk") -> FillValues:
+    """Placeholder values from what is known; unknown ones stay empty (shown as blanks).
+
+    A memory's place fills {place} and {memory_place}; the next plan's place fills only
+    {plan_place}, so a note about the past never names the coming plan.
+    """
     if profile is None:
-        return FillValues()
+        return FillValues(spelling=spelling)
     years = profile.years_together(today)
     days = profile.days_together(today)
-    place = (memory.place if memory else "") or (next_plan.place if next_plan else "")
+    place = memory.place if memory else ""
     next_date = ""
     if next_plan is not None:
         next_date = f"{next_plan.title} on {next_plan.starts_at.astimezone().strftime('%A')}"
@@ -189,4 +193,9 @@ def fill_values(profile: CoupleProfile | None, writer: str, today: date,
         place=place,
         inside_joke=profile.inside_jokes[0] if profile.inside_jokes else "",
         next_date=next_date,
+        memory_title=memory.title if memory else "",
+        memory_place=place,
+        plan_title=next_plan.title if next_plan else "",
+        plan_place=next_plan.place if next_plan else "",
+        spelling=spelling,
     )

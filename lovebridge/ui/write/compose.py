@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QLocale, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from lovebridge.core.write.coach import Hint, review
 from lovebridge.core.write.context import MemoryRef, WritingContext, fill_values
 from lovebridge.core.write.messages import MAX_MESSAGE_CHARS, Draft, MessageRecord, MessageService
 from lovebridge.core.write.placeholders import FillValues, find_blanks
+from lovebridge.core.write.spelling import spelling_for
 from lovebridge.core.write.suggestions import RankContext, context_boosts
 from lovebridge.core.write.templates import Template, TemplateLibrary
 from lovebridge.render.content import NoteContent
@@ -228,7 +229,8 @@ class ComposePage(QWidget):
         memory = next((m for m in self._memories if m.uuid == self.memory_box.currentData()),
                       None)
         return fill_values(context.profile, self._writer, context.today or
-                           self._ctx.local_now().date(), memory, context.next_plan)
+                           self._ctx.local_now().date(), memory, context.next_plan,
+                           spelling_for(QLocale().name()))
 
     def _memory_chosen(self, _index: int) -> None:
         self._memory_uuid = self.memory_box.currentData()
