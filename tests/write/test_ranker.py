@@ -154,3 +154,12 @@ def test_sets_are_separate() -> None:
     dev = [row["draft"] for row in load_set("dev")]
     assert len(dev) >= 100 and not held & set(dev)
     assert all(json.dumps(row) for row in load_set("dev"))
+
+
+def test_an_empty_draft_in_no_particular_situation_offers_everyday_notes(engine) -> None:
+    everyday = set(default_lexicon().everyday)
+    for day in range(1, 8):
+        engine.set_context(RankContext(now=datetime(2026, 6, day, 16)))
+        kinds = [r.template.category for r in engine.rank("", limit=3)]
+        assert set(kinds) <= everyday, kinds
+    engine.set_context(RankContext())

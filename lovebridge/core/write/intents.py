@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -43,6 +43,7 @@ class Lexicon:
     spelling: dict[str, str]
     # first stem -> [(phrase stems, kind, weight)], longest phrase first
     phrases: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]
+    everyday: dict[str, float] = field(default_factory=dict)  # kinds for an empty draft
 
     def words(self, text: str) -> list[str]:
         """Lower-case words of `text` as meant: apostrophes unified, text-speak expanded."""
@@ -99,7 +100,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             if stems:
                 table[stems[0]].append((stems, kind, weight))
     phrases = {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in table.items()}
-    return Lexicon(textspeak, spelling, phrases)
+    everyday = {kind: float(weight) for kind, weight in data.get("everyday", {}).items()}
+    return Lexicon(textspeak, spelling, phrases, everyday)
 
 
 @cache

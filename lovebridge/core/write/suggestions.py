@@ -9,6 +9,8 @@ themselves, the chosen category, the situation and freshness.
 - Words: IDF weights over Snowball stems of each template's own text, saturating so that many
   rare incidental words cannot outweigh the words that carry intent. A kind's label and occasion
   list do not lift its templates.
+- An empty draft is led by the situation (an anniversary or birthday near, a plan, a memory
+  from this day, Valentine's Day, the time of day), then by everyday kinds of note.
 - Ties fall to a stable hash of the template key and the day, not to file order.
 - The first three suggestions are of three different kinds (unless a kind has been chosen):
   a draft rarely says for certain which kind it is, and the rest of the list follows by score.
@@ -118,6 +120,7 @@ class SuggestionEngine:
         self._vocabulary = sorted(self._postings)
         self._base = [0.0] * len(self.templates)
         self._chosen_kind: str | None = None
+        self._situation: frozenset[str] = frozenset()
         self._cache: tuple[tuple[str, ...], list[float], dict[int, tuple[str, ...]]] | None = None
         self.set_context(RankContext())
 
@@ -139,6 +142,7 @@ class SuggestionEngine:
             base.append(score)
         self._base = base
         self._chosen_kind = context.category
+        self._situation = frozenset(kind for kind, amount in boosts.items() if amount > 0)
         self._cache = None
 
     def rank(self, query: str, limit: int = 40) -> list[Ranked]:
@@ -161,6 +165,9 @@ class SuggestionEngine:
                   for base, s in zip(self._base, sums, strict=True)]
         lifts = {kind: INTENT_WEIGHT * evidence
                  for kind, evidence in self.lexicon.kinds(stems).items()}
+        if not words:  # nothing typed: after the situation's kinds, everyday ones
+            lifts = {kind: CONTEXT_WEIGHT * w for kind, w in self.lexicon.everyday.items()
+                     if kind not in self._situation}
         for token in tokens:
             for kind, share in self._cues.get(token, ()):
                 lifts[kind] = lifts.get(kind, 0.0) + CUE_WEIGHT * share
@@ -255,9 +262,9 @@ def context_boosts(anniversary_in_days: int | None, plan_in_days: int | None,
             lift("valentines", 1.0 - to_valentine / 14)
         hour = now.hour
         if 5 <= hour < 11:
-            lift("good_morning", 0.3)
+            lift("good_morning", 0.6)
         elif 11 <= hour < 15:
-            lift("midday", 0.3)
+            lift("midday", 0.6)
         elif hour >= 21 or hour < 2:
-            lift("good_night", 0.3)
+            lift("good_night", 0.6)
     return tuple(sorted(boosts.items()))
