@@ -80,15 +80,18 @@ def keys(ranked) -> list[str]:
     return [r.template.key for r in ranked]
 
 
-def test_stemming_lite_matches_word_forms() -> None:
+def test_snowball_stems_match_word_forms_and_phone_apostrophes() -> None:
     assert stem("listening") == stem("listened") == stem("listens") == "listen"
+    assert stem("appreciate") == stem("appreciated") == stem("appreciating")
     assert tokenise("The dishes, and I'm LISTENING") == ["dish", "listen"]
+    assert tokenise("I’m sorry, u know") == tokenise("I'm sorry, you know") == ["sorri", "know"]
+    assert tokenise("I apologise") == tokenise("I apologize")
 
 
 def test_the_chosen_category_comes_first_and_typed_words_rerank_within_it() -> None:
     engine = SuggestionEngine(make_templates(), CATEGORIES)
     engine.set_context(RankContext(category="apology"))
-    assert keys(engine.rank(""))[:2] == ["apology-01", "apology-02"]
+    assert set(keys(engine.rank(""))[:2]) == {"apology-01", "apology-02"}
     assert keys(engine.rank("about those dishes "))[0] == "apology-02"
     # Not only prefixes: a word in the middle of a template matches, in another form.
     engine.set_context(RankContext())

@@ -21,12 +21,22 @@ from lovebridge.store.models import CheckIn
 
 logger = logging.getLogger(__name__)
 
-THEMES = ("values_and_dreams", "appreciation", "needs", "how_we_are")
+THEMES = (
+    "values_and_dreams", "appreciation", "needs", "how_we_are", "screens", "family", "children",
+    "money", "distance", "repair", "feelings",
+)
 THEME_LABELS = {
     "values_and_dreams": "Values and dreams",
     "appreciation": "Appreciation",
     "needs": "What we need",
     "how_we_are": "How we are",
+    "screens": "Phones and screens",
+    "family": "Family and in-laws",
+    "children": "Children",
+    "money": "Money",
+    "distance": "Distance",
+    "repair": "After a disagreement",
+    "feelings": "Saying how I feel",
 }
 PROMPTS_PER_CHECKIN = 3
 DEFAULT_GAP = timedelta(weeks=2)

@@ -59,6 +59,7 @@ class WritingContext:
     days_since_last_note: int | None = None
     recent_template_use: dict[str, datetime] = field(default_factory=dict)
     today: date | None = None
+    birthday_in_days: int | None = None
 
 
 def _ref(row: Memory) -> MemoryRef:
@@ -117,7 +118,7 @@ class WritingContextService:
             profile, writer, fill, next_plan, self._anniversary_in(profile, local_today),
             on_this_day, days_since,
             self._messages.recent_template_use(now - timedelta(days=FRESHNESS_DAYS)),
-            local_today,
+            local_today, self._special_date_in("birthday", local_today),
         )
 
     def _next_plan(self, now: datetime) -> UpcomingPlan | None:
@@ -148,6 +149,13 @@ class WritingContextService:
             days += [_days_until_yearly(day, today) for day in session.scalars(query)]
         return min(days) if days else None
 
+    def _special_date_in(self, kind: str, today: date) -> int | None:
+        """Days until the next yearly special date of `kind` (a birthday), if there is one."""
+        with self._store.session_scope() as session:
+            query = select(SpecialDate.day).where(SpecialDate.kind == kind)
+            days = [_days_until_yearly(day, today) for day in session.scalars(query)]
+        return min(days) if days else None
+
 
 def _days_until_yearly(day: date, today: date) -> int:
     for year in (today.year, today.year + 1):
@@ -161,14 +169,18 @@ def _days_until_yearly(day: date, today: date) -> int:
 
 
 def fill_values(profile: CoupleProfile | None, writer: str, today: date,
-                memory: MemoryRef | None = None, next_plan: UpcomingPlan | None = None
-                ) -> FillValues:
-    """Placeholder values from what is known; unknown ones stay empty (shown as blanks)."""
+                memory: MemoryRef | None = None, next_plan: UpcomingPlan | None = None,
+                spelling: str = "uk") -> FillValues:
+    """Placeholder values from what is known; unknown ones stay empty (shown as blanks).
+
+    A memory's place fills {place} and {memory_place}; the next plan's place fills only
+    {plan_place}, so a note about the past never names the coming plan.
+    """
     if profile is None:
-        return FillValues()
+        return FillValues(spelling=spelling)
     years = profile.years_together(today)
     days = profile.days_together(today)
-    place = (memory.place if memory else "") or (next_plan.place if next_plan else "")
+    place = memory.place if memory else ""
     next_date = ""
     if next_plan is not None:
         next_date = f"{next_plan.title} on {next_plan.starts_at.astimezone().strftime('%A')}"
@@ -181,4 +193,9 @@ def fill_values(profile: CoupleProfile | None, writer: str, today: date,
         place=place,
         inside_joke=profile.inside_jokes[0] if profile.inside_jokes else "",
         next_date=next_date,
+        memory_title=memory.title if memory else "",
+        memory_place=place,
+        plan_title=next_plan.title if next_plan else "",
+        plan_place=next_plan.place if next_plan else "",
+        spelling=spelling,
     )

@@ -1,4 +1,19 @@
-"""Ranks templates for the note being written: category, the words typed, context, freshness.
+"""Ranks templates for the note being written: the intent of the words typed, the words
+themselves, the chosen category, the situation and freshness.
+
+- Intent: the lexicon (resources/writing/intents.toml) says which kinds of note the draft's
+  words name ("sorry" -> apology, "happy birthday" -> birthday); every template of those kinds is
+  lifted. This outweighs any single incidental word.
+- Library cues: a word that the library uses mostly in one kind of note ("asleep", "desk")
+  lifts that kind a little, learnt from the templates themselves, so new templates teach it.
+- Words: IDF weights over Snowball stems of each template's own text, saturating so that many
+  rare incidental words cannot outweigh the words that carry intent. A kind's label and occasion
+  list do not lift its templates.
+- An empty draft is led by the situation (an anniversary or birthday near, a plan, a memory
+  from this day, Valentine's Day, the time of day), then by everyday kinds of note.
+- Ties fall to a stable hash of the template key and the day, not to file order.
+- The first three suggestions are of three different kinds (unless a kind has been chosen):
+  a draft rarely says for certain which kind it is, and the rest of the list follows by score.
 
 Tokens of every template are computed once; each keystroke only looks up the query's words in an
 inverted index (and the last, half-typed word by prefix), so 1,000 templates rank well within
@@ -8,46 +23,54 @@ one frame.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import heapq
 import math
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
+from lovebridge.core.write.intents import Lexicon, default_lexicon, stem
 from lovebridge.core.write.templates import Category, Template
 
-_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+__all__ = [
+    "RankContext", "Ranked", "STOPWORDS", "SuggestionEngine", "context_boosts", "stem",
+    "tokenise",
+]
+
 _STOPWORD_TEXT = (
-    "a an and are as at be but by for from had has have i i'm if in into is it it's its me "
+    "a an and are as at be but by for from had has have i i'm im if in into is it it's its me "
     "my of on or our so that the their them then there these they this to too up us was we "
-    "were what when which who will with you your you're yours just very can could would"
+    "were what when which who will with you your you're youre yours just very can could would "
+    "{ } x xx xxx"
 )
 STOPWORDS = frozenset(_STOPWORD_TEXT.split(" "))
-_SUFFIXES = ("ingly", "ness", "ing", "edly", "ed", "ies", "es", "ly", "s")
 
 CATEGORY_WEIGHT = 6.0
 CONTEXT_WEIGHT = 2.5
+INTENT_WEIGHT = 1.6  # per unit of lexicon weight
+CUE_WEIGHT = 1.5  # per library cue word, times the share of its templates in the kind
+CUE_MIN_SHARE = 0.4
+CUE_MIN_COUNT = 2
+WORD_WEIGHT = 2.4  # the most that the template's own words can add
+WORD_SATURATION = 4.0  # the summed IDF at which words give half of WORD_WEIGHT
 STALE_PENALTY = 4.0
+VARIED_SLOTS = 3
+TIE_SCALE = 1e-3
 MAX_QUERY_WORDS = 80
 
 
-def stem(word: str) -> str:
-    """A light stem: listening, listened, listens -> listen; apologies -> apolog."""
-    word = word.replace("'", "")
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-        word = word[:-1]  # stopped -> stopp -> stop
-    return word
-
-
-def tokenise(text: str) -> list[str]:
+def tokenise(text: str, lexicon: Lexicon | None = None) -> list[str]:
     """Stemmed content words of `text`, in order."""
-    return [stem(w) for w in _WORD_RE.findall(text.lower()) if w not in STOPWORDS]
+    lexicon = lexicon or default_lexicon()
+    return [stem(w) for w in lexicon.words(text) if w not in STOPWORDS]
+
+
+def _tie(key: str, seed: int) -> float:
+    """A stable pseudo-random number in [0, 1) for a template on a given day."""
+    digest = hashlib.blake2b(f"{seed}:{key}".encode(), digest_size=4).digest()
+    return int.from_bytes(digest, "big") / 2**32
 
 
 @dataclass(frozen=True)
@@ -70,34 +93,45 @@ class Ranked:
 class SuggestionEngine:
     """Precomputed index over a template list; `rank()` is called on every keystroke."""
 
-    def __init__(self, templates: Sequence[Template], categories: Sequence[Category] = ()) -> None:
+    def __init__(self, templates: Sequence[Template], categories: Sequence[Category] = (),
+                 lexicon: Lexicon | None = None) -> None:
         self.templates = tuple(templates)
-        labels = {c.key: f"{c.label} {c.description} {' '.join(c.occasions)}" for c in categories}
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self.lexicon = lexicon or default_lexicon()
+        postings: dict[str, list[int]] = defaultdict(list)
+        by_kind: dict[str, list[int]] = defaultdict(list)
         for index, template in enumerate(self.templates):
-            for token in set(tokenise(template.text)):
-                postings[token][index] = 1.0
-            extra = labels.get(template.category, template.category.replace("_", " "))
-            for token in set(tokenise(extra)):
-                postings[token].setdefault(index, 0.5)  # category words count, less
+            for token in set(tokenise(template.text, self.lexicon)):
+                postings[token].append(index)
+            by_kind[template.category].append(index)
         count = max(len(self.templates), 1)
         self._postings = {
-            token: tuple((i, w * math.log(1 + count / len(hits))) for i, w in hits.items())
+            token: (math.log(1 + count / len(hits)), tuple(hits))
             for token, hits in postings.items()
         }
+        self._by_kind = {kind: tuple(hits) for kind, hits in by_kind.items()}
+        self._cues: dict[str, tuple[tuple[str, float], ...]] = {}
+        for token, hits in postings.items():
+            per_kind: dict[str, int] = defaultdict(int)
+            for index in hits:
+                per_kind[self.templates[index].category] += 1
+            self._cues[token] = tuple(
+                (kind, n / len(hits)) for kind, n in per_kind.items()
+                if n >= CUE_MIN_COUNT and n / len(hits) >= CUE_MIN_SHARE)
         self._vocabulary = sorted(self._postings)
         self._base = [0.0] * len(self.templates)
+        self._chosen_kind: str | None = None
+        self._situation: frozenset[str] = frozenset()
         self._cache: tuple[tuple[str, ...], list[float], dict[int, tuple[str, ...]]] | None = None
-        self._tiebreak = [-(i / (count * 1000)) for i in range(len(self.templates))]
         self.set_context(RankContext())
 
     def set_context(self, context: RankContext) -> None:
         """Recompute the per-template base scores for a new situation."""
         boosts = dict(context.boosted_categories)
         used = dict(context.recently_used)
+        seed = context.now.date().toordinal() if context.now else date(2000, 1, 1).toordinal()
         base = []
-        for index, template in enumerate(self.templates):
-            score = self._tiebreak[index]
+        for template in self.templates:
+            score = TIE_SCALE * _tie(template.key, seed)
             if context.category and template.category == context.category:
                 score += CATEGORY_WEIGHT
             score += CONTEXT_WEIGHT * boosts.get(template.category, 0.0)
@@ -107,38 +141,74 @@ class SuggestionEngine:
                 score -= STALE_PENALTY * max(0.0, 1.0 - age / 42.0)  # sinks, then recovers
             base.append(score)
         self._base = base
+        self._chosen_kind = context.category
+        self._situation = frozenset(kind for kind, amount in boosts.items() if amount > 0)
         self._cache = None
 
     def rank(self, query: str, limit: int = 40) -> list[Ranked]:
         """The best `limit` templates for what is typed so far."""
-        words = _WORD_RE.findall(query.lower())[-MAX_QUERY_WORDS:]
+        words = self.lexicon.words(query)[-MAX_QUERY_WORDS:]
         partial = None
-        if words and query and query[-1].isalnum():
-            partial = words.pop()  # still being typed: match it as a prefix too
-        tokens = tuple(dict.fromkeys(stem(w) for w in words if w not in STOPWORDS))
-        scores, matched = self._word_scores(tokens)
-        if partial and partial not in STOPWORDS and len(partial) >= 2:
-            scores = list(scores)
+        if words and query and query[-1].isalnum() and words[-1] not in STOPWORDS:
+            partial = words[-1]  # may still be being typed: it also matches as a prefix
+        stems = [stem(w) for w in words]
+        content = [s for w, s in zip(words, stems, strict=True) if w not in STOPWORDS]
+        if partial:
+            content.pop()
+        tokens = tuple(dict.fromkeys(content))
+        sums, matched = self._word_sums(tokens)
+        if partial and len(partial) >= 2:
+            sums = list(sums)
             matched = dict(matched)
-            self._add_prefix_matches(partial, scores, matched, set(tokens))
-        best = heapq.nlargest(limit, range(len(scores)), key=scores.__getitem__)
-        return [Ranked(self.templates[i], scores[i], tuple(matched.get(i, ()))) for i in best]
+            self._add_prefix_matches(partial, sums, matched, set(tokens))
+        scores = [base + WORD_WEIGHT * s / (s + WORD_SATURATION) if s else base
+                  for base, s in zip(self._base, sums, strict=True)]
+        lifts = {kind: INTENT_WEIGHT * evidence
+                 for kind, evidence in self.lexicon.kinds(stems).items()}
+        if not words:  # nothing typed: after the situation's kinds, everyday ones
+            lifts = {kind: CONTEXT_WEIGHT * w for kind, w in self.lexicon.everyday.items()
+                     if kind not in self._situation}
+        for token in tokens:
+            for kind, share in self._cues.get(token, ()):
+                lifts[kind] = lifts.get(kind, 0.0) + CUE_WEIGHT * share
+        for kind, lift in lifts.items():
+            for index in self._by_kind.get(kind, ()):
+                scores[index] += lift
+        pool = heapq.nlargest(max(limit, 60), range(len(scores)), key=scores.__getitem__)
+        order = self._varied(pool, scores)[:limit]
+        return [Ranked(self.templates[i], scores[i], tuple(matched.get(i, ()))) for i in order]
 
-    def _word_scores(self, tokens: tuple[str, ...]
-                     ) -> tuple[list[float], dict[int, tuple[str, ...]]]:
-        """Scores for whole words, cached: while a word is being typed they do not change."""
+    def _varied(self, pool: list[int], scores: list[float]) -> list[int]:
+        """`pool` (best first) with its first slots given to the best of different kinds."""
+        if self._chosen_kind:
+            return pool
+        first: list[int] = []
+        kinds: set[str] = set()
+        for index in pool:
+            kind = self.templates[index].category
+            if kind not in kinds:
+                first.append(index)
+                kinds.add(kind)
+                if len(first) == VARIED_SLOTS:
+                    break
+        return first + [i for i in pool if i not in first]
+
+    def _word_sums(self, tokens: tuple[str, ...]
+                   ) -> tuple[list[float], dict[int, tuple[str, ...]]]:
+        """Summed IDF of whole words, cached: while a word is being typed they do not change."""
         if self._cache is not None and self._cache[0] == tokens:
             return self._cache[1], self._cache[2]
-        scores = list(self._base)
+        sums = [0.0] * len(self.templates)
         matched: dict[int, tuple[str, ...]] = {}
         for token in tokens:
-            for index, weight in self._postings.get(token, ()):
-                scores[index] += weight
+            weight, hits = self._postings.get(token, (0.0, ()))
+            for index in hits:
+                sums[index] += weight
                 matched[index] = matched.get(index, ()) + (token,)
-        self._cache = (tokens, scores, matched)
-        return scores, matched
+        self._cache = (tokens, sums, matched)
+        return sums, matched
 
-    def _add_prefix_matches(self, partial: str, scores: list[float],
+    def _add_prefix_matches(self, partial: str, sums: list[float],
                             matched: dict[int, tuple[str, ...]], seen: set[str]) -> None:
         start = bisect.bisect_left(self._vocabulary, partial)
         credited: dict[int, float] = {}
@@ -147,31 +217,54 @@ class SuggestionEngine:
                 break
             if token in seen:
                 continue
-            for index, weight in self._postings[token]:
-                if weight * 0.7 > credited.get(index, 0.0):
-                    credited[index] = weight * 0.7
+            weight, hits = self._postings[token]
+            for index in hits:
+                credited[index] = max(credited.get(index, 0.0), weight * 0.7)
         exact = stem(partial)
-        if exact not in seen and exact not in self._vocabulary[start:start + 1]:
-            for index, weight in self._postings.get(exact, ()):
+        if exact not in seen and exact in self._postings:
+            weight, hits = self._postings[exact]
+            for index in hits:
                 credited[index] = max(credited.get(index, 0.0), weight)
         for index, weight in credited.items():
-            scores[index] += weight
+            sums[index] += weight
             matched[index] = matched.get(index, ()) + (partial,)
 
 
 def context_boosts(anniversary_in_days: int | None, plan_in_days: int | None,
-                   memory_today: bool, days_since_last_note: int | None
+                   memory_today: bool, days_since_last_note: int | None,
+                   now: datetime | None = None, birthday_in_days: int | None = None
                    ) -> tuple[tuple[str, float], ...]:
-    """Which categories the situation favours, and how strongly (0..1)."""
+    """Which categories the situation favours, and how strongly (0..1).
+
+    `now` (local time) adds the time of day and Valentine's Day; `birthday_in_days` the
+    partner's birthday.
+    """
     boosts: dict[str, float] = {}
+
+    def lift(kind: str, amount: float) -> None:
+        boosts[kind] = max(boosts.get(kind, 0.0), amount)
+
     if anniversary_in_days is not None and anniversary_in_days <= 14:
-        boosts["anniversary"] = 1.0 - anniversary_in_days / 28
+        lift("anniversary", 1.0 - anniversary_in_days / 28)
+    if birthday_in_days is not None and birthday_in_days <= 14:
+        lift("birthday", 1.0 - birthday_in_days / 28)
     if plan_in_days is not None and plan_in_days <= 7:
-        boosts["future_plans"] = 0.6
-        boosts["check_in_invite"] = 0.3
+        lift("future_plans", 0.6)
+        lift("check_in_invite", 0.3)
     if memory_today:
-        boosts["remembering"] = 0.8
+        lift("remembering", 0.8)
     if days_since_last_note is not None and days_since_last_note >= 10:
-        boosts["reconnecting"] = 0.5
-        boosts["missing_you"] = 0.4
+        lift("reconnecting", 0.5)
+        lift("missing_you", 0.4)
+    if now is not None:
+        to_valentine = (date(now.year, 2, 14) - now.date()).days
+        if 0 <= to_valentine <= 7:
+            lift("valentines", 1.0 - to_valentine / 14)
+        hour = now.hour
+        if 5 <= hour < 11:
+            lift("good_morning", 0.6)
+        elif 11 <= hour < 15:
+            lift("midday", 0.6)
+        elif hour >= 21 or hour < 2:
+            lift("good_night", 0.6)
     return tuple(sorted(boosts.items()))

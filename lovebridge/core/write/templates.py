@@ -18,7 +18,7 @@ LENGTHS = ("short", "medium", "long")
 LENGTH_LIMITS = {"short": 160, "medium": 500}
 PLACEHOLDERS = (
     "partner", "me", "years_together", "days_together", "memory", "place", "inside_joke",
-    "next_date",
+    "next_date", "memory_title", "memory_place", "plan_title", "plan_place", "city",
 )
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 _KEY_RE = re.compile(r"^[a-z_]+-\d{2,}$")

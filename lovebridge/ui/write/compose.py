@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QLocale, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from lovebridge.core.write.coach import Hint, review
 from lovebridge.core.write.context import MemoryRef, WritingContext, fill_values
 from lovebridge.core.write.messages import MAX_MESSAGE_CHARS, Draft, MessageRecord, MessageService
 from lovebridge.core.write.placeholders import FillValues, find_blanks
+from lovebridge.core.write.spelling import spelling_for
 from lovebridge.core.write.suggestions import RankContext, context_boosts
 from lovebridge.core.write.templates import Template, TemplateLibrary
 from lovebridge.render.content import NoteContent
@@ -215,7 +216,8 @@ class ComposePage(QWidget):
         if context.next_plan is not None:
             plan_days = (context.next_plan.starts_at - self._ctx.now()).days
         boosts = context_boosts(context.anniversary_in_days, plan_days,
-                                bool(context.on_this_day), context.days_since_last_note)
+                                bool(context.on_this_day), context.days_since_last_note,
+                                self._ctx.local_now(), context.birthday_in_days)
         rank = RankContext(self._category, boosts, tuple(context.recent_template_use.items()),
                            self._ctx.now())
         self.suggestions.set_context(rank, self.fill_values())
@@ -227,7 +229,8 @@ class ComposePage(QWidget):
         memory = next((m for m in self._memories if m.uuid == self.memory_box.currentData()),
                       None)
         return fill_values(context.profile, self._writer, context.today or
-                           self._ctx.local_now().date(), memory, context.next_plan)
+                           self._ctx.local_now().date(), memory, context.next_plan,
+                           spelling_for(QLocale().name()))
 
     def _memory_chosen(self, _index: int) -> None:
         self._memory_uuid = self.memory_box.currentData()
