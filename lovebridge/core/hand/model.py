@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .trace import Contour
 
@@ -40,7 +40,9 @@ class Hand:
     glyphs: tuple[Glyph, ...] = ()
     x_height: float = 0.5  # ems; the normaliser makes it 0.5
     slant: float = 0.0  # degrees, positive leaning right
-    extra: dict = field(default_factory=dict, compare=False)
+    # The sheet measures the hand was scaled by (x-height and distance below the printed line,
+    # in mm), so a box redone later is scaled and placed exactly like the rest.
+    measures: tuple[float, float] | None = None
 
     def variants(self, text: str) -> list[Glyph]:
         return [glyph for glyph in self.glyphs if glyph.text == text]
@@ -64,7 +66,7 @@ def to_json(hand: Hand) -> str:
         for glyph in hand.glyphs
     ]
     return json.dumps({"format": FORMAT, "x_height": hand.x_height, "slant": hand.slant,
-                       "glyphs": glyphs}, separators=(",", ":"))
+                       "measures": hand.measures, "glyphs": glyphs}, separators=(",", ":"))
 
 
 def from_json(name: str, text: str) -> Hand:
@@ -80,6 +82,8 @@ def from_json(name: str, text: str) -> Hand:
             )
             for item in data["glyphs"]
         )
-        return Hand(name, glyphs, float(data.get("x_height", 0.5)), float(data.get("slant", 0)))
+        measures = data.get("measures")
+        return Hand(name, glyphs, float(data.get("x_height", 0.5)), float(data.get("slant", 0)),
+                    tuple(measures) if measures else None)
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ValueError("the stored handwriting is damaged") from exc

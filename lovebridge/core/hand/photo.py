@@ -76,6 +76,8 @@ def find_markers(image: Image.Image) -> tuple[dict[str, tuple[float, float]], st
     found = _read_markers(image.reduce(scale) if scale > 1 else image, scale)
     if len(found) < 4 and scale > 1:
         found = _read_markers(image, 1) or found
+    if len(found) == 3:
+        found += _look_for_fourth(image, found)
     if not found:
         raise SheetPhotoError(
             "No LoveBridge sheet was found in this photo: the square codes in its corners "
@@ -95,6 +97,39 @@ def find_markers(image: Image.Image) -> tuple[dict[str, tuple[float, float]], st
         )
     papers = {text.paper for text, _centre in found}
     return {text.corner: centre for text, centre in found}, papers.pop(), codes.pop()
+
+
+def _look_for_fourth(image: Image.Image, found: list) -> list:
+    """Look again where three markers say the fourth must be, with the contrast stretched.
+
+    A corner in deep shadow or glare is missed on the whole photo but read on its own.
+    """
+    centres = {text.corner: centre for text, centre in found}
+    guess = _complete_corners(centres)
+    missing = next(c for c in geo.CORNERS if c not in centres)
+    (ax, ay), (bx, by) = centres[found[0][0].corner], centres[found[1][0].corner]
+    (ma, mb) = geo.marker_centre(found[0][0].corner), geo.marker_centre(found[1][0].corner)
+    px_per_mm = ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 / max(
+        1e-6, ((ma[0] - mb[0]) ** 2 + (ma[1] - mb[1]) ** 2) ** 0.5)
+    half = geo.MARKER_SIZE * px_per_mm * 2.5
+    x, y = guess[missing]
+    box = (max(0, round(x - half)), max(0, round(y - half)),
+           min(image.size[0], round(x + half)), min(image.size[1], round(y + half)))
+    if box[2] - box[0] < 20 or box[3] - box[1] < 20:
+        return []
+    patch = ImageOps.autocontrast(image.crop(box), cutoff=2)
+    zoom = max(1, round(600 / patch.size[0]))
+    patch = patch.resize((patch.size[0] * zoom, patch.size[1] * zoom), Image.Resampling.BICUBIC)
+    extra = []
+    # A soft, noisy corner often reads once smoothed and then sharpened again.
+    for attempt in (patch, patch.filter(ImageFilter.MedianFilter(3)).filter(
+            ImageFilter.UnsharpMask(2 * zoom, 200, 2))):
+        for text, (cx, cy) in _read_markers(attempt, 1):
+            if text.corner == missing and text.sheet_code == found[0][0].sheet_code:
+                extra.append((text, (box[0] + cx / zoom, box[1] + cy / zoom)))
+        if extra:
+            break
+    return extra[:1]
 
 
 def _corner_name(corner: str) -> str:
