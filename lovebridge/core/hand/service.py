@@ -87,6 +87,7 @@ def capture_from_photos(paths: Sequence[str | Path], name: str, base: Hand | Non
         have = {glyph.box for glyph in base.glyphs}
         missing = {box.index for box in geo.BOXES if box.index not in have}
     problems: list[str] = []
+    first_error: SheetPhotoError | None = None
     code = ""
     for number, path in enumerate(paths):
         def step(done: int, total: int, number: int = number) -> None:
@@ -97,6 +98,7 @@ def capture_from_photos(paths: Sequence[str | Path], name: str, base: Hand | Non
             reading = read_photo(path, step, only=missing)
         except SheetPhotoError as exc:
             problems.append(f"{Path(path).name}: {exc}")
+            first_error = first_error or exc
             continue
         code = code or reading.sheet_code
         raws.update(reading.glyphs)
@@ -104,8 +106,8 @@ def capture_from_photos(paths: Sequence[str | Path], name: str, base: Hand | Non
         missing = set(failed)
         if not missing:
             break
-    if not raws and problems and base is None:
-        raise SheetPhotoError(problems[0])
+    if not raws and first_error is not None and base is None:
+        raise first_error
     if base is not None:
         fresh = build_hand(name, raws.values(), base.measures)
         hand = replace_glyphs(base, fresh)
