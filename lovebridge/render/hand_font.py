@@ -149,6 +149,16 @@ def _choose(takes: list, text: str, rng: random.Random, memory: dict[str, int]) 
     return choice
 
 
+def choose_takes(render_hand: RenderHand, word: str, rng: random.Random,
+                 memory: dict[str, int]) -> list[tuple[str, int | None]]:
+    """(piece, take) for each piece of a word; take None means the fallback font draws it."""
+    chosen = []
+    for piece in _pieces(render_hand, word, rng):
+        takes = render_hand.paths.get(piece)
+        chosen.append((piece, _choose(takes, piece, rng, memory) if takes else None))
+    return chosen
+
+
 def _fallback_path(render_hand: RenderHand, char: str, size: float) -> tuple[QPainterPath,
                                                                            float]:
     font: QFont = fonts.make_qfont(render_hand.fallback, size)
@@ -176,14 +186,12 @@ def draw_hand_word(painter: QPainter, word: str, key: str, size: float, origin: 
     outline = QPainterPath()
     outline.setFillRule(Qt.FillRule.OddEvenFill)
     x = 0.0
-    visible = word.rstrip()
-    for index, piece in enumerate(_pieces(render_hand, visible, rng)):
+    for index, (piece, take) in enumerate(choose_takes(render_hand, word.rstrip(), rng, memory)):
         wave = 0.6 * math.sin(phase + index * 0.9) + 0.4 * rng.uniform(-1, 1)
         dy = wave * jitter.baseline * em * 0.5
         x += rng.uniform(-jitter.glyph_shift, jitter.glyph_shift * 1.3) * em * 0.5
-        takes = render_hand.paths.get(piece)
-        if takes:
-            path, advance = takes[_choose(takes, piece, rng, memory)]
+        if take is not None:
+            path, advance = render_hand.paths[piece][take]
             placed = QTransform(em, 0, 0, em, x, dy).map(path)
             advance *= em
         else:

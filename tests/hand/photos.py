@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageFilter
 from PySide6.QtCore import QBuffer, QIODevice, QPointF
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from lovebridge.core.hand import sheet as geo
 from lovebridge.render.fonts import font_family
@@ -36,7 +36,10 @@ def font_filler(font_key: str = FILL_FONT, skip: set[int] | None = None):
         painter.rotate((box.variant - 1) * 3.0)
         painter.shear(-0.06 * box.variant, 0)
         painter.scale(em / 100, em / 100)
-        painter.fillPath(path, QColor("#1b1b2a"))
+        ink = QColor("#1b1b2a")
+        painter.fillPath(path, ink)
+        # A ballpoint line is about half a millimetre wide; the font's strokes are thinner.
+        painter.strokePath(path, QPen(ink, 0.18 * 100 / em))
 
     return fill
 
@@ -79,7 +82,11 @@ def _uneven_light(image: Image.Image) -> Image.Image:
 
 
 def _noise(image: Image.Image, sigma: float, seed: int) -> Image.Image:
-    noise = Image.effect_noise(image.size, sigma)
+    """Sensor noise of about `sigma` grey levels, the same for the same seed."""
+    rng = random.Random(seed)
+    noise = Image.frombytes("L", image.size, rng.randbytes(image.size[0] * image.size[1]))
+    spread = sigma * 1.7 / 128  # uniform noise with this spread has a deviation near sigma
+    noise = noise.point(lambda v: round(128 + (v - 128) * spread))
     return ImageChops.add(image, noise, scale=1.0, offset=-128)
 
 

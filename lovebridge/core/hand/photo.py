@@ -9,6 +9,8 @@ comes out the right way up without any guessing.
 from __future__ import annotations
 
 import logging
+import math
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +49,11 @@ def open_photo(path: str | Path) -> Image.Image:
     """Decode a photo to grey, turned as the camera said; clear errors for unusable files."""
     path = Path(path)
     try:
-        with Image.open(path) as probe:
+        with warnings.catch_warnings():
+            # Size is checked just below, with a message a person understands.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            probe = Image.open(path)
+        with probe:
             width, height = probe.size
             if width * height > MAX_PIXELS:
                 raise SheetPhotoError(
@@ -59,7 +65,9 @@ def open_photo(path: str | Path) -> Image.Image:
             image = ImageOps.exif_transpose(probe).convert("L")
     except SheetPhotoError:
         raise
-    except (OSError, Image.DecompressionBombError, SyntaxError, ValueError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise SheetPhotoError(f"{path.name} is far too large to be a photo of the sheet.") from exc
+    except (OSError, SyntaxError, ValueError) as exc:
         raise SheetPhotoError(f"{path.name} could not be opened as a picture ({exc}).") from exc
     if min(image.size) < MIN_SHORT_SIDE:
         raise SheetPhotoError(
@@ -76,8 +84,8 @@ def find_markers(image: Image.Image) -> tuple[dict[str, tuple[float, float]], st
     found = _read_markers(image.reduce(scale) if scale > 1 else image, scale)
     if len(found) < 4 and scale > 1:
         found = _read_markers(image, 1) or found
-    if len(found) == 3:
-        found += _look_for_fourth(image, found)
+    if 2 <= len(found) < 4 and len({text.sheet_code for text, _c in found}) == 1:
+        found += _look_for_missing(image, found)
     if not found:
         raise SheetPhotoError(
             "No LoveBridge sheet was found in this photo: the square codes in its corners "
@@ -99,37 +107,61 @@ def find_markers(image: Image.Image) -> tuple[dict[str, tuple[float, float]], st
     return {text.corner: centre for text, centre in found}, papers.pop(), codes.pop()
 
 
-def _look_for_fourth(image: Image.Image, found: list) -> list:
-    """Look again where three markers say the fourth must be, with the contrast stretched.
+def _expected_centres(found: list) -> dict[str, tuple[float, float]]:
+    """Where every corner should be, from the markers seen (three: affine; two: similarity)."""
+    centres = {text.corner: centre for text, centre in found}
+    if len(centres) >= 3:
+        return _complete_corners(dict(list(centres.items())[:3]))
+    (c1, (x1, y1)), (c2, (x2, y2)) = list(centres.items())[:2]
+    (u1, v1), (u2, v2) = geo.marker_centre(c1), geo.marker_centre(c2)
+    # Complex numbers turn two point pairs into a rotation, scale and shift.
+    factor = complex(x2 - x1, y2 - y1) / complex(u2 - u1, v2 - v1)
+    shift = complex(x1, y1) - factor * complex(u1, v1)
+    guesses = {}
+    for corner in geo.CORNERS:
+        point = factor * complex(*geo.marker_centre(corner)) + shift
+        guesses[corner] = (point.real, point.imag)
+    return guesses
+
+
+def _look_for_missing(image: Image.Image, found: list) -> list:
+    """Look again where the markers seen say the others must be, with the contrast stretched.
 
     A corner in deep shadow or glare is missed on the whole photo but read on its own.
     """
-    centres = {text.corner: centre for text, centre in found}
-    guess = _complete_corners(centres)
-    missing = next(c for c in geo.CORNERS if c not in centres)
-    (ax, ay), (bx, by) = centres[found[0][0].corner], centres[found[1][0].corner]
-    (ma, mb) = geo.marker_centre(found[0][0].corner), geo.marker_centre(found[1][0].corner)
-    px_per_mm = ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 / max(
-        1e-6, ((ma[0] - mb[0]) ** 2 + (ma[1] - mb[1]) ** 2) ** 0.5)
-    half = geo.MARKER_SIZE * px_per_mm * 2.5
-    x, y = guess[missing]
-    box = (max(0, round(x - half)), max(0, round(y - half)),
-           min(image.size[0], round(x + half)), min(image.size[1], round(y + half)))
-    if box[2] - box[0] < 20 or box[3] - box[1] < 20:
-        return []
-    patch = ImageOps.autocontrast(image.crop(box), cutoff=2)
-    zoom = max(1, round(600 / patch.size[0]))
-    patch = patch.resize((patch.size[0] * zoom, patch.size[1] * zoom), Image.Resampling.BICUBIC)
+    guesses = _expected_centres(found)
+    seen = {text.corner for text, _centre in found}
+    code = found[0][0].sheet_code
+    (first, (ax, ay)), (second, (bx, by)) = [(t.corner, c) for t, c in found[:2]]
+    (ma, mb) = geo.marker_centre(first), geo.marker_centre(second)
+    px_per_mm = math.dist((ax, ay), (bx, by)) / max(1e-6, math.dist(ma, mb))
+    half = geo.MARKER_SIZE * px_per_mm * (2.5 if len(found) == 3 else 4.0)
     extra = []
-    # A soft, noisy corner often reads once smoothed and then sharpened again.
-    for attempt in (patch, patch.filter(ImageFilter.MedianFilter(3)).filter(
-            ImageFilter.UnsharpMask(2 * zoom, 200, 2))):
+    for corner in geo.CORNERS:
+        if corner in seen:
+            continue
+        x, y = guesses[corner]
+        box = (max(0, round(x - half)), max(0, round(y - half)),
+               min(image.size[0], round(x + half)), min(image.size[1], round(y + half)))
+        if box[2] - box[0] < 20 or box[3] - box[1] < 20:
+            continue
+        extra += _read_patch(image, box, corner, code, px_per_mm)
+    return extra
+
+
+def _read_patch(image: Image.Image, box: tuple[int, int, int, int], corner: str,
+                code: str, px_per_mm: float) -> list:
+    patch = ImageOps.autocontrast(image.crop(box), cutoff=2)
+    # Enlarged until a QR module is about ten pixels: small soft modules are what fails.
+    module_px = px_per_mm * geo.MARKER_SIZE / 25
+    zoom = max(1, min(4, math.ceil(10 / max(module_px, 0.1))))
+    patch = patch.resize((patch.size[0] * zoom, patch.size[1] * zoom), Image.Resampling.BICUBIC)
+    # A noisy corner often reads once smoothed.
+    for attempt in (patch, patch.filter(ImageFilter.MedianFilter(2 * zoom + 1))):
         for text, (cx, cy) in _read_markers(attempt, 1):
-            if text.corner == missing and text.sheet_code == found[0][0].sheet_code:
-                extra.append((text, (box[0] + cx / zoom, box[1] + cy / zoom)))
-        if extra:
-            break
-    return extra[:1]
+            if text.corner == corner and text.sheet_code == code:
+                return [(text, (box[0] + cx / zoom, box[1] + cy / zoom))]
+    return []
 
 
 def _corner_name(corner: str) -> str:

@@ -17,7 +17,7 @@ from .normalise import build_hand, replace_glyphs
 from .reader import RawGlyph, read_photo
 
 HAND_PREFIX = "hand:"
-ENOUGH_SHARE = 0.5  # below this share of boxes the sheet is called mostly empty
+ENOUGH_SHARE = 0.5  # at or below this share of boxes the sheet is called mostly empty
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Capture:
         """One sentence for a person: how many boxes were read, and what to do next."""
         total = len(geo.BOXES)
         text = f"Read {self.recovered} of {total} boxes."
-        if self.recovered < total * ENOUGH_SHARE:
+        if self.recovered <= total * ENOUGH_SHARE:
             text += (" Most of the sheet looks empty: fill in the rest of the boxes, or import "
                      "another photo for the ones that are missing.")
         elif self.failed:
