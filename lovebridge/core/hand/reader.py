@@ -58,32 +58,44 @@ def read_box(flat: FlatSheet, box: geo.Box, threshold: int) -> RawGlyph | str:
     right, bottom = flat.to_pixels(box.x + box.width - INSET_MM, box.y + box.height - INSET_MM)
     crop = flat.image.crop((round(left), round(top), round(right), round(bottom)))
     crop = crop.filter(ImageFilter.MedianFilter(3))  # specks of sensor noise go
+    # Where the crop's top-left pixel sits, in mm from the box's left and its baseline.
+    origin = (round(left) / PX_PER_MM - MARGIN_MM - box.x,
+              round(top) / PX_PER_MM - MARGIN_MM - box.baseline)
+    return glyph_from_image(crop, box, threshold, PX_PER_MM, origin)
+
+
+def read_drawing(image: Image.Image, box: geo.Box) -> RawGlyph | str:
+    """A glyph drawn on screen: `image` is the box's whole writing area, dark ink on white."""
+    px_per_mm = image.size[0] / box.width
+    return glyph_from_image(image.convert("L"), box, 128, px_per_mm,
+                            (0.0, -box.height * geo.BASELINE_FRACTION))
+
+
+def glyph_from_image(crop: Image.Image, box: geo.Box, threshold: int, px_per_mm: float,
+                     origin: tuple[float, float]) -> RawGlyph | str:
+    """Threshold and trace one box's picture; `origin` places its top-left pixel (mm)."""
     histogram = crop.histogram()
     ink = sum(histogram[:threshold])
     area = crop.size[0] * crop.size[1]
-    if ink < MIN_INK_MM2 * PX_PER_MM * PX_PER_MM:
+    if ink < MIN_INK_MM2 * px_per_mm * px_per_mm:
         return "empty"
     if ink > area * MAX_INK_SHARE:
         return "too dark (a shadow or a smudge?)"
-    mask = crop.point(lambda v: 255 if v < threshold else 0)
-    bbox = mask.getbbox()
+    bbox = crop.point(lambda v: 255 if v < threshold else 0).getbbox()
     pad = 2
     x0, y0 = max(0, bbox[0] - pad), max(0, bbox[1] - pad)
     x1, y1 = min(crop.size[0], bbox[2] + pad), min(crop.size[1], bbox[3] + pad)
-    region = crop.crop((x0, y0, x1, y1))
-    outlines = trace_outlines(region, threshold, min_area=PX_PER_MM * PX_PER_MM * 0.12)
+    outlines = trace_outlines(crop.crop((x0, y0, x1, y1)), threshold,
+                              min_area=px_per_mm * px_per_mm * 0.12)
     if not outlines:
         return "only specks"
-    origin_x = round(left) + x0
-    origin_y = round(top) + y0
-    contours = []
-    for outline in outlines:
-        simple = simplify(outline, SIMPLIFY_PX)
-        contours.append(tuple(
-            (round((origin_x + x) / PX_PER_MM - MARGIN_MM - box.x, 3),
-             round((origin_y + y) / PX_PER_MM - MARGIN_MM - box.baseline, 3))
-            for x, y in simple))
-    return RawGlyph(box, tuple(contours))
+    tolerance = SIMPLIFY_PX * px_per_mm / PX_PER_MM
+    contours = tuple(
+        tuple((round(origin[0] + (x0 + x) / px_per_mm, 3),
+               round(origin[1] + (y0 + y) / px_per_mm, 3))
+              for x, y in simplify(outline, tolerance))
+        for outline in outlines)
+    return RawGlyph(box, contours)
 
 
 def read_boxes(flat: FlatSheet, progress: Progress | None = None,

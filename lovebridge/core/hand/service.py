@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,12 +108,14 @@ def capture_from_photos(paths: Sequence[str | Path], name: str, base: Hand | Non
             break
     if not raws and first_error is not None and base is None:
         raise first_error
-    if base is not None:
-        fresh = build_hand(name, raws.values(), base.measures)
-        hand = replace_glyphs(base, fresh)
-    else:
-        hand = build_hand(name, raws.values())
-    return Capture(hand, failed, code, problems)
+    return Capture(merge_glyphs(name, raws.values(), base), failed, code, problems)
+
+
+def merge_glyphs(name: str, raws: Iterable[RawGlyph], base: Hand | None = None) -> Hand:
+    """A hand from raw glyphs; with `base`, they replace its boxes, scaled as it was."""
+    if base is None:
+        return build_hand(name, raws)
+    return replace_glyphs(base, build_hand(name, raws, base.measures))
 
 
 class HandwritingService:
