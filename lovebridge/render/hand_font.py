@@ -95,6 +95,11 @@ def register_hand(hand: Hand) -> str:
     return key
 
 
+def is_registered(key: object) -> bool:
+    """Whether a captured hand is loaded under this key (a style naming it can be drawn)."""
+    return isinstance(key, str) and key in _hands
+
+
 def registered(key: str) -> RenderHand:
     try:
         return _hands[key]

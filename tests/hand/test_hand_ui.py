@@ -122,3 +122,31 @@ def test_boxes_drawn_on_screen_with_mouse_and_pen_pressure(main_window, qtbot, c
     hand = HandwritingService(ctx.store).load("a")
     assert sorted(glyph.box for glyph in hand.glyphs) == [0, 1]
     assert "2 of 232 boxes written" in page.status.text()
+
+
+def test_own_hand_is_first_in_the_write_rooms_list_and_prints(qtbot, ctx, settings, couple,
+                                                               captured_hand, tmp_path) -> None:
+    from lovebridge.render.content import NoteContent
+    from lovebridge.ui.write.note_panel import NotePanel
+
+    HandwritingService(ctx.store).save("a", captured_hand)
+    panel = NotePanel(ctx, settings)
+    qtbot.addWidget(panel)
+    panel.resize(420, 760)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.font_box.itemText(0) == "Maya's hand"
+    assert panel.font_box.itemData(0) == "hand:Maya"
+    with qtbot.waitSignal(panel.preview_updated, timeout=5000):
+        panel.set_content(NoteContent("Meet me by the old oak at noon", "Jonah", "Maya"))
+    font_preview = panel.preview.image().copy()
+    with qtbot.waitSignal(panel.preview_updated, timeout=5000):
+        panel.font_box.setCurrentIndex(0)
+    assert panel.style().font == "hand:Maya"
+    assert panel.preview.image() != font_preview
+    target = tmp_path / "note"
+    panel.choose_save_path = lambda kind, suggested: str(target)
+    with qtbot.waitSignal(panel.exported, timeout=10000) as signal:
+        panel.pdf_button.click()
+    text = " ".join(pypdf.PdfReader(signal.args[1]).pages[0].extract_text().split())
+    assert "Meet me by the old oak at noon" in text

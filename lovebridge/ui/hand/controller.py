@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from lovebridge.core.hand.service import HandwritingService
 from lovebridge.ui import settings as opts
 
+from .choices import add_hands
 from .page import HandPage
 
 
@@ -20,6 +21,7 @@ class HandController(QObject):
         self.window = window
         self.service = HandwritingService(window.ctx.store)
         window.preferences_opened.connect(self.add_page)
+        self.hand_saved.connect(self._relist)
 
     def add_page(self, dialog) -> HandPage:  # noqa: ANN001 - PreferencesDialog
         profile = self.window.profiles.load()
@@ -30,3 +32,11 @@ class HandController(QObject):
         dialog.add_page(page, self.tr("My handwriting"))
         dialog.hand_page = page  # type: ignore[attr-defined]  # for tests and screenshots
         return page
+
+    def _relist(self, partner: str) -> None:
+        """A hand kept or changed: every open handwriting list shows it, with its new glyphs."""
+        from lovebridge.ui.write.note_panel import NotePanel
+
+        for panel in self.window.findChildren(NotePanel):
+            add_hands(panel.font_box, self.window.ctx.store, partner)
+            panel.font_box.currentIndexChanged.emit(panel.font_box.currentIndex())
