@@ -6,12 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from lovebridge.render.qt_app import ensure_gui_application
-
 
 @pytest.fixture(scope="session")
-def filled_sheet_image():
-    ensure_gui_application()
+def filled_sheet_image(qapp):
+    # pytest-qt's QApplication (widgets may follow), never a bare QGuiApplication.
     from tests.hand.photos import filled_sheet
 
     return filled_sheet(200)

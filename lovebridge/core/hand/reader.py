@@ -12,7 +12,7 @@ from . import sheet as geo
 from .photo import MARGIN_MM, PX_PER_MM, FlatSheet, read_sheet
 from .trace import Contour, otsu_threshold, simplify, trace_outlines
 
-INSET_MM = 1.0  # kept clear of a box's printed border
+INSET_MM = 0.8  # kept clear of a box's printed border
 MIN_INK_MM2 = 0.15  # less ink than this (an apostrophe has more) and the box is empty
 MAX_INK_SHARE = 0.55  # more and it is a smudge or a shadow, not a letter
 THRESHOLD_RANGE = (80, 200)

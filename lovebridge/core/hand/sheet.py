@@ -28,11 +28,11 @@ MARKER_SIZE = 12.0  # side of a corner QR code, quiet zone included
 MARKER_SPAN = (190.0, 258.0)  # between marker centres
 COLUMNS = 13
 CELL_WIDTH = MARKER_SPAN[0] / COLUMNS
-GRID_TOP = 8.0
-GRID_BOTTOM = MARKER_SPAN[1] - 8.0
-LABEL_HEIGHT = 2.6  # the printed character above each writing box
-BOX_GAP = 0.6  # between neighbouring boxes
-BASELINE_FRACTION = 0.7  # where the baseline ticks sit, from the top of the writing box
+GRID_TOP = 7.0
+GRID_BOTTOM = MARKER_SPAN[1] - 7.0
+LABEL_HEIGHT = 2.0  # the printed character above each writing box
+BOX_GAP = 0.5  # between neighbouring boxes
+BASELINE_FRACTION = 0.62  # where the baseline ticks sit, from the top of the writing box
 CORNERS = ("TL", "TR", "BL", "BR")
 
 

@@ -254,10 +254,12 @@ class HandPage(QWidget):
             lines.append(self.tr("Most of the sheet looks empty: fill in the rest of the boxes, "
                                  "or import another photo for the ones that are missing."))
         elif capture.failed:
+            named = ", ".join(geo.BOXES[i].describe() for i in sorted(capture.failed)[:12])
+            if len(capture.failed) > 12:
+                named = self.tr("{first} and {more} more").format(
+                    first=named, more=len(capture.failed) - 12)
             lines.append(self.tr("Missing: {boxes}. Redo them on screen, or import another "
-                                 "photo for them.").format(boxes=", ".join(
-                                     geo.BOXES[i].describe() for i in sorted(capture.failed)[:12])
-                                     + ("…" if len(capture.failed) > 12 else "")))
+                                 "photo for them.").format(boxes=named))
         for problem in capture.problems:
             lines.append(self.tr("Skipped {problem}").format(problem=problem))
         if not capture.hand.glyphs:
