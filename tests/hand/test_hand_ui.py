@@ -150,3 +150,22 @@ def test_own_hand_is_first_in_the_write_rooms_list_and_prints(qtbot, ctx, settin
         panel.pdf_button.click()
     text = " ".join(pypdf.PdfReader(signal.args[1]).pages[0].extract_text().split())
     assert "Meet me by the old oak at noon" in text
+
+
+def test_printing_the_sheet_keeps_its_own_paper(main_window, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    _dialog, page = _open_page(main_window, qtbot)
+    page.paper_choice.setCurrentIndex(page.paper_choice.findData("a4"))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))  # the printer's own default
+    dialog = page.print_sheet()
+    assert dialog.isVisible()
+    dialog.reject()
+    page._print_on(printer)  # what accepting the system dialog does
+    printed = pypdf.PdfReader(tmp_path / "printed.pdf").pages[0]
+    assert round(float(printed.mediabox.width)) == 595  # A4, as chosen on the page
+    assert "My handwriting" in " ".join(printed.extract_text().split())

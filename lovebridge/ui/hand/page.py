@@ -9,6 +9,7 @@ from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -86,9 +87,9 @@ class HandPage(QWidget):
         layout.addLayout(sheet_row)
 
         read_row = QHBoxLayout()
-        self.import_button = QPushButton(self.tr("Import photos of the sheet…"))
+        self.import_button = QPushButton(self.tr("Import photos…"))
         self.import_button.setObjectName("handImportButton")
-        self.more_button = QPushButton(self.tr("Another photo for the missing boxes…"))
+        self.more_button = QPushButton(self.tr("Another photo for the gaps…"))
         self.draw_button = QPushButton(self.tr("Write on screen…"))
         for button in (self.import_button, self.more_button, self.draw_button):
             read_row.addWidget(button)
@@ -169,7 +170,9 @@ class HandPage(QWidget):
         dialog.setWindowTitle(self.tr("Print the handwriting sheet"))
         dialog.accepted.connect(lambda: self._print_on(printer))
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        # QPrintDialog's binding only offers open(receiver, member); QDialog's plain open() is
+        # the non-blocking show that is wanted here.
+        QDialog.open(dialog)
         return dialog
 
     def _print_on(self, printer: QPrinter) -> None:
