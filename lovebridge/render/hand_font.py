@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 from lovebridge.core.hand.model import Glyph, Hand
 
 from . import fonts
+from .word_pose import pose_word
 
 HAND_PREFIX = "hand:"
 FALLBACK_FONT = "kalam"  # an upright print hand; it is leaned to the writer's slant
@@ -182,12 +183,7 @@ def draw_hand_word(painter: QPainter, word: str, key: str, size: float, origin: 
     em = _em(render_hand, word_size)
     phase = rng.uniform(0, math.tau)
     painter.save()
-    painter.translate(origin)
-    painter.rotate(rng.uniform(-jitter.rotation, jitter.rotation))
-    lightness = rng.uniform(0, 1)
-    painter.setOpacity(1.0 - round(lightness * jitter.pressure / 0.04) * 0.04)
-    if jitter.pressure:
-        ink = ink.darker(100 + round((1 - lightness) * 18))
+    ink = pose_word(painter, origin, rng, jitter.rotation, jitter.pressure, ink)
     outline = QPainterPath()
     outline.setFillRule(Qt.FillRule.OddEvenFill)
     x = 0.0

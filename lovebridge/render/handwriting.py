@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 
 from . import hand_font
 from .fonts import FONTS_BY_KEY, base_font_key, font_features, make_qfont
+from .word_pose import pose_word
 
 REFERENCE_SIZE = 40.0  # words are measured once at this size and scaled arithmetically
 LINE_PITCH = 1.45  # distance between baselines, in ems of the (scaled) font
@@ -300,14 +301,7 @@ def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: 
     em = word_size * FONTS_BY_KEY[font_key].scale
     phase = rng.uniform(0, math.tau)
     painter.save()
-    painter.translate(origin)
-    painter.rotate(rng.uniform(-jitter.rotation, jitter.rotation))
-    # Pressing harder lays down more, darker ink. Opacity moves in a few steps because each
-    # distinct opacity becomes a graphics state in a PDF.
-    lightness = rng.uniform(0, 1)
-    painter.setOpacity(1.0 - round(lightness * jitter.pressure / 0.04) * 0.04)
-    if jitter.pressure:
-        ink = ink.darker(100 + round((1 - lightness) * 18))
+    ink = pose_word(painter, origin, rng, jitter.rotation, jitter.pressure, ink)
     shift_total = 0.0
     visible = _shaped_line(word, _word_font(font_key, word_size, True)) if use_alternate else line
     for run in visible.glyphRuns():
