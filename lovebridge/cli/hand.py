@@ -7,13 +7,6 @@ from pathlib import Path
 
 from .common import fail, run_with_store
 
-SHEET_TITLE = "My handwriting · LoveBridge"
-SHEET_INSTRUCTIONS = (
-    "Write one character in each box with a dark pen, resting on the line the little ticks "
-    "mark; letters like g and y hang below it. Keep inside the box. Then photograph the whole "
-    "sheet from above, all four corner squares in the picture, or scan it."
-)
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("hand", help="print notes in your own handwriting")
@@ -38,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_sheet(args: argparse.Namespace) -> int:
-    from lovebridge.core.hand.sheet import new_sheet_code
+    from lovebridge.core.hand.sheet import SHEET_INSTRUCTIONS, SHEET_TITLE, new_sheet_code
     from lovebridge.render.qt_app import ensure_gui_application
 
     ensure_gui_application()

@@ -34,6 +34,13 @@ LABEL_HEIGHT = 2.0  # the printed character above each writing box
 BOX_GAP = 0.5  # between neighbouring boxes
 BASELINE_FRACTION = 0.62  # where the baseline ticks sit, from the top of the writing box
 CORNERS = ("TL", "TR", "BL", "BR")
+# Printed at the top of the sheet (the app passes them through its translations).
+SHEET_TITLE = "My handwriting · LoveBridge"
+SHEET_INSTRUCTIONS = (
+    "Write one character in each box with a dark pen, resting on the line the little ticks "
+    "mark; letters like g and y hang below it. Keep inside the box. Then photograph the whole "
+    "sheet from above, all four corner squares in the picture, or scan it."
+)
 
 
 @dataclass(frozen=True)

@@ -159,9 +159,7 @@ class HandPage(QWidget):
 
     # ---- the sheet ----------------------------------------------------------------------------
     def _sheet_text(self) -> tuple[str, str]:
-        from lovebridge.cli.hand import SHEET_INSTRUCTIONS
-
-        return self.tr("My handwriting · LoveBridge"), self.tr(SHEET_INSTRUCTIONS)
+        return self.tr(geo.SHEET_TITLE), self.tr(geo.SHEET_INSTRUCTIONS)
 
     def print_sheet(self) -> QPrintDialog:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
