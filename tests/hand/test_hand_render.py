@@ -101,3 +101,20 @@ def test_missing_characters_come_from_a_font_matched_in_size(hand_key) -> None:
 def test_same_seed_draws_the_same_note(hand_key) -> None:
     plan = plan_note(NoteContent(TEXT, "Sam", "Maya", ""), _style(hand_key))
     assert render_plan_image(plan, 60) == render_plan_image(plan, 60)
+
+
+def test_every_glyph_sits_where_it_belongs_on_the_line(captured_hand) -> None:
+    """Letters stand on the line, pairs too; commas hang below it, quotes float high."""
+    def bottoms(text: str) -> list[float]:
+        return [glyph.bounds()[3] for glyph in captured_hand.variants(text)]
+
+    def tops(text: str) -> list[float]:
+        return [glyph.bounds()[1] for glyph in captured_hand.variants(text)]
+
+    assert all(abs(b) < 1e-3 for text in "aemnox" for b in bottoms(text))
+    assert all(abs(b) < 0.08 for pair in ("th", "in", "er", "ll") for b in bottoms(pair))
+    assert all(abs(b) < 0.08 for b in bottoms("."))
+    assert all(b > 0.05 for b in bottoms(","))
+    assert all(b > 0.2 for text in "gjpy" for b in bottoms(text))
+    assert all(b < -0.35 for b in bottoms("'"))
+    assert all(t < -0.6 for text in "lAH" for t in tops(text))

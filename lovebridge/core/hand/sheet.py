@@ -12,6 +12,8 @@ import secrets
 import string
 from dataclasses import dataclass
 
+# Sheets already printed are read with these numbers: changing any of them means a new
+# version, and CODE_PREFIX must change with it so an older sheet is never misread.
 SHEET_VERSION = 1
 CODE_PREFIX = "LBH1"  # what every marker's text starts with: LoveBridge handwriting, sheet v1
 VARIANTS = 3  # each single character is written three times so the printed hand varies
