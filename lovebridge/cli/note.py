@@ -17,7 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     source.add_argument("--text", help="the note's text (use \\n for a new line)")
     source.add_argument("--message", metavar="ID", help="a saved note's id or uuid")
     render.add_argument("--layout", default="card-a6", help="layout name (default card-a6)")
-    render.add_argument("--font", default="caveat", help="handwriting font (default caveat)")
+    render.add_argument("--font", default="caveat",
+                        help="handwriting font (default caveat), or hand:NAME for a captured hand")
     render.add_argument("--ink", default="blue", help="ink colour (default blue)")
     render.add_argument("--paper", default="cream-lined", help="paper (default cream-lined)")
     render.add_argument("--decoration", default="none", help="none, border, hearts or stars")
@@ -56,8 +57,12 @@ def run(args: argparse.Namespace) -> int:
         return fail("say where to write the note: --out FILE.pdf or --out FILE.png", 2)
     if Path(args.out).suffix.lower() not in (".pdf", ".png"):
         return fail("--out must end in .pdf or .png", 2)
-    if args.message:
-        return run_with_store(args, lambda ctx: _render_message(ctx, args))
+    if args.font.startswith("hand:") or args.message:
+        return run_with_store(args, lambda ctx: _with_hand(ctx, args))
+    return _render_text(args)
+
+
+def _render_text(args: argparse.Namespace) -> int:
     if args.text is None:
         return fail("give the note's words with --text TEXT or a saved note with --message ID", 2)
     from lovebridge.render.content import NoteContent
@@ -73,7 +78,8 @@ def _check_names(args: argparse.Namespace) -> str | None:
 
     checks = (
         ("layout", args.layout, list(LAYOUTS_BY_KEY)),
-        ("font", args.font, list(FONTS_BY_KEY)),
+        ("font", args.font, list(FONTS_BY_KEY) if not args.font.startswith("hand:")
+         else [args.font]),
         ("ink", args.ink, list(INKS_BY_KEY)),
         ("paper", args.paper, list(PAPERS)),
         ("decoration", args.decoration, list(DECORATIONS)),
@@ -82,6 +88,20 @@ def _check_names(args: argparse.Namespace) -> str | None:
         if value not in valid:
             return f"unknown {what} {value!r}; choose one of: {', '.join(valid)}"
     return None
+
+
+def _with_hand(ctx, args: argparse.Namespace) -> int:  # noqa: ANN001
+    """Load a captured hand (for --font hand:NAME) from the library, then render."""
+    if args.font.startswith("hand:"):
+        from lovebridge.core.hand.service import HandwritingService
+        from lovebridge.render.hand_font import register_hand
+
+        found = HandwritingService(ctx.store).find(args.font)
+        if found is None:
+            return fail(f"no handwriting called {args.font.removeprefix('hand:')!r}; "
+                        "see lovebridge hand list", 2)
+        args.font = register_hand(found[1])
+    return _render_message(ctx, args) if args.message else _render_text(args)
 
 
 def _render_message(ctx, args: argparse.Namespace) -> int:  # noqa: ANN001

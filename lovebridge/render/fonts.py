@@ -56,6 +56,19 @@ FONTS: tuple[HandFont, ...] = (
 FONTS_BY_KEY = {font.key: font for font in FONTS}
 DEFAULT_FONT = "caveat"
 
+# A captured hand ("hand:NAME", see hand_font.py) measures and falls back to a bundled font.
+_hand_fallbacks: dict[str, str] = {}
+
+
+def register_hand_fallback(key: str, bundled: str) -> None:
+    _hand_fallbacks[key] = bundled
+
+
+def base_font_key(key: str) -> str:
+    """The bundled font behind a key: itself, or a captured hand's fallback font."""
+    return _hand_fallbacks.get(key, key)
+
+
 _families: dict[str, str] = {}
 _lock = threading.Lock()
 
@@ -84,6 +97,7 @@ def load_all_fonts() -> None:
 
 def make_qfont(key: str, point_size: float) -> QFont:
     """A QFont for a bundled font at a size, with PDF-unfriendly features turned off."""
+    key = base_font_key(key)
     spec = FONTS_BY_KEY[key]
     qfont = QFont(font_family(key))
     qfont.setPointSizeF(point_size * spec.scale)
@@ -99,6 +113,8 @@ def make_qfont(key: str, point_size: float) -> QFont:
 @cache
 def font_features(key: str) -> frozenset[str]:
     """OpenType substitution features (GSUB) a bundled font offers, read from the file."""
+    if key in _hand_fallbacks:
+        return frozenset()  # a captured hand has its own takes instead of alternates
     spec = FONTS_BY_KEY[key]
     data = resource_path("fonts", spec.folder, spec.file).read_bytes()
     return frozenset(gsub_feature_tags(data))

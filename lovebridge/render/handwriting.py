@@ -23,7 +23,9 @@ from PySide6.QtGui import (
     QTextLine,
 )
 
-from .fonts import FONTS_BY_KEY, font_features, make_qfont
+from . import hand_font
+from .fonts import FONTS_BY_KEY, base_font_key, font_features, make_qfont
+from .word_pose import pose_word
 
 REFERENCE_SIZE = 40.0  # words are measured once at this size and scaled arithmetically
 LINE_PITCH = 1.45  # distance between baselines, in ems of the (scaled) font
@@ -52,7 +54,7 @@ def jitter_for(font_key: str, neat: bool) -> Jitter:
     """The unevenness that suits a font (joined scripts keep their letters touching)."""
     if neat:
         return NEAT
-    joined = FONTS_BY_KEY[font_key].joined
+    joined = FONTS_BY_KEY[base_font_key(font_key)].joined
     return Jitter(
         baseline=0.02 if joined else 0.045,
         glyph_shift=0.0 if joined else 0.018,
@@ -77,9 +79,16 @@ class FittedText:
     lines_fitting: int  # how many lines the box holds at this size
 
 
-@lru_cache(maxsize=4096)
 def _word_width(font_key: str, word: str) -> float:
-    """Width of a word at REFERENCE_SIZE (points), cached across renders."""
+    """Width of a word at REFERENCE_SIZE (points); a captured hand may be redone, so uncached."""
+    if hand_font.is_hand(font_key):
+        return hand_font.word_width(font_key, word)
+    return _font_word_width(font_key, word)
+
+
+@lru_cache(maxsize=4096)
+def _font_word_width(font_key: str, word: str) -> float:
+    """Width of a word in a bundled font at REFERENCE_SIZE (points), cached across renders."""
     return QFontMetricsF(make_qfont(font_key, REFERENCE_SIZE)).horizontalAdvance(word)
 
 
@@ -88,7 +97,7 @@ def _space_width(font_key: str) -> float:
 
 
 def pitch_for(font_key: str, size: float) -> float:
-    return size * FONTS_BY_KEY[font_key].scale * LINE_PITCH
+    return size * FONTS_BY_KEY[base_font_key(font_key)].scale * LINE_PITCH
 
 
 def break_lines(text: str, font_key: str, size: float, width: float) -> list[tuple[str, ...]]:
@@ -246,14 +255,19 @@ def draw_line(painter: QPainter, words: tuple[str, ...], font_key: str, size: fl
     slope = math.tan(math.radians(rng.uniform(-jitter.drift, jitter.drift)))
     start_x = x
     alternates = "salt" in font_features(font_key)
+    takes_used: dict[str, int] = {}  # a captured hand's last take of each letter on this line
     for word_index, word in enumerate(words):
         word_rng = random.Random(rng.random() + word_index)
         y = baseline + (x - start_x) * slope
         # A real space after the word keeps words apart when the PDF's text is copied out,
         # whichever way up the panel is printed.
         spaced = word if word_index == len(words) - 1 else word + " "
-        advance = draw_word(painter, spaced, font_key, size, QPointF(x, y), ink, word_rng,
-                            jitter, alternates)
+        if hand_font.is_hand(font_key):
+            advance = hand_font.draw_hand_word(painter, spaced, font_key, size, QPointF(x, y),
+                                               ink, word_rng, jitter, takes_used)
+        else:
+            advance = draw_word(painter, spaced, font_key, size, QPointF(x, y), ink, word_rng,
+                                jitter, alternates)
         x += advance + space * (1 + word_rng.uniform(-jitter.spacing * 0.5, jitter.spacing))
 
 
@@ -287,14 +301,7 @@ def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: 
     em = word_size * FONTS_BY_KEY[font_key].scale
     phase = rng.uniform(0, math.tau)
     painter.save()
-    painter.translate(origin)
-    painter.rotate(rng.uniform(-jitter.rotation, jitter.rotation))
-    # Pressing harder lays down more, darker ink. Opacity moves in a few steps because each
-    # distinct opacity becomes a graphics state in a PDF.
-    lightness = rng.uniform(0, 1)
-    painter.setOpacity(1.0 - round(lightness * jitter.pressure / 0.04) * 0.04)
-    if jitter.pressure:
-        ink = ink.darker(100 + round((1 - lightness) * 18))
+    ink = pose_word(painter, origin, rng, jitter.rotation, jitter.pressure, ink)
     shift_total = 0.0
     visible = _shaped_line(word, _word_font(font_key, word_size, True)) if use_alternate else line
     for run in visible.glyphRuns():

@@ -78,12 +78,13 @@ class NoteStyle:
         return style
 
     def is_valid_field(self, name: str) -> bool:
+        from .hand_font import is_registered
         from .layouts import LAYOUTS_BY_KEY
 
         value = getattr(self, name)
         checks = {
             "layout": lambda v: v in LAYOUTS_BY_KEY,
-            "font": lambda v: v in FONTS_BY_KEY,
+            "font": lambda v: v in FONTS_BY_KEY or is_registered(v),
             "ink": lambda v: v in INKS_BY_KEY,
             "paper": lambda v: v in PAPERS,
             "decoration": lambda v: v in DECORATIONS,

@@ -136,12 +136,14 @@ class MainWindow(QMainWindow):
         """Open the window on the library: controllers, the profile, and the room to show."""
         from lovebridge.core.profile import ProfileService
         from lovebridge.ui.backup import BackupController
+        from lovebridge.ui.hand.controller import HandController
         from lovebridge.ui.privacy.controller import PrivacyController
 
         self.ctx = ctx
         self.profiles = ProfileService(ctx.store)
         self.privacy = PrivacyController(self, self.file_menu)  # lock page, Ctrl+L, Privacy tab
         self.backups = BackupController(self)  # File › Back up… / Restore…
+        self.hands = HandController(self)  # Preferences › My handwriting
         for action in self._library_actions:
             action.setEnabled(True)
         self.menuBar().setEnabled(True)

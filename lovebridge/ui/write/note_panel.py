@@ -39,6 +39,7 @@ from lovebridge.render.renderer import (
 from lovebridge.render.style import DECORATIONS, INKS, PAPERS, NoteStyle
 from lovebridge.ui.common.widgets import muted_label
 from lovebridge.ui.errors import show_error
+from lovebridge.ui.hand.choices import add_hands
 from lovebridge.ui.settings import Option, Settings
 from lovebridge.ui.tasks import run_task
 from lovebridge.ui.theme import current_colours
@@ -154,6 +155,7 @@ class NotePanel(QWidget):
                                       [(lay.key, self.tr(lay.label)) for lay in LAYOUTS])
         self.font_box = self._combo("noteFont", self.tr("Handwriting"),
                                     [(f.key, f.label) for f in FONTS])
+        add_hands(self.font_box, self._ctx.store, self._partner)  # own hands listed first
         self.ink_box = self._combo("noteInk", self.tr("Ink"),
                                    [(ink.key, self.tr(ink.label)) for ink in INKS])
         self.paper_box = self._combo("notePaper", self.tr("Paper"),

@@ -1,0 +1,119 @@
+"""`lovebridge hand`: print the handwriting sheet, read photos of it, list the hands kept."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .common import fail, run_with_store
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("hand", help="print notes in your own handwriting")
+    actions = parser.add_subparsers(dest="hand_command", metavar="ACTION")
+    sheet = actions.add_parser("sheet", help="write the capture sheet to fill in by hand")
+    sheet.add_argument("--out", required=True, help="FILE.pdf (or FILE.png)")
+    sheet.add_argument("--paper", choices=("a4", "letter"), default="a4",
+                       help="paper size (default a4)")
+    sheet.set_defaults(func=run_sheet)
+    read = actions.add_parser("read", help="read photos of a filled-in sheet into a hand")
+    read.add_argument("photos", nargs="+", metavar="PHOTO",
+                      help="photo(s) of the sheet; later ones fill the boxes the first missed")
+    read.add_argument("--name", required=True, help="whose hand it is (a partner's first name)")
+    read.add_argument("--partner", choices=("a", "b"),
+                      help="which partner (default: the one whose name matches, else a)")
+    read.add_argument("--add", action="store_true",
+                      help="keep the boxes already read and fill only the missing ones")
+    read.set_defaults(func=run_read)
+    listing = actions.add_parser("list", help="list the handwritings kept")
+    listing.set_defaults(func=run_list)
+    parser.set_defaults(func=lambda _args: fail("say what to do: lovebridge hand --help"))
+
+
+def run_sheet(args: argparse.Namespace) -> int:
+    from lovebridge.core.hand.sheet import SHEET_INSTRUCTIONS, SHEET_TITLE, new_sheet_code
+    from lovebridge.render.qt_app import ensure_gui_application
+
+    ensure_gui_application()
+    from lovebridge.render.hand_sheet import render_sheet_image, render_sheet_pdf
+
+    out = Path(args.out)
+    code = new_sheet_code()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if out.suffix.lower() == ".png":
+            image = render_sheet_image(args.paper, code, 300, SHEET_TITLE, SHEET_INSTRUCTIONS)
+            if not image.save(str(out), "PNG"):
+                raise OSError("the image could not be written")
+        elif out.suffix.lower() == ".pdf":
+            render_sheet_pdf(out, args.paper, code, SHEET_TITLE, SHEET_INSTRUCTIONS)
+        else:
+            return fail("--out must end in .pdf or .png", 2)
+    except OSError as exc:
+        return fail(f"could not write {out}: {exc}")
+    print(f"Wrote {out} ({args.paper.upper()}, sheet {code}). Print it at 100% (no scaling).")
+    return 0
+
+
+def run_read(args: argparse.Namespace) -> int:
+    missing = [photo for photo in args.photos if not Path(photo).is_file()]
+    if missing:
+        return fail(f"no such photo: {missing[0]}", 2)
+    name = args.name.strip()
+    if not name:
+        return fail("--name must not be empty", 2)
+    return run_with_store(args, lambda ctx: _read(ctx, args, name))
+
+
+def _partner_for(ctx, args: argparse.Namespace, name: str) -> str:  # noqa: ANN001
+    if args.partner:
+        return args.partner
+    from lovebridge.core.profile import ProfileService
+
+    profile = ProfileService(ctx.store).load()
+    if profile is not None and name.casefold() == profile.partner_b.strip().casefold():
+        return "b"
+    return "a"
+
+
+def _read(ctx, args: argparse.Namespace, name: str) -> int:  # noqa: ANN001
+    from lovebridge.core.hand.photo import SheetPhotoError
+    from lovebridge.core.hand.service import HandwritingService, capture_from_photos
+
+    service = HandwritingService(ctx.store)
+    partner = _partner_for(ctx, args, name)
+    base = service.load(partner) if args.add else None
+    if args.add and base is None:
+        return fail(f"there is no hand kept for partner {partner} to add to yet", 2)
+    try:
+        capture = capture_from_photos(args.photos, name, base)
+    except SheetPhotoError as exc:
+        return fail(str(exc))
+    for problem in capture.problems:
+        print(f"Skipped {problem}")
+    if not capture.hand.glyphs:
+        return fail("no handwriting was found in the boxes; nothing was kept.")
+    service.save(partner, capture.hand, capture.sheet_code)
+    print(capture.summary())
+    if capture.failed:
+        print("Boxes not read:")
+        for line in capture.failed_names():
+            print(f"  {line}")
+    print(f"Kept as {name}'s hand; print with: lovebridge note render --font hand:{name} ...")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    return run_with_store(args, _list)
+
+
+def _list(ctx) -> int:  # noqa: ANN001
+    from lovebridge.core.hand.service import HandwritingService
+    from lovebridge.render.fonts import FONTS
+
+    for hand in HandwritingService(ctx.store).list():
+        print(f"{hand.font_key:20} {hand.label}  ({hand.characters} characters, "
+              f"{hand.glyph_count} written glyphs)")
+    for font in FONTS:
+        print(f"{font.key:20} {font.label}  (bundled font)")
+    return 0

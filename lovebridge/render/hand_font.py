@@ -1,0 +1,227 @@
+"""Write with a captured hand: each character drawn from the writer's own glyph outlines.
+
+A hand is registered under a font key ("hand:Maya") so the note renderer can use it like any
+bundled font. Each character picks one of its written takes, never the take its last
+neighbour of the same letter used; characters the sheet lacks come from the closest bundled
+font, sized to the hand's x-height and leaned to its slant. Under the outlines, the word is laid
+in transparent text, so a PDF's words still copy out.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import threading
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QTextLayout,
+    QTransform,
+)
+
+from lovebridge.core.hand.model import Glyph, Hand
+
+from . import fonts
+from .word_pose import pose_word
+
+HAND_PREFIX = "hand:"
+FALLBACK_FONT = "kalam"  # an upright print hand; it is leaned to the writer's slant
+SPACE_EM = 0.32  # a word space in the hand's ems
+PAIR_SHARE = 0.6  # how often a written pair (th, ll, ...) is used where the word has one
+REFERENCE_SIZE = 40.0  # as handwriting.REFERENCE_SIZE: widths are measured at this size
+
+
+@dataclass
+class RenderHand:
+    """A hand ready to draw: one filled path per glyph, in ems, and average advances."""
+
+    hand: Hand
+    fallback: str
+    paths: dict[str, list[tuple[QPainterPath, float]]]  # text -> [(path, advance)] per take
+    mean_advance: dict[str, float]
+    em_per_xheight: float  # ems of the fallback font per x-height, to size the hand like it
+
+
+_hands: dict[str, RenderHand] = {}
+_lock = threading.Lock()
+
+
+def is_hand(key: str) -> bool:
+    return key.startswith(HAND_PREFIX)
+
+
+def hand_key(name: str) -> str:
+    return f"{HAND_PREFIX}{name}"
+
+
+def glyph_path(glyph: Glyph) -> QPainterPath:
+    """The glyph's outlines as one path, smoothed by curving through each side's middle."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for contour in glyph.contours:
+        count = len(contour)
+        if count < 3:
+            continue
+
+        def middle(i: int, contour=contour, count=count) -> QPointF:
+            (x1, y1), (x2, y2) = contour[i % count], contour[(i + 1) % count]
+            return QPointF((x1 + x2) / 2, (y1 + y2) / 2)
+
+        path.moveTo(middle(0))
+        for i in range(1, count + 1):
+            x, y = contour[i % count]
+            path.quadTo(QPointF(x, y), middle(i))
+        path.closeSubpath()
+    return path
+
+
+def register_hand(hand: Hand) -> str:
+    """Make a hand drawable under "hand:NAME"; returns that key (replacing an older copy)."""
+    key = hand_key(hand.name)
+    paths: dict[str, list[tuple[QPainterPath, float]]] = {}
+    for glyph in sorted(hand.glyphs, key=lambda g: (g.text, g.variant)):
+        paths.setdefault(glyph.text, []).append((glyph_path(glyph), glyph.advance))
+    mean = {text: sum(a for _p, a in takes) / len(takes) for text, takes in paths.items()}
+    metrics = QFontMetricsF(fonts.make_qfont(FALLBACK_FONT, REFERENCE_SIZE))
+    em_per_xheight = metrics.xHeight() / REFERENCE_SIZE / max(hand.x_height, 0.05)
+    with _lock:
+        _hands[key] = RenderHand(hand, FALLBACK_FONT, paths, mean, em_per_xheight)
+        fonts.register_hand_fallback(key, FALLBACK_FONT)
+    return key
+
+
+def is_registered(key: object) -> bool:
+    """Whether a captured hand is loaded under this key (a style naming it can be drawn)."""
+    return isinstance(key, str) and key in _hands
+
+
+def registered(key: str) -> RenderHand:
+    try:
+        return _hands[key]
+    except KeyError:
+        raise KeyError(f"the handwriting {key.removeprefix(HAND_PREFIX)!r} is not loaded") from None
+
+
+def _em(render_hand: RenderHand, size: float) -> float:
+    """Points per hand em at a writing size: the hand's x-height matches the fallback font's."""
+    return size * render_hand.em_per_xheight
+
+
+def _pieces(render_hand: RenderHand, word: str, rng: random.Random | None) -> list[str]:
+    """The word cut into what will be drawn: written pairs where chosen, else characters."""
+    pieces, i = [], 0
+    while i < len(word):
+        pair = word[i:i + 2]
+        if (len(pair) == 2 and pair in render_hand.paths and rng is not None
+                and rng.random() < PAIR_SHARE):
+            pieces.append(pair)
+            i += 2
+        else:
+            pieces.append(word[i])
+            i += 1
+    return pieces
+
+
+def _fallback_advance(render_hand: RenderHand, char: str, size: float) -> float:
+    return QFontMetricsF(fonts.make_qfont(render_hand.fallback, size)).horizontalAdvance(char)
+
+
+def word_width(key: str, word: str) -> float:
+    """Width of a word at REFERENCE_SIZE, from the takes' average advances."""
+    render_hand = registered(key)
+    em = _em(render_hand, REFERENCE_SIZE)
+    total = 0.0
+    for char in word:
+        if char == " ":
+            total += SPACE_EM * em
+        elif char in render_hand.mean_advance:
+            total += render_hand.mean_advance[char] * em
+        else:
+            total += _fallback_advance(render_hand, char, REFERENCE_SIZE)
+    return total
+
+
+def _choose(takes: list, text: str, rng: random.Random, memory: dict[str, int]) -> int:
+    """A take of `text` other than the one used last time, so repeated letters differ."""
+    options = [i for i in range(len(takes)) if i != memory.get(text)] or [0]
+    choice = rng.choice(options)
+    memory[text] = choice
+    return choice
+
+
+def choose_takes(render_hand: RenderHand, word: str, rng: random.Random,
+                 memory: dict[str, int]) -> list[tuple[str, int | None]]:
+    """(piece, take) for each piece of a word; take None means the fallback font draws it."""
+    chosen = []
+    for piece in _pieces(render_hand, word, rng):
+        takes = render_hand.paths.get(piece)
+        chosen.append((piece, _choose(takes, piece, rng, memory) if takes else None))
+    return chosen
+
+
+def _fallback_path(render_hand: RenderHand, char: str, size: float) -> tuple[QPainterPath,
+                                                                           float]:
+    font: QFont = fonts.make_qfont(render_hand.fallback, size)
+    path = QPainterPath()
+    path.addText(QPointF(0, 0), font, char)
+    lean = math.tan(math.radians(render_hand.hand.slant))
+    path = QTransform(1, 0, -lean, 1, 0, 0).map(path)  # y up is negative: tops lean right
+    return path, _fallback_advance(render_hand, char, size)
+
+
+def draw_hand_word(painter: QPainter, word: str, key: str, size: float, origin: QPointF,
+                   ink: QColor, rng: random.Random, jitter, memory: dict[str, int]) -> float:
+    """Draw one word in the hand with its baseline at `origin`; return how far the pen moved."""
+    render_hand = registered(key)
+    word_size = size * (1 + rng.uniform(-jitter.size, jitter.size))
+    em = _em(render_hand, word_size)
+    phase = rng.uniform(0, math.tau)
+    painter.save()
+    ink = pose_word(painter, origin, rng, jitter.rotation, jitter.pressure, ink)
+    outline = QPainterPath()
+    outline.setFillRule(Qt.FillRule.OddEvenFill)
+    x = 0.0
+    for index, (piece, take) in enumerate(choose_takes(render_hand, word.rstrip(), rng, memory)):
+        wave = 0.6 * math.sin(phase + index * 0.9) + 0.4 * rng.uniform(-1, 1)
+        dy = wave * jitter.baseline * em * 0.5
+        x += rng.uniform(-jitter.glyph_shift, jitter.glyph_shift * 1.3) * em * 0.5
+        if take is not None:
+            path, advance = render_hand.paths[piece][take]
+            placed = QTransform(em, 0, 0, em, x, dy).map(path)
+            advance *= em
+        else:
+            path, advance = _fallback_path(render_hand, piece, word_size)
+            placed = path.translated(x, dy)
+        outline.addPath(placed)
+        x += advance
+    painter.fillPath(outline, ink)
+    _text_layer(painter, word, render_hand, word_size, x)
+    painter.restore()
+    return x
+
+
+def _text_layer(painter: QPainter, word: str, render_hand: RenderHand, size: float,
+                width: float) -> None:
+    """The word as invisible text under the outlines, stretched to their width.
+
+    Drawn as a shaped glyph run (as the bundled fonts' words are), which the PDF writer keeps
+    as one piece of text, so the word copies out whole and in order.
+    """
+    font = fonts.make_qfont(render_hand.fallback, size)
+    layout = QTextLayout(word, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    natural = line.naturalTextWidth() or 1.0
+    painter.save()
+    painter.scale(max(0.2, width / natural), 1.0)
+    painter.setPen(QColor(0, 0, 0, 0))
+    for run in line.glyphRuns():
+        painter.drawGlyphRun(QPointF(0, -line.ascent()), run)
+    painter.restore()

@@ -1,0 +1,120 @@
+"""Notes printed in a captured hand: takes vary, PDF stays vector with exact text, fallbacks fit."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+
+import pypdf
+import pytest
+
+from lovebridge.render import hand_font
+from lovebridge.render.content import NoteContent
+from lovebridge.render.renderer import plan_note, render_pdf_bytes, render_plan_image
+from lovebridge.render.style import NoteStyle
+
+TEXT = ("Good morning, love! The coffee is still too hot and the little bookshop keeps "
+        "calling. Shall we go back soon? 3 o'clock, Saturday.")
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\S+", text)
+
+
+@pytest.fixture
+def hand_key(captured_hand) -> str:
+    return hand_font.register_hand(captured_hand)
+
+
+def _style(key: str, layout: str = "card-a6") -> NoteStyle:
+    return replace(NoteStyle(layout=layout), font=key)
+
+
+@pytest.mark.parametrize("layout", ["card-a6", "letter-a4", "halffold-a4"])
+def test_pdf_text_extracts_exactly_and_stays_vector(hand_key, layout) -> None:
+    content = NoteContent(TEXT, "Sam", "Maya", "For Sam")
+    data, result = render_pdf_bytes(content, _style(hand_key, layout))
+    assert not result.overflow
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    extracted = " ".join(page.extract_text() for page in reader.pages)
+    expected = words(f"Sam, {TEXT} Love, Maya")
+    found = words(extracted)
+    # The message reads out whole and in order (a folded card also has its front's title).
+    starts = [i for i in range(len(found)) if found[i:i + len(expected)] == expected]
+    assert starts, found
+    for page in reader.pages:
+        xobjects = page.get("/Resources", {}).get("/XObject", {}) or {}
+        images = [name for name, ref in xobjects.items()
+                  if ref.get_object().get("/Subtype") == "/Image"]
+        assert images == []
+
+
+def test_card_text_extracts_in_order(hand_key) -> None:
+    content = NoteContent(TEXT, "Sam", "Maya", "")
+    data, _result = render_pdf_bytes(content, _style(hand_key))
+    text = pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert words(text) == words(f"Sam, {TEXT} Love, Maya")
+
+
+def test_repeated_letters_never_share_an_outline(hand_key, monkeypatch) -> None:
+    chosen: list[list[tuple[str, int | None]]] = []
+    real = hand_font.choose_takes
+
+    def spy(render_hand, word, rng, memory):
+        result = real(render_hand, word, rng, memory)
+        chosen.append(result)
+        return result
+
+    monkeypatch.setattr(hand_font, "choose_takes", spy)
+    content = NoteContent("all the little tools need a good three feet of free books, "
+                          "Anna sees all. balloon coffee", "", "", "")
+    plan = plan_note(content, _style(hand_key))
+    render_plan_image(plan, 72)
+    render_hand = hand_font.registered(hand_key)
+    repeats = 0
+    for word in chosen:
+        for (piece_a, take_a), (piece_b, take_b) in zip(word, word[1:], strict=False):
+            if piece_a == piece_b and take_a is not None:
+                repeats += 1
+                assert take_a != take_b
+                outline_a = render_hand.paths[piece_a][take_a][0]
+                outline_b = render_hand.paths[piece_b][take_b][0]
+                assert outline_a != outline_b
+    assert repeats >= 5  # ll, tt, ee, oo, ss... were really drawn next to each other
+
+
+def test_missing_characters_come_from_a_font_matched_in_size(hand_key) -> None:
+    render_hand = hand_font.registered(hand_key)
+    assert "é" not in render_hand.paths and "x" in render_hand.paths
+    size = 20.0
+    em = size * render_hand.em_per_xheight
+    hand_x = hand_font.QTransform.fromScale(em, em).map(render_hand.paths["x"][0][0])
+    fallback_x, _advance = hand_font._fallback_path(render_hand, "x", size)
+    ratio = fallback_x.boundingRect().height() / hand_x.boundingRect().height()
+    assert 0.75 < ratio < 1.3
+    data, _ = render_pdf_bytes(NoteContent("Café € naïve", "", "", ""), _style(hand_key))
+    assert words(pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()) == [
+        "Café", "€", "naïve"]
+
+
+def test_same_seed_draws_the_same_note(hand_key) -> None:
+    plan = plan_note(NoteContent(TEXT, "Sam", "Maya", ""), _style(hand_key))
+    assert render_plan_image(plan, 60) == render_plan_image(plan, 60)
+
+
+def test_every_glyph_sits_where_it_belongs_on_the_line(captured_hand) -> None:
+    """Letters stand on the line, pairs too; commas hang below it, quotes float high."""
+    def bottoms(text: str) -> list[float]:
+        return [glyph.bounds()[3] for glyph in captured_hand.variants(text)]
+
+    def tops(text: str) -> list[float]:
+        return [glyph.bounds()[1] for glyph in captured_hand.variants(text)]
+
+    assert all(abs(b) < 1e-3 for text in "aemnox" for b in bottoms(text))
+    assert all(abs(b) < 0.08 for pair in ("th", "in", "er", "ll") for b in bottoms(pair))
+    assert all(abs(b) < 0.08 for b in bottoms("."))
+    assert all(b > 0.05 for b in bottoms(","))
+    assert all(b > 0.2 for text in "gjpy" for b in bottoms(text))
+    assert all(b < -0.35 for b in bottoms("'"))
+    assert all(t < -0.6 for text in "lAH" for t in tops(text))
