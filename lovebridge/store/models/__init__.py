@@ -1,6 +1,7 @@
 """All LoveBridge tables. Importing this package registers every model on `Base.metadata`."""
 
 from lovebridge.store.base import Base
+from lovebridge.store.models.imports import ImportLedger, MemoryPlace
 from lovebridge.store.models.memories import Memory, MemoryPhoto, Photo, Tag, memory_tags
 from lovebridge.store.models.messages import CustomTemplate, Message
 from lovebridge.store.models.plans import (
@@ -17,9 +18,11 @@ __all__ = [
     "CheckIn",
     "CustomIdea",
     "CustomTemplate",
+    "ImportLedger",
     "InsideJoke",
     "Memory",
     "MemoryPhoto",
+    "MemoryPlace",
     "Message",
     "Photo",
     "Plan",
