@@ -80,7 +80,9 @@ def _proposal(run: list[CandidatePhoto], folder_name: str | None = None) -> Prop
     when = MemoryDate.of(first.date())
     title = memory_title(first, last, places) if times else (
         f"Photos from {folder_name}" if folder_name else when.label())
-    return ProposedMemory(title=title, when=when, photos=kept, bursts=bursts, places=places)
+    tags = list(dict.fromkeys(t for p in run for t in p.tags))
+    return ProposedMemory(title=title, when=when, photos=kept, bursts=bursts, places=places,
+                          tags=tags)
 
 
 def _file_time(photo: CandidatePhoto) -> datetime:

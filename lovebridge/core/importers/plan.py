@@ -36,10 +36,12 @@ class CandidatePhoto:
     caption: str = ""
     place: Place | None = None
     burst_of: str = ""  # the name of the photo this one is a near-copy of
+    tags: list[str] = field(default_factory=list)  # an export's album names
+    shown_name: str = ""  # the name in the export, when the file is a staged copy
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return self.shown_name or self.path.name
 
     @property
     def has_gps(self) -> bool:

@@ -37,7 +37,7 @@ def accept(ctx: AppContext, plan: ImportPlan, control: JobControl = NO_CONTROL,
            include_bursts: bool = False) -> AcceptOutcome:
     """Write every accepted proposal of `plan`; a cancel stops between two memories."""
     outcome = AcceptOutcome()
-    chosen = [p for p in plan.proposals if p.accepted and (p.photos or p.story_text)]
+    chosen = [p for p in plan.proposals if p.accepted and (p.photos or p.ledger_keys)]
     total = sum(len(p.photos) + (len(p.bursts) if include_bursts else 0) + 1 for p in chosen)
     done = 0
     importer = PhotoImporter(ctx)
@@ -58,7 +58,7 @@ def accept(ctx: AppContext, plan: ImportPlan, control: JobControl = NO_CONTROL,
                 placements.append(PhotoPlacement(ref.photo_id, candidate.caption))
             done += 1
             control.step(done, total)
-        if not placements and not proposal.story_text:
+        if not placements and not proposal.ledger_keys:  # every photo refused
             done += 1
             continue
         keys = proposal.ledger_keys + [
