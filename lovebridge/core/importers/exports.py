@@ -1,4 +1,4 @@
-"""Importing an export file: tell Google Takeout, Day One and Journey apart, then plan it."""
+"""Importing an export file: tell LoveBridge, Takeout, Day One and Journey apart, then plan."""
 
 from __future__ import annotations
 
@@ -11,14 +11,18 @@ from lovebridge.core.importers.dayone import journal_files, plan_dayone
 from lovebridge.core.importers.job import NO_CONTROL, JobControl
 from lovebridge.core.importers.journey import entry_files, plan_journey
 from lovebridge.core.importers.plan import ImportPlan
+from lovebridge.core.importers.reopen import manifest_prefix, plan_reopen
 from lovebridge.core.importers.takeout import is_takeout, plan_takeout
 
-PRODUCTS = {"takeout": "Google Photos (Takeout)", "dayone": "Day One", "journey": "Journey"}
+PRODUCTS = {"lovebridge": "LoveBridge", "takeout": "Google Photos (Takeout)",
+            "dayone": "Day One", "journey": "Journey"}
 
 
 def detect(source: ExportSource) -> str:
     """"takeout", "dayone" or "journey"; ArchiveError when it is none of them."""
     names = source.names()
+    if manifest_prefix(names) is not None:
+        return "lovebridge"
     if is_takeout(names):
         return "takeout"
     for name in journal_files(names)[:1] + entry_files(names)[:1]:
@@ -39,7 +43,8 @@ def plan_export(ctx: AppContext, path: Path, staging: Path,
     source = open_source(path)
     try:
         kind = detect(source)
-        planner = {"takeout": plan_takeout, "dayone": plan_dayone, "journey": plan_journey}[kind]
+        planner = {"lovebridge": plan_reopen, "takeout": plan_takeout, "dayone": plan_dayone,
+                   "journey": plan_journey}[kind]
         plan = planner(ctx, source, staging, control)
         for name, reason in getattr(source, "refused", []):
             plan.refuse(name, reason)

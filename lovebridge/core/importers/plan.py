@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from lovebridge.core.scrapbook.records import MemoryDate
 
@@ -97,6 +99,9 @@ class ImportPlan:
     skipped_known: int = 0  # already imported in an earlier run
     duplicates: int = 0  # the same bytes twice in this source
     unmapped: list[str] = field(default_factory=list)  # fields LoveBridge has no place for
+    # Other things to bring in once the memories are written (an open export's notes, plans):
+    # each takes the AppContext and returns a line for the report.
+    extras: list[Callable[[Any], str]] = field(default_factory=list)
 
     @property
     def photo_count(self) -> int:
@@ -113,3 +118,4 @@ class AcceptOutcome:
     memories: int = 0
     photos: int = 0
     problems: list[Problem] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)

@@ -68,6 +68,7 @@ def accept(ctx: AppContext, plan: ImportPlan, control: JobControl = NO_CONTROL,
         outcome.photos += len(placements)
         done += 1
     control.step(total, total)
+    outcome.extras = [extra(ctx) for extra in plan.extras]
     logger.info("import wrote %d memories with %d photos", outcome.memories, outcome.photos)
     return outcome
 
