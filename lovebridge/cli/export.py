@@ -31,8 +31,16 @@ def run_export(args: argparse.Namespace) -> int:
             outcome = export_everything(ctx, target)
         except OSError as exc:
             return fail(f"could not write {target}: {exc.strerror or exc}")
-        print(f"Wrote {target}: {outcome.memories} memories with {outcome.photos} photos, "
-              f"{outcome.notes} notes, {outcome.plans} plans, {outcome.check_ins} check-ins.")
+        counts = ", ".join(_count(n, word) for n, word in (
+            (outcome.memories, "memory"), (outcome.photos, "photo"), (outcome.notes, "note"),
+            (outcome.plans, "plan"), (outcome.check_ins, "check-in")))
+        print(f"Wrote {target}: {counts}.")
         return 0
 
     return run_with_store(args, work)
+
+
+def _count(number: int, word: str) -> str:
+    if number == 1:
+        return f"1 {word}"
+    return f"{number} {word[:-1] + 'ies' if word.endswith('y') else word + 's'}"

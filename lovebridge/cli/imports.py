@@ -64,7 +64,8 @@ def run_import_export(args: argparse.Namespace) -> int:
             print(f"{PRODUCTS[plan.source]} export.")
             return _review_and_write(ctx, plan, args.yes, False)
         except ArchiveError as exc:
-            return fail(f"{args.file.name}: {exc}")
+            message = str(exc)
+            return fail(message if args.file.name in message else f"{args.file.name}: {message}")
         finally:
             remove_staging(staging)
 
