@@ -159,3 +159,36 @@ def test_merge_and_split_keep_every_photo(ctx, tmp_path: Path) -> None:
     assert before.title == "Sunday in Lisbon, 14 July 2024"
     assert after.title == "Monday in Sintra, 15 July 2024"
     assert len(before.photos) + len(after.photos) + len(before.bursts) + len(after.bursts) == 6
+
+
+def test_past_the_file_limit_the_rest_is_reported(tmp_path: Path) -> None:
+    from lovebridge.core.importers.scan import walk_photos
+
+    for number in range(12):
+        (tmp_path / f"{number:02}.jpg").write_bytes(b"x")
+    (tmp_path / "notes.txt").write_text("not a photo")
+    skipped: list = []
+    found = list(walk_photos(tmp_path, skipped, limit=10))
+    assert [p.name for p in found] == [f"{n:02}.jpg" for n in range(10)]
+    assert [s.reason for s in skipped] == [
+        "has more than 10 photos; the rest wait for another import"]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_a_folder_of_100000_files_gets_a_report_line_each(ctx, tmp_path: Path) -> None:
+    import time
+
+    folder = tmp_path / "huge"
+    for batch in range(100):
+        sub = folder / f"{batch:03}"
+        sub.mkdir(parents=True)
+        for number in range(1000):
+            (sub / f"IMG_{number:04}.jpg").write_bytes(b"")
+    camera_jpeg(folder / "050" / "real.jpg", datetime(2024, 7, 14, 10, 0), LISBON, seed=1)
+    started = time.perf_counter()
+    plan = plan_folder(ctx, folder)
+    seconds = time.perf_counter() - started
+    print(f"\n100,001 files planned in {seconds:.1f} s")
+    assert plan.photo_count == 1 and len(plan.problems) == 100_000
+    assert {p.reason for p in plan.problems} == {"is empty (0 bytes)."}

@@ -25,7 +25,7 @@ def detect(source: ExportSource) -> str:
         return "lovebridge"
     if is_takeout(names):
         return "takeout"
-    for name in journal_files(names)[:1] + entry_files(names)[:1]:
+    for name in list(dict.fromkeys(journal_files(names) + entry_files(names)))[:5]:
         try:
             data = json.loads(source.read_bytes(name))
         except (ArchiveError, ValueError):
