@@ -182,3 +182,13 @@ def _time_key(photo: CandidatePhoto) -> tuple[datetime, str]:
 
 
 _NEVER = datetime.min.replace(tzinfo=UTC)
+
+
+def largest_gap(proposal: ProposedMemory) -> int:
+    """Where a Split cuts a memory: between the two photos furthest apart in time."""
+    ordered = sorted(proposal.photos, key=_time_key)
+    if len(ordered) < 2:
+        raise ValueError("a memory of one photo cannot be split")
+    gaps = [(_time_key(b)[0] - _time_key(a)[0], i + 1) for i, (a, b) in
+            enumerate(zip(ordered, ordered[1:], strict=False))]
+    return max(gaps)[1]
