@@ -146,6 +146,10 @@ class ScrapbookHome(QWidget):
         self.year_combo.setObjectName("yearFilter")
         self.place_combo = QComboBox()
         self.place_combo.setObjectName("placeFilter")
+        # Town names can be long; the combo stays narrow so the search box keeps its room.
+        self.place_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.place_combo.setMinimumContentsLength(9)
         self.person_combo = QComboBox()
         self.person_combo.setObjectName("personFilter")
         self.favourites_box = QCheckBox(self.tr("♥ Favourites"))
