@@ -91,3 +91,34 @@ def test_export_file_import_and_export_everything(qtbot, main_window, tmp_path):
     assert done.args[0].memories == 2
     assert (tmp_path / "everything.zip").exists()
     QApplication.processEvents()
+
+
+def test_the_real_folder_dialog_picks_the_folder(qtbot, main_window, tmp_path):
+    """The menu's own QFileDialog (not a stand-in): choose the folder, then Cancel the review."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    roll = _trip(tmp_path / "roll")
+    answered: list[str] = []
+
+    def answer() -> None:
+        shown = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QFileDialog) and w.isVisible()]
+        if not shown:
+            QTimer.singleShot(50, answer)
+            return
+        dialog = shown[0]
+        answered.append(dialog.windowTitle())
+        dialog.setDirectory(str(roll))
+        dialog.selectFile(str(roll))
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
+    main_window.findChild(type(main_window.backup_action), "importFolderAction").trigger()
+    controller = main_window.imports
+    qtbot.waitUntil(lambda: controller.review is not None and controller.review.isVisible(),
+                    timeout=30_000)
+    assert answered == ["Import photos from a folder"]
+    assert controller.review.tree.topLevelItemCount() == 3
+    controller.review.reject()
+    assert MemoryService(main_window.ctx).count() == 0
