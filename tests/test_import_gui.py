@@ -18,13 +18,17 @@ def _start(qtbot, window, action: str, **answers):  # noqa: ANN001, ANN003, ANN2
     return controller
 
 
+def _wait_for_review(qtbot, controller):  # noqa: ANN001, ANN202
+    qtbot.waitUntil(lambda: controller.review is not None and controller.review.isVisible(),
+                    timeout=30_000)
+    return controller.review
+
+
 def test_folder_import_is_reviewed_before_anything_is_written(qtbot, main_window, tmp_path):
     roll = _trip(tmp_path / "roll")
     controller = _start(qtbot, main_window, "importFolderAction",
                         choose_folder=lambda: str(roll))
-    qtbot.waitUntil(lambda: controller.review is not None and controller.review.isVisible(),
-                    timeout=30_000)
-    review = controller.review
+    review = _wait_for_review(qtbot, controller)
     titles = [review.tree.topLevelItem(i).text(0) for i in range(review.tree.topLevelItemCount())]
     assert titles == ["Sunday in Lisbon, 14 July 2024", "Monday in Sintra, 15 July 2024",
                       "Sunday in Paris, 1 September 2024"]
@@ -76,8 +80,7 @@ def test_export_file_import_and_export_everything(qtbot, main_window, tmp_path):
     export = write_dayone(tmp_path / "Day One.zip")
     controller = _start(qtbot, main_window, "importExportAction",
                         choose_export_file=lambda: str(export))
-    qtbot.waitUntil(lambda: controller.review is not None and controller.review.isVisible(),
-                    timeout=30_000)
+    _wait_for_review(qtbot, controller)
     assert "Day One weather" in controller.review.report.toPlainText()
     controller.review.accept()
     with qtbot.waitSignal(controller.finished, timeout=30_000):
@@ -116,8 +119,7 @@ def test_the_real_folder_dialog_picks_the_folder(qtbot, main_window, tmp_path):
     QTimer.singleShot(50, answer)
     main_window.findChild(type(main_window.backup_action), "importFolderAction").trigger()
     controller = main_window.imports
-    qtbot.waitUntil(lambda: controller.review is not None and controller.review.isVisible(),
-                    timeout=30_000)
+    _wait_for_review(qtbot, controller)
     assert answered == ["Import photos from a folder"]
     assert controller.review.tree.topLevelItemCount() == 3
     controller.review.reject()

@@ -13,12 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from lovebridge.core.backup import prepare_data_folder
-from lovebridge.paths import resolve_paths
-from lovebridge.store import open_store
-from lovebridge.store.media import MediaStore
 from lovebridge.store.models import ImportLedger, Memory, Photo
-from tests.crash.kill import ROOT, run_until_killed
+from tests.crash.kill import ROOT, reopened, run_until_killed
 from tests.photo_kit import LISBON, PARIS, camera_jpeg
 
 WORKER = ROOT / "tests" / "crash" / "import_worker.py"
@@ -40,24 +36,15 @@ def _folder(root: Path) -> Path:
 
 def _library(data_dir: Path) -> dict[str, int]:
     """Memory title -> photo count, after checking the store and files are whole."""
-    paths = resolve_paths(data_dir).ensure()
-    prepare_data_folder(paths)
-    media = MediaStore(paths.photos)
-    assert media.leftover_temp_files() == []
-    store = open_store(paths.database)
-    try:
-        assert store.integrity_problems(quick=False) == []
-        with store.session_scope() as session:
-            memories = session.scalars(select(Memory)).all()
-            titles = Counter(m.title for m in memories)
-            assert max(titles.values(), default=1) == 1, "a memory was written twice"
-            counts = {m.title: len(m.photos) for m in memories}
-            ledger = session.scalars(select(ImportLedger)).all()
-            assert len(ledger) == sum(counts.values()), "ledger and photos disagree"
-            for photo in session.scalars(select(Photo)):
-                assert media.contains(photo.sha256, photo.extension)
-    finally:
-        store.close()
+    with reopened(data_dir) as (store, media, _tidied), store.session_scope() as session:
+        memories = session.scalars(select(Memory)).all()
+        titles = Counter(m.title for m in memories)
+        assert max(titles.values(), default=1) == 1, "a memory was written twice"
+        counts = {m.title: len(m.photos) for m in memories}
+        ledger = session.scalars(select(ImportLedger)).all()
+        assert len(ledger) == sum(counts.values()), "ledger and photos disagree"
+        for photo in session.scalars(select(Photo)):
+            assert media.contains(photo.sha256, photo.extension)
     for title, count in counts.items():
         assert count == PER_DAY, f"{title} was half-written ({count} photos)"
     return counts

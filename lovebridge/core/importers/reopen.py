@@ -7,6 +7,7 @@ added after it, each only if the library does not already hold it (same uuid or 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
@@ -115,39 +116,36 @@ def _extras(plan: ImportPlan, source: ExportSource, prefix: str, names: list[str
         plan.unmapped.append("couple.json: names and special days are left as they are")
 
 
-def _add_notes(ctx: AppContext, records: list) -> str:
+def _add_missing(ctx: AppContext, model: type, records: list, make: Callable[[dict], object],
+                 word: str) -> str:
+    """Add a row for each record whose uuid the library does not hold yet."""
     added = 0
     with ctx.store.session_scope() as session:
-        have = set(session.scalars(select(Message.uuid)))
-        for r in records:
-            if not isinstance(r, dict) or r.get("uuid") in have:
-                continue
-            session.add(Message(
-                uuid=str(r["uuid"])[:36], title=str(r.get("title") or "")[:200],
-                author=r.get("author") if r.get("author") in ("a", "b") else "a",
-                category=r.get("category"), channel=str(r.get("channel") or "print")[:20],
-                status=str(r.get("status") or "draft")[:12],
-                body_text=str(r.get("body_text") or ""), body_html=str(r.get("body_html") or ""),
-                created_at=_moment(r.get("created_at")) or ctx.now(),
-                given_at=_moment(r.get("given_at")), memory_uuid=r.get("memory_uuid")))
-            added += 1
-    return f"{added} note{'' if added == 1 else 's'} added"
+        have = set(session.scalars(select(model.uuid)))
+        for record in records:
+            if isinstance(record, dict) and record.get("uuid") and record["uuid"] not in have:
+                session.add(make(record))
+                added += 1
+    return f"{added} {word}{'' if added == 1 else 's'} added"
+
+
+def _add_notes(ctx: AppContext, records: list) -> str:
+    return _add_missing(ctx, Message, records, lambda r: Message(
+        uuid=str(r["uuid"])[:36], title=str(r.get("title") or "")[:200],
+        author=r.get("author") if r.get("author") in ("a", "b") else "a",
+        category=r.get("category"), channel=str(r.get("channel") or "print")[:20],
+        status=str(r.get("status") or "draft")[:12],
+        body_text=str(r.get("body_text") or ""), body_html=str(r.get("body_html") or ""),
+        created_at=_moment(r.get("created_at")) or ctx.now(),
+        given_at=_moment(r.get("given_at")), memory_uuid=r.get("memory_uuid")), "note")
 
 
 def _add_check_ins(ctx: AppContext, records: list) -> str:
-    added = 0
-    with ctx.store.session_scope() as session:
-        have = set(session.scalars(select(CheckIn.uuid)))
-        for r in records:
-            if not isinstance(r, dict) or r.get("uuid") in have:
-                continue
-            session.add(CheckIn(
-                uuid=str(r["uuid"])[:36], prompts_json=json.dumps(r.get("prompts") or []),
-                notes_html=str(r.get("notes_html") or ""),
-                created_at=_moment(r.get("created_at")) or ctx.now(),
-                occurrence_start=_moment(r.get("occurrence_start"))))
-            added += 1
-    return f"{added} check-in{'' if added == 1 else 's'} added"
+    return _add_missing(ctx, CheckIn, records, lambda r: CheckIn(
+        uuid=str(r["uuid"])[:36], prompts_json=json.dumps(r.get("prompts") or []),
+        notes_html=str(r.get("notes_html") or ""),
+        created_at=_moment(r.get("created_at")) or ctx.now(),
+        occurrence_start=_moment(r.get("occurrence_start"))), "check-in")
 
 
 def _add_plans(ctx: AppContext, calendar: bytes) -> str:
