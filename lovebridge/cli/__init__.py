@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "lovebridge.cli.dates",
     "lovebridge.cli.backup",
     "lovebridge.cli.hand",
+    "lovebridge.cli.export",
 )
 
 

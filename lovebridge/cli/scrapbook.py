@@ -28,6 +28,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--title", required=True, help="the memory's title")
     add.set_defaults(func=run_import)
 
+    from . import imports
+
+    imports.register(commands)
+
     find = commands.add_parser("search", help="list memories matching some words")
     find.add_argument("words", nargs="+")
     find.set_defaults(func=run_search)

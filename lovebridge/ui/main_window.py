@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from lovebridge.ui.dates.room import DatesRoom
     from lovebridge.ui.preferences import PreferencesDialog
     from lovebridge.ui.privacy.controller import PrivacyController
+    from lovebridge.ui.scrapbook.import_flow import ImportController
     from lovebridge.ui.scrapbook.room import ScrapbookRoom
     from lovebridge.ui.welcome import WelcomePage
     from lovebridge.ui.write.room import WriteRoom
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.profiles: ProfileService | None = None
         self.privacy: PrivacyController | None = None
         self.backups: BackupController | None = None
+        self.imports: ImportController | None = None
         self.opening_page = QWidget()
         self.opening_page.setObjectName("openingPage")
         self.pages.addWidget(self.opening_page)
@@ -144,6 +146,9 @@ class MainWindow(QMainWindow):
         self.privacy = PrivacyController(self, self.file_menu)  # lock page, Ctrl+L, Privacy tab
         self.backups = BackupController(self)  # File › Back up… / Restore…
         self.hands = HandController(self)  # Preferences › My handwriting
+        from lovebridge.ui.scrapbook.import_flow import ImportController
+
+        self.imports = ImportController(self)  # File › Import… / Export everything…
         for action in self._library_actions:
             action.setEnabled(True)
         self.menuBar().setEnabled(True)

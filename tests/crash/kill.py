@@ -8,9 +8,35 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@contextmanager
+def reopened(data_dir: Path) -> Iterator[tuple]:
+    """Reopen a killed worker's data folder as the app does, and check it is whole.
+
+    Yields (store, media, half-written photo files tidied away); no temporary file may be
+    left and the database must pass a full integrity check.
+    """
+    from lovebridge.core.backup import prepare_data_folder
+    from lovebridge.paths import resolve_paths
+    from lovebridge.store import open_store
+    from lovebridge.store.media import MediaStore
+
+    paths = resolve_paths(data_dir).ensure()
+    tidied = prepare_data_folder(paths)
+    media = MediaStore(paths.photos)
+    assert media.leftover_temp_files() == []
+    store = open_store(paths.database)
+    try:
+        assert store.integrity_problems(quick=False) == []
+        yield store, media, tidied.leftover_photo_files
+    finally:
+        store.close()
 
 
 def run_until_killed(worker: Path, arguments: list[str], seconds: float) -> list[str]:

@@ -142,11 +142,12 @@ class Filters:
     year: int | None = None
     favourites_only: bool = False
     added_by: str | None = None  # "a" or "b"
+    place: str | None = None  # a town from the memory's place list ("Lisbon")
 
     @property
     def active(self) -> bool:
         return bool(self.text.strip() or self.tag or self.year or self.favourites_only
-                    or self.added_by)
+                    or self.added_by or self.place)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import Select, and_, func, literal_column, select, text
@@ -22,7 +23,7 @@ from lovebridge.core.scrapbook.records import (
     PhotoRef,
 )
 from lovebridge.store.models import Memory as MemoryRow
-from lovebridge.store.models import MemoryPhoto, Photo, Tag, memory_tags
+from lovebridge.store.models import MemoryPhoto, MemoryPlace, Photo, Tag, memory_tags
 
 logger = logging.getLogger(__name__)
 
@@ -67,8 +68,13 @@ class MemoryService:
         self._ctx = ctx
 
     # ---- writing ------------------------------------------------------------------------
-    def save(self, draft: MemoryDraft) -> Memory:
-        """Create or update a memory from the editor's draft; returns it as saved."""
+    def save(self, draft: MemoryDraft,
+             also: Callable[[Session, MemoryRow], None] | None = None) -> Memory:
+        """Create or update a memory from the editor's draft; returns it as saved.
+
+        `also(session, row)` runs inside the same transaction (an import records its ledger
+        and places there, so a memory and what it was made from are written together).
+        """
         title = draft.title.strip()[:200] or draft.when.label()
         with self._ctx.store.session_scope() as session:
             if draft.uuid is None:
@@ -87,6 +93,8 @@ class MemoryService:
             row.tags = self._tags(session, clean_tags(draft.tags))
             self._place_photos(session, row, draft)
             session.flush()
+            if also is not None:
+                also(session, row)
             search.reindex_memory(session, row.id)
             session.flush()
             session.refresh(row)
@@ -190,6 +198,9 @@ class MemoryService:
                     .where(Tag.name == filters.tag)
                 )
             )
+        if filters.place:
+            query = query.where(MemoryRow.id.in_(
+                select(MemoryPlace.memory_id).where(MemoryPlace.name == filters.place)))
         if filters.year:
             query = query.where(MemoryRow.date_year == filters.year)
         if filters.favourites_only:
@@ -267,6 +278,24 @@ class MemoryService:
                 .exists()
             )
             return list(session.scalars(select(Tag.name).where(in_use).order_by(Tag.name)))
+
+    def places(self) -> list[str]:
+        """Towns in the place lists of memories not in the trash, alphabetically."""
+        with self._ctx.store.session_scope() as session:
+            return list(session.scalars(
+                select(MemoryPlace.name)
+                .join(MemoryRow, and_(MemoryRow.id == MemoryPlace.memory_id,
+                                      MemoryRow.trashed_at.is_(None)))
+                .distinct().order_by(MemoryPlace.name)))
+
+    def place_list(self, uuid: str) -> list[str]:
+        """A memory's places as "Lisbon, Portugal", in the order they were recorded."""
+        with self._ctx.store.session_scope() as session:
+            rows = session.execute(
+                select(MemoryPlace.name, MemoryPlace.country)
+                .join(MemoryRow, MemoryRow.id == MemoryPlace.memory_id)
+                .where(MemoryRow.uuid == uuid).order_by(MemoryPlace.position)).all()
+        return [f"{name}, {country}" if country else name for name, country in rows]
 
     def photo_refs(self, photo_ids: list[int]) -> list[PhotoRef]:
         with self._ctx.store.session_scope() as session:

@@ -2,6 +2,7 @@
 
 from lovebridge.store.base import Base
 from lovebridge.store.models.handwriting import Handwriting
+from lovebridge.store.models.imports import ImportLedger, MemoryPlace
 from lovebridge.store.models.memories import Memory, MemoryPhoto, Photo, Tag, memory_tags
 from lovebridge.store.models.messages import CustomTemplate, Message
 from lovebridge.store.models.plans import (
@@ -19,9 +20,11 @@ __all__ = [
     "CustomIdea",
     "CustomTemplate",
     "Handwriting",
+    "ImportLedger",
     "InsideJoke",
     "Memory",
     "MemoryPhoto",
+    "MemoryPlace",
     "Message",
     "Photo",
     "Plan",

@@ -144,12 +144,20 @@ class ScrapbookHome(QWidget):
         self.tag_combo.setMinimumWidth(130)
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("yearFilter")
+        self.place_combo = QComboBox()
+        self.place_combo.setObjectName("placeFilter")
+        # Town names can be long; the combo stays narrow so the search box keeps its room.
+        self.place_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.place_combo.setMinimumContentsLength(9)
         self.person_combo = QComboBox()
         self.person_combo.setObjectName("personFilter")
         self.favourites_box = QCheckBox(self.tr("♥ Favourites"))
         self.favourites_box.setObjectName("favouritesFilter")
-        for widget in (self.tag_combo, self.year_combo, self.person_combo, self.favourites_box):
+        for widget in (self.tag_combo, self.year_combo, self.place_combo, self.person_combo,
+                       self.favourites_box):
             filters.addWidget(widget)
+        self.place_combo.hide()  # shown once a memory has places
         layout.addLayout(filters)
 
         self.on_this_day = OnThisDayCard()
@@ -194,7 +202,7 @@ class ScrapbookHome(QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit_filters)
         self.search_edit.textChanged.connect(self._debounce.start)
-        for combo in (self.tag_combo, self.year_combo, self.person_combo):
+        for combo in (self.tag_combo, self.year_combo, self.place_combo, self.person_combo):
             combo.currentIndexChanged.connect(self._emit_filters)
         self.favourites_box.toggled.connect(self._emit_filters)
 
@@ -224,11 +232,14 @@ class ScrapbookHome(QWidget):
         return page
 
     # ---- filters ------------------------------------------------------------------------------
-    def set_choices(self, tags: list[str], years: list[int], partners: tuple[str, str]) -> None:
+    def set_choices(self, tags: list[str], years: list[int], partners: tuple[str, str],
+                    places: list[str] | tuple[str, ...] = ()) -> None:
         """Refill the filter menus, keeping what was chosen when still possible."""
+        self.place_combo.setVisible(bool(places))
         for combo, items in (
             (self.tag_combo, [(self.tr("All tags"), None)] + [(f"#{t}", t) for t in tags]),
             (self.year_combo, [(self.tr("All years"), None)] + [(str(y), y) for y in years]),
+            (self.place_combo, [(self.tr("All places"), None)] + [(p, p) for p in places]),
             (self.person_combo, [(self.tr("Added by either of us"), None),
                                  (self.tr("Added by {name}").format(name=partners[0]), "a"),
                                  (self.tr("Added by {name}").format(name=partners[1]), "b")]),
@@ -248,6 +259,7 @@ class ScrapbookHome(QWidget):
             year=self.year_combo.currentData(),
             favourites_only=self.favourites_box.isChecked(),
             added_by=self.person_combo.currentData(),
+            place=self.place_combo.currentData(),
         )
 
     def _emit_filters(self) -> None:

@@ -202,7 +202,8 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
 
     def reload(self) -> None:
         """Refresh the timeline, the filter menus and on this day."""
-        self.home.set_choices(self.memories.tags(), self.memories.years(), self.partner_names())
+        self.home.set_choices(self.memories.tags(), self.memories.years(), self.partner_names(),
+                              self.memories.places())
         self.apply_filters(self.home.filters())
         today = self._ctx.local_now()
         self.home.on_this_day.show_memories(self.memories.on_this_day(today), today.year)

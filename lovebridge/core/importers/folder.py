@@ -1,0 +1,107 @@
+"""Import a folder of photos: scan, read EXIF time and GPS, find copies, suggest memories."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PIL import Image
+
+from lovebridge.core.context import AppContext
+from lovebridge.core.importers import dhash, ledger
+from lovebridge.core.importers.exif_gps import gps_position
+from lovebridge.core.importers.grouping import group_photos
+from lovebridge.core.importers.job import NO_CONTROL, JobControl
+from lovebridge.core.importers.places import place_finder
+from lovebridge.core.importers.plan import CandidatePhoto, ImportPlan, Place
+from lovebridge.core.importers.scan import Skipped, walk_photos
+from lovebridge.core.scrapbook import images
+from lovebridge.store.media import sha256_of_file
+
+logger = logging.getLogger(__name__)
+
+
+def read_candidate(path: Path) -> CandidatePhoto:
+    """Hash and read one photo file; a file that is not a whole photo raises PhotoRefusedError.
+
+    The header gives time and size; a 1/8-scale decode for the near-copy hash proves the
+    picture data is there (a truncated file fails here, before anything is imported).
+    """
+    info = images.read_info(path)
+    sha = sha256_of_file(path)
+    try:
+        with Image.open(path) as image:
+            position = gps_position(image)
+            picture_hash = dhash.dhash(image)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise images.PhotoRefusedError(
+            f"{path.name} is damaged or incomplete and could not be read.") from exc
+    lat, lon = position if position else (None, None)
+    return CandidatePhoto(path=path, sha256=sha, taken_at=info.taken_at, latitude=lat,
+                          longitude=lon, dhash=picture_hash, byte_size=path.stat().st_size)
+
+
+class PlaceNamer:
+    """Place names for GPS positions, remembered per ~1 km square (photos cluster)."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[float, float], Place | None] = {}
+
+    def name(self, photo: CandidatePhoto) -> None:
+        if not photo.has_gps:
+            return
+        key = (round(photo.latitude, 2), round(photo.longitude, 2))  # type: ignore[arg-type]
+        if key not in self._known:
+            self._known[key] = place_finder().find(*key)
+        photo.place = self._known[key]
+
+
+def plan_folder(ctx: AppContext, folder: Path, control: JobControl = NO_CONTROL) -> ImportPlan:
+    """Suggested memories from every photo under `folder`; nothing is written."""
+    plan = ImportPlan(source="folder")
+    skipped: list[Skipped] = []
+    files = list(walk_photos(folder, skipped))
+    for item in skipped:
+        plan.refuse(_shown(item.path, folder), item.reason)
+    known = ledger.known_keys(ctx)
+    seen: dict[str, Path] = {}
+    candidates: list[CandidatePhoto] = []
+    namer = PlaceNamer()
+    for done, path in enumerate(files, start=1):
+        control.step(done - 1, len(files))
+        shown = _shown(path, folder)
+        try:
+            candidate = read_candidate(path)
+        except images.PhotoRefusedError as exc:
+            plan.refuse(shown, _reason(str(exc), path.name))
+            continue
+        except OSError as exc:
+            plan.refuse(shown, f"could not be read ({exc.strerror or exc})")
+            continue
+        if ledger.photo_key(candidate.sha256) in known:
+            plan.skipped_known += 1
+            continue
+        if candidate.sha256 in seen:
+            plan.duplicates += 1
+            plan.refuse(shown, f"is the same photo as {_shown(seen[candidate.sha256], folder)}")
+            continue
+        seen[candidate.sha256] = path
+        namer.name(candidate)
+        candidates.append(candidate)
+    control.step(len(files), len(files))
+    plan.proposals = group_photos(candidates)
+    logger.info("folder import: %d files, %d suggested memories, %d not usable",
+                len(files), len(plan.proposals), len(plan.problems))
+    return plan
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root)) or path.name
+    except ValueError:
+        return str(path)
+
+
+def _reason(message: str, name: str) -> str:
+    """A refusal message without the file name in front (the report shows the path)."""
+    return message[len(name):].strip() if message.startswith(name) else message

