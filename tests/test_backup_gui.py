@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
 from lovebridge.core.backup import create_backup, list_backups
+from lovebridge.core.links import NoteRequest
 from lovebridge.store.models import Message
 from lovebridge.ui.backup import ProgressDialog, RestoreConfirmDialog
 from lovebridge.ui.main_window import MainWindow
@@ -58,7 +59,7 @@ def test_restore_from_the_file_menu_brings_the_backup_back(qtbot, ctx, main_wind
     populate(ctx, notes=3, memories=0, seed=4)
     old_rooms = main_window.write_room
     saved_by_hook: list[int] = []
-    main_window.add_close_hook(lambda: saved_by_hook.append(notes(ctx)))
+    main_window.backups.save_requested.connect(lambda: saved_by_hook.append(notes(ctx)))
 
     confirm = restore_through_menu(qtbot, main_window, archive)
     assert "4 notes" in confirm.findChild(QWidget, "restoreContents").text()
@@ -118,16 +119,26 @@ def test_no_second_automatic_backup_on_the_same_day(qtbot, ctx, main_window) -> 
     assert len(list_backups(ctx.paths.backups)) == 1
 
 
-def test_reloading_the_rooms_drops_hooks_of_the_old_rooms_only(main_window: MainWindow) -> None:
-    calls: list[str] = []
-    old_room = main_window.write_room
-    main_window.add_close_hook(old_room.setFocus)  # bound to a widget of the old shell
-    main_window.add_close_hook(lambda: calls.append("app-wide"))
-    main_window.reload_rooms()
-    assert old_room.setFocus not in main_window._close_hooks
-    assert main_window.write_room is not old_room
-    main_window.run_close_hooks()
-    assert calls == ["app-wide"]
+def test_a_restore_saves_the_words_being_typed_before_the_safety_copy(
+        qtbot, ctx, main_window: MainWindow, tmp_path: Path) -> None:
+    """Rooms keep the shell's protocol: before a restore each saves what is pending."""
+    archive = create_backup(ctx.store, ctx.paths, tmp_path / "b.lovebridge", now=ctx.now()).path
+    write = main_window.write_room
+    write.start_note(NoteRequest(category="love"))
+    write.compose.editor.setFocus()
+    qtbot.keyClicks(write.compose.editor, "typed just before the restore")
+    confirm = restore_through_menu(qtbot, main_window, archive)
+    with qtbot.waitSignal(main_window.backups.restore_finished, timeout=30_000) as done:
+        qtbot.mouseClick(confirm.restore_button, Qt.MouseButton.LeftButton)
+    safety = done.args[0].safety_backup
+    assert safety is not None
+    from lovebridge.core.backup import stage_restore
+
+    staged = stage_restore(safety, ctx.paths, ctx.store, None, ctx.file_key)
+    try:
+        assert staged.manifest.counts.get("message") == 1  # the draft is in the safety copy
+    finally:
+        staged.discard()
 
 
 def test_quitting_writes_a_small_automatic_backup_that_restore_brings_back(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -101,6 +101,8 @@ class Store:
         self._suspended = False
         self._active = 0  # sessions and raw connections in use, so suspend() can wait for them
         self._idle = threading.Condition()
+        # Called with each session once it has committed (core/events.py: what changed).
+        self.commit_listeners: list[Callable[[Session], None]] = []
 
     @property
     def encrypted(self) -> bool:
@@ -140,6 +142,9 @@ class Store:
             except BaseException:
                 session.rollback()
                 raise
+            else:
+                for listener in list(self.commit_listeners):
+                    listener(session)
             finally:
                 session.close()
         finally:

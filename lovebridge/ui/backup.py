@@ -41,7 +41,7 @@ from lovebridge.ui.errors import show_error
 from lovebridge.ui.tasks import run_task
 
 if TYPE_CHECKING:
-    from lovebridge.ui.main_window import MainWindow
+    from lovebridge.core.context import AppContext
 
 logger = logging.getLogger(__name__)
 
@@ -243,24 +243,27 @@ class RestoreConfirmDialog(QDialog):
 
 
 class BackupController(QObject):
-    """Wires File › Back up… / Restore… and the automatic backups to the main window."""
+    """Back up… / Restore… and the automatic backups; it talks to the shell by signals only."""
 
     backup_finished = Signal(object)  # BackupResult
     restore_finished = Signal(object)  # RestoreResult
     automatic_backup_finished = Signal(object)  # BackupResult
     failed = Signal(str)
+    status = Signal(str)  # a line for the status bar
+    save_requested = Signal()  # pending edits must be saved now (before the safety copy)
+    freeze_requested = Signal(bool)  # rooms must not change while a restore replaces the data
+    data_replaced = Signal()  # the restored data is in place: rooms must be rebuilt
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.ctx = window.ctx
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent  # dialogs open over it
+        self.ctx = ctx
         # Replaceable so tests (and a future portal-based picker) can answer without a modal.
-        self.choose_save_path: Callable[[str], str | None] = lambda s: ask_save_path(window, s)
-        self.choose_open_path: Callable[[], str | None] = lambda: ask_open_path(window)
+        self.choose_save_path: Callable[[str], str | None] = lambda s: ask_save_path(parent, s)
+        self.choose_open_path: Callable[[], str | None] = lambda: ask_open_path(parent)
         self.busy = False
+        self.backup_on_close = False
         self.dialog: QDialog | None = None
-        window.backup_action.triggered.connect(self.start_backup)
-        window.restore_action.triggered.connect(self.start_restore)
 
     # ---- manual backup ------------------------------------------------------------------
     def start_backup(self) -> None:
@@ -297,8 +300,7 @@ class BackupController(QObject):
                     path=str(result.path), size=_size_text(result.size)),
                 folder=result.path.parent,
             )
-        self.window.status_label.setText(self.tr("Backed up to {name}.").format(
-            name=result.path.name))
+        self.status.emit(self.tr("Backed up to {name}.").format(name=result.path.name))
         self.backup_finished.emit(result)
 
     # ---- restore ------------------------------------------------------------------------
@@ -325,7 +327,7 @@ class BackupController(QObject):
 
     def _confirm_restore(self, staged: StagedBackup) -> None:
         self._close_progress()
-        confirm = RestoreConfirmDialog(self.window, staged.manifest)
+        confirm = RestoreConfirmDialog(self._parent, staged.manifest)
         self.dialog = confirm
         confirm.finished.connect(lambda code: self._confirmation_closed(staged, code))
         confirm.finished.connect(confirm.deleteLater)
@@ -374,7 +376,7 @@ class BackupController(QObject):
     def _apply_restore(self, staged: StagedBackup) -> None:
         self.dialog = None  # the confirmation has closed itself
         # Drafts and other pending edits are saved now, so the safety copy includes them.
-        self.window.run_close_hooks()
+        self.save_requested.emit()
         dialog = self._open_progress(
             self.tr("Restoring…"),
             self.tr("Keeping a copy of what is here now, then putting the backup in place."),
@@ -382,7 +384,7 @@ class BackupController(QObject):
         dialog.bar.setRange(0, 0)
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
         file_key = self.ctx.file_key
-        self.window.rooms_enabled(False)
+        self.freeze_requested.emit(True)
         run_task(
             lambda: apply_restore(staged, paths, store, now=now, file_key=file_key),
             on_result=self._restore_done,
@@ -391,7 +393,7 @@ class BackupController(QObject):
 
     def _restore_done(self, result: RestoreResult) -> None:
         self.busy = False
-        self.window.reload_rooms()
+        self.data_replaced.emit()
         if self.dialog is not None:
             self.dialog.finish(
                 self.tr("Your backup is back"),
@@ -403,7 +405,7 @@ class BackupController(QObject):
         self.restore_finished.emit(result)
 
     def _restore_failed(self, error: Exception) -> None:
-        self.window.rooms_enabled(True)
+        self.freeze_requested.emit(False)
         self._work_failed(error)
 
     # ---- automatic backups --------------------------------------------------------------
@@ -411,7 +413,12 @@ class BackupController(QObject):
         """Back up in the background if none was made today, and again when the app closes."""
         if automatic_backup_due(self.ctx.paths, self.ctx.now()):
             self.run_automatic_backup()
-        self.window.add_close_hook(self.run_automatic_backup)
+        self.backup_on_close = True
+
+    def about_to_close(self) -> None:
+        """The window closes: the automatic backup of this session (once they were started)."""
+        if self.backup_on_close:
+            self.run_automatic_backup()
 
     def run_automatic_backup(self) -> None:
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
@@ -426,7 +433,7 @@ class BackupController(QObject):
     # ---- shared -------------------------------------------------------------------------
     def _open_progress(self, title: str, text: str) -> ProgressDialog:
         self._close_progress()
-        dialog = ProgressDialog(self.window, title, text)
+        dialog = ProgressDialog(self._parent, title, text)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -446,7 +453,7 @@ class BackupController(QObject):
                     reason=error.strerror or type(error).__name__)
         else:
             message = self.tr("Something unexpected went wrong; nothing was changed.")
-        show_error(self.window, self.tr("LoveBridge"), message)
+        show_error(self._parent, self.tr("LoveBridge"), message)
         self.failed.emit(message)
 
 

@@ -30,7 +30,7 @@ _HOMES = {
     "plan_rotation": "lovebridge.core.backup.rotation",
     "prepare_data_folder": "lovebridge.core.backup.startup",
     "prune_pool": "lovebridge.core.backup.pool",
-    "read_manifest": "lovebridge.core.backup.validate",
+    "read_manifest": "lovebridge.core.backup.manifest",
     "restore_backup": "lovebridge.core.backup.service",
     "rotate": "lovebridge.core.backup.rotation",
     "stage_restore": "lovebridge.core.backup.service",

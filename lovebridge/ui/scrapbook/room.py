@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.core.context import AppContext
+from lovebridge.core.events import Change, kinds
 from lovebridge.core.links import MemoryPrefill, NoteRequest
 from lovebridge.core.profile import ProfileService
 from lovebridge.core.scrapbook.photo_import import (
@@ -200,8 +201,22 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         profile = ProfileService(self._ctx.store).load()
         return (profile.partner_a, profile.partner_b) if profile else ("A", "B")
 
+    # ---- the shell's room protocol (lovebridge/ui/shell/rooms.py) -------------------------
+    def shown(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def refresh(self, changes: tuple[Change, ...]) -> None:
+        """Names or memories changed while the room was hidden: reload when next shown."""
+        if not self.isVisible() and kinds(changes) & {"profile", "memory", "photo", "tag"}:
+            self._stale = True
+
+    def about_to_close(self) -> None:
+        """Memories are saved by the editor's own buttons; nothing else is pending here."""
+
     def reload(self) -> None:
         """Refresh the timeline, the filter menus and on this day."""
+        self._stale = False
         self.home.set_choices(self.memories.tags(), self.memories.years(), self.partner_names())
         self.apply_filters(self.home.filters())
         today = self._ctx.local_now()

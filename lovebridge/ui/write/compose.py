@@ -207,6 +207,12 @@ class ComposePage(QWidget):
         self.memory_box.setCurrentIndex(max(self.memory_box.findData(chosen), 0))
         self._apply_context()
 
+    def update_context(self, context: WritingContext) -> None:
+        """Fresh dates and plans for the suggestions; the note and its memory stay as they are."""
+        if self._context is not None:
+            self._context = context
+            self._apply_context()
+
     def _apply_context(self) -> None:
         context = self._context
         if context is None:

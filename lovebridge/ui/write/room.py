@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.core.context import AppContext
+from lovebridge.core.events import Change, kinds
 from lovebridge.core.links import NoteRequest
 from lovebridge.core.write.context import WritingContextService
 from lovebridge.core.write.custom_templates import CustomTemplateService
@@ -37,6 +38,9 @@ from lovebridge.ui.write.template_dialog import TemplateDialog
 logger = logging.getLogger(__name__)
 
 RHYTHM_WEEKS = 16
+# What "Coming up" and the suggestions are drawn from (changed in other rooms, or by a sync).
+CONTEXT_KINDS = {"plan", "plan_occurrence", "special_date", "profile", "inside_joke", "memory",
+                 "check_in"}
 
 
 class WriteRoom(QWidget):
@@ -54,7 +58,6 @@ class WriteRoom(QWidget):
         self._builtin = load_library()
         if self._builtin.problems:
             logger.warning("%d template file problem(s)", len(self._builtin.problems))
-        self._hooked = False
         self._styled_dark = current_colours().dark
         self._dialogs: list[QWidget] = []
         self.pages = QStackedWidget()
@@ -287,9 +290,19 @@ class WriteRoom(QWidget):
             self._styled_dark = current_colours().dark
             self._apply_style()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        window = self.window()
-        if not self._hooked and hasattr(window, "add_close_hook"):
-            window.add_close_hook(self.compose.save_now)  # the last words are kept on quit
-            self._hooked = True
+    # ---- the shell's room protocol (lovebridge/ui/shell/rooms.py) -------------------------
+    def shown(self) -> None:
+        """Nothing to catch up on: changes arrive through `refresh` as they happen."""
+
+    def refresh(self, changes: tuple[Change, ...]) -> None:
+        """A plan, a date or a memory changed elsewhere: "Coming up" and suggestions follow."""
+        if not kinds(changes) & CONTEXT_KINDS:
+            return
+        self.refresh_home()
+        memory_uuid = self.compose.memory_box.currentData()
+        self.compose.update_context(self.contexts.load(
+            self._ctx.now(), self._ctx.local_now().date(), self._writer(), memory_uuid))
+
+    def about_to_close(self) -> None:
+        """The last words are kept (on quit, and before a restore replaces the data)."""
+        self.compose.save_now()
