@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from lovebridge import APP_NAME, __version__
 from lovebridge.cli import build_parser, gui_data_dir
+from lovebridge.log_privacy import install_private_fallback
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ STARTUP_PROBE_ENV = "LOVEBRIDGE_STARTUP_PROBE"
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `lovebridge` and `python -m lovebridge`."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    install_private_fallback()  # no exception text on stderr, even before the log file exists
     window_only, data_dir = gui_data_dir(arguments)
     if window_only:
         # Start-up creates objects by the hundred thousand and keeps nearly all of them: the
@@ -57,9 +59,11 @@ def run_gui(data_dir: str | None) -> int:
     from lovebridge.paths import resolve_paths
     from lovebridge.ui.common.widgets import icon
     from lovebridge.ui.privacy.startup import Launcher
+    from lovebridge.ui.qt_messages import install_qt_message_handler
     from lovebridge.ui.settings import THEME, Settings
     from lovebridge.ui.theme import apply_theme
 
+    install_qt_message_handler()  # Qt's messages lose URLs and quoted text (a note, a path)
     paths = resolve_paths(data_dir)
     folder_problem = data_folder_problem(paths)  # read-only or full: say so, change nothing
 

@@ -74,6 +74,9 @@ def make_engine(path: Path, key: bytes | None = None) -> Engine:
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=4,
+        # A failed statement's error must never carry its parameters (a note's text) into a
+        # message, a log line or a dialog.
+        hide_parameters=True,
     )
 
     # pysqlite's own transaction handling defers BEGIN oddly; take control so every
