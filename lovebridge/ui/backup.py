@@ -38,7 +38,7 @@ from lovebridge.core.backup import (
 from lovebridge.store import StoreError
 from lovebridge.ui.common.widgets import icon, muted_label, primary_button
 from lovebridge.ui.errors import show_error
-from lovebridge.ui.tasks import run_task
+from lovebridge.ui.shell.jobs import Job, JobQueue
 
 if TYPE_CHECKING:
     from lovebridge.core.context import AppContext
@@ -254,10 +254,11 @@ class BackupController(QObject):
     freeze_requested = Signal(bool)  # rooms must not change while a restore replaces the data
     data_replaced = Signal()  # the restored data is in place: rooms must be rebuilt
 
-    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+    def __init__(self, ctx: AppContext, jobs: JobQueue, parent: QWidget) -> None:
         super().__init__(parent)
         self._parent = parent  # dialogs open over it
         self.ctx = ctx
+        self.jobs = jobs  # every backup and restore runs there, one at a time
         # Replaceable so tests (and a future portal-based picker) can answer without a modal.
         self.choose_save_path: Callable[[str], str | None] = lambda s: ask_save_path(parent, s)
         self.choose_open_path: Callable[[], str | None] = lambda: ask_open_path(parent)
@@ -283,12 +284,12 @@ class BackupController(QObject):
         )
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
         self.busy = True
-        run_task(
-            lambda report: create_backup(store, paths, target, now=now, progress=report),
-            on_result=self._backup_done,
-            on_error=self._work_failed,
+        self.jobs.submit(Job(
+            self.tr("Backing up…"),
+            lambda _job, report: create_backup(store, paths, target, now=now, progress=report),
+            on_result=self._backup_done, on_error=self._work_failed,
             on_progress=dialog.set_progress,
-        )
+        ))
 
     def _backup_done(self, result: BackupResult) -> None:
         self.busy = False
@@ -318,12 +319,13 @@ class BackupController(QObject):
         )
         store, paths = self.ctx.store, self.ctx.paths
         self.busy = True
-        run_task(
-            lambda report: stage_restore(archive, paths, store, report, self.ctx.file_key),
-            on_result=self._confirm_restore,
-            on_error=self._work_failed,
+        file_key = self.ctx.file_key
+        self.jobs.submit(Job(
+            self.tr("Checking the backup…"),
+            lambda _job, report: stage_restore(archive, paths, store, report, file_key),
+            on_result=self._confirm_restore, on_error=self._work_failed,
             on_progress=dialog.set_progress,
-        )
+        ))
 
     def _confirm_restore(self, staged: StagedBackup) -> None:
         self._close_progress()
@@ -359,14 +361,15 @@ class BackupController(QObject):
                 name=target.name),
         )
 
-        def work(report):  # noqa: ANN001, ANN202
+        def work(_job: Job, report: Callable[[int, int], None]) -> BackupResult:
             try:
                 return export_staged(staged, target, report)
             finally:
                 staged.discard()
 
-        run_task(work, on_result=self._backup_done, on_error=self._work_failed,
-                 on_progress=dialog.set_progress)
+        self.jobs.submit(Job(self.tr("Saving the backup as one file…"), work,
+                             on_result=self._backup_done, on_error=self._work_failed,
+                             on_progress=dialog.set_progress))
 
     def _cancel_restore(self, staged: StagedBackup) -> None:
         staged.discard()
@@ -385,11 +388,12 @@ class BackupController(QObject):
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
         file_key = self.ctx.file_key
         self.freeze_requested.emit(True)
-        run_task(
-            lambda: apply_restore(staged, paths, store, now=now, file_key=file_key),
-            on_result=self._restore_done,
-            on_error=self._restore_failed,
-        )
+        self.jobs.submit(Job(
+            self.tr("Restoring…"),
+            lambda _job, _report: apply_restore(staged, paths, store, now=now,
+                                                file_key=file_key),
+            on_result=self._restore_done, on_error=self._restore_failed,
+        ))
 
     def _restore_done(self, result: RestoreResult) -> None:
         self.busy = False
@@ -416,19 +420,24 @@ class BackupController(QObject):
         self.backup_on_close = True
 
     def about_to_close(self) -> None:
-        """The window closes: the automatic backup of this session (once they were started)."""
-        if self.backup_on_close:
+        """The window closes: the automatic backup of this session (once they were started).
+
+        With an automatic backup still running, that one is the fresh copy: it finishes
+        before the app ends (app.py waits for the thread pool).
+        """
+        if self.backup_on_close and not self.jobs.busy:
             self.run_automatic_backup()
 
     def run_automatic_backup(self) -> None:
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
         file_key = self.ctx.file_key
-        run_task(
-            lambda: make_automatic_backup(store, paths, now, file_key=file_key),
+        self.jobs.submit(Job(
+            self.tr("Backing up automatically…"),
+            lambda _job, _report: make_automatic_backup(store, paths, now, file_key=file_key),
             on_result=self.automatic_backup_finished.emit,
             on_error=lambda exc: logger.warning("automatic backup failed: %s",
                                                 type(exc).__name__),
-        )
+        ))
 
     # ---- shared -------------------------------------------------------------------------
     def _open_progress(self, title: str, text: str) -> ProgressDialog:

@@ -20,6 +20,7 @@ _HOMES = {
     "StagedBackup": "lovebridge.core.backup.validate",
     "apply_restore": "lovebridge.core.backup.service",
     "automatic_backup_due": "lovebridge.core.backup.service",
+    "automatic_backups_held": "lovebridge.core.backup.service",
     "create_backup": "lovebridge.core.backup.create",
     "export_backup": "lovebridge.core.backup.export",
     "export_staged": "lovebridge.core.backup.export",

@@ -36,6 +36,7 @@ from lovebridge.ui.privacy.idle import IDLE_LOCK_MINUTES, IdleWatcher
 from lovebridge.ui.privacy.lock_panel import LockPanel
 from lovebridge.ui.privacy.preferences_page import PrivacyPage
 from lovebridge.ui.privacy.recovery_dialog import RecoveryCodeDialog
+from lovebridge.ui.shell.jobs import Job, JobQueue
 from lovebridge.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class PrivacyController(QObject):
         ctx: AppContext,
         settings: Settings,
         profiles: ProfileService,
+        jobs: JobQueue,
         parent: QWidget,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -78,6 +80,7 @@ class PrivacyController(QObject):
         self.ctx = ctx
         self.settings = settings
         self.profiles = profiles
+        self.jobs = jobs  # the change of the lock waits for a running backup, never overlaps it
         # Tests swap in cheap Argon2id settings here; the app measures this machine.
         self.choose_kdf_params: Callable[[], KdfParams] = calibrate
         self.data_key: bytes | None = None
@@ -180,13 +183,9 @@ class PrivacyController(QObject):
             return
         self._start_conversion(parent, self.tr("Turning the lock on…"), self.tr(
             "Encrypting your notes, memories and photos. Please keep LoveBridge open."))
-        params = self.choose_kdf_params
-        run_task(
-            lambda report: switch_lock_on(self.ctx.paths, passphrases, params, report),
-            lambda change: self._finish_conversion(change, parent),
-            lambda error: self._conversion_crashed(error, parent),
-            self._on_progress,
-        )
+        params, paths = self.choose_kdf_params, self.ctx.paths
+        self._convert(self.tr("Turning the lock on…"), parent,
+                      lambda report: switch_lock_on(paths, passphrases, params, report))
 
     def turn_off(self, parent: QWidget) -> None:
         """Decrypt everything in place (the page asked for confirmation first)."""
@@ -194,18 +193,31 @@ class PrivacyController(QObject):
             return
         self._start_conversion(parent, self.tr("Turning the lock off…"), self.tr(
             "Decrypting your notes, memories and photos. Please keep LoveBridge open."))
-        data_key = self.data_key
-        run_task(
-            lambda report: switch_lock_off(self.ctx.paths, data_key, report),
-            lambda change: self._finish_conversion(change, parent),
-            lambda error: self._conversion_crashed(error, parent),
-            self._on_progress,
-        )
+        data_key, paths = self.data_key, self.ctx.paths
+        self._convert(self.tr("Turning the lock off…"), parent,
+                      lambda report: switch_lock_off(paths, data_key, report))
+
+    def _convert(self, title: str, parent: QWidget,
+                 change: Callable[[Callable[[int, int], None]], LockChange]) -> None:
+        """Queue the conversion as a job: it waits for a running backup, holds automatic
+        backups off, closes the store (waiting for its sessions in the worker, not here),
+        then converts the files."""
+        store = self.ctx.store
+
+        def work(_job: Job, report: Callable[[int, int], None]) -> LockChange:
+            from lovebridge.core.backup.service import automatic_backups_held
+
+            with automatic_backups_held():
+                store.suspend()
+                return change(report)
+
+        self.jobs.submit(Job(title, work,
+                             on_result=lambda result: self._finish_conversion(result, parent),
+                             on_error=lambda error: self._conversion_crashed(error, parent),
+                             on_progress=self._on_progress))
 
     def _start_conversion(self, parent: QWidget, title: str, text: str) -> None:
         self._set_busy(True)
-        # Closed first, so no autosave or background task touches the file being replaced.
-        self.ctx.store.suspend()
         progress = ConversionProgress(text, parent)
         progress.setObjectName("lockProgress")
         progress.setWindowTitle(title)

@@ -97,7 +97,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self._build()
         self._wire()
         self.reload()
-        run_task(self.trash.purge_expired, lambda gone: gone and self.reload())
+        run_task(self.trash.purge_expired, lambda gone: gone and self.reload(), owner=self)
 
     # ---- building -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -240,7 +240,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
                 self._after_reload(filters)
 
         run_task(lambda: TimelineModel.first_page(service, filters), shown,
-                 lambda _error: self.apply_filters(filters))
+                 lambda _error: self.apply_filters(filters), owner=self)
 
     def _after_reload(self, filters: Filters) -> None:
         self.home.show_state(filters)
@@ -313,7 +313,8 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
             start, end = self._day_bounds(day)
         self._show_progress(self.tr("Looking for photos from that day…"))
         run_task(lambda report: photos_taken_between(folder, start, end, report),
-                 self._offer_found_photos, self._on_import_failed, self._on_progress)
+                 self._offer_found_photos, self._on_import_failed, self._on_progress,
+                 owner=self)
 
     def _day_bounds(self, day: date):  # noqa: ANN202
         from datetime import datetime, time
@@ -346,7 +347,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self._show_progress(self.tr("Adding photos…"))
         run_task(lambda report: self.importer.import_files(paths, report),
                  lambda outcome: self._on_imported(outcome, into_editor),
-                 self._on_import_failed, self._on_progress)
+                 self._on_import_failed, self._on_progress, owner=self)
 
     def import_mime(self, mime: QMimeData, into_editor: bool) -> None:
         """Dropped or pasted: files and folders by URL, or raw image data."""
@@ -370,7 +371,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self.importing = True
         self._show_progress(self.tr("Adding the pasted picture…"))
         run_task(save_then_import, lambda outcome: self._on_imported(outcome, into_editor),
-                 self._on_import_failed, self._on_progress)
+                 self._on_import_failed, self._on_progress, owner=self)
 
     def paste_photos(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from lovebridge.ui.privacy.controller import PrivacyController
     from lovebridge.ui.scrapbook.room import ScrapbookRoom
     from lovebridge.ui.shell.changes import ChangeRelay
+    from lovebridge.ui.shell.jobs import JobQueue
     from lovebridge.ui.shell.lock_cover import LockCover
     from lovebridge.ui.shell.reminders import AppReminders
     from lovebridge.ui.welcome import WelcomePage
@@ -117,6 +118,7 @@ class MainWindow(ShellMenus, QMainWindow):
         self.privacy: PrivacyController | None = None
         self.backups: BackupController | None = None
         self.reminders: AppReminders | None = None
+        self.jobs: JobQueue | None = None
         self.change_relay: ChangeRelay | None = None
         self._lock_cover: LockCover | None = None
         self._held_changes: list[Change] = []
@@ -153,14 +155,21 @@ class MainWindow(ShellMenus, QMainWindow):
         from lovebridge.ui.backup import BackupController
         from lovebridge.ui.privacy.controller import PrivacyController
         from lovebridge.ui.shell.changes import ChangeRelay
+        from lovebridge.ui.shell.job_status import JobStatus
+        from lovebridge.ui.shell.jobs import JobQueue
         from lovebridge.ui.shell.reminders import AppReminders
 
         self.ctx = ctx
         self.profiles = ProfileService(ctx.store)
         self.change_relay = ChangeRelay(ctx.changes, self)
         self.change_relay.changed.connect(self._on_changed)
-        self._attach_privacy(PrivacyController(ctx, self.settings, self.profiles, self))
-        self._attach_backups(BackupController(ctx, self))
+        # Long exclusive work (backups, restores, the lock) runs there one at a time, with
+        # its progress in the status bar.
+        self.jobs = JobQueue(self)
+        self.statusBar().addPermanentWidget(JobStatus(self.jobs))
+        self._attach_privacy(PrivacyController(ctx, self.settings, self.profiles, self.jobs,
+                                               self))
+        self._attach_backups(BackupController(ctx, self.jobs, self))
         self._attach_reminders(AppReminders(ctx, self.settings, self))
         for action in self._library_actions:
             action.setEnabled(True)
@@ -497,6 +506,9 @@ class MainWindow(ShellMenus, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.backups is not None and self.backups.busy:  # never close under a restore/backup
             self.status_label.setText(self.tr("One moment — the backup is still being written."))
+            event.ignore()
+            return
+        if self.privacy is not None and self.privacy.busy:  # nor while the lock is changed
             event.ignore()
             return
         if self.reminders is not None and self.reminders.keeps_running_on_close():

@@ -275,7 +275,7 @@ class WriteRoom(QWidget):
             return SpellChecker().word_frequency.dictionary
 
         run_task(work, on_result=self.compose.editor.highlighter.set_dictionary,
-                 on_error=lambda _exc: logger.info("spell-checking unavailable"))
+                 on_error=lambda _exc: logger.info("spell-checking unavailable"), owner=self)
 
     # ---- lifetime ----------------------------------------------------------------------------
     def _apply_style(self) -> None:
