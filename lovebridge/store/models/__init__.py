@@ -2,7 +2,7 @@
 
 from lovebridge.store.base import Base
 from lovebridge.store.models.memories import Memory, MemoryPhoto, Photo, Tag, memory_tags
-from lovebridge.store.models.messages import CustomTemplate, Message
+from lovebridge.store.models.messages import CustomTemplate, DismissedHint, Message
 from lovebridge.store.models.plans import (
     CheckIn,
     CustomIdea,
@@ -17,6 +17,7 @@ __all__ = [
     "CheckIn",
     "CustomIdea",
     "CustomTemplate",
+    "DismissedHint",
     "InsideJoke",
     "Memory",
     "MemoryPhoto",

@@ -21,6 +21,7 @@ from lovebridge.core.links import NoteRequest
 from lovebridge.core.write.context import WritingContextService
 from lovebridge.core.write.custom_templates import CustomTemplateService
 from lovebridge.core.write.messages import MessageService
+from lovebridge.core.write.note_state import NoteStateService
 from lovebridge.core.write.placeholders import to_template_text
 from lovebridge.core.write.rhythm import turn_hint, weekly_counts
 from lovebridge.core.write.templates import Template, TemplateLibrary, load_library
@@ -55,6 +56,7 @@ class WriteRoom(QWidget):
         self.messages = MessageService(ctx.store, clock=ctx.now)
         self.custom_templates = CustomTemplateService(ctx.store, clock=ctx.now)
         self.contexts = WritingContextService(ctx.store)
+        self._adopt_legacy_note_state()
         self._builtin = load_library()
         if self._builtin.problems:
             logger.warning("%d template file problem(s)", len(self._builtin.problems))
@@ -289,6 +291,16 @@ class WriteRoom(QWidget):
         ):
             self._styled_dark = current_colours().dark
             self._apply_style()
+
+    def _adopt_legacy_note_state(self) -> None:
+        """Older versions kept dismissed hints per note in the settings file: move them into
+        the database (encrypted, backed up, deleted with the note) and off the file."""
+        legacy = self._settings.take_group("write/dismissed")
+        if legacy:
+            NoteStateService(self._ctx.store).adopt_legacy({
+                uuid: {rule for rule in text.split(",") if rule}
+                for uuid, text in legacy.items() if uuid != "new"
+            })
 
     # ---- the shell's room protocol (lovebridge/ui/shell/rooms.py) -------------------------
     def shown(self) -> None:
