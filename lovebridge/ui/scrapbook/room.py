@@ -71,6 +71,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
     memory_saved = Signal(str)  # uuid
     memory_captured = Signal(str, str)  # plan uuid, memory uuid: a kept date became a memory
     timeline_reloaded = Signal()
+    trash_emptied = Signal(int)  # how many things went (deleted in the background)
 
     def __init__(self, ctx: AppContext, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -485,11 +486,21 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self.reload()
 
     def empty_trash(self) -> None:
-        def empty() -> None:
-            gone = self.trash.empty()
+        def emptied(gone: int) -> None:
             self.trash_page.show_entries(self.trash.entries())
             self.reload()
             self.show_notice(self.tr("The trash was emptied ({n} item(s)).").format(n=gone))
+            self.trash_emptied.emit(gone)
+
+        def failed(error: Exception) -> None:
+            self.trash_page.show_entries(self.trash.entries())
+            self.show_notice(self.tr("The trash could not be emptied ({problem}); nothing was "
+                                     "lost.").format(problem=type(error).__name__))
+
+        def empty() -> None:
+            # Deleting photo files takes a while with many: a worker does it, not the GUI.
+            self.show_notice(self.tr("Emptying the trash…"))
+            run_task(self.trash.empty, emptied, failed, owner=self)
 
         self.ask(self.tr("Empty the trash?"),
                  self.tr("Everything in the trash will be deleted for good. This cannot be "
