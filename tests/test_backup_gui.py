@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
@@ -151,6 +151,9 @@ def test_quitting_writes_a_small_automatic_backup_that_restore_brings_back(
     with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000) as started:
         controller.start_automatic()
     assert started.args[0].photo_bytes_written == 6 * 80_000  # the first copies each photo once
+    # A note written in this session: the backup on quit keeps it.
+    populate(ctx, notes=1, memories=0, seed=9)
+    main_window.change_relay.flush()
     expected_rows, expected_photos = dump(ctx.store), photo_tree(ctx.paths.photos)
     pool_before = {p: p.stat().st_mtime_ns for p in pool_root(ctx.paths).glob("??/*")}
 
@@ -166,7 +169,7 @@ def test_quitting_writes_a_small_automatic_backup_that_restore_brings_back(
     sorted(ctx.paths.photos.rglob("*.jpg"))[0].unlink()
     main_window.show()
     confirm = restore_through_menu(qtbot, main_window, listed[0])
-    assert "4 notes" in confirm.findChild(QWidget, "restoreContents").text()
+    assert "5 notes" in confirm.findChild(QWidget, "restoreContents").text()
     assert "6 photos" in confirm.findChild(QWidget, "restoreContents").text()
     with qtbot.waitSignal(main_window.backups.restore_finished, timeout=30_000):
         qtbot.mouseClick(confirm.restore_button, Qt.MouseButton.LeftButton)
@@ -197,3 +200,14 @@ def test_an_automatic_backup_saved_as_one_file_from_the_restore_dialog(
     assert controller.dialog.title_label.text() == "Backup saved"
     assert dump(ctx.store) == before  # saving a copy restores nothing
     assert not list(ctx.paths.data.glob(".restore-*")) and not controller.busy
+
+
+def test_quitting_an_unchanged_library_adds_no_backup(qtbot, ctx, main_window: MainWindow) -> None:
+    """An identical copy would only push an older, different backup out of the rotation."""
+    populate(ctx, notes=2, memories=0)
+    controller = main_window.backups
+    with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000):
+        controller.start_automatic()
+    main_window.close()
+    QThreadPool.globalInstance().waitForDone(20_000)
+    assert len(list_backups(ctx.paths.backups)) == 1

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 EXPECTED_ERRORS = (BackupError, StoreError, OSError)
+# Bookkeeping that changes by itself (a reminder marked shown) is no reason for a backup on quit.
+UNBACKED_KINDS = {"reminder_shown"}
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -264,6 +266,7 @@ class BackupController(QObject):
         self.choose_open_path: Callable[[], str | None] = lambda: ask_open_path(parent)
         self.busy = False
         self.backup_on_close = False
+        self.changed_since_backup = False  # an unchanged library is not backed up again
         self.dialog: QDialog | None = None
 
     # ---- manual backup ------------------------------------------------------------------
@@ -413,6 +416,14 @@ class BackupController(QObject):
         self._work_failed(error)
 
     # ---- automatic backups --------------------------------------------------------------
+    def schedule_automatic(self, delay_ms: int) -> None:
+        """`start_automatic` once the app has settled: a start pays only for its first room.
+
+        The backup on quit is promised at once (a session closed sooner still gets one).
+        """
+        self.backup_on_close = True
+        QTimer.singleShot(delay_ms, self, self.start_automatic)
+
     def start_automatic(self) -> None:
         """Back up in the background if none was made today, and again when the app closes."""
         if automatic_backup_due(self.ctx.paths, self.ctx.now()):
@@ -420,15 +431,22 @@ class BackupController(QObject):
         self.backup_on_close = True
 
     def about_to_close(self) -> None:
-        """The window closes: the automatic backup of this session (once they were started).
+        """The window closes: an automatic backup of what this session changed.
 
-        With an automatic backup still running, that one is the fresh copy: it finishes
+        Nothing changed since the last one: none (an identical copy would only push an older,
+        different backup out of the rotation). One still running is the fresh copy: it finishes
         before the app ends (app.py waits for the thread pool).
         """
-        if self.backup_on_close and not self.jobs.busy:
+        if self.backup_on_close and self.changed_since_backup and not self.jobs.busy:
             self.run_automatic_backup()
 
+    def note_changes(self, changes: tuple) -> None:
+        """The shell's change signal: something worth a backup on quit was saved."""
+        if any(change.kind not in UNBACKED_KINDS for change in changes):
+            self.changed_since_backup = True
+
     def run_automatic_backup(self) -> None:
+        self.changed_since_backup = False  # what changes from now on, the next one keeps
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
         file_key = self.ctx.file_key
         self.jobs.submit(Job(

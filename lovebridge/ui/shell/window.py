@@ -63,6 +63,8 @@ logger = logging.getLogger(__name__)
 # So Qt.ItemDataRole.UserRole is spelled as its number here, and the sidebar's scroll bar policy
 # comes from the style sheet (lovebridge/ui/theme.py).
 ROOM_ICON_ROLE = 256  # Qt.ItemDataRole.UserRole
+# The first reminder check (and "While you were away") waits until the first room has painted.
+REMINDERS_START_DELAY_MS = 800
 
 
 def library_modules(room: int) -> tuple[str, ...]:
@@ -180,7 +182,7 @@ class MainWindow(ShellMenus, QMainWindow):
         else:
             self._enter_shell(profile)
         # Reminders start once the first room is on screen (what was missed, then each minute).
-        QTimer.singleShot(0, self, self.reminders.start)
+        QTimer.singleShot(REMINDERS_START_DELAY_MS, self, self.reminders.start)
         self.library_attached.emit()
 
     def _attach_privacy(self, privacy: PrivacyController) -> None:
@@ -204,6 +206,7 @@ class MainWindow(ShellMenus, QMainWindow):
         backups.save_requested.connect(self.save_pending)
         backups.freeze_requested.connect(self._set_frozen)
         backups.data_replaced.connect(self.reload_rooms)
+        self.changed.connect(backups.note_changes)
 
     def _attach_reminders(self, reminders: AppReminders) -> None:
         self.reminders = reminders
