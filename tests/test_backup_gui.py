@@ -104,6 +104,8 @@ def test_automatic_backup_on_start_and_on_quit(qtbot, ctx, main_window: MainWind
     with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000):
         controller.start_automatic()
     assert len(list_backups(ctx.paths.backups)) == 1
+    populate(ctx, notes=1, memories=0)  # something saved in this session
+    main_window.change_relay.flush()
     with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000):
         main_window.close()
     entries = list_backups(ctx.paths.backups)
