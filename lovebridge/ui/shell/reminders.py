@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from lovebridge.core.dates.autostart import Autostart
 from lovebridge.core.dates.plans import PlanService
 from lovebridge.core.dates.reminders import ReminderService
+from lovebridge.store.errors import StoreError
 from lovebridge.ui.dates.reminders import (
     KEEP_IN_TRAY,
     REMINDERS_ON,
@@ -59,7 +60,13 @@ class AppReminders(QObject):
 
     def start(self) -> None:
         """Say what was missed while LoveBridge was closed, then check every minute."""
-        self.center.start()
+        if self.center.timer.isActive():
+            return
+        try:
+            self.center.start()
+        except StoreError as exc:  # the lock being changed, say: the next minute's check tells
+            logger.warning("first reminder check skipped: %s", type(exc).__name__)
+            self.center.timer.start()
 
     def set_enabled(self, enabled: bool) -> None:
         self.center.enabled = enabled

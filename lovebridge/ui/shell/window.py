@@ -63,8 +63,6 @@ logger = logging.getLogger(__name__)
 # So Qt.ItemDataRole.UserRole is spelled as its number here, and the sidebar's scroll bar policy
 # comes from the style sheet (lovebridge/ui/theme.py).
 ROOM_ICON_ROLE = 256  # Qt.ItemDataRole.UserRole
-# The first reminder check (and "While you were away") waits until the first room has painted.
-REMINDERS_START_DELAY_MS = 800
 
 
 def library_modules(room: int) -> tuple[str, ...]:
@@ -181,8 +179,8 @@ class MainWindow(ShellMenus, QMainWindow):
             self._show_welcome()
         else:
             self._enter_shell(profile)
-        # Reminders start once the first room is on screen (what was missed, then each minute).
-        QTimer.singleShot(REMINDERS_START_DELAY_MS, self, self.reminders.start)
+        # Reminders start once attaching is done (what was missed, then each minute).
+        QTimer.singleShot(0, self, self.reminders.start)
         self.library_attached.emit()
 
     def _attach_privacy(self, privacy: PrivacyController) -> None:
