@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from lovebridge import APP_NAME, __version__
 from lovebridge.cli import build_parser, gui_data_dir
+from lovebridge.log_privacy import install_private_fallback
 
 logger = logging.getLogger(__name__)
 
@@ -26,10 +27,15 @@ QUIT_AFTER_ENV = "LOVEBRIDGE_QUIT_AFTER_MS"
 # main window first paints, then quits. Off by default; it costs one environment lookup.
 STARTUP_PROBE_ENV = "LOVEBRIDGE_STARTUP_PROBE"
 
+# The day's automatic backup waits this long after the library opens, so it never competes
+# with the first room for the CPU and the disk (the backup on quit is promised from the start).
+AUTOMATIC_BACKUP_DELAY_MS = 20_000
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `lovebridge` and `python -m lovebridge`."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    install_private_fallback()  # no exception text on stderr, even before the log file exists
     window_only, data_dir = gui_data_dir(arguments)
     if window_only:
         # Start-up creates objects by the hundred thousand and keeps nearly all of them: the
@@ -57,9 +63,11 @@ def run_gui(data_dir: str | None) -> int:
     from lovebridge.paths import resolve_paths
     from lovebridge.ui.common.widgets import icon
     from lovebridge.ui.privacy.startup import Launcher
+    from lovebridge.ui.qt_messages import install_qt_message_handler
     from lovebridge.ui.settings import THEME, Settings
     from lovebridge.ui.theme import apply_theme
 
+    install_qt_message_handler()  # Qt's messages lose URLs and quoted text (a note, a path)
     paths = resolve_paths(data_dir)
     folder_problem = data_folder_problem(paths)  # read-only or full: say so, change nothing
 
@@ -82,8 +90,9 @@ def run_gui(data_dir: str | None) -> int:
         finish_interrupted_restore(paths)  # the rest of the tidying comes with opening
     # With the lock on, the lock screen comes first and the store opens only once unlocked.
     launcher = Launcher(paths, settings)
-    # Today's automatic backup in the background once the library is open, another on quit.
-    launcher.window_opened.connect(lambda window: window.backups.start_automatic())
+    # Today's automatic backup in the background once the app has settled, another on quit.
+    launcher.window_opened.connect(
+        lambda window: window.backups.schedule_automatic(AUTOMATIC_BACKUP_DELAY_MS))
     launcher.window_opened.connect(schedule_smoke_quit)
 
     def recover_and_reopen(data_key: bytes | None) -> None:

@@ -7,6 +7,8 @@ import logging.handlers
 import os
 from pathlib import Path
 
+from lovebridge.log_privacy import PrivateFormatter, install_private_fallback
+
 LOG_FILENAME = "lovebridge.log"
 
 
@@ -21,9 +23,11 @@ def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # Exceptions as types and frames only: their messages may quote a note (log_privacy.py).
+    handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
+    install_private_fallback()  # other libraries' warnings, on stderr
     if os.name == "posix":
         os.chmod(log_file, 0o600)
     return log_file

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
 from lovebridge.core.backup import create_backup, list_backups
+from lovebridge.core.links import NoteRequest
 from lovebridge.store.models import Message
 from lovebridge.ui.backup import ProgressDialog, RestoreConfirmDialog
 from lovebridge.ui.main_window import MainWindow
@@ -58,7 +59,7 @@ def test_restore_from_the_file_menu_brings_the_backup_back(qtbot, ctx, main_wind
     populate(ctx, notes=3, memories=0, seed=4)
     old_rooms = main_window.write_room
     saved_by_hook: list[int] = []
-    main_window.add_close_hook(lambda: saved_by_hook.append(notes(ctx)))
+    main_window.backups.save_requested.connect(lambda: saved_by_hook.append(notes(ctx)))
 
     confirm = restore_through_menu(qtbot, main_window, archive)
     assert "4 notes" in confirm.findChild(QWidget, "restoreContents").text()
@@ -103,6 +104,8 @@ def test_automatic_backup_on_start_and_on_quit(qtbot, ctx, main_window: MainWind
     with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000):
         controller.start_automatic()
     assert len(list_backups(ctx.paths.backups)) == 1
+    populate(ctx, notes=1, memories=0)  # something saved in this session
+    main_window.change_relay.flush()
     with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000):
         main_window.close()
     entries = list_backups(ctx.paths.backups)
@@ -118,16 +121,26 @@ def test_no_second_automatic_backup_on_the_same_day(qtbot, ctx, main_window) -> 
     assert len(list_backups(ctx.paths.backups)) == 1
 
 
-def test_reloading_the_rooms_drops_hooks_of_the_old_rooms_only(main_window: MainWindow) -> None:
-    calls: list[str] = []
-    old_room = main_window.write_room
-    main_window.add_close_hook(old_room.setFocus)  # bound to a widget of the old shell
-    main_window.add_close_hook(lambda: calls.append("app-wide"))
-    main_window.reload_rooms()
-    assert old_room.setFocus not in main_window._close_hooks
-    assert main_window.write_room is not old_room
-    main_window.run_close_hooks()
-    assert calls == ["app-wide"]
+def test_a_restore_saves_the_words_being_typed_before_the_safety_copy(
+        qtbot, ctx, main_window: MainWindow, tmp_path: Path) -> None:
+    """Rooms keep the shell's protocol: before a restore each saves what is pending."""
+    archive = create_backup(ctx.store, ctx.paths, tmp_path / "b.lovebridge", now=ctx.now()).path
+    write = main_window.write_room
+    write.start_note(NoteRequest(category="love"))
+    write.compose.editor.setFocus()
+    qtbot.keyClicks(write.compose.editor, "typed just before the restore")
+    confirm = restore_through_menu(qtbot, main_window, archive)
+    with qtbot.waitSignal(main_window.backups.restore_finished, timeout=30_000) as done:
+        qtbot.mouseClick(confirm.restore_button, Qt.MouseButton.LeftButton)
+    safety = done.args[0].safety_backup
+    assert safety is not None
+    from lovebridge.core.backup import stage_restore
+
+    staged = stage_restore(safety, ctx.paths, ctx.store, None, ctx.file_key)
+    try:
+        assert staged.manifest.counts.get("message") == 1  # the draft is in the safety copy
+    finally:
+        staged.discard()
 
 
 def test_quitting_writes_a_small_automatic_backup_that_restore_brings_back(
@@ -140,6 +153,9 @@ def test_quitting_writes_a_small_automatic_backup_that_restore_brings_back(
     with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000) as started:
         controller.start_automatic()
     assert started.args[0].photo_bytes_written == 6 * 80_000  # the first copies each photo once
+    # A note written in this session: the backup on quit keeps it.
+    populate(ctx, notes=1, memories=0, seed=9)
+    main_window.change_relay.flush()
     expected_rows, expected_photos = dump(ctx.store), photo_tree(ctx.paths.photos)
     pool_before = {p: p.stat().st_mtime_ns for p in pool_root(ctx.paths).glob("??/*")}
 
@@ -155,7 +171,7 @@ def test_quitting_writes_a_small_automatic_backup_that_restore_brings_back(
     sorted(ctx.paths.photos.rglob("*.jpg"))[0].unlink()
     main_window.show()
     confirm = restore_through_menu(qtbot, main_window, listed[0])
-    assert "4 notes" in confirm.findChild(QWidget, "restoreContents").text()
+    assert "5 notes" in confirm.findChild(QWidget, "restoreContents").text()
     assert "6 photos" in confirm.findChild(QWidget, "restoreContents").text()
     with qtbot.waitSignal(main_window.backups.restore_finished, timeout=30_000):
         qtbot.mouseClick(confirm.restore_button, Qt.MouseButton.LeftButton)
@@ -186,3 +202,14 @@ def test_an_automatic_backup_saved_as_one_file_from_the_restore_dialog(
     assert controller.dialog.title_label.text() == "Backup saved"
     assert dump(ctx.store) == before  # saving a copy restores nothing
     assert not list(ctx.paths.data.glob(".restore-*")) and not controller.busy
+
+
+def test_quitting_an_unchanged_library_adds_no_backup(qtbot, ctx, main_window: MainWindow) -> None:
+    """An identical copy would only push an older, different backup out of the rotation."""
+    populate(ctx, notes=2, memories=0)
+    controller = main_window.backups
+    with qtbot.waitSignal(controller.automatic_backup_finished, timeout=20_000):
+        controller.start_automatic()
+    main_window.close()
+    QThreadPool.globalInstance().waitForDone(20_000)
+    assert len(list_backups(ctx.paths.backups)) == 1

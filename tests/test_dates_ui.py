@@ -89,18 +89,19 @@ def test_a_weekly_date_night_from_plan_to_memory_to_phone(
     skipped = [e for e in room.month_view.entries[FRIDAYS[1]] if e.kind == "plan"]
     assert skipped[0].status == "skipped"
 
-    # The reminder comes an hour before, exactly once.
-    room.reminder_center.timer.timeout.emit()
-    assert not room.banner.isVisible()
+    # The reminder comes an hour before, exactly once (the shell's banner, above every room).
+    reminders = main_window.reminders
+    reminders.center.timer.timeout.emit()
+    assert not reminders.banner.isVisible()
     clock.now = datetime(2026, 11, 27, 17, 1, tzinfo=UTC)  # 18:01 in Berlin
-    room.reminder_center.timer.timeout.emit()
-    assert room.banner.isVisible()
-    assert "Friday date night in 59 minutes" in room.banner.text.text()
-    room.banner.dismiss_button.click()
-    room.reminder_center.timer.timeout.emit()
-    assert not room.banner.isVisible()
-    assert room.reminder_center.timer.isActive()
-    assert room.reminder_center.timer.interval() == 60_000
+    reminders.center.timer.timeout.emit()
+    assert reminders.banner.isVisible()
+    assert "Friday date night in 59 minutes" in reminders.banner.text.text()
+    reminders.banner.dismiss_button.click()
+    reminders.center.timer.timeout.emit()
+    assert not reminders.banner.isVisible()
+    assert reminders.center.timer.isActive()
+    assert reminders.center.timer.interval() == 60_000
 
     # The evening happened: mark it done and capture it as a memory.
     clock.now = datetime(2026, 11, 27, 22, 30, tzinfo=UTC)
@@ -311,11 +312,12 @@ def test_missed_reminders_are_shown_calmly_on_opening(qtbot, ctx, couple, make_w
     DatesServices.create(ctx.store, ctx.now).plans.create(PlanDraft(
         "Sunday dinner", start, timezone="Europe/Berlin", reminder_minutes=120))
     window = make_window()
-    room = window.dates_room
-    qtbot.waitUntil(lambda: not room.away_panel.isHidden(), timeout=3000)
-    assert "Sunday dinner was on Sunday 22 November" in room.away_panel.lines.text()
-    room.away_panel.ok_button.click()
-    assert room.away_panel.isHidden()
+    away = window.reminders.away_panel  # shown over whichever room opens first
+    qtbot.waitUntil(lambda: not away.isHidden(), timeout=3000)
+    assert "Sunday dinner was on Sunday 22 November" in away.lines.text()
+    assert window.current_room() is window.write_room
+    away.ok_button.click()
+    assert away.isHidden()
 
 
 def test_anniversary_countdown_and_note_nudge(qtbot, ctx, make_window) -> None:
@@ -366,7 +368,8 @@ def test_preferences_page_switches_start_at_login(
     qtbot, main_window, room, tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    room.autostart = type(room.autostart)(platform="linux")
+    reminders = main_window.reminders
+    reminders.autostart = type(reminders.autostart)(platform="linux")
     dialog = main_window.open_preferences()
     titles = [dialog.tabs.tabText(i).replace("&&", "&") for i in range(dialog.tabs.count())]
     assert "Dates & reminders" in titles
@@ -378,7 +381,7 @@ def test_preferences_page_switches_start_at_login(
     page.login_check.click()
     assert not desktop.exists()
     page.reminders_check.click()
-    assert room.reminder_center.enabled is False
+    assert reminders.center.enabled is False
     dialog.reject()
 
 
@@ -426,7 +429,7 @@ def test_a_broken_file_gives_a_clear_message_and_changes_nothing(
 def test_the_calendar_moves_on_at_midnight(qtbot, room, clock: MovableClock) -> None:
     assert room.month_view.today == date(2026, 11, 23)
     clock.now = datetime(2026, 11, 23, 23, 1, tzinfo=UTC)  # just past midnight in Berlin
-    room.reminder_center.timer.timeout.emit()
+    room.minute_timer.timeout.emit()
     assert room.month_view.today == date(2026, 11, 24)
 
 
@@ -446,11 +449,12 @@ def test_with_a_tray_closing_the_window_keeps_lovebridge_running(
             pass
 
     tray = FakeTray()
-    room.reminder_center.tray = tray
-    qtbot.waitUntil(lambda: room.reminder_center.timer.isActive(), timeout=2000)
+    reminders = main_window.reminders
+    reminders.center.tray = tray
+    qtbot.waitUntil(lambda: reminders.center.timer.isActive(), timeout=2000)
     main_window.close()
     assert main_window.isHidden() and "still here in the tray" in tray.messages[0]
-    clock_tick = room.reminder_center.check()  # reminders keep being checked meanwhile
+    clock_tick = reminders.center.check()  # reminders keep being checked meanwhile
     assert clock_tick == []
-    room.quit_from_tray()
-    assert room._quitting and not room.reminder_center.timer.isActive()
+    reminders.quit_from_tray()
+    assert reminders.quitting and not reminders.center.timer.isActive()

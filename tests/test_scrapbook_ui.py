@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 import warnings
 from datetime import datetime
 from pathlib import Path
@@ -252,7 +253,13 @@ def test_emptying_the_trash_asks_first(qtbot, main_window, tmp_path: Path) -> No
     qtbot.mouseClick(room.trash_page.empty_button, Qt.MouseButton.LeftButton)
     assert declined and room.trash_page.entries.count() == 1
     answer_yes(room)
-    qtbot.mouseClick(room.trash_page.empty_button, Qt.MouseButton.LeftButton)
+    gui_thread = threading.get_ident()
+    deleting_threads: list[int] = []
+    real_empty = room.trash.empty
+    room.trash.empty = lambda: (deleting_threads.append(threading.get_ident()), real_empty())[1]
+    with qtbot.waitSignal(room.trash_emptied, timeout=10_000) as emptied:
+        qtbot.mouseClick(room.trash_page.empty_button, Qt.MouseButton.LeftButton)
+    assert emptied.args == [1] and deleting_threads and gui_thread not in deleting_threads
     assert room.trash_page.entries.count() == 0
     assert room.trash_page.empty_label.isVisibleTo(room)
 

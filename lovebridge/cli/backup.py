@@ -7,6 +7,7 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lovebridge.core.backup import (
     BACKUP_SUFFIX,
@@ -20,10 +21,14 @@ from lovebridge.core.backup import (
 from lovebridge.core.backup.sealed import is_sealed
 from lovebridge.core.privacy.lock import LockState, lock_state
 from lovebridge.paths import resolve_paths
-from lovebridge.store import DatabaseDamagedError, StoreError
+from lovebridge.store import StoreError
 from lovebridge.store.recovery import set_aside_damaged
 
-from .common import fail, open_context
+from .common import fail, run_with_store
+
+if TYPE_CHECKING:
+    from lovebridge.core.context import AppContext
+    from lovebridge.store.db import Store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -75,22 +80,17 @@ def _archive_path(name: str) -> Path:
 
 def run_create(args: argparse.Namespace) -> int:
     target = _archive_path(args.file)
-    try:
-        ctx = open_context(args)
-    except StoreError as exc:
-        return fail(str(exc))
-    try:
+
+    def create(ctx: AppContext) -> int:
         result = create_backup(ctx.store, ctx.paths, target.resolve(), now=_now(),
                                progress=_progress_printer("Backing up"))
-    except (BackupError, StoreError) as exc:
-        return fail(str(exc))
-    finally:
-        ctx.store.close()
-    counts = result.manifest.counts
-    print(f"Backup written to {result.path} ({result.size / 1e6:.1f} MB): "
-          f"{counts.get('message', 0)} notes, {counts.get('memory', 0)} memories, "
-          f"{result.manifest.photo_count} photo files, {counts.get('plan', 0)} plans.")
-    return 0
+        counts = result.manifest.counts
+        print(f"Backup written to {result.path} ({result.size / 1e6:.1f} MB): "
+              f"{counts.get('message', 0)} notes, {counts.get('memory', 0)} memories, "
+              f"{result.manifest.photo_count} photo files, {counts.get('plan', 0)} plans.")
+        return 0
+
+    return run_with_store(args, create)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -124,35 +124,32 @@ def run_restore(args: argparse.Namespace) -> int:
     if not archive.is_file():
         return fail(f"{archive} is not a file.")
     paths = resolve_paths(args.data_dir).ensure()
-    store = None
-    file_key = None
-    damaged = None
-    try:
-        ctx = open_context(args)  # asks for the passphrase when the lock is on
-        store, file_key = ctx.store, ctx.file_key
-    except DatabaseDamagedError:
+
+    def restore(store: Store | None, file_key: bytes | None, damaged: Path | None) -> int:
+        result = restore_backup(archive, paths, store, now=_now(),
+                                progress=_progress_printer("Checking and restoring"),
+                                keep_current_photos=store is None, file_key=file_key)
+        when = result.manifest.created_at.astimezone()
+        print(f"Restored the backup from {when:%Y-%m-%d %H:%M}.")
+        if result.safety_backup is not None:
+            print(f"What was there before is kept in {result.safety_backup}.")
+        if damaged is not None:
+            print(f"The damaged database is kept in {damaged}.")
+        return 0
+
+    def over_damaged() -> int:
+        """A damaged database is what a restore is for: keep it aside, put the backup in."""
         if lock_state(paths) is LockState.ON:
             return fail("The database is damaged. An encrypted LoveBridge cannot be repaired from "
                         "the command line; nothing was changed.")
         damaged = set_aside_damaged(paths.database, paths.backups, _now())
-    except StoreError as exc:
-        return fail(str(exc))
-    try:
-        result = restore_backup(archive, paths, store, now=_now(),
-                                progress=_progress_printer("Checking and restoring"),
-                                keep_current_photos=store is None, file_key=file_key)
-    except (BackupError, StoreError) as exc:
-        return fail(str(exc))
-    finally:
-        if store is not None:
-            store.close()
-    when = result.manifest.created_at.astimezone()
-    print(f"Restored the backup from {when:%Y-%m-%d %H:%M}.")
-    if result.safety_backup is not None:
-        print(f"What was there before is kept in {result.safety_backup}.")
-    if damaged is not None:
-        print(f"The damaged database is kept in {damaged}.")
-    return 0
+        try:
+            return restore(None, None, damaged)
+        except (BackupError, StoreError) as exc:
+            return fail(str(exc))
+
+    return run_with_store(args, lambda ctx: restore(ctx.store, ctx.file_key, None),
+                          on_damaged=over_damaged)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -163,17 +160,12 @@ def run_export(args: argparse.Namespace) -> int:
     if not archive.is_file():
         return fail(f"{args.backup} is not a backup file (see `lovebridge backup list`).")
     target = _archive_path(args.file)
-    try:
-        ctx = open_context(args)  # asks for the passphrase when the lock is on
-    except StoreError as exc:
-        return fail(str(exc))
-    try:
+
+    def export(ctx: AppContext) -> int:
         result = export_backup(archive.resolve(), ctx.paths, ctx.store, target.resolve(),
                                file_key=ctx.file_key, progress=_progress_printer("Exporting"))
-    except (BackupError, StoreError) as exc:
-        return fail(str(exc))
-    finally:
-        ctx.store.close()
-    print(f"Backup written to {result.path} ({result.size / 1e6:.1f} MB, "
-          f"{result.manifest.photo_count} photo files): one file, complete on its own.")
-    return 0
+        print(f"Backup written to {result.path} ({result.size / 1e6:.1f} MB, "
+              f"{result.manifest.photo_count} photo files): one file, complete on its own.")
+        return 0
+
+    return run_with_store(args, export)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 
+from lovebridge.core.backup.manifest import BackupError
 from lovebridge.core.backup.swap import finish_interrupted_restore
 from lovebridge.core.context import AppContext
 from lovebridge.core.data_folder import restore_interrupted
@@ -16,6 +18,11 @@ from lovebridge.core.privacy.switch import unlock_keys
 from lovebridge.logging_setup import configure_logging
 from lovebridge.paths import resolve_paths
 from lovebridge.store import StoreError
+from lovebridge.store.errors import (
+    DatabaseDamagedError,
+    StoreBusyError,
+    WrongKeyError,
+)
 
 
 def open_context(args: argparse.Namespace) -> AppContext:
@@ -40,15 +47,55 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
-def run_with_store(args: argparse.Namespace, action) -> int:  # noqa: ANN001
-    """Open the store, run `action(ctx)`, always close; store errors become a clear message."""
+# The same words for the same trouble, whichever sub-command met it.
+WRONG_PASSPHRASE = "that passphrase does not open LoveBridge; nothing was changed."
+LOCKED_NO_TERMINAL = ("LoveBridge is locked and no passphrase could be asked for (run this in a "
+                      "terminal); nothing was changed.")
+DAMAGED = ("LoveBridge's database is damaged; nothing was changed. Open LoveBridge to repair it, "
+           "or bring back a backup with `lovebridge backup restore FILE`.")
+BUSY = ("LoveBridge's database is busy (is LoveBridge changing its lock or restoring a backup?); "
+        "nothing was changed. Try again in a moment.")
+
+
+def open_failure(exc: BaseException) -> str | None:
+    """The sentence for a failure to open the library, or None if it is not one of those."""
+    if isinstance(exc, WrongPassphraseError | WrongKeyError):
+        return WRONG_PASSPHRASE
+    if isinstance(exc, EOFError):
+        return LOCKED_NO_TERMINAL
+    if isinstance(exc, DatabaseDamagedError):
+        return DAMAGED
+    if isinstance(exc, StoreBusyError):
+        return BUSY
+    if isinstance(exc, StoreError):  # newer database, full disk, read-only folder: said plainly
+        return str(exc)
+    return None
+
+
+def run_with_store(
+    args: argparse.Namespace,
+    action: Callable[[AppContext], int],
+    on_damaged: Callable[[], int] | None = None,
+) -> int:
+    """Open the library, run `action(ctx)`, always close it: the one open/close path of the CLI.
+
+    Opening failures (wrong passphrase, damaged or newer database, locked without a terminal,
+    busy) and the action's own store or backup errors become one clear line, never a traceback.
+    `on_damaged` handles a damaged database instead (restore can replace it).
+    """
     try:
         ctx = open_context(args)
-    except StoreError as exc:
-        return fail(str(exc))
-    except WrongPassphraseError:
-        return fail("that passphrase does not open LoveBridge.")
+    except DatabaseDamagedError:
+        if on_damaged is not None:
+            return on_damaged()
+        return fail(DAMAGED)
+    except (StoreError, WrongPassphraseError, EOFError) as exc:
+        return fail(open_failure(exc) or type(exc).__name__)
+    except KeyboardInterrupt:
+        return fail("cancelled; nothing was changed.", 130)
     try:
         return action(ctx)
+    except (StoreError, BackupError) as exc:
+        return fail(open_failure(exc) if isinstance(exc, StoreError) else str(exc))
     finally:
         ctx.store.close()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from lovebridge.core.events import ChangeBus
 from lovebridge.paths import Paths
 from lovebridge.store.db import Store
 from lovebridge.store.media import MediaStore
@@ -25,9 +26,12 @@ class AppContext:
     clock: Callable[[], datetime] = system_clock
     file_key: bytes | None = None  # set while the lock is on: photos are encrypted at rest
     media: MediaStore = field(init=False)
+    changes: ChangeBus = field(init=False)  # what each commit changed, for views to refresh
 
     def __post_init__(self) -> None:
         self.media = MediaStore(self.paths.photos, self.file_key)
+        self.changes = ChangeBus()
+        self.store.commit_listeners.append(self.changes.after_commit)
 
     def now(self) -> datetime:
         return self.clock()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,14 +28,31 @@ BUSY_TIMEOUT_MS = 5000
 SUSPEND_WAIT_SECONDS = 10.0
 
 
-def connect(path: Path | str, key: bytes | None = None) -> sqlcipher.Connection:
+class CountedConnection(sqlcipher.Connection):
+    """A raw connection the Store handed out: closing it tells the Store it is free again."""
+
+    on_close = None  # set by Store.raw_connection; called once
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            release, self.on_close = self.on_close, None
+            if release is not None:
+                release()
+
+
+def connect(
+    path: Path | str, key: bytes | None = None, factory: type | None = None
+) -> sqlcipher.Connection:
     """Open one DB-API connection with LoveBridge's pragmas; `key` unlocks an encrypted database.
 
     Every connection in the app goes through here, so encryption is a matter of passing a key.
     The key is handed to SQLCipher as raw hex, never as a passphrase inside SQL.
     """
     connection = sqlcipher.connect(
-        str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+        factory=factory or sqlcipher.Connection,
     )
     if key is not None:
         connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -74,6 +91,9 @@ def make_engine(path: Path, key: bytes | None = None) -> Engine:
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=4,
+        # A failed statement's error must never carry its parameters (a note's text) into a
+        # message, a log line or a dialog.
+        hide_parameters=True,
     )
 
     # pysqlite's own transaction handling defers BEGIN oddly; take control so every
@@ -101,6 +121,8 @@ class Store:
         self._suspended = False
         self._active = 0  # sessions and raw connections in use, so suspend() can wait for them
         self._idle = threading.Condition()
+        # Called with each session once it has committed (core/events.py: what changed).
+        self.commit_listeners: list[Callable[[Session], None]] = []
 
     @property
     def encrypted(self) -> bool:
@@ -140,26 +162,47 @@ class Store:
             except BaseException:
                 session.rollback()
                 raise
+            else:
+                for listener in list(self.commit_listeners):
+                    listener(session)
             finally:
                 session.close()
         finally:
             self._leave()
 
     def raw_connection(self) -> sqlcipher.Connection:
-        """A fresh DB-API connection (for the backup API and integrity checks); caller closes it."""
-        if self._suspended:
-            raise StoreBusyError("LoveBridge's database is closed for a moment.")
-        return connect(self.path, self._key)
+        """A fresh DB-API connection (for the backup API and integrity checks); caller closes it.
+
+        Counted like a session until it is closed, so `suspend()` waits for it too.
+        """
+        with self._idle:
+            if self._suspended:
+                raise StoreBusyError("LoveBridge's database is closed for a moment.")
+            self._active += 1
+        try:
+            connection = connect(self.path, self._key, factory=CountedConnection)
+        except BaseException:
+            self._leave()
+            raise
+        connection.on_close = self._leave
+        return connection
+
+    @property
+    def active(self) -> int:
+        """Sessions and raw connections in use right now."""
+        with self._idle:
+            return self._active
 
     def connect_to(self, path: Path) -> sqlcipher.Connection:
         """A connection to another database file (a snapshot, a backup) with this store's key."""
         return connect(path, self._key)
 
     def suspend(self) -> None:
-        """Refuse new sessions, wait for running ones, then close the database file.
+        """Refuse new sessions, wait for running ones (raw connections too), then close the file.
 
         Used while the file is converted in place: nothing (an autosave timer, a background
-        task) may open it meanwhile, or it would write to the file being replaced.
+        task) may open it meanwhile, or it would write to the file being replaced. It may wait
+        for seconds, so it is called from a job's worker thread, never the GUI thread.
         """
         with self._idle:
             self._suspended = True

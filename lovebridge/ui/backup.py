@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,14 +38,16 @@ from lovebridge.core.backup import (
 from lovebridge.store import StoreError
 from lovebridge.ui.common.widgets import icon, muted_label, primary_button
 from lovebridge.ui.errors import show_error
-from lovebridge.ui.tasks import run_task
+from lovebridge.ui.shell.jobs import Job, JobQueue
 
 if TYPE_CHECKING:
-    from lovebridge.ui.main_window import MainWindow
+    from lovebridge.core.context import AppContext
 
 logger = logging.getLogger(__name__)
 
 EXPECTED_ERRORS = (BackupError, StoreError, OSError)
+# Bookkeeping that changes by itself (a reminder marked shown) is no reason for a backup on quit.
+UNBACKED_KINDS = {"reminder_shown"}
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -243,24 +245,29 @@ class RestoreConfirmDialog(QDialog):
 
 
 class BackupController(QObject):
-    """Wires File › Back up… / Restore… and the automatic backups to the main window."""
+    """Back up… / Restore… and the automatic backups; it talks to the shell by signals only."""
 
     backup_finished = Signal(object)  # BackupResult
     restore_finished = Signal(object)  # RestoreResult
     automatic_backup_finished = Signal(object)  # BackupResult
     failed = Signal(str)
+    status = Signal(str)  # a line for the status bar
+    save_requested = Signal()  # pending edits must be saved now (before the safety copy)
+    freeze_requested = Signal(bool)  # rooms must not change while a restore replaces the data
+    data_replaced = Signal()  # the restored data is in place: rooms must be rebuilt
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.ctx = window.ctx
+    def __init__(self, ctx: AppContext, jobs: JobQueue, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent  # dialogs open over it
+        self.ctx = ctx
+        self.jobs = jobs  # every backup and restore runs there, one at a time
         # Replaceable so tests (and a future portal-based picker) can answer without a modal.
-        self.choose_save_path: Callable[[str], str | None] = lambda s: ask_save_path(window, s)
-        self.choose_open_path: Callable[[], str | None] = lambda: ask_open_path(window)
+        self.choose_save_path: Callable[[str], str | None] = lambda s: ask_save_path(parent, s)
+        self.choose_open_path: Callable[[], str | None] = lambda: ask_open_path(parent)
         self.busy = False
+        self.backup_on_close = False
+        self.changed_since_backup = False  # an unchanged library is not backed up again
         self.dialog: QDialog | None = None
-        window.backup_action.triggered.connect(self.start_backup)
-        window.restore_action.triggered.connect(self.start_restore)
 
     # ---- manual backup ------------------------------------------------------------------
     def start_backup(self) -> None:
@@ -280,12 +287,12 @@ class BackupController(QObject):
         )
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
         self.busy = True
-        run_task(
-            lambda report: create_backup(store, paths, target, now=now, progress=report),
-            on_result=self._backup_done,
-            on_error=self._work_failed,
+        self.jobs.submit(Job(
+            self.tr("Backing up…"),
+            lambda _job, report: create_backup(store, paths, target, now=now, progress=report),
+            on_result=self._backup_done, on_error=self._work_failed,
             on_progress=dialog.set_progress,
-        )
+        ))
 
     def _backup_done(self, result: BackupResult) -> None:
         self.busy = False
@@ -297,8 +304,7 @@ class BackupController(QObject):
                     path=str(result.path), size=_size_text(result.size)),
                 folder=result.path.parent,
             )
-        self.window.status_label.setText(self.tr("Backed up to {name}.").format(
-            name=result.path.name))
+        self.status.emit(self.tr("Backed up to {name}.").format(name=result.path.name))
         self.backup_finished.emit(result)
 
     # ---- restore ------------------------------------------------------------------------
@@ -316,16 +322,17 @@ class BackupController(QObject):
         )
         store, paths = self.ctx.store, self.ctx.paths
         self.busy = True
-        run_task(
-            lambda report: stage_restore(archive, paths, store, report, self.ctx.file_key),
-            on_result=self._confirm_restore,
-            on_error=self._work_failed,
+        file_key = self.ctx.file_key
+        self.jobs.submit(Job(
+            self.tr("Checking the backup…"),
+            lambda _job, report: stage_restore(archive, paths, store, report, file_key),
+            on_result=self._confirm_restore, on_error=self._work_failed,
             on_progress=dialog.set_progress,
-        )
+        ))
 
     def _confirm_restore(self, staged: StagedBackup) -> None:
         self._close_progress()
-        confirm = RestoreConfirmDialog(self.window, staged.manifest)
+        confirm = RestoreConfirmDialog(self._parent, staged.manifest)
         self.dialog = confirm
         confirm.finished.connect(lambda code: self._confirmation_closed(staged, code))
         confirm.finished.connect(confirm.deleteLater)
@@ -357,14 +364,15 @@ class BackupController(QObject):
                 name=target.name),
         )
 
-        def work(report):  # noqa: ANN001, ANN202
+        def work(_job: Job, report: Callable[[int, int], None]) -> BackupResult:
             try:
                 return export_staged(staged, target, report)
             finally:
                 staged.discard()
 
-        run_task(work, on_result=self._backup_done, on_error=self._work_failed,
-                 on_progress=dialog.set_progress)
+        self.jobs.submit(Job(self.tr("Saving the backup as one file…"), work,
+                             on_result=self._backup_done, on_error=self._work_failed,
+                             on_progress=dialog.set_progress))
 
     def _cancel_restore(self, staged: StagedBackup) -> None:
         staged.discard()
@@ -374,7 +382,7 @@ class BackupController(QObject):
     def _apply_restore(self, staged: StagedBackup) -> None:
         self.dialog = None  # the confirmation has closed itself
         # Drafts and other pending edits are saved now, so the safety copy includes them.
-        self.window.run_close_hooks()
+        self.save_requested.emit()
         dialog = self._open_progress(
             self.tr("Restoring…"),
             self.tr("Keeping a copy of what is here now, then putting the backup in place."),
@@ -382,16 +390,17 @@ class BackupController(QObject):
         dialog.bar.setRange(0, 0)
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
         file_key = self.ctx.file_key
-        self.window.rooms_enabled(False)
-        run_task(
-            lambda: apply_restore(staged, paths, store, now=now, file_key=file_key),
-            on_result=self._restore_done,
-            on_error=self._restore_failed,
-        )
+        self.freeze_requested.emit(True)
+        self.jobs.submit(Job(
+            self.tr("Restoring…"),
+            lambda _job, _report: apply_restore(staged, paths, store, now=now,
+                                                file_key=file_key),
+            on_result=self._restore_done, on_error=self._restore_failed,
+        ))
 
     def _restore_done(self, result: RestoreResult) -> None:
         self.busy = False
-        self.window.reload_rooms()
+        self.data_replaced.emit()
         if self.dialog is not None:
             self.dialog.finish(
                 self.tr("Your backup is back"),
@@ -403,30 +412,55 @@ class BackupController(QObject):
         self.restore_finished.emit(result)
 
     def _restore_failed(self, error: Exception) -> None:
-        self.window.rooms_enabled(True)
+        self.freeze_requested.emit(False)
         self._work_failed(error)
 
     # ---- automatic backups --------------------------------------------------------------
+    def schedule_automatic(self, delay_ms: int) -> None:
+        """`start_automatic` once the app has settled: a start pays only for its first room.
+
+        The backup on quit is promised at once (a session closed sooner still gets one).
+        """
+        self.backup_on_close = True
+        QTimer.singleShot(delay_ms, self, self.start_automatic)
+
     def start_automatic(self) -> None:
         """Back up in the background if none was made today, and again when the app closes."""
         if automatic_backup_due(self.ctx.paths, self.ctx.now()):
             self.run_automatic_backup()
-        self.window.add_close_hook(self.run_automatic_backup)
+        self.backup_on_close = True
+
+    def about_to_close(self) -> None:
+        """The window closes: an automatic backup of what this session changed.
+
+        Nothing changed since the last one: none (an identical copy would only push an older,
+        different backup out of the rotation). One still running is the fresh copy: it finishes
+        before the app ends (app.py waits for the thread pool).
+        """
+        if self.backup_on_close and self.changed_since_backup and not self.jobs.busy:
+            self.run_automatic_backup()
+
+    def note_changes(self, changes: tuple) -> None:
+        """The shell's change signal: something worth a backup on quit was saved."""
+        if any(change.kind not in UNBACKED_KINDS for change in changes):
+            self.changed_since_backup = True
 
     def run_automatic_backup(self) -> None:
+        self.changed_since_backup = False  # what changes from now on, the next one keeps
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
         file_key = self.ctx.file_key
-        run_task(
-            lambda: make_automatic_backup(store, paths, now, file_key=file_key),
+        self.jobs.submit(Job(
+            self.tr("Backing up automatically…"),
+            lambda _job, _report: make_automatic_backup(store, paths, now, file_key=file_key),
             on_result=self.automatic_backup_finished.emit,
             on_error=lambda exc: logger.warning("automatic backup failed: %s",
                                                 type(exc).__name__),
-        )
+        ))
 
     # ---- shared -------------------------------------------------------------------------
     def _open_progress(self, title: str, text: str) -> ProgressDialog:
         self._close_progress()
-        dialog = ProgressDialog(self.window, title, text)
+        dialog = ProgressDialog(self._parent, title, text)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -446,7 +480,7 @@ class BackupController(QObject):
                     reason=error.strerror or type(error).__name__)
         else:
             message = self.tr("Something unexpected went wrong; nothing was changed.")
-        show_error(self.window, self.tr("LoveBridge"), message)
+        show_error(self._parent, self.tr("LoveBridge"), message)
         self.failed.emit(message)
 
 

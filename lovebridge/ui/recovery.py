@@ -162,7 +162,7 @@ class RecoveryWindow(QWidget):
         column.addLayout(footer)
 
         run_task(lambda: newest_good_backup(paths, self.file_key), on_result=self._show_backup,
-                 on_error=lambda _exc: self._show_backup(None))
+                 on_error=lambda _exc: self._show_backup(None), owner=self)
 
     def _card(self, title: str) -> tuple[QWidget, QVBoxLayout]:
         frame = card()
@@ -220,7 +220,7 @@ class RecoveryWindow(QWidget):
         target = self.paths.backups / f"rescued-{timestamp(self.clock())}.db"
         damaged = self.paths.database
         run_task(lambda: salvage(damaged, target, self.db_key), on_result=self._rescued,
-                 on_error=self._failed)
+                 on_error=self._failed, owner=self)
 
     def _rescued(self, report: SalvageReport) -> None:
         self.rescue_report = report

@@ -52,3 +52,16 @@ class Settings:
 
     def sync(self) -> None:
         self._qsettings.sync()
+
+    def take_group(self, group: str) -> dict[str, str]:
+        """Every key under `group` with its text, removed from the file (moving data out)."""
+        self._qsettings.beginGroup(group)
+        try:
+            found = {key: str(self._qsettings.value(key) or "") for key in
+                     self._qsettings.childKeys()}
+            self._qsettings.remove("")  # the whole group
+        finally:
+            self._qsettings.endGroup()
+        if found:
+            self._qsettings.sync()
+        return found

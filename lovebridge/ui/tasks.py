@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,20 @@ class Task(QRunnable):
             self.relay.succeeded.emit(result)
 
 
+def _while_alive(owner: QObject | None, callback: Callable[..., None]) -> Callable[..., None]:
+    """`callback`, skipped once `owner`'s C++ object is gone (a closed window, a rebuilt room)."""
+    if owner is None:
+        return callback
+
+    def deliver(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(*args)
+        else:
+            logger.debug("a background result arrived after its owner was gone")
+
+    return deliver
+
+
 _running: set[Task] = set()  # keeps relays alive until their outcome is delivered
 
 
@@ -48,10 +63,12 @@ def run_task(
     on_error: Callable[[Exception], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> Task:
     """Run `work` in the thread pool; callbacks run on the GUI thread.
 
-    With `on_progress`, `work` is called with one argument, `report(done, total)`.
+    With `on_progress`, `work` is called with one argument, `report(done, total)`. With `owner`
+    (the widget the callbacks update), outcomes that arrive after it was deleted are dropped.
     """
     task = Task(work, with_progress=on_progress is not None)
     task.setAutoDelete(False)
@@ -61,11 +78,11 @@ def run_task(
         _running.discard(task)
 
     if on_result is not None:
-        task.relay.succeeded.connect(on_result)
+        task.relay.succeeded.connect(_while_alive(owner, on_result))
     if on_error is not None:
-        task.relay.failed.connect(on_error)
+        task.relay.failed.connect(_while_alive(owner, on_error))
     if on_progress is not None:
-        task.relay.progressed.connect(on_progress)
+        task.relay.progressed.connect(_while_alive(owner, on_progress))
     task.relay.succeeded.connect(finish)
     task.relay.failed.connect(finish)
     (pool or QThreadPool.globalInstance()).start(task)

@@ -14,7 +14,6 @@ from lovebridge.core.links import NoteRequest
 from lovebridge.core.write.messages import MAX_MESSAGE_CHARS, Draft, MessageService
 from lovebridge.store.models import Memory
 from lovebridge.ui.write.suggestion_model import PREVIEW_ROLE
-from tests.write.conftest import flush_background_work
 from tests.write.test_write_core import HOSTILE
 
 
@@ -41,7 +40,6 @@ def test_drafts_save_themselves_while_typing_and_on_close(qtbot, main_window, co
     assert saved_text(main_window, uuid) == "Thank you for the soup"
     assert compose.save_status.text() == "Saved"
     qtbot.keyClicks(compose.editor, ", Jonah")
-    flush_background_work(qtbot)  # the card preview finishes before the window goes
     main_window.close()  # the close hook saves the last words at once
     assert saved_text(main_window, uuid) == "Thank you for the soup, Jonah"
 

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import json
 import re
+import struct
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 FORMAT = "lovebridge-backup"
 FORMAT_VERSION = 2
@@ -22,6 +26,15 @@ MANIFEST_NAME = "manifest.json"
 DATABASE_MEMBER = "lovebridge.db"
 PHOTOS_PREFIX = "photos/"
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+
+NOT_A_BACKUP = "This file is not a LoveBridge backup, or it is damaged. Nothing was changed."
+
+# What zipfile (and zlib under it) may raise on a damaged or truncated archive.
+DAMAGE_ERRORS = (
+    zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError, NotImplementedError,
+    struct.error, UnicodeError, RuntimeError, OverflowError, IndexError,
+)
 
 
 class BackupError(Exception):
@@ -169,3 +182,17 @@ def _parse_members(raw: dict) -> dict[str, MemberInfo]:
             raise _refuse("bad size entry")
         members[name] = MemberInfo(sha, size)
     return members
+
+
+def read_manifest(archive_path: Path) -> Manifest:
+    """Only the manifest of an archive (for listings); BackupRefusedError if unreadable."""
+    try:
+        with zipfile.ZipFile(archive_path) as archive:
+            info = archive.getinfo(MANIFEST_NAME)
+            if info.file_size > MAX_MANIFEST_BYTES:
+                raise BackupRefusedError(NOT_A_BACKUP)
+            return parse_manifest(archive.read(info))
+    except DAMAGE_ERRORS as exc:
+        raise BackupRefusedError(NOT_A_BACKUP) from exc
+    except OSError as exc:
+        raise BackupRefusedError(f"The backup file could not be read ({exc.strerror}).") from exc

@@ -22,7 +22,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from lovebridge.core.backup.create import BACKUP_SUFFIX, photo_files
-from lovebridge.core.backup.manifest import PHOTOS_PREFIX, BackupRefusedError, MemberInfo
+from lovebridge.core.backup.manifest import (
+    PHOTOS_PREFIX,
+    BackupRefusedError,
+    MemberInfo,
+    read_manifest,
+)
 from lovebridge.core.backup.sealed import backup_identity, is_sealed, opened_backup
 from lovebridge.paths import Paths
 from lovebridge.store.file_cipher import (
@@ -320,8 +325,6 @@ def read_refs(paths: Paths, archive: Path, file_key: bytes | None) -> set[str] |
 
 def _hashes_in_archive(paths: Paths, archive: Path, file_key: bytes | None) -> set[str] | None:
     """Read the hashes an archive needs from its own manifest; None when that cannot be known."""
-    from lovebridge.core.backup.validate import read_manifest  # validate imports this module
-
     try:
         if is_sealed(archive) and file_key is None:
             return None  # locked: what it needs cannot be known, so nothing may be pruned

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +38,14 @@ logger = logging.getLogger(__name__)
 # One automatic backup at a time in this process: a pruning pass must never run between another
 # backup's copying of new photos into the pool and the writing of the archive that needs them.
 _automatic_lock = threading.Lock()
+
+
+@contextmanager
+def automatic_backups_held() -> Iterator[None]:
+    """No automatic backup runs while inside (one running is waited for first): turning the
+    lock on or off converts the files a backup would be reading."""
+    with _automatic_lock:
+        yield
 
 
 @dataclass(frozen=True)

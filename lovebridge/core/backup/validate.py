@@ -14,10 +14,8 @@ import os
 import re
 import shutil
 import stat
-import struct
 import tempfile
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +24,11 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from lovebridge.core.backup.create import Progress, progress_counter, table_counts
 from lovebridge.core.backup.manifest import (
+    DAMAGE_ERRORS,
     DATABASE_MEMBER,
     MANIFEST_NAME,
+    MAX_MANIFEST_BYTES,
+    NOT_A_BACKUP,
     PHOTOS_PREFIX,
     BackupRefusedError,
     Manifest,
@@ -42,20 +43,11 @@ logger = logging.getLogger(__name__)
 
 STAGING_PREFIX = ".restore-staging-"
 MAX_MEMBERS = 200_000
-MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_FLOOR_BYTES = 1024 * 1024  # tiny members may compress well without being a bomb
 SPACE_MARGIN_BYTES = 64 * 1024 * 1024
 MAX_NAME_CHARS = 255
 SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-
-NOT_A_BACKUP = "This file is not a LoveBridge backup, or it is damaged. Nothing was changed."
-
-# What zipfile (and zlib under it) may raise on a damaged or truncated archive.
-DAMAGE_ERRORS = (
-    zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError, NotImplementedError,
-    struct.error, UnicodeError, RuntimeError, OverflowError, IndexError,
-)
 
 Opener = Callable[[Path], sqlcipher.Connection]
 
@@ -282,20 +274,6 @@ def _stage_pooled(manifest: Manifest, staging: Path, roots: list[Path] | None,
             # A photo listed both as a file and as a folder: a made-up list, not ours.
             raise BackupRefusedError(f"{NOT_A_BACKUP} (its photo list is inconsistent)") from exc
         raise
-
-
-def read_manifest(archive_path: Path) -> Manifest:
-    """Only the manifest of an archive (for listings); BackupRefusedError if unreadable."""
-    try:
-        with zipfile.ZipFile(archive_path) as archive:
-            info = archive.getinfo(MANIFEST_NAME)
-            if info.file_size > MAX_MANIFEST_BYTES:
-                raise BackupRefusedError(NOT_A_BACKUP)
-            return parse_manifest(archive.read(info))
-    except DAMAGE_ERRORS as exc:
-        raise BackupRefusedError(NOT_A_BACKUP) from exc
-    except OSError as exc:
-        raise BackupRefusedError(f"The backup file could not be read ({exc.strerror}).") from exc
 
 
 def verify_archive(archive_path: Path) -> Manifest:

@@ -4,7 +4,7 @@ from lovebridge.store.base import Base
 from lovebridge.store.models.handwriting import Handwriting
 from lovebridge.store.models.imports import ImportLedger, MemoryPlace
 from lovebridge.store.models.memories import Memory, MemoryPhoto, Photo, Tag, memory_tags
-from lovebridge.store.models.messages import CustomTemplate, Message
+from lovebridge.store.models.messages import CustomTemplate, DismissedHint, Message
 from lovebridge.store.models.plans import (
     CheckIn,
     CustomIdea,
@@ -19,6 +19,7 @@ __all__ = [
     "CheckIn",
     "CustomIdea",
     "CustomTemplate",
+    "DismissedHint",
     "Handwriting",
     "ImportLedger",
     "InsideJoke",

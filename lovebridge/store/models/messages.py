@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lovebridge.store.base import Base, RecordMixin, TrashableMixin, UTCDateTime
@@ -42,3 +42,15 @@ class CustomTemplate(Base, RecordMixin, TrashableMixin):
     tone: Mapped[str] = mapped_column(String(20), default="tender")
     length: Mapped[str] = mapped_column(String(10), default="short")  # short|medium|long
     text: Mapped[str] = mapped_column(Text)
+
+
+class DismissedHint(Base):
+    """A coach hint one partner dismissed for one note: kept with the note (encrypted with
+    the rest, in backups) and deleted with it."""
+
+    __tablename__ = "dismissed_hint"
+
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("message.id", ondelete="CASCADE"), primary_key=True
+    )
+    rule: Mapped[str] = mapped_column(String(60), primary_key=True)

@@ -6,10 +6,9 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,11 +26,11 @@ from lovebridge.core.dates.anniversaries import (
     note_occasion,
     when_phrase,
 )
-from lovebridge.core.dates.autostart import Autostart
 from lovebridge.core.dates.ideas import Idea
 from lovebridge.core.dates.model import Occurrence
 from lovebridge.core.dates.plans import PlanError
 from lovebridge.core.dates.services import DatesServices
+from lovebridge.core.events import Change, kinds
 from lovebridge.core.links import MemoryPrefill, NoteRequest
 from lovebridge.ui.common.widgets import card, heading, muted_label
 from lovebridge.ui.dates.agenda import AgendaView, DayPanel
@@ -41,15 +40,7 @@ from lovebridge.ui.dates.dialogs import OwnIdeaDialog, SpecialDatesDialog
 from lovebridge.ui.dates.idea_picker import IdeaPicker
 from lovebridge.ui.dates.month_view import DayEntry, MonthView
 from lovebridge.ui.dates.plan_editor import PlanEditor
-from lovebridge.ui.dates.preferences_page import DatesPreferencesPage
-from lovebridge.ui.dates.reminders import (
-    DEFAULT_REMINDER,
-    KEEP_IN_TRAY,
-    REMINDERS_ON,
-    AwayPanel,
-    ReminderBanner,
-    ReminderCenter,
-)
+from lovebridge.ui.dates.reminders import DEFAULT_REMINDER
 from lovebridge.ui.dates.style import quiet_tabs_style, soft_list_style
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.settings import Settings
@@ -59,6 +50,9 @@ logger = logging.getLogger(__name__)
 CALENDAR_TAB, AGENDA_TAB, IDEAS_TAB = range(3)
 PHOTO_SLACK = timedelta(hours=6)  # photos taken a little after the plan still belong to it
 AGENDA_DAYS = 90
+MINUTE_MS = 60_000
+# Changes made elsewhere that the calendar shows (its own plans it redraws as it makes them).
+SHOWN_ELSEWHERE = {"memory", "special_date", "profile", "plan", "plan_occurrence", "check_in"}
 
 
 class DatesRoom(CalendarFilesMixin, QWidget):
@@ -77,7 +71,6 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         self._settings = settings
         self.services = services or DatesServices.create(ctx.store, ctx.now)
         self.zone = recurrence.zone(recurrence.local_zone_name())
-        self.autostart = Autostart()
         self.open_dialogs: list[QWidget] = []
         self.pending_captures: dict[str, datetime] = {}
         # Tests replace these with functions that answer at once (no blocking file dialogs).
@@ -92,11 +85,6 @@ class DatesRoom(CalendarFilesMixin, QWidget):
                       Qt.AlignmentFlag.AlignTop)
         top.addWidget(self._build_countdown(), 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
-        self.away_panel = AwayPanel()
-        self.banner = ReminderBanner()
-        self.banner.open_requested.connect(lambda due: self.open_occurrence(due.occurrence))
-        outer.addWidget(self.away_panel)
-        outer.addWidget(self.banner)
         self.notice = muted_label("")
         self.notice.setObjectName("datesNotice")
         self.notice.hide()
@@ -122,30 +110,31 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         self.tabs.addTab(ideas_page, self.tr("Ideas"))
         outer.addWidget(self.tabs, 1)
 
-        self.reminder_center = ReminderCenter(self.services.reminders, ctx.now, self,
-                                              enabled=settings.get(REMINDERS_ON))
-        self.reminder_center.shown.connect(
-            lambda due: self.banner.show_reminders(due, self._ctx.now()))
-        self.reminder_center.missed.connect(
-            lambda due: self.away_panel.show_missed(due, self._ctx.now()))
-        self.reminder_center.open_requested.connect(self._raise_window)
-        self.reminder_center.timer.timeout.connect(self._on_minute)
-        self.reminder_center.quit_requested.connect(self.quit_from_tray)
-        self._quitting = False
-        self._told_about_tray = False
+        # Past midnight the calendar moves on to the new day by itself.
+        self.minute_timer = QTimer(self)
+        self.minute_timer.setObjectName("datesMinuteTimer")
+        self.minute_timer.setInterval(MINUTE_MS)
+        self.minute_timer.timeout.connect(self._on_minute)
+        self.minute_timer.start()
+        self._stale = False
         self.go_to(self.today())
         self._apply_local_style()
-        QTimer.singleShot(0, self, self._after_start)
 
     def _on_minute(self) -> None:
         """Past midnight the calendar moves on to the new day by itself."""
         if self.today() != self.month_view.today:
             self.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        # Memories and special dates may have changed in another room meanwhile.
-        if hasattr(self, "_month_occurrences"):
+    # ---- the shell's room protocol (lovebridge/ui/shell/rooms.py) -------------------------
+    def shown(self) -> None:
+        if self._stale:
             self.refresh()
+
+    def about_to_close(self) -> None:
+        """Plans are saved as they are made: nothing is pending."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.shown()
         super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -257,39 +246,6 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         layout.addWidget(splitter, 1)
         return page
 
-    def _after_start(self) -> None:
-        window = self.window()
-        signal = getattr(window, "preferences_opened", None)
-        if signal is not None:
-            signal.connect(self.add_preferences_page)
-        if window is not self:
-            window.installEventFilter(self)  # closing may hide to the tray (see eventFilter)
-        self.reminder_center.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """With a system tray, closing the window keeps LoveBridge there so reminders still come."""
-        if (event.type() == QEvent.Type.Close and watched is self.window()
-                and self.reminder_center.tray is not None and not self._quitting
-                and self._settings.get(KEEP_IN_TRAY)):
-            event.ignore()
-            watched.hide()
-            if not self._told_about_tray:
-                self._told_about_tray = True
-                self.reminder_center.tray.showMessage(
-                    "LoveBridge", self.tr("LoveBridge is still here in the tray, so reminders "
-                                          "can reach you. Quit it from the tray menu."))
-            return True
-        return super().eventFilter(watched, event)
-
-    def quit_from_tray(self) -> None:
-        """The tray's Quit: close for real (the window's close hooks run as usual)."""
-        self._quitting = True
-        self.reminder_center.stop()
-        self.window().close()
-        app = QApplication.instance()
-        if app is not None:
-            app.quit()
-
     # ---- time ---------------------------------------------------------------------------
     def today(self) -> date:
         return self._ctx.now().astimezone(self.zone).date()
@@ -314,8 +270,17 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         first = date(year, month + 1, 1)
         self.go_to(first)
 
-    def refresh(self) -> None:
-        """Read plans, anniversaries and memories again and show them everywhere."""
+    def refresh(self, changes: tuple[Change, ...] | None = None) -> None:
+        """Read plans, anniversaries and memories again and show them everywhere.
+
+        With `changes` (the shell's change signal), only marks the room stale while hidden:
+        it redraws when next shown. On screen, the room has already redrawn what it changed.
+        """
+        if changes is not None:
+            if not self.isVisible() and kinds(changes) & SHOWN_ELSEWHERE:
+                self._stale = True
+            return
+        self._stale = False
         view = self.month_view
         view.set_today(self.today())
         self.month_label.setText(date(view.year, view.month, 1).strftime("%B %Y"))
@@ -490,20 +455,6 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         dialog = OwnIdeaDialog(self.services, self)
         dialog.added.connect(lambda idea: (self.ideas.reload(), self.ideas.select_key(idea.key)))
         return self._keep(dialog)
-
-    def add_preferences_page(self, dialog) -> None:  # noqa: ANN001 - PreferencesDialog
-        page = DatesPreferencesPage(self._settings, self.autostart)
-        page.reminders_check.toggled.connect(self._set_reminders_enabled)
-        dialog.add_page(page, self.tr("Dates && reminders"))  # "&&": a literal ampersand
-
-    def _set_reminders_enabled(self, enabled: bool) -> None:
-        self.reminder_center.enabled = enabled
-
-    def _raise_window(self) -> None:
-        window = self.window()
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
 
     def say(self, text: str) -> None:
         self.notice.setText(text)

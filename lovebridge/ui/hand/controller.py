@@ -20,7 +20,7 @@ class HandController(QObject):
         super().__init__(window)
         self.window = window
         self.service = HandwritingService(window.ctx.store)
-        window.preferences_opened.connect(self.add_page)
+        window.preference_pages.register(self.tr("My handwriting"), self.add_page, order=30)
         self.hand_saved.connect(self._relist)
 
     def add_page(self, dialog) -> HandPage:  # noqa: ANN001 - PreferencesDialog
@@ -29,7 +29,6 @@ class HandController(QObject):
                  "b": profile.partner_b if profile else ""}
         page = HandPage(self.service, names, self.window.settings.get(opts.CURRENT_PARTNER))
         page.hand_saved.connect(self.hand_saved)
-        dialog.add_page(page, self.tr("My handwriting"))
         dialog.hand_page = page  # type: ignore[attr-defined]  # for tests and screenshots
         return page
 

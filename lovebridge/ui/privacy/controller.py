@@ -1,7 +1,9 @@
 """The lock inside the running app: lock and unlock the window, turn the lock on and off.
 
-Owned by the MainWindow. It holds the data key while LoveBridge is unlocked (the README's threat
-model says so plainly) and runs every slow step — Argon2id, encrypting files — off the GUI thread.
+Made by the shell when the library opens; it talks back only through signals (the shell covers
+the window with `lock_panel` on `locked_changed`, freezes it on `busy_changed`). It holds the
+data key while LoveBridge is unlocked (the README's threat model says so plainly) and runs every
+slow step — Argon2id, encrypting files — off the GUI thread.
 """
 
 from __future__ import annotations
@@ -13,9 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from lovebridge import APP_NAME
 from lovebridge.core.privacy.keyslots import (
     RECOVERY_SLOT,
     KdfParams,
@@ -35,11 +36,14 @@ from lovebridge.ui.privacy.idle import IDLE_LOCK_MINUTES, IdleWatcher
 from lovebridge.ui.privacy.lock_panel import LockPanel
 from lovebridge.ui.privacy.preferences_page import PrivacyPage
 from lovebridge.ui.privacy.recovery_dialog import RecoveryCodeDialog
+from lovebridge.ui.shell.jobs import Job, JobQueue
 from lovebridge.ui.tasks import run_task
 
 if TYPE_CHECKING:
-    from lovebridge.ui.main_window import MainWindow
+    from lovebridge.core.context import AppContext
+    from lovebridge.core.profile import ProfileService
     from lovebridge.ui.preferences import PreferencesDialog
+    from lovebridge.ui.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -64,14 +68,19 @@ class PrivacyController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        file_menu: QMenu,
+        ctx: AppContext,
+        settings: Settings,
+        profiles: ProfileService,
+        jobs: JobQueue,
+        parent: QWidget,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        super().__init__(window)
-        self.window = window
-        self.ctx = window.ctx
-        self.settings = window.settings
+        super().__init__(parent)
+        self._parent = parent  # error messages open over it
+        self.ctx = ctx
+        self.settings = settings
+        self.profiles = profiles
+        self.jobs = jobs  # the change of the lock waits for a running backup, never overlaps it
         # Tests swap in cheap Argon2id settings here; the app measures this machine.
         self.choose_kdf_params: Callable[[], KdfParams] = calibrate
         self.data_key: bytes | None = None
@@ -79,30 +88,19 @@ class PrivacyController(QObject):
         self.locked = False
         self.recovery_dialog: RecoveryCodeDialog | None = None
         self.progress_dialog: ConversionProgress | None = None
-        self._page_before_lock: QWidget | None = None
-        self._hidden_windows: list[QWidget] = []
-        self._disabled_actions: list[QAction] = []
-        self._title_before_lock = ""
 
         self.lock_panel = LockPanel(self._verify, clock)
         self.lock_panel.unlocked.connect(self._on_unlocked)
-        window.pages.addWidget(self.lock_panel)
 
-        self.lock_action = QAction(self.tr("&Lock LoveBridge"), window)
+        self.lock_action = QAction(self.tr("&Lock LoveBridge"), parent)
         self.lock_action.setObjectName("lockAction")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_now)
-        window.addAction(self.lock_action)
-        first = file_menu.actions()[0] if file_menu.actions() else None
-        file_menu.insertAction(first, self.lock_action)
-        if first is not None:
-            file_menu.insertSeparator(first)
 
         self.idle = IdleWatcher(clock, parent=self)
         self.idle.idle.connect(self.lock_now)
         self.idle.lock_key = self.lock_action.shortcut()
         self.idle.lock_key_pressed.connect(self._lock_key_pressed)
-        window.preferences_opened.connect(self.add_page)
         self._update_for_state()
 
     # ---- state ------------------------------------------------------------------------------
@@ -134,9 +132,7 @@ class PrivacyController(QObject):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self.window.centralWidget().setEnabled(not busy)
-        self.window.menuBar().setEnabled(not busy)
-        self.busy_changed.emit(busy)
+        self.busy_changed.emit(busy)  # the shell freezes its rooms and menus meanwhile
         self._update_for_state()
 
     # ---- locking the window -----------------------------------------------------------------
@@ -146,24 +142,8 @@ class PrivacyController(QObject):
             return
         logger.info("locking the window")
         self.locked = True
-        window = self.window
-        self._page_before_lock = window.pages.currentWidget()
-        others = [w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible()]
-        for popup in [w for w in others if w.windowType() == Qt.WindowType.Popup]:
-            popup.close()  # an open menu or drop-down list is simply closed
-        self._hidden_windows = [w for w in others if w.windowType() != Qt.WindowType.Popup]
-        for other in self._hidden_windows:
-            other.hide()
-        self._disabled_actions = [a for a in window.actions() if a.isEnabled()]
-        for action in self._disabled_actions:
-            action.setEnabled(False)
-        window.menuBar().hide()
-        window.statusBar().hide()
-        self._title_before_lock = window.windowTitle()
-        window.setWindowTitle(APP_NAME)
-        window.pages.setCurrentWidget(self.lock_panel)
+        self.locked_changed.emit(True)  # the shell covers the window with `lock_panel`
         self.lock_panel.reset()
-        self.locked_changed.emit(True)
 
     def _lock_key_pressed(self) -> None:
         if self.lock_action.isEnabled():
@@ -180,29 +160,18 @@ class PrivacyController(QObject):
             return
         logger.info("unlocked with slot %s", slot_id if slot_id == RECOVERY_SLOT else "partner")
         self.locked = False
-        window = self.window
-        window.pages.setCurrentWidget(self._page_before_lock or window.pages.widget(0))
-        for action in self._disabled_actions:
-            action.setEnabled(True)
-        self._disabled_actions = []
-        window.menuBar().show()
-        window.statusBar().show()
-        window.setWindowTitle(self._title_before_lock or APP_NAME)
-        for other in self._hidden_windows:
-            other.show()
-        self._hidden_windows = []
-        self.idle.touch()
         self.locked_changed.emit(False)
+        self.idle.touch()
 
     # ---- the Privacy page -------------------------------------------------------------------
     def add_page(self, dialog: PreferencesDialog) -> PrivacyPage:
-        profile = self.window.profiles.load()
+        """The Privacy page for `dialog` (the shell adds it as a tab)."""
+        profile = self.profiles.load()
         names = {
             "a": profile.partner_a if profile else self.tr("First partner"),
             "b": profile.partner_b if profile else self.tr("Second partner"),
         }
         page = PrivacyPage(self, names)
-        dialog.add_page(page, self.tr("Privacy"))
         dialog.accepted.connect(page.save_idle_choice)
         dialog.privacy_page = page  # type: ignore[attr-defined]  # for tests and screenshots
         return page
@@ -214,13 +183,9 @@ class PrivacyController(QObject):
             return
         self._start_conversion(parent, self.tr("Turning the lock on…"), self.tr(
             "Encrypting your notes, memories and photos. Please keep LoveBridge open."))
-        params = self.choose_kdf_params
-        run_task(
-            lambda report: switch_lock_on(self.ctx.paths, passphrases, params, report),
-            lambda change: self._finish_conversion(change, parent),
-            lambda error: self._conversion_crashed(error, parent),
-            self._on_progress,
-        )
+        params, paths = self.choose_kdf_params, self.ctx.paths
+        self._convert(self.tr("Turning the lock on…"), parent,
+                      lambda report: switch_lock_on(paths, passphrases, params, report))
 
     def turn_off(self, parent: QWidget) -> None:
         """Decrypt everything in place (the page asked for confirmation first)."""
@@ -228,18 +193,31 @@ class PrivacyController(QObject):
             return
         self._start_conversion(parent, self.tr("Turning the lock off…"), self.tr(
             "Decrypting your notes, memories and photos. Please keep LoveBridge open."))
-        data_key = self.data_key
-        run_task(
-            lambda report: switch_lock_off(self.ctx.paths, data_key, report),
-            lambda change: self._finish_conversion(change, parent),
-            lambda error: self._conversion_crashed(error, parent),
-            self._on_progress,
-        )
+        data_key, paths = self.data_key, self.ctx.paths
+        self._convert(self.tr("Turning the lock off…"), parent,
+                      lambda report: switch_lock_off(paths, data_key, report))
+
+    def _convert(self, title: str, parent: QWidget,
+                 change: Callable[[Callable[[int, int], None]], LockChange]) -> None:
+        """Queue the conversion as a job: it waits for a running backup, holds automatic
+        backups off, closes the store (waiting for its sessions in the worker, not here),
+        then converts the files."""
+        store = self.ctx.store
+
+        def work(_job: Job, report: Callable[[int, int], None]) -> LockChange:
+            from lovebridge.core.backup.service import automatic_backups_held
+
+            with automatic_backups_held():
+                store.suspend()
+                return change(report)
+
+        self.jobs.submit(Job(title, work,
+                             on_result=lambda result: self._finish_conversion(result, parent),
+                             on_error=lambda error: self._conversion_crashed(error, parent),
+                             on_progress=self._on_progress))
 
     def _start_conversion(self, parent: QWidget, title: str, text: str) -> None:
         self._set_busy(True)
-        # Closed first, so no autosave or background task touches the file being replaced.
-        self.ctx.store.suspend()
         progress = ConversionProgress(text, parent)
         progress.setObjectName("lockProgress")
         progress.setWindowTitle(title)
@@ -316,7 +294,7 @@ class PrivacyController(QObject):
 
         def failed(error: Exception) -> None:
             self._set_busy(False)
-            show_error(self.window, self.tr("The passphrase was not saved"), self.tr(
+            show_error(self._parent, self.tr("The passphrase was not saved"), self.tr(
                 "LoveBridge could not write its key file ({problem}). The old passphrase "
                 "still works.").format(problem=type(error).__name__))
 

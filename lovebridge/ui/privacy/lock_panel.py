@@ -140,7 +140,7 @@ class LockPanel(QWidget):
         self.unlock_button.setText(self.tr("Unlocking…"))
         self.show_message(self.tr("Unlocking… this takes a moment."), error=False)
         self._update_button()
-        run_task(lambda: self._verify(text), self._on_verified, self._on_failed)
+        run_task(lambda: self._verify(text), self._on_verified, self._on_failed, owner=self)
 
     def _on_verified(self, result: tuple[bytes, str]) -> None:
         self._busy = False

@@ -107,7 +107,7 @@ class BookDialog(QDialog):
         self.progress.show()
         self.status.setText(self.tr("Making the book…"))
         run_task(work, lambda pages: self._on_done(target, pages), self._on_failed,
-                 self._on_progress)
+                 self._on_progress, owner=self)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.core.context import AppContext
+from lovebridge.core.events import Change, kinds
 from lovebridge.core.links import MemoryPrefill, NoteRequest
 from lovebridge.core.profile import ProfileService
 from lovebridge.core.scrapbook.photo_import import (
@@ -70,6 +71,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
     memory_saved = Signal(str)  # uuid
     memory_captured = Signal(str, str)  # plan uuid, memory uuid: a kept date became a memory
     timeline_reloaded = Signal()
+    trash_emptied = Signal(int)  # how many things went (deleted in the background)
 
     def __init__(self, ctx: AppContext, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +98,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self._build()
         self._wire()
         self.reload()
-        run_task(self.trash.purge_expired, lambda gone: gone and self.reload())
+        run_task(self.trash.purge_expired, lambda gone: gone and self.reload(), owner=self)
 
     # ---- building -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -200,8 +202,22 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         profile = ProfileService(self._ctx.store).load()
         return (profile.partner_a, profile.partner_b) if profile else ("A", "B")
 
+    # ---- the shell's room protocol (lovebridge/ui/shell/rooms.py) -------------------------
+    def shown(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def refresh(self, changes: tuple[Change, ...]) -> None:
+        """Names or memories changed while the room was hidden: reload when next shown."""
+        if not self.isVisible() and kinds(changes) & {"profile", "memory", "photo", "tag"}:
+            self._stale = True
+
+    def about_to_close(self) -> None:
+        """Memories are saved by the editor's own buttons; nothing else is pending here."""
+
     def reload(self) -> None:
         """Refresh the timeline, the filter menus and on this day."""
+        self._stale = False
         self.home.set_choices(self.memories.tags(), self.memories.years(), self.partner_names(),
                               self.memories.places())
         self.apply_filters(self.home.filters())
@@ -226,7 +242,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
                 self._after_reload(filters)
 
         run_task(lambda: TimelineModel.first_page(service, filters), shown,
-                 lambda _error: self.apply_filters(filters))
+                 lambda _error: self.apply_filters(filters), owner=self)
 
     def _after_reload(self, filters: Filters) -> None:
         self.home.show_state(filters)
@@ -299,7 +315,8 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
             start, end = self._day_bounds(day)
         self._show_progress(self.tr("Looking for photos from that day…"))
         run_task(lambda report: photos_taken_between(folder, start, end, report),
-                 self._offer_found_photos, self._on_import_failed, self._on_progress)
+                 self._offer_found_photos, self._on_import_failed, self._on_progress,
+                 owner=self)
 
     def _day_bounds(self, day: date):  # noqa: ANN202
         from datetime import datetime, time
@@ -332,7 +349,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self._show_progress(self.tr("Adding photos…"))
         run_task(lambda report: self.importer.import_files(paths, report),
                  lambda outcome: self._on_imported(outcome, into_editor),
-                 self._on_import_failed, self._on_progress)
+                 self._on_import_failed, self._on_progress, owner=self)
 
     def import_mime(self, mime: QMimeData, into_editor: bool) -> None:
         """Dropped or pasted: files and folders by URL, or raw image data."""
@@ -356,7 +373,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self.importing = True
         self._show_progress(self.tr("Adding the pasted picture…"))
         run_task(save_then_import, lambda outcome: self._on_imported(outcome, into_editor),
-                 self._on_import_failed, self._on_progress)
+                 self._on_import_failed, self._on_progress, owner=self)
 
     def paste_photos(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
@@ -470,11 +487,21 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self.reload()
 
     def empty_trash(self) -> None:
-        def empty() -> None:
-            gone = self.trash.empty()
+        def emptied(gone: int) -> None:
             self.trash_page.show_entries(self.trash.entries())
             self.reload()
             self.show_notice(self.tr("The trash was emptied ({n} item(s)).").format(n=gone))
+            self.trash_emptied.emit(gone)
+
+        def failed(error: Exception) -> None:
+            self.trash_page.show_entries(self.trash.entries())
+            self.show_notice(self.tr("The trash could not be emptied ({problem}); nothing was "
+                                     "lost.").format(problem=type(error).__name__))
+
+        def empty() -> None:
+            # Deleting photo files takes a while with many: a worker does it, not the GUI.
+            self.show_notice(self.tr("Emptying the trash…"))
+            run_task(self.trash.empty, emptied, failed, owner=self)
 
         self.ask(self.tr("Empty the trash?"),
                  self.tr("Everything in the trash will be deleted for good. This cannot be "

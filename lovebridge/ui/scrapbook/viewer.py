@@ -104,7 +104,7 @@ class PhotoViewer(QWidget):
         generation = self._generation
         run_task(lambda: decode_for_view(self._ctx, photo),
                  lambda image: self._on_decoded(generation, image),
-                 lambda _error: self._on_failed(generation))
+                 lambda _error: self._on_failed(generation), owner=self)
 
     def _on_decoded(self, generation: int, image: QImage) -> None:
         if generation != self._generation:

@@ -25,6 +25,7 @@ from lovebridge.core.write.channels import mailto_url
 from lovebridge.core.write.coach import Hint, review
 from lovebridge.core.write.context import MemoryRef, WritingContext, fill_values
 from lovebridge.core.write.messages import MAX_MESSAGE_CHARS, Draft, MessageRecord, MessageService
+from lovebridge.core.write.note_state import NoteStateService
 from lovebridge.core.write.placeholders import FillValues, find_blanks
 from lovebridge.core.write.spelling import spelling_for
 from lovebridge.core.write.suggestions import RankContext, context_boosts
@@ -64,6 +65,9 @@ class ComposePage(QWidget):
         self._settings = settings
         self._messages = messages
         self._uuid: str | None = None
+        # Coach hints dismissed for this note (read once when it opens; kept in the database).
+        self._note_state = NoteStateService(ctx.store)
+        self._dismissed: set[str] = set()
         self._template_key: str | None = None
         self._category: str | None = None
         self._memory_uuid: str | None = None
@@ -208,6 +212,12 @@ class ComposePage(QWidget):
         self.memory_box.setCurrentIndex(max(self.memory_box.findData(chosen), 0))
         self._apply_context()
 
+    def update_context(self, context: WritingContext) -> None:
+        """Fresh dates and plans for the suggestions; the note and its memory stay as they are."""
+        if self._context is not None:
+            self._context = context
+            self._apply_context()
+
     def _apply_context(self) -> None:
         context = self._context
         if context is None:
@@ -242,6 +252,7 @@ class ComposePage(QWidget):
                  occasion: str | None = None) -> None:
         self.save_now()
         self._uuid, self._template_key, self._category = None, None, category
+        self._dismissed = set()
         self._sent_channel = None
         self._memory_uuid = memory_uuid
         if memory_uuid:
@@ -262,6 +273,7 @@ class ComposePage(QWidget):
     def open_message(self, record: MessageRecord) -> None:
         self.save_now()
         self._uuid, self._template_key = record.uuid, record.template_key
+        self._dismissed = self._note_state.dismissed(record.uuid)
         self._category, self._memory_uuid = record.category, record.memory_uuid
         self._sent_channel = record.channel if record.status != "draft" else None
         self._loading = True
@@ -363,16 +375,14 @@ class ComposePage(QWidget):
         self._coach_timer.start()
 
     # ---- the coach ---------------------------------------------------------------------------
-    def _dismissed_key(self) -> Option[str]:
-        return Option(f"write/dismissed/{self._uuid or 'new'}", "", str)
-
     def dismissed_rules(self) -> set[str]:
-        return {r for r in self._settings.get(self._dismissed_key()).split(",") if r}
+        return set(self._dismissed)
 
     def _dismiss_hint(self, rule: str) -> None:
         self.save_now()
-        rules = self.dismissed_rules() | {rule}
-        self._settings.set(self._dismissed_key(), ",".join(sorted(rules)))
+        self._dismissed.add(rule)
+        if self._uuid is not None:  # else written with the note's first save
+            self._note_state.dismiss(self._uuid, {rule})
         self.run_coach()
 
     def run_coach(self) -> None:
@@ -416,11 +426,8 @@ class ComposePage(QWidget):
                                              "trying again shortly"))
             self.save_status.setProperty("muted", False)
             return False
-        if self._uuid is None:  # dismissals made before the first save move to the new id
-            early = self._settings.get(Option("write/dismissed/new", "", str))
-            if early:
-                self._settings.set(Option(f"write/dismissed/{record.uuid}", "", str), early)
-                self._settings.set(Option("write/dismissed/new", "", str), "")
+        if self._uuid is None and self._dismissed:  # dismissed before the first save
+            self._note_state.dismiss(record.uuid, self._dismissed)
         self._uuid = record.uuid
         self._dirty = False
         self._save_failed = False

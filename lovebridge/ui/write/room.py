@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.core.context import AppContext
+from lovebridge.core.events import Change, kinds
 from lovebridge.core.links import NoteRequest
 from lovebridge.core.write.context import WritingContextService
 from lovebridge.core.write.custom_templates import CustomTemplateService
 from lovebridge.core.write.messages import MessageService
+from lovebridge.core.write.note_state import NoteStateService
 from lovebridge.core.write.placeholders import to_template_text
 from lovebridge.core.write.rhythm import turn_hint, weekly_counts
 from lovebridge.core.write.templates import Template, TemplateLibrary, load_library
@@ -37,6 +39,9 @@ from lovebridge.ui.write.template_dialog import TemplateDialog
 logger = logging.getLogger(__name__)
 
 RHYTHM_WEEKS = 16
+# What "Coming up" and the suggestions are drawn from (changed in other rooms, or by a sync).
+CONTEXT_KINDS = {"plan", "plan_occurrence", "special_date", "profile", "inside_joke", "memory",
+                 "check_in"}
 
 
 class WriteRoom(QWidget):
@@ -51,10 +56,10 @@ class WriteRoom(QWidget):
         self.messages = MessageService(ctx.store, clock=ctx.now)
         self.custom_templates = CustomTemplateService(ctx.store, clock=ctx.now)
         self.contexts = WritingContextService(ctx.store)
+        self._adopt_legacy_note_state()
         self._builtin = load_library()
         if self._builtin.problems:
             logger.warning("%d template file problem(s)", len(self._builtin.problems))
-        self._hooked = False
         self._styled_dark = current_colours().dark
         self._dialogs: list[QWidget] = []
         self.pages = QStackedWidget()
@@ -275,7 +280,7 @@ class WriteRoom(QWidget):
             return SpellChecker().word_frequency.dictionary
 
         run_task(work, on_result=self.compose.editor.highlighter.set_dictionary,
-                 on_error=lambda _exc: logger.info("spell-checking unavailable"))
+                 on_error=lambda _exc: logger.info("spell-checking unavailable"), owner=self)
 
     # ---- lifetime ----------------------------------------------------------------------------
     def _apply_style(self) -> None:
@@ -290,9 +295,29 @@ class WriteRoom(QWidget):
             self._styled_dark = current_colours().dark
             self._apply_style()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        window = self.window()
-        if not self._hooked and hasattr(window, "add_close_hook"):
-            window.add_close_hook(self.compose.save_now)  # the last words are kept on quit
-            self._hooked = True
+    def _adopt_legacy_note_state(self) -> None:
+        """Older versions kept dismissed hints per note in the settings file: move them into
+        the database (encrypted, backed up, deleted with the note) and off the file."""
+        legacy = self._settings.take_group("write/dismissed")
+        if legacy:
+            NoteStateService(self._ctx.store).adopt_legacy({
+                uuid: {rule for rule in text.split(",") if rule}
+                for uuid, text in legacy.items() if uuid != "new"
+            })
+
+    # ---- the shell's room protocol (lovebridge/ui/shell/rooms.py) -------------------------
+    def shown(self) -> None:
+        """Nothing to catch up on: changes arrive through `refresh` as they happen."""
+
+    def refresh(self, changes: tuple[Change, ...]) -> None:
+        """A plan, a date or a memory changed elsewhere: "Coming up" and suggestions follow."""
+        if not kinds(changes) & CONTEXT_KINDS:
+            return
+        self.refresh_home()
+        memory_uuid = self.compose.memory_box.currentData()
+        self.compose.update_context(self.contexts.load(
+            self._ctx.now(), self._ctx.local_now().date(), self._writer(), memory_uuid))
+
+    def about_to_close(self) -> None:
+        """The last words are kept (on quit, and before a restore replaces the data)."""
+        self.compose.save_now()

@@ -1,0 +1,1 @@
+"""The shell: the main window and what belongs to the whole app rather than to one room."""

@@ -1,0 +1,102 @@
+"""Every CLI sub-command opens and closes the library one way, with the same clear messages."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lovebridge.app import main
+from lovebridge.cli import common
+from lovebridge.core.privacy.lock import turn_lock_on
+from lovebridge.paths import resolve_paths
+from lovebridge.store import open_store
+from tests.privacy.lock_worker import FAST
+
+REPO = Path(__file__).resolve().parents[1]
+
+FAMILIES = {
+    "check": lambda out: ["check"],
+    "note": lambda out: ["note", "render", "--message", "1", "--out", str(out / "n.pdf")],
+    "scrapbook": lambda out: ["scrapbook", "search", "picnic"],
+    "dates": lambda out: ["dates", "export", str(out / "plans.ics")],
+    "backup": lambda out: ["backup", "create", str(out / "b.lovebridge")],
+    "backup restore": lambda out: ["backup", "restore", str(REPO / "pyproject.toml")],
+}
+
+
+def library(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    open_store(resolve_paths(folder).ensure().database).close()
+    return folder
+
+
+def run(folder: Path, arguments: list[str], capsys) -> tuple[int, str]:  # noqa: ANN001
+    code = main(["--data-dir", str(folder), *arguments])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    return code, captured.err
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_a_wrong_passphrase_is_said_the_same_way(family, tmp_path, capsys, monkeypatch) -> None:
+    folder = library(tmp_path)
+    turn_lock_on(resolve_paths(folder), {"a": "kitchen radio"}, FAST)
+    monkeypatch.setattr(common.getpass, "getpass", lambda _prompt: "not it at all")
+    code, err = run(folder, FAMILIES[family](tmp_path), capsys)
+    assert code != 0 and err.strip() == f"lovebridge: {common.WRONG_PASSPHRASE}"
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_locked_without_a_terminal_is_said_the_same_way(family, tmp_path, capsys,
+                                                         monkeypatch) -> None:
+    folder = library(tmp_path)
+    turn_lock_on(resolve_paths(folder), {"a": "kitchen radio"}, FAST)
+
+    def no_terminal(_prompt: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr(common.getpass, "getpass", no_terminal)
+    code, err = run(folder, FAMILIES[family](tmp_path), capsys)
+    assert code != 0 and err.strip() == f"lovebridge: {common.LOCKED_NO_TERMINAL}"
+
+
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"backup restore"}))
+def test_a_damaged_database_is_said_the_same_way(family, tmp_path, capsys) -> None:
+    folder = library(tmp_path)
+    database = resolve_paths(folder).database
+    data = bytearray(database.read_bytes())
+    for offset in range(200, len(data), 509):
+        data[offset] ^= 0x5A
+    database.write_bytes(bytes(data))
+    code, err = run(folder, FAMILIES[family](tmp_path), capsys)
+    assert code != 0 and err.strip() == f"lovebridge: {common.DAMAGED}"
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_a_newer_database_is_said_the_same_way(family, tmp_path, capsys) -> None:
+    folder = library(tmp_path)
+    raw = sqlite3.connect(resolve_paths(folder).database)
+    with raw:
+        raw.execute("UPDATE alembic_version SET version_num = '9000_from_the_future'")
+    raw.close()
+    code, err = run(folder, FAMILIES[family](tmp_path), capsys)
+    assert code != 0 and "newer" in err.lower() and err.count("\n") == 1
+
+
+def test_a_wrong_passphrase_on_backup_create_prints_no_traceback(tmp_path) -> None:
+    """The real command in its own process, the passphrase typed on its standard input."""
+    folder = library(tmp_path)
+    turn_lock_on(resolve_paths(folder), {"a": "kitchen radio"}, FAST)
+    done = subprocess.run(
+        [sys.executable, "-m", "lovebridge", "--data-dir", str(folder), "backup", "create",
+         str(tmp_path / "b.lovebridge")],
+        input="not it at all\n", capture_output=True, text=True, timeout=120, cwd=REPO,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and common.WRONG_PASSPHRASE in done.stderr
+    assert not (tmp_path / "b.lovebridge").exists()
