@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from .fonts import FONTS_BY_KEY, font_features, make_qfont
+from .paper import printing, set_ink_opacity
 
 REFERENCE_SIZE = 40.0  # words are measured once at this size and scaled arithmetically
 LINE_PITCH = 1.45  # distance between baselines, in ems of the (scaled) font
@@ -282,7 +283,9 @@ def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: 
     transparent ink so the PDF's text still reads (and copies) as the word.
     """
     word_size = size * (1 + rng.uniform(-jitter.size, jitter.size))
-    use_alternate = alternates and rng.random() < jitter.alternates
+    # On a printer there is no see-through text to keep an outlined word readable as text, so
+    # the everyday letterforms are used there (see paper.printing).
+    use_alternate = alternates and rng.random() < jitter.alternates and not printing(painter)
     line = _shaped_line(word, _word_font(font_key, word_size, False))
     em = word_size * FONTS_BY_KEY[font_key].scale
     phase = rng.uniform(0, math.tau)
@@ -292,9 +295,9 @@ def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: 
     # Pressing harder lays down more, darker ink. Opacity moves in a few steps because each
     # distinct opacity becomes a graphics state in a PDF.
     lightness = rng.uniform(0, 1)
-    painter.setOpacity(1.0 - round(lightness * jitter.pressure / 0.04) * 0.04)
     if jitter.pressure:
         ink = ink.darker(100 + round((1 - lightness) * 18))
+    ink = set_ink_opacity(painter, 1.0 - round(lightness * jitter.pressure / 0.04) * 0.04, ink)
     shift_total = 0.0
     visible = _shaped_line(word, _word_font(font_key, word_size, True)) if use_alternate else line
     for run in visible.glyphRuns():

@@ -286,8 +286,23 @@ def test_printing_goes_through_the_card_and_records_the_print_channel(qtbot, mai
         qtbot.mouseClick(compose.send_bar.buttons["print"], Qt.MouseButton.LeftButton)
     words = " ".join(PdfReader(str(target)).pages[0].extract_text().split())
     assert "walk by the river" in words
+    # "Print to file" keeps a PDF: the note was not printed (the real printer: tests/e2e).
     record = MessageService(main_window.ctx.store).get(compose.current_uuid())
-    assert (record.channel, record.status) == ("print", "printed")
+    assert record.status == "draft"
+
+
+def test_save_as_pdf_does_not_mark_the_note_printed(qtbot, main_window, compose,
+                                                   tmp_path) -> None:
+    target = tmp_path / "kept.pdf"
+    compose.note_panel.choose_save_path = lambda _kind, _suggested: str(target)
+    qtbot.keyClicks(compose.editor, "Thank you for the walk by the river")
+    compose.side_tabs.setCurrentIndex(1)
+    with qtbot.waitSignal(compose.note_panel.exported, timeout=20000):
+        qtbot.mouseClick(compose.note_panel.pdf_button, Qt.MouseButton.LeftButton)
+    assert target.stat().st_size > 0
+    record = MessageService(main_window.ctx.store).get(compose.current_uuid())
+    assert record.status == "draft"
+    assert "not marked as printed" in compose.save_status.text()
 
 
 def test_switching_to_dark_restyles_the_room(qtbot, main_window, compose) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -186,6 +186,12 @@ class ComposePage(QWidget):
         self.note_panel.exported.connect(self._exported)
         self.note_panel.overflow_changed.connect(self._overflow_changed)
         self.send_bar.set_channel(self._settings.get(LAST_CHANNEL))
+        self.print_action = QAction(self.tr("Print the note…"), self)
+        self.print_action.setObjectName("printNoteAction")
+        self.print_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Print))
+        self.print_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.print_action.triggered.connect(lambda: self.send("print"))
+        self.addAction(self.print_action)
 
     # ---- the note's situation ----------------------------------------------------------------
     def set_library(self, library: TemplateLibrary) -> None:
@@ -488,8 +494,10 @@ class ComposePage(QWidget):
             self.save_now()
         if kind == "png":
             self._record("social" if self.send_bar.channel() == "social" else "image")
-        else:
+        elif kind == "print":
             self._record("print")
+        else:  # a PDF kept on disk is saved, not yet printed or given
+            self.save_status.setText(self.tr("Saved as a PDF — not marked as printed"))
 
     def _ask_image_path(self, suggested: str) -> str | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)

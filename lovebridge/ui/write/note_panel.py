@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -317,7 +318,9 @@ class NotePanel(QWidget):
         except Exception as exc:  # a printer error must not lose the note
             self._export_failed("print", exc)
             return
-        self.exported.emit("print", printer.outputFileName())
+        # "Print to file" in the dialog saves a PDF: the note was kept, not printed.
+        target = printer.outputFileName()
+        self.exported.emit("pdf" if target else "print", target)
 
     def _open_system_print_dialog(self, printer: QPrinter, on_accepted: Callable[[], None]
                                   ) -> None:
@@ -326,7 +329,9 @@ class NotePanel(QWidget):
         dialog.setWindowTitle(self.tr("Print note"))
         dialog.accepted.connect(on_accepted)
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        # QPrintDialog.open() in PySide6 is only the (receiver, slot) overload; the dialog's own
+        # window-modal open is QDialog's.
+        QDialog.open(dialog)
 
     def _ask_save_path(self, kind: str, suggested: str) -> str | None:
         filters = {"pdf": self.tr("PDF document (*.pdf)"), "png": self.tr("PNG picture (*.png)")}
