@@ -91,16 +91,55 @@ def test_emoji_right_to_left_and_control_characters_round_trip(qtbot, main_windo
 
 def test_e_mail_opens_a_mailto_link_and_records_the_channel(qtbot, main_window, compose) -> None:
     opened = []
-    compose.open_url = opened.append
+    compose.find_mail_program = lambda: True
+    compose.open_url = lambda url: opened.append(url) or True
     qtbot.keyClicks(compose.editor, "Dinner & a walk? 50% chance of rain")
     qtbot.mouseClick(compose.send_bar.buttons["email"], Qt.MouseButton.LeftButton)
-    assert len(opened) == 1 and opened[0].scheme() == "mailto"
+    qtbot.waitUntil(lambda: len(opened) == 1)
+    assert opened[0].scheme() == "mailto"
     query = parse_qs(urlsplit(opened[0].toString(opened[0].ComponentFormattingOption.FullyEncoded
                                                  )).query)
     assert query["subject"] == ["A note from Maya"]
     assert query["body"] == ["Dinner & a walk? 50% chance of rain"]
     record = MessageService(main_window.ctx.store).get(compose.current_uuid())
     assert (record.channel, record.status) == ("email", "sent")
+
+
+def no_mail_dialog(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from lovebridge.ui.write.mail_handoff import NoMailDialog
+
+    found = []
+    qtbot.waitUntil(lambda: found.extend(
+        w for w in QApplication.topLevelWidgets()
+        if isinstance(w, NoMailDialog) and w.isVisible()) or bool(found), timeout=10000)
+    return found[0]
+
+
+def test_e_mail_without_a_mail_program_offers_copy_and_save_and_is_not_sent(
+        qtbot, main_window, compose, tmp_path) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    opened = []
+    compose.find_mail_program = lambda: False  # what xdg-mime answers with no mail program
+    compose.open_url = lambda url: opened.append(url) or True
+    compose.choose_text_path = lambda _name: str(tmp_path / "note.txt")
+    qtbot.keyClicks(compose.editor, "Meet me under the purple umbrella")
+    qtbot.mouseClick(compose.send_bar.buttons["email"], Qt.MouseButton.LeftButton)
+    dialog = no_mail_dialog(qtbot)
+    assert "not sent" in dialog.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "note.txt").read_text(encoding="utf-8") == \
+        "Meet me under the purple umbrella"
+    assert "not sent" in compose.save_status.text()
+
+    qtbot.mouseClick(compose.send_bar.buttons["email"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(no_mail_dialog(qtbot).copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "Meet me under the purple umbrella"
+    assert opened == []  # the link never went to a launcher that could echo it
+    record = MessageService(main_window.ctx.store).get(compose.current_uuid())
+    assert record.status == "draft"
 
 
 def test_qr_code_shows_and_long_notes_are_explained(qtbot, compose) -> None:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
@@ -31,9 +32,11 @@ from lovebridge.core.write.templates import Template, TemplateLibrary
 from lovebridge.render.content import NoteContent
 from lovebridge.ui.common.widgets import card
 from lovebridge.ui.settings import Option, Settings
+from lovebridge.ui.tasks import run_task
 from lovebridge.ui.write.coach_bar import CoachBar
 from lovebridge.ui.write.editor import DraftEditor
 from lovebridge.ui.write.format_bar import FormatBar
+from lovebridge.ui.write.mail_handoff import NoMailDialog, ask_text_path, mail_program_available
 from lovebridge.ui.write.note_panel import NotePanel
 from lovebridge.ui.write.send_bar import SendBar
 from lovebridge.ui.write.suggestions_panel import SuggestionsPanel
@@ -78,6 +81,9 @@ class ComposePage(QWidget):
         # Injectable for tests: how a URL is opened and where a picture is saved.
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.choose_image_path: Callable[[str], str | None] = self._ask_image_path
+        self.choose_text_path: Callable[[str], str | None] = lambda name: ask_text_path(
+            self, name)
+        self.find_mail_program: Callable[[], bool] = mail_program_available
         self._dialogs: list[QWidget] = []
         self._build()
         self._autosave = QTimer(self)
@@ -458,8 +464,12 @@ class ComposePage(QWidget):
             self.save_status.setText(self.tr("Copied — paste it wherever you like"))
         elif action == "email":
             subject = self.tr("A note from {me}").format(me=self.fill_values().me or "me")
-            self.open_url(QUrl.fromEncoded(mailto_url(subject, text).encode("ascii")))
-            self._record("email")
+            url = QUrl.fromEncoded(mailto_url(subject, text).encode("ascii"))
+            run_task(self.find_mail_program,
+                     on_result=lambda found: self._alive() and self._hand_to_mail(found, url,
+                                                                                  text),
+                     on_error=lambda _exc: self._alive() and self._hand_to_mail(False, url,
+                                                                                text))
         elif action == "qr":
             from lovebridge.ui.write.qr_dialog import QrDialog  # segno: only when a QR is asked
 
@@ -481,6 +491,30 @@ class ComposePage(QWidget):
             self._messages.mark_given(self._uuid)
             self.save_status.setText(self.tr("Marked as given ♥"))
             self.delivered.emit()
+
+    def _alive(self) -> bool:
+        return shiboken6.isValid(self)
+
+    def _hand_to_mail(self, found: bool, url: QUrl, text: str) -> None:
+        """Open the mail program if the desktop has one; otherwise say so and offer Copy/Save.
+        Only a note handed to a mail program is recorded as sent by e-mail."""
+        if found and self.open_url(url):
+            self._record("email")
+            self.save_status.setText(self.tr("Handed to your mail program"))
+            return
+        dialog = NoMailDialog(text, self.choose_text_path, self)
+        self._dialogs.append(dialog)
+
+        def finished(_result: int) -> None:
+            self._dialogs.remove(dialog)
+            self.save_status.setText({
+                "copied": self.tr("Copied — paste it into your e-mail"),
+                "saved": self.tr("Saved as a text file — not sent yet"),
+            }.get(dialog.outcome, self.tr("Not sent — no mail program")))
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _record(self, channel: str) -> None:
         self._sent_channel = channel  # how it actually went out wins over the planned channel
