@@ -62,6 +62,7 @@ class DayPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() + 3)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long date in a large font goes onto two lines
         layout.addWidget(self.title)
         self.marks = muted_label("")
         self.marks.setObjectName("dayMarks")

@@ -33,6 +33,7 @@ from lovebridge.core.dates.model import Occurrence
 from lovebridge.core.dates.plans import PlanError
 from lovebridge.core.dates.services import DatesServices
 from lovebridge.core.links import MemoryPrefill, NoteRequest
+from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.widgets import card, heading, muted_label
 from lovebridge.ui.dates.agenda import AgendaView, DayPanel
 from lovebridge.ui.dates.calendar_files import CalendarFilesMixin
@@ -232,8 +233,10 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         bar.addSpacing(8)
         bar.addWidget(today)
         bar.addStretch(1)
+        actions, flow = flow_container()
         for widget in (import_button, export_button, new_button):
-            bar.addWidget(widget)
+            flow.addWidget(widget)
+        bar.addWidget(actions)
         layout.addLayout(bar)
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)

@@ -187,7 +187,7 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         button.setShortcut(QKeySequence(shortcut))
-        button.setFixedWidth(40)
+        button.setMinimumWidth(40)
         font = QFont(button.font())
         font.setBold(text == "B")
         font.setItalic(text == "I")

@@ -190,6 +190,12 @@ class ComposePage(QWidget):
         self.send_bar.channel_changed.connect(self._channel_changed)
         self.send_bar.action_requested.connect(self.send)
         self.note_panel.exported.connect(self._exported)
+        # One handwriting and one ink for the editor and the card.
+        self.note_panel.style_changed.connect(self.format_bar.show_style)
+        self.format_bar.handwriting_chosen.connect(self.note_panel.set_handwriting)
+        self.format_bar.ink_chosen.connect(self.note_panel.set_ink)
+        style = self.note_panel.style()
+        self.format_bar.show_style(style.font, style.ink)
         self.note_panel.overflow_changed.connect(self._overflow_changed)
         self.send_bar.set_channel(self._settings.get(LAST_CHANNEL))
         self.print_action = QAction(self.tr("Print the note…"), self)

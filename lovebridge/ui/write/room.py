@@ -6,7 +6,6 @@ import logging
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,7 +22,8 @@ from lovebridge.core.write.messages import MessageService
 from lovebridge.core.write.placeholders import to_template_text
 from lovebridge.core.write.rhythm import turn_hint, weekly_counts
 from lovebridge.core.write.templates import Template, TemplateLibrary, load_library
-from lovebridge.ui.common.widgets import card, heading, primary_button
+from lovebridge.ui.common.flow_layout import flow_container
+from lovebridge.ui.common.widgets import card, heading, primary_button, scrolling
 from lovebridge.ui.settings import CURRENT_PARTNER, Settings
 from lovebridge.ui.tasks import run_task
 from lovebridge.ui.theme import current_colours
@@ -58,7 +58,7 @@ class WriteRoom(QWidget):
         self._styled_dark = current_colours().dark
         self._dialogs: list[QWidget] = []
         self.pages = QStackedWidget()
-        self.home = self._build_home()
+        self.home = scrolling(self._build_home())  # a short window scrolls, nothing squashed
         self.compose = ComposePage(ctx, settings, self.messages)
         self.pages.addWidget(self.home)
         self.pages.addWidget(self.compose)
@@ -102,10 +102,10 @@ class WriteRoom(QWidget):
         start_layout.setContentsMargins(18, 14, 18, 16)
         title = QLabel(self.tr("What would you like to say?"))
         title.setObjectName("sectionTitle")
+        title.setWordWrap(True)
         start_layout.addWidget(title)
-        self.category_grid = QGridLayout()
-        self.category_grid.setSpacing(8)
-        start_layout.addLayout(self.category_grid)
+        chips, self.category_grid = flow_container(8)
+        start_layout.addWidget(chips)
         left.addWidget(start)
         rhythm = card()
         rhythm_layout = QVBoxLayout(rhythm)
@@ -140,14 +140,14 @@ class WriteRoom(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.category_buttons: dict[str, QPushButton] = {}
-        for index, category in enumerate(library.categories):
+        for category in library.categories:
             button = QPushButton(category.label)
             button.setObjectName(f"category-{category.key}")
             button.setProperty("chip", True)
             button.setToolTip(category.description)
             button.clicked.connect(
                 lambda _c=False, key=category.key: self.start_note(NoteRequest(category=key)))
-            self.category_grid.addWidget(button, index // 3, index % 3)
+            self.category_grid.addWidget(button)
             self.category_buttons[category.key] = button
 
     def show_home(self) -> None:
