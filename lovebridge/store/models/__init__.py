@@ -1,6 +1,7 @@
 """All LoveBridge tables. Importing this package registers every model on `Base.metadata`."""
 
 from lovebridge.store.base import Base
+from lovebridge.store.models.dictionary import DictionaryWord
 from lovebridge.store.models.memories import Memory, MemoryPhoto, Photo, Tag, memory_tags
 from lovebridge.store.models.messages import CustomTemplate, Message
 from lovebridge.store.models.plans import (
@@ -17,6 +18,7 @@ __all__ = [
     "CheckIn",
     "CustomIdea",
     "CustomTemplate",
+    "DictionaryWord",
     "InsideJoke",
     "Memory",
     "MemoryPhoto",

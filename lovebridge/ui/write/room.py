@@ -18,6 +18,7 @@ from lovebridge.core.context import AppContext
 from lovebridge.core.links import NoteRequest
 from lovebridge.core.write.context import WritingContextService
 from lovebridge.core.write.custom_templates import CustomTemplateService
+from lovebridge.core.write.dictionary import PersonalDictionary, SpellWords
 from lovebridge.core.write.messages import MessageService
 from lovebridge.core.write.placeholders import to_template_text
 from lovebridge.core.write.rhythm import turn_hint, weekly_counts
@@ -51,6 +52,7 @@ class WriteRoom(QWidget):
         self.messages = MessageService(ctx.store, clock=ctx.now)
         self.custom_templates = CustomTemplateService(ctx.store, clock=ctx.now)
         self.contexts = WritingContextService(ctx.store)
+        self.dictionary = PersonalDictionary(ctx.store)
         self._builtin = load_library()
         if self._builtin.problems:
             logger.warning("%d template file problem(s)", len(self._builtin.problems))
@@ -72,6 +74,7 @@ class WriteRoom(QWidget):
         self.compose.suggestions.edit_template_requested.connect(self.edit_template)
         self.compose.suggestions.delete_template_requested.connect(self.delete_template)
         self.history.open_requested.connect(self.open_message)
+        self.compose.editor.add_word_requested.connect(self.add_to_dictionary)
         self.history.changed.connect(self.refresh_home)
         self._reload_library()
         self._spelling_requested = False
@@ -269,10 +272,25 @@ class WriteRoom(QWidget):
         def work() -> object:
             from spellchecker import SpellChecker
 
-            return SpellChecker().word_frequency.dictionary
+            return SpellWords(SpellChecker(), self.dictionary.words())
 
         run_task(work, on_result=self.compose.editor.highlighter.set_dictionary,
                  on_error=lambda _exc: logger.info("spell-checking unavailable"))
+
+    def add_to_dictionary(self, word: str) -> None:
+        """Keep the word in the couple's dictionary (in the library) and stop flagging it."""
+        try:
+            kept = self.dictionary.add(word)
+        except Exception as exc:  # a locked or full library: say so, the note is untouched
+            logger.warning("dictionary word not saved: %s", type(exc).__name__)
+            self.compose.show_notice(self.tr("That word could not be added to your "
+                                             "dictionary just now."))
+            return
+        highlighter = self.compose.editor.highlighter
+        words = highlighter.dictionary()
+        if isinstance(words, SpellWords):
+            words.add(kept)
+        highlighter.rehighlight()
 
     # ---- lifetime ----------------------------------------------------------------------------
     def _apply_style(self) -> None:
