@@ -105,4 +105,8 @@ def scrolling(page: QWidget) -> QWidget:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setWidget(page)
+    # See-through, so the page looks as it did and the room behind still paints.
+    area.viewport().setAutoFillBackground(False)
+    page.setAutoFillBackground(False)
+    area.setStyleSheet("QScrollArea { background: transparent; }")
     return area
