@@ -51,7 +51,7 @@ from lovebridge.ui.dates.reminders import (
     ReminderBanner,
     ReminderCenter,
 )
-from lovebridge.ui.dates.style import quiet_tabs_style, soft_list_style
+from lovebridge.ui.dates.style import disabled_buttons_style, quiet_tabs_style, soft_list_style
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.settings import Settings
 
@@ -163,6 +163,9 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         for widget in (self.day_panel.list, self.agenda):
             if widget.styleSheet() != style:
                 widget.setStyleSheet(style)
+        buttons = disabled_buttons_style()
+        if self.day_panel.actions.styleSheet() != buttons:
+            self.day_panel.actions.setStyleSheet(buttons)
 
     # ---- building -----------------------------------------------------------------------
     def _build_countdown(self) -> QWidget:
@@ -450,7 +453,10 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         if status == "done":
             self.say(self.tr("Lovely. You can capture it as a memory while it is fresh."))
         elif status == "skipped":
-            self.say(self.tr("Skipped this one; the others stay as they are."))
+            self.say(self.tr("Skipped this one; the others stay as they are. "
+                             "“Un-skip” puts it back."))
+        elif self.notice.isVisible():  # back on the calendar: the old word no longer holds
+            self.say(self.tr("“{title}” is back on.").format(title=occurrence.title))
 
     def capture_memory(self, occurrence: Occurrence) -> MemoryPrefill:
         """A kept date becomes a memory: ask the Scrapbook to open on it."""
