@@ -69,3 +69,26 @@ def test_a_button_that_does_not_apply_looks_disabled(qtbot, ctx, couple, make_wi
     qtbot.wait(20)
     enabled, disabled = darkest_text(panel.open_button), darkest_text(panel.capture_button)
     assert disabled > enabled + 0.2, (enabled, disabled)  # greyed, not just a shade lighter
+
+
+def test_a_second_plan_at_the_same_hour_is_pointed_out_before_it_is_saved(
+        qtbot, ctx, couple, make_window) -> None:  # noqa: ANN001
+    window = make_window()
+    window.show_room(2)
+    room = window.dates_room
+    room.set_zone("Europe/Berlin")
+    friday = datetime(2026, 11, 27).date()
+    first = room.open_new_plan(friday)
+    first.title_edit.setText("Date night")
+    qtbot.mouseClick(first.save_button, Qt.MouseButton.LeftButton)
+    assert not first.isVisible()
+
+    second = room.open_new_plan(friday)  # the same evening hour is offered again
+    second.title_edit.setText("Board games")
+    qtbot.mouseClick(second.save_button, Qt.MouseButton.LeftButton)
+    assert second.isVisible()
+    assert "same time as “Date night”" in second.error_label.text()
+    assert len(room.services.plans.plans()) == 1
+    qtbot.mouseClick(second.save_button, Qt.MouseButton.LeftButton)  # keep both, knowingly
+    assert not second.isVisible()
+    assert len(room.services.plans.plans()) == 2

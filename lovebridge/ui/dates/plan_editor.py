@@ -68,6 +68,7 @@ class PlanEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("planEditor")
+        self._clash_accepted: tuple[datetime, datetime] | None = None
         self.setWindowTitle(self.tr("Plan") if plan else self.tr("New plan"))
         self.setMinimumWidth(560)
         self._services = services
@@ -307,6 +308,8 @@ class PlanEditor(QDialog):
         try:
             draft = self.draft()
             plans = self._services.plans
+            if self._warn_of_clash(draft):
+                return False
             if self.plan is None:
                 plans.create(draft)
             elif not self.plan.rrule or self.occurrence is None:
@@ -331,6 +334,29 @@ class PlanEditor(QDialog):
             return False
         self.saved.emit()
         self.accept()
+        return True
+
+    def _warn_of_clash(self, draft: PlanDraft) -> bool:
+        """Two plans at the same time: say so once; saving again with the same time keeps both."""
+        start = draft.starts_at
+        end = draft.ends_at or start + timedelta(hours=2)
+        if draft.all_day or self._clash_accepted == (start, end):
+            return False
+        own = self.plan.uuid if self.plan is not None else None
+        clashes = [o for o in self._services.plans.occurrences_between(start, end)
+                   if o.plan_uuid != own and o.status not in ("skipped", "cancelled")
+                   and not o.all_day and o.starts_at < end and o.ends_at > start]
+        if not clashes:
+            return False
+        other = clashes[0]
+        local = other.starts_at.astimezone(self._zone)
+        until = other.ends_at.astimezone(self._zone)
+        self.error_label.setText(self.tr(
+            "This is at the same time as “{title}” ({start}–{end}). Choose another time, or "
+            "save again to keep both.").format(title=other.title, start=local.strftime("%H:%M"),
+                                               end=until.strftime("%H:%M")))
+        self.error_label.show()
+        self._clash_accepted = (start, end)
         return True
 
     def _save_series(self, draft: PlanDraft) -> None:
