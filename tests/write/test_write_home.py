@@ -169,3 +169,21 @@ def test_no_guilt_language_anywhere_in_the_write_room() -> None:
                 if GUILT_WORDS.search(line):
                     offenders.append(f"{path.name}:{number}: {line.strip()}")
     assert offenders == []
+
+
+def test_one_click_switches_who_is_writing_and_the_note_is_signed_by_them(
+        qtbot, main_window) -> None:
+    from lovebridge.ui.settings import CURRENT_PARTNER
+
+    room = main_window.write_room
+    room.start_note(NoteRequest())
+    compose = room.compose
+    qtbot.keyClicks(compose.editor, "Thank you for the soup")
+    jonah = compose.writer_buttons["b"]
+    assert jonah.text() == "Jonah" and compose.writer_buttons["a"].isChecked()
+    qtbot.mouseClick(jonah, Qt.MouseButton.LeftButton)
+    assert jonah.isChecked() and jonah.text() == "Jonah writing"
+    assert main_window.settings.get(CURRENT_PARTNER) == "b"
+    assert compose.fill_values().me == "Jonah"
+    record = MessageService(main_window.ctx.store).get(compose.current_uuid())
+    assert record.author == "b"

@@ -10,6 +10,7 @@ import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -57,6 +58,7 @@ class ComposePage(QWidget):
     delivered = Signal()
     saved = Signal()
     back_requested = Signal()
+    writer_changed = Signal(str)  # "a" | "b": the other partner took the keyboard
 
     def __init__(self, ctx: AppContext, settings: Settings, messages: MessageService,
                  parent: QWidget | None = None) -> None:
@@ -114,6 +116,7 @@ class ComposePage(QWidget):
         self.occasion.hide()
         top.addWidget(self.occasion)
         top.addStretch(1)
+        top.addWidget(self._build_writer_switch())
         memory_label = QLabel(self.tr("Memory"))
         memory_label.setProperty("muted", True)
         top.addWidget(memory_label)
@@ -205,6 +208,49 @@ class ComposePage(QWidget):
         self.print_action.triggered.connect(lambda: self.send("print"))
         self.addAction(self.print_action)
 
+    def _build_writer_switch(self) -> QWidget:
+        """Who is writing, switched in one click on a shared laptop (signs the note)."""
+        box = QWidget()
+        box.setObjectName("writerSwitch")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.writer_buttons: dict[str, QPushButton] = {}
+        group = QButtonGroup(box)
+        group.setExclusive(True)
+        for key in ("a", "b"):
+            button = QPushButton()
+            button.setObjectName(f"writer-{key}")
+            button.setCheckable(True)
+            button.setToolTip(self.tr("Who is writing this note"))
+            button.clicked.connect(lambda _c=False, k=key: self._writer_picked(k))
+            group.addButton(button)
+            row.addWidget(button)
+            self.writer_buttons[key] = button
+        return box
+
+    def memory_uuid(self) -> str | None:
+        return self._memory_uuid
+
+    def signed_by_new_writer(self) -> None:
+        """The writer changed: a note already begun is saved as theirs."""
+        if self._uuid is not None or self.editor.toPlainText().strip():
+            self._mark_dirty()
+            self.save_now()
+
+    def _writer_picked(self, key: str) -> None:
+        if key != self._writer:
+            self.writer_changed.emit(key)
+
+    def _show_writer(self, context: WritingContext) -> None:
+        profile = context.profile
+        for key, button in self.writer_buttons.items():
+            name = profile.name_of(key) if profile is not None else ("A" if key == "a" else "B")
+            button.setText(self.tr("{name} writing").format(name=name) if key == context.writer
+                           else name)
+            button.setAccessibleName(self.tr("{name} is writing").format(name=name))
+            button.setChecked(key == context.writer)
+
     # ---- the note's situation ----------------------------------------------------------------
     def set_library(self, library: TemplateLibrary) -> None:
         self._library = library
@@ -214,6 +260,7 @@ class ComposePage(QWidget):
         """Names, memories and dates that fill placeholders and steer suggestions."""
         self._context = context
         self._writer = context.writer
+        self._show_writer(context)
         self._memories = memories
         self.note_panel.set_partner(context.writer)
         self.send_bar.set_partner_name(context.fill.partner)

@@ -75,6 +75,7 @@ class WriteRoom(QWidget):
         self.compose.suggestions.delete_template_requested.connect(self.delete_template)
         self.history.open_requested.connect(self.open_message)
         self.compose.editor.add_word_requested.connect(self.add_to_dictionary)
+        self.compose.writer_changed.connect(self.switch_writer)
         self.history.changed.connect(self.refresh_home)
         self._reload_library()
         self._spelling_requested = False
@@ -246,6 +247,13 @@ class WriteRoom(QWidget):
         if chosen is not None and chosen not in memories:
             memories.insert(0, chosen)
         self.compose.set_context(context, memories)
+
+    def switch_writer(self, writer: str) -> None:
+        """The other partner is at the keyboard: the note (and the next ones) are theirs."""
+        self._settings.set(CURRENT_PARTNER, writer)
+        self._load_context(self.compose.memory_uuid())
+        self.compose.signed_by_new_writer()
+        self.refresh_home()
 
     def start_note(self, request: NoteRequest) -> None:
         """Begin a new note as asked (a category, a memory to draw on, an occasion line)."""
