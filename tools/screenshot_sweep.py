@@ -72,6 +72,9 @@ def screens(window, app):  # noqa: ANN001, ANN201
     uuid = MemoryService(window.ctx).timeline(0, 10)[0].uuid
     scrapbook.open_memory(uuid)
     settle(app, 0.4)
+    yield "scrapbook-reading", window
+    scrapbook.edit_memory(uuid)
+    settle(app, 0.4)
     yield "scrapbook-memory", window
     scrapbook.show_home()
     window.show_room(2)

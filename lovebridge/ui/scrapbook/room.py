@@ -50,6 +50,7 @@ from lovebridge.ui.scrapbook.drops import (
 )
 from lovebridge.ui.scrapbook.editor import MemoryEditor
 from lovebridge.ui.scrapbook.home import ScrapbookHome
+from lovebridge.ui.scrapbook.reader import MemoryReader
 from lovebridge.ui.scrapbook.thumbnails import ThumbnailLoader
 from lovebridge.ui.scrapbook.timeline_model import TimelineModel
 from lovebridge.ui.scrapbook.trash_page import TrashPage
@@ -108,9 +109,10 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self.pages = QStackedWidget()
         self.home = ScrapbookHome(self.model)
         self.editor = MemoryEditor(self.thumbnails)
+        self.reader = MemoryReader(self.thumbnails)
         self.viewer = PhotoViewer(self._ctx)
         self.trash_page = TrashPage()
-        for page in (self.home, self.editor, self.viewer, self.trash_page):
+        for page in (self.home, self.reader, self.editor, self.viewer, self.trash_page):
             self.pages.addWidget(page)
         layout.addWidget(self.pages, 1)
 
@@ -156,6 +158,8 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         home.search_edit.returnPressed.connect(home.flush_search)
         editor.save_requested.connect(self.save_memory)
         editor.delete_requested.connect(self.delete_memory)
+        self.reader.back_requested.connect(self.show_home)
+        self.reader.edit_requested.connect(self.edit_memory)
         editor.autosave_requested.connect(self.autosave_memory)
         editor.back_requested.connect(self.leave_editor)
         editor.add_photos_requested.connect(lambda: self._choose_and_import(into_editor=True))
@@ -248,14 +252,28 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self.pages.setCurrentWidget(self.editor)
 
     def open_memory(self, uuid: str) -> None:
-        try:
-            memory = self.memories.get(uuid)
-        except MemoryNotFoundError:
-            self.reload()
+        """A memory opens to be read; Edit (or edit_memory) opens its form."""
+        memory = self._get(uuid)
+        if memory is None:
+            return
+        names = self.partner_names()
+        self.reader.show_memory(memory, names[0] if memory.added_by == "a" else names[1])
+        self.pages.setCurrentWidget(self.reader)
+
+    def edit_memory(self, uuid: str) -> None:
+        memory = self._get(uuid)
+        if memory is None:
             return
         names = self.partner_names()
         self.editor.load(memory, names[0] if memory.added_by == "a" else names[1])
         self.pages.setCurrentWidget(self.editor)
+
+    def _get(self, uuid: str) -> Memory | None:
+        try:
+            return self.memories.get(uuid)
+        except MemoryNotFoundError:
+            self.reload()
+            return None
 
     def _store(self, draft: MemoryDraft) -> Memory | None:
         """Save the editor's draft; on failure the editor says so and keeps every word."""
