@@ -76,6 +76,11 @@ class MemoryReader(QWidget):
         self.story.setObjectName("readerStory")
         self.story.setOpenLinks(False)
         self.story.setAccessibleName(self.tr("The story"))
+        self.story.setFrameShape(QTextBrowser.Shape.NoFrame)  # read like a page, not a form
+        self.story.setStyleSheet("QTextBrowser { background: transparent; border: none; }")
+        story_font = QFont(self.story.font())
+        story_font.setPointSizeF(story_font.pointSizeF() * 1.15)
+        self.story.setFont(story_font)
         outer.addWidget(self.story, 1)
 
     def show_memory(self, memory: Memory, added_by_name: str) -> None:
