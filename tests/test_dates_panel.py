@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -30,15 +31,21 @@ def darkest_text(widget) -> float:  # noqa: ANN001
                for x in range(image.width()) for y in range(image.height()))
 
 
-def test_day_panel_buttons_keep_their_place_and_skip_is_undone_in_place(
-        qtbot, ctx, couple, make_window) -> None:  # noqa: ANN001
+@pytest.fixture
+def evening(ctx, couple, make_window):  # noqa: ANN001, ANN201
+    """The Dates room on a Friday with a date night and a check-in later that evening."""
     seed_evening(ctx)
     window = make_window()
     window.show_room(2)
     room = window.dates_room
     room.go_to(datetime(2026, 11, 27).date())
-    panel = room.day_panel
-    panel.list.setCurrentRow(0)
+    room.day_panel.list.setCurrentRow(0)
+    return window, room, room.day_panel
+
+
+def test_day_panel_buttons_keep_their_place_and_skip_is_undone_in_place(
+        qtbot, evening) -> None:  # noqa: ANN001
+    window, room, panel = evening
     assert panel.current().title == "Pasta night"
     buttons = panel.actions.findChildren(type(panel.skip_button))
     where = {b.objectName(): b.geometry() for b in buttons}
@@ -57,14 +64,8 @@ def test_day_panel_buttons_keep_their_place_and_skip_is_undone_in_place(
     assert "Skipped" not in room.notice.text()
 
 
-def test_a_button_that_does_not_apply_looks_disabled(qtbot, ctx, couple, make_window) -> None:  # noqa: ANN001
-    seed_evening(ctx)
-    window = make_window()
-    window.show_room(2)
-    room = window.dates_room
-    room.go_to(datetime(2026, 11, 27).date())
-    panel = room.day_panel
-    panel.list.setCurrentRow(0)
+def test_a_button_that_does_not_apply_looks_disabled(qtbot, evening) -> None:  # noqa: ANN001
+    _window, _room, panel = evening
     assert panel.open_button.isEnabled() and not panel.capture_button.isEnabled()
     qtbot.wait(20)
     enabled, disabled = darkest_text(panel.open_button), darkest_text(panel.capture_button)

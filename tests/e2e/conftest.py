@@ -79,3 +79,15 @@ def open_room(qtbot, window, row: int) -> None:
     rect = window.room_list.visualItemRect(window.room_list.item(row))
     qtbot.mouseClick(window.room_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.room_list.currentRow() == row, timeout=5000)
+
+
+def write_a_note(qtbot, window, text: str):  # noqa: ANN201
+    """Click Write in the sidebar, then "Write a note", and type `text`; returns the page."""
+    open_room(qtbot, window, 0)
+    room = window.write_room
+    click(room.new_note_button, qtbot)
+    compose = room.compose
+    qtbot.waitUntil(compose.editor.isVisible)
+    compose.editor.setFocus()
+    qtbot.keyClicks(compose.editor, text)
+    return compose

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from lovebridge.core.write.messages import MessageService
 from lovebridge.ui.write.mail_handoff import NoMailDialog, mail_program_available
-from tests.e2e.conftest import click, open_room
+from tests.e2e.conftest import click, write_a_note
 from tests.e2e.test_printing import window  # noqa: F401 - the shared real-window fixture
 
 NOTE = "Meet me under the purple umbrella at eight"
@@ -18,13 +18,7 @@ def test_e_mail_with_no_mail_program_says_so_offers_copy_and_keeps_the_note_off_
         qtbot, window, capfd) -> None:  # noqa: F811
     if mail_program_available():
         pytest.skip("this desktop has a mail program")
-    open_room(qtbot, window, 0)
-    room = window.write_room
-    click(room.new_note_button, qtbot)
-    compose = room.compose
-    qtbot.waitUntil(compose.editor.isVisible)
-    compose.editor.setFocus()
-    qtbot.keyClicks(compose.editor, NOTE)
+    compose = write_a_note(qtbot, window, NOTE)
     click(compose.send_bar.buttons["email"], qtbot)
 
     found: list[NoMailDialog] = []

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from lovebridge.core.write.messages import MessageService
 from lovebridge.render.layouts import LAYOUTS_BY_KEY
 from lovebridge.ui.main_window import MainWindow
-from tests.e2e.conftest import click, open_room, wait_for_new_pdf
+from tests.e2e.conftest import click, wait_for_new_pdf, write_a_note
 from tests.write.conftest import flush_background_work
 
 MM_TO_PT = 72 / 25.4
@@ -48,13 +48,7 @@ def test_ctrl_p_prints_the_note_on_the_cards_paper_through_the_real_dialog(
         qtbot, window, pdf_dir) -> None:
     from pypdf import PdfReader
 
-    open_room(qtbot, window, 0)
-    room = window.write_room
-    click(room.new_note_button, qtbot)
-    compose = room.compose
-    qtbot.waitUntil(compose.editor.isVisible)
-    compose.editor.setFocus()
-    qtbot.keyClicks(compose.editor, "Thank you for the walk by the river")
+    compose = write_a_note(qtbot, window, "Thank you for the walk by the river")
     before = set(pdf_dir.glob("*.pdf"))
     qtbot.keyClick(compose.editor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     dialog = open_print_dialog(qtbot)
