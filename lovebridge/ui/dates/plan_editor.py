@@ -37,6 +37,7 @@ from lovebridge.core.dates.model import (
 from lovebridge.core.dates.plans import ALL_OF_THEM, THIS_ONE, PlanError
 from lovebridge.core.dates.reminders import split_minutes, to_minutes
 from lovebridge.core.dates.services import DatesServices
+from lovebridge.core.dates.slots import suggested_start
 from lovebridge.ui.common.widgets import heading, muted_label, primary_button
 from lovebridge.ui.dates.time_combo import AmountCombo, TimeCombo
 
@@ -234,6 +235,8 @@ class PlanEditor(QDialog):
             clock = DEFAULT_TIMES.get(kind, time(19, 0))
             start = datetime.combine(day or date.today(), clock, self._zone)
             minutes = idea.duration_minutes if idea else 120
+            if idea is not None:  # "Plan this": daylight for outdoor ideas, a free hour
+                start = self._free_start(start.date(), idea, minutes)
             end = start + timedelta(minutes=minutes)
             reminder = default_reminder
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
@@ -245,6 +248,12 @@ class PlanEditor(QDialog):
         self._select(self.remind_unit, unit)
         self.remind_amount.setEnabled(reminder is not None)
         self.remind_unit.setEnabled(reminder is not None)
+
+    def _free_start(self, day: date, idea: Idea, minutes: int) -> datetime:
+        midnight = datetime.combine(day, time(0), self._zone)
+        taken = [(o.starts_at, o.ends_at) for o in self._services.plans.occurrences_between(
+            midnight, midnight + timedelta(days=1)) if o.status not in ("skipped", "cancelled")]
+        return suggested_start(day, not idea.indoor, minutes, taken, self._zone)
 
     def _name_delete(self) -> None:
         """For one occurrence of a repeating plan, "delete" cancels just that one."""
