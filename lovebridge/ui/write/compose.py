@@ -250,6 +250,7 @@ class ComposePage(QWidget):
                            else name)
             button.setAccessibleName(self.tr("{name} is writing").format(name=name))
             button.setChecked(key == context.writer)
+            button.setMinimumWidth(button.sizeHint().width())  # a name is never cut short
 
     # ---- the note's situation ----------------------------------------------------------------
     def set_library(self, library: TemplateLibrary) -> None:
