@@ -117,13 +117,12 @@ class ComposePage(QWidget):
         top.addWidget(self.occasion)
         top.addStretch(1)
         top.addWidget(self._build_writer_switch())
-        memory_label = QLabel(self.tr("Memory"))
-        memory_label.setProperty("muted", True)
-        top.addWidget(memory_label)
         self.memory_box = QComboBox()
         self.memory_box.setObjectName("memoryChoice")
         self.memory_box.setAccessibleName(self.tr("Memory to draw on"))
-        self.memory_box.setMinimumContentsLength(26)
+        # Long memory titles are elided in a narrow window; the list shows them whole.
+        self.memory_box.setMinimumContentsLength(14)
+        self.memory_box.setToolTip(self.tr("A memory to draw on"))
         self.memory_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.memory_box.activated.connect(self._memory_chosen)
