@@ -106,9 +106,9 @@ def test_a_weekly_date_night_from_plan_to_memory_to_phone(
     # The evening happened: mark it done and capture it as a memory.
     clock.now = datetime(2026, 11, 27, 22, 30, tzinfo=UTC)
     room.go_to(FRIDAYS[0])
-    assert not room.day_panel.capture_button.isVisible()
+    assert not room.day_panel.capture_button.isEnabled()
     qtbot.mouseClick(room.day_panel.done_button, Qt.MouseButton.LeftButton)
-    assert room.day_panel.capture_button.isVisible()
+    assert room.day_panel.capture_button.isEnabled()
     with qtbot.waitSignal(room.capture_memory_requested, timeout=2000) as blocker:
         qtbot.mouseClick(room.day_panel.capture_button, Qt.MouseButton.LeftButton)
     prefill: MemoryPrefill = blocker.args[0]

@@ -141,7 +141,7 @@ def test_print_keeps_the_cards_paper_even_if_the_dialog_resets_it(qtbot, panel: 
     panel.open_print_dialog = fake_dialog
     with qtbot.waitSignal(panel.exported, timeout=10000) as signal:
         qtbot.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
-    assert signal.args == ["print", str(output)]
+    assert signal.args == ["pdf", str(output)]  # printed to a file: kept, not printed
     assert seen["before"].orientation() == QPageLayout.Orientation.Landscape
     page = pypdf.PdfReader(output).pages[0]
     assert float(page.mediabox.width) == pytest.approx(220 * MM, abs=1.5)

@@ -147,6 +147,8 @@ def test_a_memory_from_photos_to_search_on_this_day_trash_and_book(
     centre = home.view.visualRect(index).center()
     qtbot.mouseClick(home.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mouseDClick(home.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert room.pages.currentWidget() is room.reader  # it opens to be read
+    qtbot.mouseClick(room.reader.edit_button, Qt.MouseButton.LeftButton)
     assert room.pages.currentWidget() is editor and editor.memory_uuid == memory.uuid
     qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
     assert room.model.total == 0 and not card.isVisibleTo(home)
@@ -245,7 +247,7 @@ def test_emptying_the_trash_asks_first(qtbot, main_window, tmp_path: Path) -> No
     ctx = main_window.ctx
     memory = save_memory(ctx, "Old", MemoryDate(2020, 5, 1))
     room = open_scrapbook(main_window)
-    room.open_memory(memory.uuid)
+    room.edit_memory(memory.uuid)
     qtbot.mouseClick(room.editor.delete_button, Qt.MouseButton.LeftButton)
     room.show_trash()
     declined: list[str] = []

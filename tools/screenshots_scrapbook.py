@@ -201,7 +201,7 @@ def main() -> None:
             room.home.search_edit.clear()
             room.home.flush_search()
             uuid = MemoryService(ctx).timeline(0, 40)[3].uuid
-            room.open_memory(uuid)
+            room.edit_memory(uuid)
             settle(app)
             room.thumbnails.wait_idle()
             settle(app)

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 
 from . import hand_font
 from .fonts import FONTS_BY_KEY, base_font_key, font_features, make_qfont
+from .paper import printing
 from .word_pose import pose_word
 
 REFERENCE_SIZE = 40.0  # words are measured once at this size and scaled arithmetically
@@ -296,7 +297,9 @@ def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: 
     transparent ink so the PDF's text still reads (and copies) as the word.
     """
     word_size = size * (1 + rng.uniform(-jitter.size, jitter.size))
-    use_alternate = alternates and rng.random() < jitter.alternates
+    # On a printer there is no see-through text to keep an outlined word readable as text, so
+    # the everyday letterforms are used there (see paper.printing).
+    use_alternate = alternates and rng.random() < jitter.alternates and not printing(painter)
     line = _shaped_line(word, _word_font(font_key, word_size, False))
     em = word_size * FONTS_BY_KEY[font_key].scale
     phase = rng.uniform(0, math.tau)

@@ -37,6 +37,28 @@ def on_paper(colour: QColor, paper: QColor) -> QColor:
     )
 
 
+PRINTER_DEVICE_TYPE = 4  # QInternal::Printer, what QPrinter.devType() reports
+
+
+def printing(painter: QPainter) -> bool:
+    """True when painting for a printer. Printer drivers that take PostScript (which has no
+    see-through ink) flatten any transparent stroke by turning the whole page into a picture,
+    so on a printer every colour is mixed into the paper beforehand instead."""
+    device = painter.device()
+    return device is not None and device.devType() == PRINTER_DEVICE_TYPE
+
+
+def set_ink_opacity(painter: QPainter, opacity: float, ink: QColor) -> QColor:
+    """Lay `ink` down at `opacity`: see-through on screen and in PDFs, and on a printer the
+    same shade as one opaque colour on the paper (the painter's background, see paint_page)."""
+    if not printing(painter):
+        painter.setOpacity(opacity)
+        return ink
+    faded = QColor(ink)
+    faded.setAlphaF(max(0.0, min(1.0, opacity)) * ink.alphaF())
+    return on_paper(faded, painter.background().color())
+
+
 def draw_sheet(painter: QPainter, page: QRectF, colour: str, seed: int) -> None:
     """Fill the sheet with its colour; kraft and cream get a faint fibre grain.
 
@@ -87,7 +109,8 @@ def draw_ruling(painter: QPainter, area: QRectF, ruling: str, first_baseline: fl
             painter.drawLine(QPointF(margin_line, area.top()), QPointF(margin_line, area.bottom()))
     elif ruling == "dotted":
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(RULE_COLOUR.red(), RULE_COLOUR.green(), RULE_COLOUR.blue(), 150))
+        painter.setBrush(on_paper(
+            QColor(RULE_COLOUR.red(), RULE_COLOUR.green(), RULE_COLOUR.blue(), 150), paper))
         for x, y in _grid_points(area, first_baseline, step):
             painter.drawEllipse(QPointF(x, y), 0.55, 0.55)
     elif ruling == "grid":
@@ -192,8 +215,8 @@ def draw_doodles(painter: QPainter, area: QRectF, kind: str, ink: QColor, seed: 
         pen = QPen(colour, max(0.6, scale * 0.07))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        pen.setColor(set_ink_opacity(painter, rng.uniform(0.75, 0.95), colour))
         painter.setPen(pen)
-        painter.setOpacity(rng.uniform(0.75, 0.95))
         shape = heart_path if kind == "hearts" else star_path
         painter.drawPath(shape(centre, scale, rng))
     painter.restore()
@@ -205,7 +228,7 @@ def draw_border(painter: QPainter, rect: QRectF, ink: QColor, seed: int) -> None
     pen = QPen(ink, 0.9)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.save()
-    painter.setOpacity(0.75)
+    pen.setColor(set_ink_opacity(painter, 0.75, ink))
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(wobbly_rect(rect, rng, 1.2))

@@ -215,6 +215,7 @@ def paint_page(painter: QPainter, plan: NotePlan, page_index: int) -> None:
     page_rect = QRectF(0, 0, layout.width * MM, layout.height * MM)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setBackground(paper_colour(colour))  # what opaque printer ink is mixed into
     draw_sheet(painter, page_rect, colour, style.seed)
     ink = QColor(INKS_BY_KEY[style.ink].colour)
     jitter = jitter_for(style.font, style.neat)
@@ -339,11 +340,15 @@ def render_pdf_bytes(content: NoteContent, style: NoteStyle) -> tuple[bytes, Ren
 
 def _paint_paged(device: QPagedPaintDevice, plan: NotePlan) -> None:
     painter = QPainter(device)
+    if not painter.isActive():  # a printer that cannot be opened fails here, not silently
+        raise OSError("the printer or file could not be opened")
     try:
         full = device.pageLayout().fullRectPixels(device.resolution())
         paint_on_device(painter, plan, full.width(), device.newPage)
     finally:
-        painter.end()
+        finished = painter.end()
+    if not finished:
+        raise OSError("the print job could not be finished")
 
 
 def print_plan(printer: QPagedPaintDevice, content: NoteContent, style: NoteStyle

@@ -7,6 +7,8 @@ import random
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainter
 
+from .paper import set_ink_opacity
+
 
 def pose_word(painter: QPainter, origin: QPointF, rng: random.Random, rotation: float,
               pressure: float, ink: QColor) -> QColor:
@@ -18,5 +20,7 @@ def pose_word(painter: QPainter, origin: QPointF, rng: random.Random, rotation: 
     painter.translate(origin)
     painter.rotate(rng.uniform(-rotation, rotation))
     lightness = rng.uniform(0, 1)
-    painter.setOpacity(1.0 - round(lightness * pressure / 0.04) * 0.04)
-    return ink.darker(100 + round((1 - lightness) * 18)) if pressure else ink
+    if pressure:
+        ink = ink.darker(100 + round((1 - lightness) * 18))
+    # On a printer the see-through ink becomes one opaque shade (see paper.set_ink_opacity).
+    return set_ink_opacity(painter, 1.0 - round(lightness * pressure / 0.04) * 0.04, ink)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from lovebridge.core.profile import CoupleProfile
 
 NAME_MAX = 80
+NOT_CHOSEN = QDate(1900, 1, 1)  # the date box's lowest day, shown as "Choose the day"
 
 
 class ProfileForm(QWidget):
@@ -51,9 +52,13 @@ class ProfileForm(QWidget):
         self.together_since.setAccessibleName(self.tr("Together since"))
         self.together_since.setCalendarPopup(True)
         self.together_since.setDisplayFormat("d MMMM yyyy")
-        self.together_since.setMinimumDate(QDate(1900, 1, 1))
+        # No made-up day: the box says "Choose the day" until one is picked (its lowest
+        # date stands for "not chosen"), and the calendar opens on this month.
+        self.together_since.setMinimumDate(NOT_CHOSEN)
         self.together_since.setMaximumDate(QDate.currentDate())
-        self.together_since.setDate(QDate.currentDate().addYears(-1))
+        self.together_since.setSpecialValueText(self.tr("Choose the day"))
+        self.together_since.setDate(NOT_CHOSEN)
+        self.together_since.calendarWidget().installEventFilter(self)
         layout.addRow(self.tr("Together since"), self.together_since)
 
         self.date_unknown = QCheckBox(self.tr("We'd rather not set a date"))
@@ -76,6 +81,13 @@ class ProfileForm(QWidget):
         self.error_label.setObjectName("formError")
         self.error_label.setWordWrap(True)
         layout.addRow("", self.error_label)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Show and watched is self.together_since.calendarWidget()
+                and self.together_since.date() == NOT_CHOSEN):
+            today = QDate.currentDate()
+            self.together_since.calendarWidget().setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
 
     def set_profile(self, profile: CoupleProfile, me: str = "a") -> None:
         """Show `profile` from the point of view of partner `me`."""
@@ -100,7 +112,8 @@ class ProfileForm(QWidget):
         since: date | None = None
         if not self.date_unknown.isChecked():
             picked = self.together_since.date()
-            since = date(picked.year(), picked.month(), picked.day())
+            if picked != NOT_CHOSEN:  # left as "Choose the day": no date, as with the tick
+                since = date(picked.year(), picked.month(), picked.day())
         jokes = ()
         if self.jokes is not None:
             lines = self.jokes.toPlainText().splitlines()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from lovebridge.core.profile import CoupleProfile, ProfileService
@@ -43,8 +44,18 @@ class WelcomePage(QWidget):
         self.begin_button.clicked.connect(self._save)
         footer.addWidget(self.begin_button)
         inner.addLayout(footer)
-        self.form.my_name.returnPressed.connect(self.form.partner_name.setFocus)
-        self.form.partner_name.returnPressed.connect(self._save)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter moves from the first name to the second, and anywhere else begins (the line
+        edits, the date and the tick box all pass Enter on to the page)."""
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            super().keyPressEvent(event)
+            return
+        if (self.focusWidget() is self.form.my_name
+                and not self.form.partner_name.text().strip()):
+            self.form.partner_name.setFocus()
+        else:
+            self._save()
 
     def showEvent(self, event) -> None:  # noqa: ANN001
         super().showEvent(event)

@@ -113,23 +113,38 @@ def test_coming_up_offers_a_note_for_a_memory_from_this_day(qtbot, ctx, couple, 
     assert compose.fill_values().place == "Loch Lomond"
 
 
-def test_handwriting_and_system_fonts_are_offered(qtbot, main_window) -> None:
-    bar = main_window.write_room.compose.format_bar
-    families = [bar.font_box.itemText(i) for i in range(bar.font_box.count())]
-    assert "Caveat" in families and "Indie Flower" in families
-    assert families.index("Caveat") < 10 and len(families) > len(bar.handwriting)
-    editor = main_window.write_room.compose.editor
-    main_window.write_room.start_note(NoteRequest())
+def test_the_editor_writes_in_the_cards_handwriting_and_ink_one_choice(qtbot, main_window
+                                                                        ) -> None:
+    from PySide6.QtGui import QFontInfo
+
+    from lovebridge.render.fonts import font_family
+    from lovebridge.render.style import INKS_BY_KEY
+
+    room = main_window.write_room
+    room.start_note(NoteRequest())
+    compose = room.compose
+    bar, panel, editor = compose.format_bar, compose.note_panel, compose.editor
     qtbot.keyClicks(editor, "hello")
-    editor.selectAll()
-    bar.font_box.setCurrentIndex(families.index("Caveat"))
-    bar.font_box.activated.emit(families.index("Caveat"))
-    bar.bold.click()
-    fmt = editor.textCursor().charFormat()
-    assert fmt.fontFamilies()[0] == "Caveat" and fmt.fontWeight() >= 700
-    assert "Caveat" in editor.toHtml()
-    editor.undo()
-    assert editor.textCursor().charFormat().fontWeight() < 700
+    # What the editor really draws with is the card's handwriting, loaded into Qt's database.
+    assert QFontInfo(editor.font()).family() == font_family(panel.style().font)
+    assert QFontInfo(editor.document().defaultFont()).family() == font_family(
+        panel.style().font)
+    # Chosen in the editor: the card follows (and its own box shows the same choice).
+    bar.font_box.setFocus()
+    kalam = bar.font_box.findData("kalam")
+    bar.font_box.setCurrentIndex(kalam)
+    bar.font_box.activated.emit(kalam)
+    assert panel.style().font == "kalam" and panel.font_box.currentData() == "kalam"
+    assert QFontInfo(editor.font()).family() == font_family("kalam")
+    # Chosen on the card: the editor follows; the ink colour is the card's ink.
+    panel.ink_box.setCurrentIndex(panel.ink_box.findData("red"))
+    assert INKS_BY_KEY["red"].colour in editor.styleSheet()
+    panel.font_box.setCurrentIndex(panel.font_box.findData("indie_flower"))
+    assert bar.font_box.currentData() == "indie_flower"
+    assert QFontInfo(editor.font()).family() == font_family("indie_flower")
+    # Only the handwriting fonts are offered: nothing chosen here can fail to reach the card.
+    assert [bar.font_box.itemData(i) for i in range(bar.font_box.count())] == [
+        panel.font_box.itemData(i) for i in range(panel.font_box.count())]
 
 
 def test_misspelt_words_get_a_wavy_underline_once_the_dictionary_loads(qtbot, main_window
@@ -154,3 +169,21 @@ def test_no_guilt_language_anywhere_in_the_write_room() -> None:
                 if GUILT_WORDS.search(line):
                     offenders.append(f"{path.name}:{number}: {line.strip()}")
     assert offenders == []
+
+
+def test_one_click_switches_who_is_writing_and_the_note_is_signed_by_them(
+        qtbot, main_window) -> None:
+    from lovebridge.ui.settings import CURRENT_PARTNER
+
+    room = main_window.write_room
+    room.start_note(NoteRequest())
+    compose = room.compose
+    qtbot.keyClicks(compose.editor, "Thank you for the soup")
+    jonah = compose.writer_buttons["b"]
+    assert jonah.text() == "Jonah" and compose.writer_buttons["a"].isChecked()
+    qtbot.mouseClick(jonah, Qt.MouseButton.LeftButton)
+    assert jonah.isChecked() and jonah.text() == "Jonah writing"
+    assert main_window.settings.get(CURRENT_PARTNER) == "b"
+    assert compose.fill_values().me == "Jonah"
+    record = MessageService(main_window.ctx.store).get(compose.current_uuid())
+    assert record.author == "b"

@@ -77,7 +77,8 @@ def test_a_huge_paste_is_capped_with_a_clear_message(qtbot, compose) -> None:
 def test_emoji_right_to_left_and_control_characters_round_trip(qtbot, main_window, room,
                                                                compose) -> None:
     compose.editor.setPlainText(HOSTILE + "\nsecond line")
-    compose.format_bar.bold.click()
+    compose.editor.selectAll()
+    compose.format_bar.align_buttons[1].click()
     assert compose.save_now()
     uuid = compose.current_uuid()
     assert saved_text(main_window, uuid) == HOSTILE + "\nsecond line"
@@ -89,16 +90,55 @@ def test_emoji_right_to_left_and_control_characters_round_trip(qtbot, main_windo
 
 def test_e_mail_opens_a_mailto_link_and_records_the_channel(qtbot, main_window, compose) -> None:
     opened = []
-    compose.open_url = opened.append
+    compose.find_mail_program = lambda: True
+    compose.open_url = lambda url: opened.append(url) or True
     qtbot.keyClicks(compose.editor, "Dinner & a walk? 50% chance of rain")
     qtbot.mouseClick(compose.send_bar.buttons["email"], Qt.MouseButton.LeftButton)
-    assert len(opened) == 1 and opened[0].scheme() == "mailto"
+    qtbot.waitUntil(lambda: len(opened) == 1)
+    assert opened[0].scheme() == "mailto"
     query = parse_qs(urlsplit(opened[0].toString(opened[0].ComponentFormattingOption.FullyEncoded
                                                  )).query)
     assert query["subject"] == ["A note from Maya"]
     assert query["body"] == ["Dinner & a walk? 50% chance of rain"]
     record = MessageService(main_window.ctx.store).get(compose.current_uuid())
     assert (record.channel, record.status) == ("email", "sent")
+
+
+def no_mail_dialog(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from lovebridge.ui.write.mail_handoff import NoMailDialog
+
+    found = []
+    qtbot.waitUntil(lambda: found.extend(
+        w for w in QApplication.topLevelWidgets()
+        if isinstance(w, NoMailDialog) and w.isVisible()) or bool(found), timeout=10000)
+    return found[0]
+
+
+def test_e_mail_without_a_mail_program_offers_copy_and_save_and_is_not_sent(
+        qtbot, main_window, compose, tmp_path) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    opened = []
+    compose.find_mail_program = lambda: False  # what xdg-mime answers with no mail program
+    compose.open_url = lambda url: opened.append(url) or True
+    compose.choose_text_path = lambda _name: str(tmp_path / "note.txt")
+    qtbot.keyClicks(compose.editor, "Meet me under the purple umbrella")
+    qtbot.mouseClick(compose.send_bar.buttons["email"], Qt.MouseButton.LeftButton)
+    dialog = no_mail_dialog(qtbot)
+    assert "not sent" in dialog.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "note.txt").read_text(encoding="utf-8") == \
+        "Meet me under the purple umbrella"
+    assert "not sent" in compose.save_status.text()
+
+    qtbot.mouseClick(compose.send_bar.buttons["email"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(no_mail_dialog(qtbot).copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "Meet me under the purple umbrella"
+    assert opened == []  # the link never went to a launcher that could echo it
+    record = MessageService(main_window.ctx.store).get(compose.current_uuid())
+    assert record.status == "draft"
 
 
 def test_qr_code_shows_and_long_notes_are_explained(qtbot, compose) -> None:
@@ -284,8 +324,23 @@ def test_printing_goes_through_the_card_and_records_the_print_channel(qtbot, mai
         qtbot.mouseClick(compose.send_bar.buttons["print"], Qt.MouseButton.LeftButton)
     words = " ".join(PdfReader(str(target)).pages[0].extract_text().split())
     assert "walk by the river" in words
+    # "Print to file" keeps a PDF: the note was not printed (the real printer: tests/e2e).
     record = MessageService(main_window.ctx.store).get(compose.current_uuid())
-    assert (record.channel, record.status) == ("print", "printed")
+    assert record.status == "draft"
+
+
+def test_save_as_pdf_does_not_mark_the_note_printed(qtbot, main_window, compose,
+                                                   tmp_path) -> None:
+    target = tmp_path / "kept.pdf"
+    compose.note_panel.choose_save_path = lambda _kind, _suggested: str(target)
+    qtbot.keyClicks(compose.editor, "Thank you for the walk by the river")
+    compose.side_tabs.setCurrentIndex(1)
+    with qtbot.waitSignal(compose.note_panel.exported, timeout=20000):
+        qtbot.mouseClick(compose.note_panel.pdf_button, Qt.MouseButton.LeftButton)
+    assert target.stat().st_size > 0
+    record = MessageService(main_window.ctx.store).get(compose.current_uuid())
+    assert record.status == "draft"
+    assert "not marked as printed" in compose.save_status.text()
 
 
 def test_switching_to_dark_restyles_the_room(qtbot, main_window, compose) -> None:

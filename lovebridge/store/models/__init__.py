@@ -1,6 +1,7 @@
 """All LoveBridge tables. Importing this package registers every model on `Base.metadata`."""
 
 from lovebridge.store.base import Base
+from lovebridge.store.models.dictionary import DictionaryWord
 from lovebridge.store.models.handwriting import Handwriting
 from lovebridge.store.models.imports import ImportLedger, MemoryPlace
 from lovebridge.store.models.memories import Memory, MemoryPhoto, Photo, Tag, memory_tags
@@ -19,6 +20,7 @@ __all__ = [
     "CheckIn",
     "CustomIdea",
     "CustomTemplate",
+    "DictionaryWord",
     "DismissedHint",
     "Handwriting",
     "ImportLedger",

@@ -93,3 +93,20 @@ def muted_label(text: str) -> QLabel:
     label.setProperty("muted", True)
     label.setWordWrap(True)
     return label
+
+
+def scrolling(page: QWidget) -> QWidget:
+    """`page` in a frameless scroll area that scrolls only when the window is smaller than the
+    page's minimum size (so a small window or a large font never squashes it)."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    area = QScrollArea()
+    area.setObjectName(f"{page.objectName() or 'page'}Scroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    # See-through, so the page looks as it did and the room behind still paints.
+    area.viewport().setAutoFillBackground(False)
+    page.setAutoFillBackground(False)
+    area.setStyleSheet("QScrollArea { background: transparent; }")
+    return area

@@ -62,6 +62,7 @@ class DayPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() + 3)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long date in a large font goes onto two lines
         layout.addWidget(self.title)
         self.marks = muted_label("")
         self.marks.setObjectName("dayMarks")
@@ -88,7 +89,9 @@ class DayPanel(QWidget):
         self.done_button.clicked.connect(lambda: self._status("done"))
         self.skip_button = QPushButton(self.tr("Skip this one"))
         self.skip_button.setObjectName("daySkip")
-        self.skip_button.clicked.connect(lambda: self._status("skipped"))
+        # The same button puts a skipped one back, so undoing is one click in the same place.
+        self.skip_button.clicked.connect(
+            lambda: self._status("planned" if self._skipped() else "skipped"))
         self.capture_button = self._button("dayCapture", self.tr("Capture this memory"),
                                            self.capture_requested)
         self.checkin_button = self._button("dayCheckIn", self.tr("Start the check-in"),
@@ -120,6 +123,10 @@ class DayPanel(QWidget):
         if current is not None:
             self.status_requested.emit(current, status)
 
+    def _skipped(self) -> bool:
+        current = self.current()
+        return current is not None and current.status == "skipped"
+
     def current(self) -> Occurrence | None:
         item = self.list.currentItem()
         return None if item is None else item.data(OCCURRENCE_ROLE)
@@ -149,19 +156,24 @@ class DayPanel(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        """Every button keeps its place whatever is selected (a click never lands on another
+        button because the panel reflowed); those that do not apply are greyed out."""
         current = self.current()
         has = current is not None
-        self.actions.setVisible(has)
+        self.actions.setVisible(self.list.count() > 0)
         for button in (self.open_button, self.export_button):
             button.setEnabled(has)
         self.done_button.setEnabled(has and current.status != "done")
-        self.skip_button.setEnabled(has and current.status == "planned")
-        # Offered only where they make sense, so the panel stays calm.
-        self.capture_button.setVisible(has and current.status == "done")
+        skipped = has and current.status == "skipped"
+        self.skip_button.setText(self.tr("Un-skip") if skipped else self.tr("Skip this one"))
+        self.skip_button.setEnabled(has and current.status in ("planned", "skipped"))
         self.capture_button.setEnabled(has and current.status == "done")
-        self.checkin_button.setVisible(has and current.kind == "check_in")
+        self.capture_button.setToolTip(self.tr("Once you have done it") if not
+                                       self.capture_button.isEnabled() else "")
         self.checkin_button.setEnabled(has and current.kind == "check_in"
                                        and current.status == "planned")
+        self.checkin_button.setToolTip(self.tr("For a planned check-in") if not
+                                       self.checkin_button.isEnabled() else "")
 
 
 class AgendaView(QListWidget):

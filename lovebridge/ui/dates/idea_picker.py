@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lovebridge.core.dates.ideas import RECENT_WEEKS, Idea, IdeaFilter, surprise
+from lovebridge.core.dates.ideas import RECENT_WEEKS, Idea, IdeaFilter, season_of, surprise
 from lovebridge.core.dates.services import DatesServices
 from lovebridge.ui.common.widgets import card, muted_label, primary_button
 from lovebridge.ui.theme import current_colours
@@ -264,7 +265,10 @@ class IdeaPicker(QWidget):
     def surprise(self) -> Idea | None:
         """Pick an idea that fits the filters and was not planned or done lately."""
         recent = self._services.plans.recent_idea_keys(RECENT_WEEKS)
-        idea = surprise(self._ideas, self.current_filter(), recent, self.rng)
+        wanted = self.current_filter()
+        if wanted.season is None:  # "any season" still means one that suits today
+            wanted = replace(wanted, season=season_of(self._services.clock().month))
+        idea = surprise(self._ideas, wanted, recent, self.rng)
         if idea is not None:
             self.select_key(idea.key)
         return idea

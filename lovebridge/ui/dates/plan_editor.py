@@ -37,6 +37,7 @@ from lovebridge.core.dates.model import (
 from lovebridge.core.dates.plans import ALL_OF_THEM, THIS_ONE, PlanError
 from lovebridge.core.dates.reminders import split_minutes, to_minutes
 from lovebridge.core.dates.services import DatesServices
+from lovebridge.core.dates.slots import suggested_start
 from lovebridge.ui.common.widgets import heading, muted_label, primary_button
 from lovebridge.ui.dates.time_combo import AmountCombo, TimeCombo
 
@@ -68,6 +69,7 @@ class PlanEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("planEditor")
+        self._clash_accepted: tuple[datetime, datetime] | None = None
         self.setWindowTitle(self.tr("Plan") if plan else self.tr("New plan"))
         self.setMinimumWidth(560)
         self._services = services
@@ -233,6 +235,8 @@ class PlanEditor(QDialog):
             clock = DEFAULT_TIMES.get(kind, time(19, 0))
             start = datetime.combine(day or date.today(), clock, self._zone)
             minutes = idea.duration_minutes if idea else 120
+            if idea is not None:  # "Plan this": daylight for outdoor ideas, a free hour
+                start = self._free_start(start.date(), idea, minutes)
             end = start + timedelta(minutes=minutes)
             reminder = default_reminder
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
@@ -244,6 +248,12 @@ class PlanEditor(QDialog):
         self._select(self.remind_unit, unit)
         self.remind_amount.setEnabled(reminder is not None)
         self.remind_unit.setEnabled(reminder is not None)
+
+    def _free_start(self, day: date, idea: Idea, minutes: int) -> datetime:
+        midnight = datetime.combine(day, time(0), self._zone)
+        taken = [(o.starts_at, o.ends_at) for o in self._services.plans.occurrences_between(
+            midnight, midnight + timedelta(days=1)) if o.status not in ("skipped", "cancelled")]
+        return suggested_start(day, not idea.indoor, minutes, taken, self._zone)
 
     def _name_delete(self) -> None:
         """For one occurrence of a repeating plan, "delete" cancels just that one."""
@@ -307,6 +317,8 @@ class PlanEditor(QDialog):
         try:
             draft = self.draft()
             plans = self._services.plans
+            if self._warn_of_clash(draft):
+                return False
             if self.plan is None:
                 plans.create(draft)
             elif not self.plan.rrule or self.occurrence is None:
@@ -331,6 +343,29 @@ class PlanEditor(QDialog):
             return False
         self.saved.emit()
         self.accept()
+        return True
+
+    def _warn_of_clash(self, draft: PlanDraft) -> bool:
+        """Two plans at the same time: say so once; saving again with the same time keeps both."""
+        start = draft.starts_at
+        end = draft.ends_at or start + timedelta(hours=2)
+        if draft.all_day or self._clash_accepted == (start, end):
+            return False
+        own = self.plan.uuid if self.plan is not None else None
+        clashes = [o for o in self._services.plans.occurrences_between(start, end)
+                   if o.plan_uuid != own and o.status not in ("skipped", "cancelled")
+                   and not o.all_day and o.starts_at < end and o.ends_at > start]
+        if not clashes:
+            return False
+        other = clashes[0]
+        local = other.starts_at.astimezone(self._zone)
+        until = other.ends_at.astimezone(self._zone)
+        self.error_label.setText(self.tr(
+            "This is at the same time as “{title}” ({start}–{end}). Choose another time, or "
+            "save again to keep both.").format(title=other.title, start=local.strftime("%H:%M"),
+                                               end=until.strftime("%H:%M")))
+        self.error_label.show()
+        self._clash_accepted = (start, end)
         return True
 
     def _save_series(self, draft: PlanDraft) -> None:

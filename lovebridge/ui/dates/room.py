@@ -32,6 +32,7 @@ from lovebridge.core.dates.plans import PlanError
 from lovebridge.core.dates.services import DatesServices
 from lovebridge.core.events import Change, kinds
 from lovebridge.core.links import MemoryPrefill, NoteRequest
+from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.widgets import card, heading, muted_label
 from lovebridge.ui.dates.agenda import AgendaView, DayPanel
 from lovebridge.ui.dates.calendar_files import CalendarFilesMixin
@@ -41,7 +42,7 @@ from lovebridge.ui.dates.idea_picker import IdeaPicker
 from lovebridge.ui.dates.month_view import DayEntry, MonthView
 from lovebridge.ui.dates.plan_editor import PlanEditor
 from lovebridge.ui.dates.reminders import DEFAULT_REMINDER
-from lovebridge.ui.dates.style import quiet_tabs_style, soft_list_style
+from lovebridge.ui.dates.style import disabled_buttons_style, quiet_tabs_style, soft_list_style
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.settings import Settings
 
@@ -151,6 +152,9 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         for widget in (self.day_panel.list, self.agenda):
             if widget.styleSheet() != style:
                 widget.setStyleSheet(style)
+        buttons = disabled_buttons_style()
+        if self.day_panel.actions.styleSheet() != buttons:
+            self.day_panel.actions.setStyleSheet(buttons)
 
     # ---- building -----------------------------------------------------------------------
     def _build_countdown(self) -> QWidget:
@@ -221,8 +225,10 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         bar.addSpacing(8)
         bar.addWidget(today)
         bar.addStretch(1)
+        actions, flow = flow_container()
         for widget in (import_button, export_button, new_button):
-            bar.addWidget(widget)
+            flow.addWidget(widget)
+        bar.addWidget(actions)
         layout.addLayout(bar)
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
@@ -412,7 +418,10 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         if status == "done":
             self.say(self.tr("Lovely. You can capture it as a memory while it is fresh."))
         elif status == "skipped":
-            self.say(self.tr("Skipped this one; the others stay as they are."))
+            self.say(self.tr("Skipped this one; the others stay as they are. "
+                             "“Un-skip” puts it back."))
+        elif self.notice.isVisible():  # back on the calendar: the old word no longer holds
+            self.say(self.tr("“{title}” is back on.").format(title=occurrence.title))
 
     def capture_memory(self, occurrence: Occurrence) -> MemoryPrefill:
         """A kept date becomes a memory: ask the Scrapbook to open on it."""

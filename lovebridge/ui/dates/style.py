@@ -26,3 +26,12 @@ def quiet_tabs_style() -> str:
         f"QTabWidget#datesTabs > QTabBar::tab:selected {{ color: {c.text};"
         f" border-bottom: 2px solid {c.accent}; }}"
     )
+
+
+def disabled_buttons_style() -> str:
+    """Buttons that do not apply look it: flat, dashed and muted, not just a shade lighter."""
+    c = current_colours()
+    return (
+        f"QPushButton:disabled {{ background: transparent; color: {c.muted};"
+        f" border: 1px dashed {c.border}; }}"
+    )

@@ -27,6 +27,9 @@ class PassphraseFields(QWidget):
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         self.second.setAccessibleName(self.tr("{label}, again").format(label=label))
         self.second.setPlaceholderText(self.tr("Type it again"))
+        for field in (self.first, self.second):  # room for a sentence, never squashed
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance("x" * 28))
+            field.setMinimumHeight(field.sizeHint().height())
         form.addRow(label, self.first)
         form.addRow(self.tr("Again"), self.second)
 

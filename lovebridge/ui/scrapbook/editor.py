@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from PySide6.QtCore import QDate, QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from lovebridge.ui.common.widgets import muted_label, primary_button
 from lovebridge.ui.scrapbook.drops import AcceptsPhotoDrops, carries_photos
 from lovebridge.ui.scrapbook.thumbnails import ThumbnailLoader
 
+AUTOSAVE_MS = 1200  # a memory saves itself this long after the last change, like a note
 PHOTO_ROLE = Qt.ItemDataRole.UserRole + 1  # PhotoRef
 PLACEMENT_ROLE = Qt.ItemDataRole.UserRole + 2  # placement uuid or None
 STRIP_ICON = QSize(150, 112)
@@ -61,7 +62,8 @@ class StoryEdit(QTextEdit):
 class MemoryEditor(AcceptsPhotoDrops, QWidget):
     """Edits one memory; emits what the room must do (save, delete, import, view)."""
 
-    save_requested = Signal(object)  # MemoryDraft
+    save_requested = Signal(object)  # MemoryDraft: saved, then back to the scrapbook
+    autosave_requested = Signal(object)  # MemoryDraft: saved in place while editing
     delete_requested = Signal(str)  # memory uuid
     back_requested = Signal()
     add_photos_requested = Signal()
@@ -78,8 +80,15 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         self._uuid: str | None = None
         self._added_by = "a"
         self._date_touched = False
+        self._dirty = False
+        self._loading = False
         thumbnails.ready.connect(self._on_thumbnail_ready)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_if_changed)
         self._build()
+        self._watch_changes()
 
     # ---- building -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -93,6 +102,9 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         self.back_button.clicked.connect(self.back_requested)
         bar.addWidget(self.back_button)
         bar.addStretch(1)
+        self.save_status = muted_label("")
+        self.save_status.setObjectName("memorySaveStatus")
+        bar.addWidget(self.save_status)
         self.delete_button = QPushButton(self.tr("Move to trash"))
         self.delete_button.setObjectName("deleteMemoryButton")
         self.delete_button.clicked.connect(self._on_delete)
@@ -175,7 +187,7 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         button.setShortcut(QKeySequence(shortcut))
-        button.setFixedWidth(40)
+        button.setMinimumWidth(40)
         font = QFont(button.font())
         font.setBold(text == "B")
         font.setItalic(text == "I")
@@ -272,9 +284,81 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         bar.addWidget(self.remove_photo_button)
         return bar
 
+    def _watch_changes(self) -> None:
+        """Every edit marks the memory changed and (re)starts the quiet save."""
+        for signal in (self.title_edit.textChanged, self.place_edit.textChanged,
+                       self.tags_edit.textChanged, self.story_edit.textChanged,
+                       self.mood_combo.currentIndexChanged, self.favourite_box.toggled,
+                       self.precision_combo.currentIndexChanged, self.day_edit.dateChanged,
+                       self.month_combo.currentIndexChanged, self.year_spin.valueChanged):
+            signal.connect(self._changed)
+        model = self.photo_strip.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved,
+                       model.dataChanged):
+            signal.connect(self._changed)
+
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self.save_status.setText(self.tr("Editing…"))
+        self._autosave.start()
+
+    def is_dirty(self) -> bool:
+        """True while there are changes not yet saved."""
+        return self._dirty
+
+    def has_content(self) -> bool:
+        """False for a new memory nothing was written in (leaving it keeps nothing)."""
+        if self._uuid is not None or self.photo_strip.count():
+            return True
+        return any(text.strip() for text in (
+            self.title_edit.text(), self.place_edit.text(), self.tags_edit.text(),
+            self.story_edit.toPlainText()))
+
+    def save_if_changed(self) -> None:
+        """Ask the room to save the changes in place (the quiet save)."""
+        self._autosave.stop()
+        if self._dirty and self.has_content():
+            self.autosave_requested.emit(self.draft())
+
+    def saved(self, memory: Memory) -> None:
+        """The room saved this editor's draft: keep editing the stored memory from now on."""
+        self._uuid = memory.uuid
+        placements = iter(memory.photos)
+        self._loading = True
+        try:
+            for row in range(self.photo_strip.count()):
+                item = self.photo_strip.item(row)
+                stored = next(placements, None)
+                if stored is not None and item.data(PLACEMENT_ROLE) is None:
+                    item.setData(PLACEMENT_ROLE, stored.uuid)
+        finally:
+            self._loading = False
+        self._dirty = False
+        self.delete_button.show()
+        self.save_status.setProperty("muted", True)
+        self.save_status.setText(self.tr("Saved"))
+
+    def save_failed(self, reason: str) -> None:
+        """The save did not happen: say so, keep everything on screen."""
+        self._dirty = True
+        self.save_status.setText(self.tr("Not saved"))
+        self.show_notice(self.tr("This memory is not saved yet: {reason}. Everything you "
+                                 "wrote is still here.").format(reason=reason))
+
     # ---- filling ------------------------------------------------------------------------------
     def start_new(self, when: date, added_by: str, title: str = "", place: str = "") -> None:
         """An empty memory dated `when` (the date may be replaced by the photos' EXIF date)."""
+        self._loading = True
+        try:
+            self._start_new(when, added_by, title, place)
+        finally:
+            self._loading = False
+        self._dirty = bool(title or place)  # a kept date's title and place are worth saving
+        self.save_status.setText("")
+
+    def _start_new(self, when: date, added_by: str, title: str, place: str) -> None:
         self._uuid = None
         self._added_by = added_by
         self.title_edit.setText(title)
@@ -294,6 +378,16 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
 
     def load(self, memory: Memory, added_by_name: str) -> None:
         """Show a saved memory for viewing and editing."""
+        self._loading = True
+        try:
+            self._load(memory, added_by_name)
+        finally:
+            self._loading = False
+        self._dirty = False
+        self._autosave.stop()
+        self.save_status.setText(self.tr("Saved"))
+
+    def _load(self, memory: Memory, added_by_name: str) -> None:
         self._uuid = memory.uuid
         self._added_by = memory.added_by
         self.title_edit.setText(memory.title)
@@ -448,6 +542,7 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         )
 
     def _on_save(self) -> None:
+        self._autosave.stop()
         self.save_requested.emit(self.draft())
 
     def _on_delete(self) -> None:

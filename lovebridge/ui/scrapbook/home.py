@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.core.scrapbook.records import Filters, MemorySummary
+from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.widgets import card, heading, icon, muted_label, primary_button
 from lovebridge.ui.scrapbook.card_delegate import MemoryCardDelegate
 from lovebridge.ui.scrapbook.timeline_model import UUID_ROLE, TimelineModel
@@ -126,9 +127,12 @@ class ScrapbookHome(QWidget):
         self.new_button = primary_button(self.tr("New memory"))
         self.new_button.setObjectName("newMemoryButton")
         self.new_button.clicked.connect(self.new_memory_requested)
+        # The buttons wrap under each other in a narrow window rather than squeeze the title.
+        buttons, flow = flow_container()
         for button in (self.trash_button, self.book_button, self.add_photos_button,
                        self.new_button):
-            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            flow.addWidget(button)
+        top.addWidget(buttons, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
 
         filters = QHBoxLayout()
@@ -152,6 +156,11 @@ class ScrapbookHome(QWidget):
         self.place_combo.setMinimumContentsLength(9)
         self.person_combo = QComboBox()
         self.person_combo.setObjectName("personFilter")
+        for box in (self.tag_combo, self.year_combo, self.person_combo):
+            # Long choices are elided (their full text is in the open list) in a narrow window.
+            box.setMinimumContentsLength(6)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.favourites_box = QCheckBox(self.tr("♥ Favourites"))
         self.favourites_box.setObjectName("favouritesFilter")
         for widget in (self.tag_combo, self.year_combo, self.place_combo, self.person_combo,

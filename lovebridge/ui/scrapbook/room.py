@@ -33,6 +33,7 @@ from lovebridge.core.scrapbook.photo_import import (
 from lovebridge.core.scrapbook.records import (
     Filters,
     ImportReport,
+    Memory,
     MemoryDate,
     MemoryDraft,
     PhotoPlacement,
@@ -50,6 +51,7 @@ from lovebridge.ui.scrapbook.drops import (
 )
 from lovebridge.ui.scrapbook.editor import MemoryEditor
 from lovebridge.ui.scrapbook.home import ScrapbookHome
+from lovebridge.ui.scrapbook.reader import MemoryReader
 from lovebridge.ui.scrapbook.thumbnails import ThumbnailLoader
 from lovebridge.ui.scrapbook.timeline_model import TimelineModel
 from lovebridge.ui.scrapbook.trash_page import TrashPage
@@ -88,6 +90,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self.importing = False
         self._refusal_text = ""
         self._search_generation = 0
+        self._hooked = False
         # Injectable choices, so tests (and scripts) never block on a native dialog.
         self.choose_photos: Callable[[], list[Path]] = self._choose_photos_with_dialog
         self.choose_folder: Callable[[], Path | None] = self._choose_folder_with_dialog
@@ -108,9 +111,10 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self.pages = QStackedWidget()
         self.home = ScrapbookHome(self.model)
         self.editor = MemoryEditor(self.thumbnails)
+        self.reader = MemoryReader(self.thumbnails)
         self.viewer = PhotoViewer(self._ctx)
         self.trash_page = TrashPage()
-        for page in (self.home, self.editor, self.viewer, self.trash_page):
+        for page in (self.home, self.reader, self.editor, self.viewer, self.trash_page):
             self.pages.addWidget(page)
         layout.addWidget(self.pages, 1)
 
@@ -156,7 +160,10 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         home.search_edit.returnPressed.connect(home.flush_search)
         editor.save_requested.connect(self.save_memory)
         editor.delete_requested.connect(self.delete_memory)
-        editor.back_requested.connect(self.show_home)
+        self.reader.back_requested.connect(self.show_home)
+        self.reader.edit_requested.connect(self.edit_memory)
+        editor.autosave_requested.connect(self.autosave_memory)
+        editor.back_requested.connect(self.leave_editor)
         editor.add_photos_requested.connect(lambda: self._choose_and_import(into_editor=True))
         editor.media_pasted.connect(lambda mime: self.import_mime(mime, into_editor=True))
         editor.photo_opened.connect(self.open_viewer)
@@ -262,33 +269,87 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self.pages.setCurrentWidget(self.editor)
 
     def open_memory(self, uuid: str) -> None:
-        try:
-            memory = self.memories.get(uuid)
-        except MemoryNotFoundError:
-            self.reload()
+        """A memory opens to be read; Edit (or edit_memory) opens its form."""
+        memory = self._get(uuid)
+        if memory is None:
+            return
+        names = self.partner_names()
+        self.reader.show_memory(memory, names[0] if memory.added_by == "a" else names[1])
+        self.pages.setCurrentWidget(self.reader)
+
+    def edit_memory(self, uuid: str) -> None:
+        memory = self._get(uuid)
+        if memory is None:
             return
         names = self.partner_names()
         self.editor.load(memory, names[0] if memory.added_by == "a" else names[1])
         self.pages.setCurrentWidget(self.editor)
 
-    def save_memory(self, draft: MemoryDraft) -> None:
+    def _get(self, uuid: str) -> Memory | None:
+        try:
+            return self.memories.get(uuid)
+        except MemoryNotFoundError:
+            self.reload()
+            return None
+
+    def _store(self, draft: MemoryDraft) -> Memory | None:
+        """Save the editor's draft; on failure the editor says so and keeps every word."""
         try:
             memory = self.memories.save(draft)
         except ValueError as exc:
-            self.editor.show_notice(str(exc))
-            return
+            self.editor.save_failed(str(exc))
+            return None
+        except Exception as exc:  # disk full, locked or read-only library
+            logger.warning("memory save failed: %s", type(exc).__name__)
+            self.editor.save_failed(self.tr("LoveBridge could not write to the library just "
+                                            "now; it will try again as you go on"))
+            return None
         logger.info("memory saved with %d photo(s)", len(memory.photos))
+        self.editor.saved(memory)
+        self.memory_saved.emit(memory.uuid)
+        prefill = self._pending_prefill
+        if draft.uuid is None and prefill is not None and prefill.plan_uuid:
+            self._pending_prefill = None
+            self.memory_captured.emit(prefill.plan_uuid, memory.uuid)
+        return memory
+
+    def autosave_memory(self, draft: MemoryDraft) -> None:
+        """The quiet save while editing: the memory stays open."""
+        if self._store(draft) is not None:
+            self.reload()
+
+    def flush_editor(self) -> bool:
+        """Save the open memory's changes now (leaving it, or closing the window).
+        False if they could not be saved."""
+        editor = self.editor
+        if not (editor.is_dirty() and editor.has_content()):
+            return True
+        return self._store(editor.draft()) is not None
+
+    def leave_editor(self) -> None:
+        """"Back to the scrapbook": changes are saved first; if that fails, stay."""
+        if not self.flush_editor():
+            return
+        self.reload()
+        self.show_home()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        window = self.window()
+        if not self._hooked and hasattr(window, "add_close_hook"):
+            window.add_close_hook(self.flush_editor)  # an open memory is kept on quit
+            self._hooked = True
+
+    def save_memory(self, draft: MemoryDraft) -> None:
+        memory = self._store(draft)
+        if memory is None:
+            return
         self.reload()
         self.show_home()
         row = self.model.row_of(memory.uuid)
         if row >= 0:
             self.home.view.setCurrentIndex(self.model.index(row))
             self.home.view.scrollTo(self.model.index(row))
-        self.memory_saved.emit(memory.uuid)
-        prefill = self._pending_prefill
-        if draft.uuid is None and prefill is not None and prefill.plan_uuid:
-            self._pending_prefill = None
-            self.memory_captured.emit(prefill.plan_uuid, memory.uuid)
 
     def delete_memory(self, uuid: str) -> None:
         self.trash.trash_memory(uuid)

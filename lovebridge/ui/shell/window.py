@@ -105,7 +105,7 @@ class MainWindow(ShellMenus, QMainWindow):
         self.setAccessibleName(APP_NAME)
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("lovebridge"))
-        self.setMinimumSize(QSize(900, 600))
+        self.setMinimumSize(QSize(760, 520))  # fits an 800x600 screen with its frame
         self.ctx: AppContext | None = None
         self.settings = settings
         self._dialogs: list[QWidget] = []

@@ -6,9 +6,11 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QLocale, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -33,9 +35,11 @@ from lovebridge.core.write.templates import Template, TemplateLibrary
 from lovebridge.render.content import NoteContent
 from lovebridge.ui.common.widgets import card
 from lovebridge.ui.settings import Option, Settings
+from lovebridge.ui.tasks import run_task
 from lovebridge.ui.write.coach_bar import CoachBar
 from lovebridge.ui.write.editor import DraftEditor
 from lovebridge.ui.write.format_bar import FormatBar
+from lovebridge.ui.write.mail_handoff import NoMailDialog, ask_text_path, mail_program_available
 from lovebridge.ui.write.note_panel import NotePanel
 from lovebridge.ui.write.send_bar import SendBar
 from lovebridge.ui.write.suggestions_panel import SuggestionsPanel
@@ -56,6 +60,7 @@ class ComposePage(QWidget):
     delivered = Signal()
     saved = Signal()
     back_requested = Signal()
+    writer_changed = Signal(str)  # "a" | "b": the other partner took the keyboard
 
     def __init__(self, ctx: AppContext, settings: Settings, messages: MessageService,
                  parent: QWidget | None = None) -> None:
@@ -83,6 +88,9 @@ class ComposePage(QWidget):
         # Injectable for tests: how a URL is opened and where a picture is saved.
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.choose_image_path: Callable[[str], str | None] = self._ask_image_path
+        self.choose_text_path: Callable[[str], str | None] = lambda name: ask_text_path(
+            self, name)
+        self.find_mail_program: Callable[[], bool] = mail_program_available
         self._dialogs: list[QWidget] = []
         self._build()
         self._autosave = QTimer(self)
@@ -113,13 +121,13 @@ class ComposePage(QWidget):
         self.occasion.hide()
         top.addWidget(self.occasion)
         top.addStretch(1)
-        memory_label = QLabel(self.tr("Memory"))
-        memory_label.setProperty("muted", True)
-        top.addWidget(memory_label)
+        top.addWidget(self._build_writer_switch())
         self.memory_box = QComboBox()
         self.memory_box.setObjectName("memoryChoice")
         self.memory_box.setAccessibleName(self.tr("Memory to draw on"))
-        self.memory_box.setMinimumContentsLength(26)
+        # Long memory titles are elided in a narrow window; the list shows them whole.
+        self.memory_box.setMinimumContentsLength(14)
+        self.memory_box.setToolTip(self.tr("A memory to draw on"))
         self.memory_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.memory_box.activated.connect(self._memory_chosen)
@@ -189,8 +197,64 @@ class ComposePage(QWidget):
         self.send_bar.channel_changed.connect(self._channel_changed)
         self.send_bar.action_requested.connect(self.send)
         self.note_panel.exported.connect(self._exported)
+        # One handwriting and one ink for the editor and the card.
+        self.note_panel.style_changed.connect(self.format_bar.show_style)
+        self.format_bar.handwriting_chosen.connect(self.note_panel.set_handwriting)
+        self.format_bar.ink_chosen.connect(self.note_panel.set_ink)
+        style = self.note_panel.style()
+        self.format_bar.show_style(style.font, style.ink)
         self.note_panel.overflow_changed.connect(self._overflow_changed)
         self.send_bar.set_channel(self._settings.get(LAST_CHANNEL))
+        self.print_action = QAction(self.tr("Print the note…"), self)
+        self.print_action.setObjectName("printNoteAction")
+        self.print_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Print))
+        self.print_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.print_action.triggered.connect(lambda: self.send("print"))
+        self.addAction(self.print_action)
+
+    def _build_writer_switch(self) -> QWidget:
+        """Who is writing, switched in one click on a shared laptop (signs the note)."""
+        box = QWidget()
+        box.setObjectName("writerSwitch")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.writer_buttons: dict[str, QPushButton] = {}
+        group = QButtonGroup(box)
+        group.setExclusive(True)
+        for key in ("a", "b"):
+            button = QPushButton()
+            button.setObjectName(f"writer-{key}")
+            button.setCheckable(True)
+            button.setToolTip(self.tr("Who is writing this note"))
+            button.clicked.connect(lambda _c=False, k=key: self._writer_picked(k))
+            group.addButton(button)
+            row.addWidget(button)
+            self.writer_buttons[key] = button
+        return box
+
+    def memory_uuid(self) -> str | None:
+        return self._memory_uuid
+
+    def signed_by_new_writer(self) -> None:
+        """The writer changed: a note already begun is saved as theirs."""
+        if self._uuid is not None or self.editor.toPlainText().strip():
+            self._mark_dirty()
+            self.save_now()
+
+    def _writer_picked(self, key: str) -> None:
+        if key != self._writer:
+            self.writer_changed.emit(key)
+
+    def _show_writer(self, context: WritingContext) -> None:
+        profile = context.profile
+        for key, button in self.writer_buttons.items():
+            name = profile.name_of(key) if profile is not None else ("A" if key == "a" else "B")
+            button.setText(self.tr("{name} writing").format(name=name) if key == context.writer
+                           else name)
+            button.setAccessibleName(self.tr("{name} is writing").format(name=name))
+            button.setChecked(key == context.writer)
+            button.setMinimumWidth(button.sizeHint().width())  # a name is never cut short
 
     # ---- the note's situation ----------------------------------------------------------------
     def set_library(self, library: TemplateLibrary) -> None:
@@ -201,6 +265,7 @@ class ComposePage(QWidget):
         """Names, memories and dates that fill placeholders and steer suggestions."""
         self._context = context
         self._writer = context.writer
+        self._show_writer(context)
         self._memories = memories
         self.note_panel.set_partner(context.writer)
         self.send_bar.set_partner_name(context.fill.partner)
@@ -462,8 +527,12 @@ class ComposePage(QWidget):
             self.save_status.setText(self.tr("Copied — paste it wherever you like"))
         elif action == "email":
             subject = self.tr("A note from {me}").format(me=self.fill_values().me or "me")
-            self.open_url(QUrl.fromEncoded(mailto_url(subject, text).encode("ascii")))
-            self._record("email")
+            url = QUrl.fromEncoded(mailto_url(subject, text).encode("ascii"))
+            run_task(self.find_mail_program,
+                     on_result=lambda found: self._alive() and self._hand_to_mail(found, url,
+                                                                                  text),
+                     on_error=lambda _exc: self._alive() and self._hand_to_mail(False, url,
+                                                                                text))
         elif action == "qr":
             from lovebridge.ui.write.qr_dialog import QrDialog  # segno: only when a QR is asked
 
@@ -486,6 +555,30 @@ class ComposePage(QWidget):
             self.save_status.setText(self.tr("Marked as given ♥"))
             self.delivered.emit()
 
+    def _alive(self) -> bool:
+        return shiboken6.isValid(self)
+
+    def _hand_to_mail(self, found: bool, url: QUrl, text: str) -> None:
+        """Open the mail program if the desktop has one; otherwise say so and offer Copy/Save.
+        Only a note handed to a mail program is recorded as sent by e-mail."""
+        if found and self.open_url(url):
+            self._record("email")
+            self.save_status.setText(self.tr("Handed to your mail program"))
+            return
+        dialog = NoMailDialog(text, self.choose_text_path, self)
+        self._dialogs.append(dialog)
+
+        def finished(_result: int) -> None:
+            self._dialogs.remove(dialog)
+            self.save_status.setText({
+                "copied": self.tr("Copied — paste it into your e-mail"),
+                "saved": self.tr("Saved as a text file — not sent yet"),
+            }.get(dialog.outcome, self.tr("Not sent — no mail program")))
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
     def _record(self, channel: str) -> None:
         self._sent_channel = channel  # how it actually went out wins over the planned channel
         if self._uuid:
@@ -498,8 +591,10 @@ class ComposePage(QWidget):
             self.save_now()
         if kind == "png":
             self._record("social" if self.send_bar.channel() == "social" else "image")
-        else:
+        elif kind == "print":
             self._record("print")
+        else:  # a PDF kept on disk is saved, not yet printed or given
+            self.save_status.setText(self.tr("Saved as a PDF — not marked as printed"))
 
     def _ask_image_path(self, suggested: str) -> str | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)

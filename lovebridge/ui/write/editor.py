@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QKeyEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 from lovebridge.core.write.messages import MAX_MESSAGE_CHARS
 from lovebridge.core.write.placeholders import MARKER_RE
@@ -40,6 +43,14 @@ class DraftHighlighter(QSyntaxHighlighter):
         self._spelling.setUnderlineColor(QColor(colours.accent))
         self.rehighlight()
 
+    def is_misspelt(self, word: str) -> bool:
+        """Whether `word` would be underlined (False while no dictionary is loaded)."""
+        return (self._dictionary is not None and len(word) >= 3 and word.isascii()
+                and not word[0].isupper() and word.lower() not in self._dictionary)
+
+    def dictionary(self) -> Container[str] | None:
+        return self._dictionary
+
     def set_dictionary(self, dictionary: Container[str] | None) -> None:
         """Words known to be spelt right (None switches spell-checking off)."""
         self._dictionary = dictionary
@@ -48,11 +59,9 @@ class DraftHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         if self._dictionary is not None:
             for match in _WORD_RE.finditer(text):
-                word = match.group(0)
-                if len(word) < 3 or word[0].isupper() or not word.isascii():
-                    continue  # names, proper nouns and other scripts are not ours to judge
-                if word.lower() not in self._dictionary:
-                    self.setFormat(match.start(), len(word), self._spelling)
+                # Capitalised words (names, places) and other scripts are not ours to judge.
+                if self.is_misspelt(match.group(0)):
+                    self.setFormat(match.start(), len(match.group(0)), self._spelling)
         for match in MARKER_RE.finditer(text):
             self.setFormat(match.start(), match.end() - match.start(), self._blank)
 
@@ -61,6 +70,7 @@ class DraftEditor(QTextEdit):
     """Rich text with a size cap, and keys that reach the suggestions without the mouse."""
 
     capped = Signal(int)  # how many characters of a paste were left out
+    add_word_requested = Signal(str)  # "Add to dictionary" on an underlined word
     suggestions_requested = Signal()  # Ctrl+Down / Alt+Down: move into the suggestions
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -70,6 +80,40 @@ class DraftEditor(QTextEdit):
         self.setPlaceholderText(self.tr("Start with their name, or pick a suggestion…"))
         self.setTabChangesFocus(True)
         self.highlighter = DraftHighlighter(self.document())
+
+    def spelling_menu(self, pos: QPoint) -> QMenu:
+        """The right-click menu: for an underlined word, what might have been meant and
+        "Add to dictionary" above the usual editing actions."""
+        menu = self.createStandardContextMenu(pos)
+        cursor = self.cursorForPosition(pos)
+        cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        word = cursor.selectedText()
+        if not word or not self.highlighter.is_misspelt(word):
+            return menu
+        first = menu.actions()[0] if menu.actions() else None
+        dictionary = self.highlighter.dictionary()
+        offered = dictionary.suggestions(word) if hasattr(dictionary, "suggestions") else []
+        for suggestion in offered:
+            action = QAction(suggestion, menu)
+            action.setObjectName("spellSuggestion")
+            action.triggered.connect(
+                lambda _c=False, s=suggestion: cursor.insertText(s))
+            menu.insertAction(first, action)
+        if not offered:
+            none = QAction(self.tr("No suggestions"), menu)
+            none.setEnabled(False)
+            menu.insertAction(first, none)
+        add = QAction(self.tr("Add “{word}” to dictionary").format(word=word), menu)
+        add.setObjectName("spellAddWord")
+        add.triggered.connect(lambda _c=False, w=word: self.add_word_requested.emit(w))
+        menu.insertAction(first, add)
+        menu.insertSeparator(first)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.spelling_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def exact_text(self) -> str:
         """Every character as typed, including line separators (toPlainText folds them)."""

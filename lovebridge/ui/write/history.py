@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.core.write.messages import MessageRecord, MessageService
+from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.write.suggestion_model import HEADER_ROLE, KEY_ROLE, PREVIEW_ROLE, CardDelegate
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -108,7 +109,7 @@ class HistoryPanel(QWidget):
         self.list.activated.connect(lambda _i: self._open())
         self.list.doubleClicked.connect(lambda _i: self._open())
         layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
+        holder, buttons = flow_container()
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName("historyOpen")
         self.duplicate_button = QPushButton(self.tr("Duplicate"))
@@ -120,8 +121,7 @@ class HistoryPanel(QWidget):
         self.trash_button.clicked.connect(self._trash_or_restore)
         for button in (self.open_button, self.duplicate_button, self.trash_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addWidget(holder)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(180)

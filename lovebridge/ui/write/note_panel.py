@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -37,6 +38,7 @@ from lovebridge.render.renderer import (
     render_plan_image,
 )
 from lovebridge.render.style import DECORATIONS, INKS, PAPERS, NoteStyle
+from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.widgets import muted_label
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.hand.choices import add_hands
@@ -80,7 +82,7 @@ class PreviewView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notePreview")
-        self.setMinimumSize(220, 260)
+        self.setMinimumSize(180, 150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._image = QImage()
 
@@ -118,6 +120,7 @@ class NotePanel(QWidget):
     exported = Signal(str, str)  # kind ("print" | "pdf" | "png"), path or ""
     overflow_changed = Signal(bool)
     preview_updated = Signal()
+    style_changed = Signal(str, str)  # handwriting font key, ink key (shared with the editor)
 
     def __init__(self, ctx: AppContext, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,7 +204,7 @@ class NotePanel(QWidget):
         outer.addWidget(self.overflow_label)
         outer.addWidget(self.use_suggested_button)
 
-        actions = QHBoxLayout()
+        actions_holder, actions = flow_container()
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("notePrint")
         self.print_button.setProperty("primary", True)
@@ -216,13 +219,15 @@ class NotePanel(QWidget):
         for button in (self.print_button, self.pdf_button, self.png_button):
             button.setAccessibleName(button.text().replace("…", ""))
             actions.addWidget(button)
-        outer.addLayout(actions)
+        outer.addWidget(actions_holder)
 
     def _combo(self, name: str, label: str, items: list[tuple[str, str]]) -> QComboBox:
         box = QComboBox(self)
         box.setObjectName(name)
         box.setAccessibleName(label)
         box.setToolTip(label)
+        box.setMinimumContentsLength(6)  # long names are elided in a narrow window
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for key, text in items:
             box.addItem(text, key)
         box.currentIndexChanged.connect(self._controls_changed)
@@ -319,7 +324,9 @@ class NotePanel(QWidget):
         except Exception as exc:  # a printer error must not lose the note
             self._export_failed("print", exc)
             return
-        self.exported.emit("print", printer.outputFileName())
+        # "Print to file" in the dialog saves a PDF: the note was kept, not printed.
+        target = printer.outputFileName()
+        self.exported.emit("pdf" if target else "print", target)
 
     def _open_system_print_dialog(self, printer: QPrinter, on_accepted: Callable[[], None]
                                   ) -> None:
@@ -328,7 +335,9 @@ class NotePanel(QWidget):
         dialog.setWindowTitle(self.tr("Print note"))
         dialog.accepted.connect(on_accepted)
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        # QPrintDialog.open() in PySide6 is only the (receiver, slot) overload; the dialog's own
+        # window-modal open is QDialog's.
+        QDialog.open(dialog)
 
     def _ask_save_path(self, kind: str, suggested: str) -> str | None:
         filters = {"pdf": self.tr("PDF document (*.pdf)"), "png": self.tr("PNG picture (*.png)")}
@@ -375,6 +384,17 @@ class NotePanel(QWidget):
         if remember:
             self._settings.set(STYLE_OPTIONS[self._partner], style.to_json())
         self._timer.start()
+        self.style_changed.emit(style.font, style.ink)
+
+    def set_handwriting(self, font_key: str) -> None:
+        """The handwriting chosen in the editor: the card's too (one choice)."""
+        if font_key != self._style.font:
+            self._apply_style(replace(self._style, font=font_key))
+
+    def set_ink(self, ink_key: str) -> None:
+        """The ink chosen in the editor: the card's too."""
+        if ink_key != self._style.ink:
+            self._apply_style(replace(self._style, ink=ink_key))
 
     def _controls_changed(self, *_args: object) -> None:
         if self._updating_controls:

@@ -73,6 +73,7 @@ class RhythmCard(QWidget):
         caption = QLabel(self.tr("Notes each week, the last few months"))
         caption.setProperty("muted", True)
         caption.setObjectName("rhythmCaption")
+        caption.setWordWrap(True)
         layout.addWidget(caption)
         self.turn = QLabel()
         self.turn.setObjectName("rhythmTurn")

@@ -6,7 +6,6 @@ import logging
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,12 +19,14 @@ from lovebridge.core.events import Change, kinds
 from lovebridge.core.links import NoteRequest
 from lovebridge.core.write.context import WritingContextService
 from lovebridge.core.write.custom_templates import CustomTemplateService
+from lovebridge.core.write.dictionary import PersonalDictionary, SpellWords
 from lovebridge.core.write.messages import MessageService
 from lovebridge.core.write.note_state import NoteStateService
 from lovebridge.core.write.placeholders import to_template_text
 from lovebridge.core.write.rhythm import turn_hint, weekly_counts
 from lovebridge.core.write.templates import Template, TemplateLibrary, load_library
-from lovebridge.ui.common.widgets import card, heading, primary_button
+from lovebridge.ui.common.flow_layout import flow_container
+from lovebridge.ui.common.widgets import card, heading, primary_button, scrolling
 from lovebridge.ui.settings import CURRENT_PARTNER, Settings
 from lovebridge.ui.tasks import run_task
 from lovebridge.ui.theme import current_colours
@@ -57,13 +58,14 @@ class WriteRoom(QWidget):
         self.custom_templates = CustomTemplateService(ctx.store, clock=ctx.now)
         self.contexts = WritingContextService(ctx.store)
         self._adopt_legacy_note_state()
+        self.dictionary = PersonalDictionary(ctx.store)
         self._builtin = load_library()
         if self._builtin.problems:
             logger.warning("%d template file problem(s)", len(self._builtin.problems))
         self._styled_dark = current_colours().dark
         self._dialogs: list[QWidget] = []
         self.pages = QStackedWidget()
-        self.home = self._build_home()
+        self.home = scrolling(self._build_home())  # a short window scrolls, nothing squashed
         self.compose = ComposePage(ctx, settings, self.messages)
         self.pages.addWidget(self.home)
         self.pages.addWidget(self.compose)
@@ -77,6 +79,8 @@ class WriteRoom(QWidget):
         self.compose.suggestions.edit_template_requested.connect(self.edit_template)
         self.compose.suggestions.delete_template_requested.connect(self.delete_template)
         self.history.open_requested.connect(self.open_message)
+        self.compose.editor.add_word_requested.connect(self.add_to_dictionary)
+        self.compose.writer_changed.connect(self.switch_writer)
         self.history.changed.connect(self.refresh_home)
         self._reload_library()
         self._spelling_requested = False
@@ -107,10 +111,10 @@ class WriteRoom(QWidget):
         start_layout.setContentsMargins(18, 14, 18, 16)
         title = QLabel(self.tr("What would you like to say?"))
         title.setObjectName("sectionTitle")
+        title.setWordWrap(True)
         start_layout.addWidget(title)
-        self.category_grid = QGridLayout()
-        self.category_grid.setSpacing(8)
-        start_layout.addLayout(self.category_grid)
+        chips, self.category_grid = flow_container(8)
+        start_layout.addWidget(chips)
         left.addWidget(start)
         rhythm = card()
         rhythm_layout = QVBoxLayout(rhythm)
@@ -145,14 +149,14 @@ class WriteRoom(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.category_buttons: dict[str, QPushButton] = {}
-        for index, category in enumerate(library.categories):
+        for category in library.categories:
             button = QPushButton(category.label)
             button.setObjectName(f"category-{category.key}")
             button.setProperty("chip", True)
             button.setToolTip(category.description)
             button.clicked.connect(
                 lambda _c=False, key=category.key: self.start_note(NoteRequest(category=key)))
-            self.category_grid.addWidget(button, index // 3, index % 3)
+            self.category_grid.addWidget(button)
             self.category_buttons[category.key] = button
 
     def show_home(self) -> None:
@@ -249,6 +253,13 @@ class WriteRoom(QWidget):
             memories.insert(0, chosen)
         self.compose.set_context(context, memories)
 
+    def switch_writer(self, writer: str) -> None:
+        """The other partner is at the keyboard: the note (and the next ones) are theirs."""
+        self._settings.set(CURRENT_PARTNER, writer)
+        self._load_context(self.compose.memory_uuid())
+        self.compose.signed_by_new_writer()
+        self.refresh_home()
+
     def start_note(self, request: NoteRequest) -> None:
         """Begin a new note as asked (a category, a memory to draw on, an occasion line)."""
         self._load_context(request.memory_uuid)
@@ -277,10 +288,25 @@ class WriteRoom(QWidget):
             from lovebridge.core.write.coach import warm_up
 
             warm_up()  # the coach's lexicon and dictionary, before the first keystroke needs them
-            return SpellChecker().word_frequency.dictionary
+            return SpellWords(SpellChecker(), self.dictionary.words())
 
         run_task(work, on_result=self.compose.editor.highlighter.set_dictionary,
                  on_error=lambda _exc: logger.info("spell-checking unavailable"), owner=self)
+
+    def add_to_dictionary(self, word: str) -> None:
+        """Keep the word in the couple's dictionary (in the library) and stop flagging it."""
+        try:
+            kept = self.dictionary.add(word)
+        except Exception as exc:  # a locked or full library: say so, the note is untouched
+            logger.warning("dictionary word not saved: %s", type(exc).__name__)
+            self.compose.show_notice(self.tr("That word could not be added to your "
+                                             "dictionary just now."))
+            return
+        highlighter = self.compose.editor.highlighter
+        words = highlighter.dictionary()
+        if isinstance(words, SpellWords):
+            words.add(kept)
+        highlighter.rehighlight()
 
     # ---- lifetime ----------------------------------------------------------------------------
     def _apply_style(self) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from lovebridge.core.write.channels import PUBLIC_CHANNELS, channel_limit, sms_segments
+from lovebridge.ui.common.flow_layout import flow_container
 
 
 class SendBar(QWidget):
@@ -20,7 +21,7 @@ class SendBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        top = QHBoxLayout()
+        top_holder, top = flow_container(8)
         label = QLabel(self.tr("Send it as"))
         label.setProperty("muted", True)
         top.addWidget(label)
@@ -40,7 +41,6 @@ class SendBar(QWidget):
         self.channel_box.currentIndexChanged.connect(
             lambda _i: self.channel_changed.emit(self.channel()))
         top.addWidget(self.channel_box)
-        top.addStretch(1)
         self.given_button = QPushButton(self.tr("Mark as given"))
         self.given_button.setObjectName("markGiven")
         self.given_button.setProperty("primary", True)
@@ -58,7 +58,8 @@ class SendBar(QWidget):
         self.public_reminder.setWordWrap(True)
         self.public_reminder.hide()
         layout.addWidget(self.public_reminder)
-        actions = QHBoxLayout()
+        actions_holder, actions = flow_container()
+        actions_holder.setObjectName("sendActions")
         self.buttons: dict[str, QPushButton] = {}
         for key, text, tip in (
             ("print", self.tr("Print…"), self.tr("Print it in handwriting")),
@@ -74,9 +75,8 @@ class SendBar(QWidget):
             button.clicked.connect(lambda _c=False, k=key: self.action_requested.emit(k))
             actions.addWidget(button)
             self.buttons[key] = button
-        actions.addStretch(1)
-        layout.addLayout(top)
-        layout.addLayout(actions)
+        layout.addWidget(top_holder)
+        layout.addWidget(actions_holder)
         self._partner = ""
         self.channel_changed.connect(lambda _c: self._show_public())
 

@@ -28,7 +28,7 @@ def write_stylesheet(c: Colours) -> str:
     }}
     QLabel#countLabel[over="true"] {{ color: {c.accent}; font-weight: 600; }}
     QLabel#saveStatus[muted="false"] {{ color: {c.accent}; }}
-    QTextEdit#draftEditor {{ padding: 10px 12px; font-size: 12.5pt; }}
+    QTextEdit#draftEditor {{ padding: 10px 12px; }}
     QListView#suggestionList, QListView#historyList {{ background: transparent; }}
     QScrollArea#suggestionPreviewScroll {{
         background: {c.surface}; border: 1px solid {c.border}; border-radius: 10px;
@@ -44,4 +44,6 @@ def write_stylesheet(c: Colours) -> str:
     QToolButton {{ color: {c.text}; border-radius: 6px; padding: 3px 6px; }}
     QToolButton:checked {{ background: {c.highlight_soft}; }}
     QToolButton:hover {{ background: {c.highlight_soft}; }}
+    QToolButton:focus {{ border: 2px solid {c.accent}; padding: 1px 4px; }}
+    QToolButton:disabled {{ color: {c.muted}; }}
     """

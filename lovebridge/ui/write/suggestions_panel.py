@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from lovebridge.core.write.placeholders import FillValues, fill
 from lovebridge.core.write.suggestions import RankContext, SuggestionEngine
 from lovebridge.core.write.templates import Template, TemplateLibrary
+from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.write.suggestion_model import CardDelegate, SuggestionModel
 
 RESULTS_SHOWN = 30
@@ -87,7 +87,7 @@ class SuggestionsPanel(QWidget):
         keys.setWordWrap(True)
         keys.setObjectName("suggestionKeys")
         layout.addWidget(keys)
-        actions = QHBoxLayout()
+        actions_holder, actions = flow_container()
         self.insert_button = QPushButton(self.tr("Insert"))
         self.insert_button.setObjectName("insertSuggestion")
         self.insert_button.setProperty("primary", True)
@@ -97,9 +97,8 @@ class SuggestionsPanel(QWidget):
         self.replace_button.clicked.connect(lambda: self.accept_current(replace=True))
         actions.addWidget(self.insert_button)
         actions.addWidget(self.replace_button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-        own = QHBoxLayout()
+        layout.addWidget(actions_holder)
+        own_holder, own = flow_container()
         self.save_template_button = QPushButton(self.tr("Save note as my template"))
         self.save_template_button.setObjectName("saveAsTemplate")
         self.save_template_button.clicked.connect(self.save_template_requested)
@@ -114,8 +113,7 @@ class SuggestionsPanel(QWidget):
         own.addWidget(self.save_template_button)
         own.addWidget(self.edit_template_button)
         own.addWidget(self.delete_template_button)
-        own.addStretch(1)
-        layout.addLayout(own)
+        layout.addWidget(own_holder)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self._show_current()
 
