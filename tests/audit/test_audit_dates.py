@@ -186,3 +186,18 @@ def test_windowed_expansion_equals_walking_from_the_start(
     walked = [recurrence.normalise_local(o, tz).astimezone(low.tzinfo)
               for o in rrulestr(rule, dtstart=start).between(low, high, inc=True) if o < high]
     assert windowed == walked
+
+
+@pytest.mark.timeout(30)
+def test_write_room_context_skips_a_rule_it_cannot_work_out(ctx: AppContext) -> None:
+    from lovebridge.core.write.context import WritingContextService
+
+    store_unchecked(ctx, "every second", "FREQ=SECONDLY", datetime(1970, 1, 1, tzinfo=UTC))
+    store_unchecked(ctx, "never again", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+                    datetime(2000, 1, 1, tzinfo=UTC))
+    with ctx.store.session_scope() as session:
+        session.add(Plan(title="Picnic", starts_at=FIXED_NOW + timedelta(days=2)))
+    began = time.perf_counter()
+    upcoming = WritingContextService(ctx.store)._next_plan(FIXED_NOW)
+    assert upcoming is not None and upcoming.title == "Picnic"
+    assert time.perf_counter() - began < 5  # main: the 1970 rule is walked second by second
