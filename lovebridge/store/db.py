@@ -41,6 +41,8 @@ def connect(path: Path | str, key: bytes | None = None) -> sqlcipher.Connection:
         connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         # Sorts and temporary tables stay in memory, never in a plain temp file on disk.
         connection.execute("PRAGMA temp_store = MEMORY")
+    # Triggers and views found in a file (a restored backup) may not call risky functions.
+    connection.execute("PRAGMA trusted_schema=OFF")
     try:
         connection.execute("PRAGMA journal_mode=WAL")
     # A wrong key or a non-database fails at first use; a scribbled-over schema page can even
@@ -238,6 +240,20 @@ class Store:
         self.engine.dispose()
 
 
+def verify_schema(store: Store) -> None:
+    """Refuse (UnexpectedSchemaError) a database holding anything LoveBridge never made."""
+    from lovebridge.store.schema_check import CACHE_FOLDER, check_schema
+
+    connection = store.raw_connection()
+    try:
+        check_schema(connection, store.path.parent / CACHE_FOLDER)
+    except StoreError:
+        store.engine.dispose()
+        raise
+    finally:
+        connection.close()
+
+
 def open_store(path: Path, key: bytes | None = None, *, migrate: bool = True) -> Store:
     """Open (creating if needed) the database at `path`: quick check, then migrate to head.
 
@@ -261,6 +277,7 @@ def open_store(path: Path, key: bytes | None = None, *, migrate: bool = True) ->
             raise DatabaseDamagedError(
                 "LoveBridge's database is damaged (" + "; ".join(problems[:3]) + ")."
             )
+        verify_schema(store)
     if migrate:
         try:
             upgrade_to_head(store)
