@@ -80,6 +80,8 @@ def import_memory(ctx: AppContext, files: list[Path], title: str) -> int:
     report = PhotoImporter(ctx).import_files(files)
     for reason in report.refused:
         print(f"  refused: {reason}", file=sys.stderr)
+    if not report.photos:
+        return fail("no photo could be added, so no memory was saved.")
     days = sorted(d for d in (day_of(p) for p in report.photos) if d is not None)
     when = MemoryDate.of(days[0] if days else ctx.local_now().date())
     draft = MemoryDraft(title, when, photos=tuple(PhotoPlacement(p.photo_id)
