@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lovebridge.core.context import AppContext
 
-from .common import fail, run_with_store
+from .common import fail, run_with_store, written_or_failed
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,7 +60,11 @@ def make_book(ctx: AppContext, year: int, out: Path, plain_font: bool) -> int:
         pages = render_book_pdf(book, out.expanduser(), progress, handwriting=not plain_font)
     except OSError as exc:
         print()
-        return fail(f"could not write {out}: {exc}")
+        return fail(written_or_failed(out.expanduser(), "the book", exc) or str(exc))
+    problem = written_or_failed(out.expanduser(), "the book")
+    if problem:
+        print()
+        return fail(problem)
     print(f"\nWrote {out} ({pages} pages, {len(book.memories)} memories).")
     return 0
 

@@ -18,9 +18,16 @@ from lovebridge.store.errors import (
     DatabaseDamagedError,
     StoreBusyError,
     StoreError,
+    StoreFullError,
     WrongKeyError,
 )
-from lovebridge.store.guards import install_text_guard, translated_write_errors
+from lovebridge.store.guards import (
+    OPEN_SPACE_BYTES,
+    disk_full_message,
+    full_disk_while_opening,
+    install_text_guard,
+    translated_write_errors,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +56,9 @@ def connect(path: Path | str, key: bytes | None = None) -> sqlcipher.Connection:
     # yield an error text that is not UTF-8, which is the same damage.
     except (sqlcipher.DatabaseError, UnicodeDecodeError) as exc:
         connection.close()
+        folder = Path(path).parent
+        if full_disk_while_opening(exc, folder):  # a full disk is never taken for damage
+            raise StoreFullError(disk_full_message(folder, OPEN_SPACE_BYTES)) from exc
         if key is not None:
             raise WrongKeyError("That key does not open this LoveBridge database.") from exc
         raise DatabaseDamagedError(f"{Path(path).name} is not a readable database.") from exc

@@ -17,6 +17,7 @@ from lovebridge.core.scrapbook import images
 from lovebridge.core.scrapbook.records import ImportReport, PhotoRef
 from lovebridge.store.errors import StoreError
 from lovebridge.store.file_cipher import TamperedFileError
+from lovebridge.store.guards import clear_error_for, write_error_kind
 from lovebridge.store.media import write_atomically
 from lovebridge.store.models import Photo
 
@@ -114,6 +115,9 @@ class PhotoImporter:
             except images.PhotoRefusedError as exc:
                 outcome.refused.append(str(exc))
             except OSError as exc:
+                kind = write_error_kind(exc)
+                if kind is not None:  # a full disk is no fault of this photo: stop, say so
+                    raise clear_error_for(kind) from exc
                 outcome.refused.append(
                     f"{name} could not be copied ({exc.strerror or 'disk problem'})."
                 )
