@@ -11,7 +11,7 @@ from lovebridge.core.backup.swap import finish_interrupted_restore
 from lovebridge.core.context import AppContext
 from lovebridge.core.data_folder import restore_interrupted
 from lovebridge.core.opening import open_library
-from lovebridge.core.privacy.keyslots import WrongPassphraseError
+from lovebridge.core.privacy.keyslots import DamagedKeyFileError, WrongPassphraseError
 from lovebridge.core.privacy.state import LockState, lock_state
 from lovebridge.core.privacy.switch import unlock_keys
 from lovebridge.logging_setup import configure_logging
@@ -55,6 +55,8 @@ def run_with_store(args: argparse.Namespace, action) -> int:  # noqa: ANN001
         return fail(str(exc))
     except WrongPassphraseError:
         return fail("that passphrase does not open LoveBridge.")
+    except DamagedKeyFileError as exc:
+        return fail(str(exc))
     try:
         return action(ctx)
     except StoreError as exc:  # e.g. the disk filled up part-way: a sentence, not a traceback
