@@ -124,3 +124,21 @@ def test_any_planted_trigger_view_or_index_is_refused(tmp_path_factory, name, ki
     plant(database, sql)
     with pytest.raises(DatabaseDamagedError):
         open_store(database)
+
+
+def test_archive_naming_a_photo_as_both_file_and_folder_is_refused(ctx, paths, tmp_path) -> None:  # noqa: ANN001
+    populate(ctx, notes=1, memories=1, photos_per_memory=1, photo_size=1500)
+    archive = create_backup(ctx.store, ctx.paths, tmp_path / "ok.lovebridge", now=ctx.now()).path
+    ctx.store.close()
+    members = members_of(archive)
+    photo = next(m for m in members if m.name.startswith("photos/"))
+    inner = Member(photo.name + "/inside.jpg", photo.data, photo.attr)
+    changed = []
+    for member in [*members, inner]:
+        if member.name == "manifest.json":
+            manifest = json.loads(member.data)
+            manifest["members"][inner.name] = dict(manifest["members"][photo.name])
+            member = Member(member.name, json.dumps(manifest).encode(), member.attr)
+        changed.append(member)
+    hostile = write_zip(changed, tmp_path / "both.lovebridge")
+    assert_refused(hostile, paths, "names one file as both a file and a folder")

@@ -121,6 +121,11 @@ def check_directory(infos: list[zipfile.ZipInfo], free_bytes: int) -> None:
     names = [info.filename for info in infos]
     if len(set(names)) != len(names):
         raise BackupRefusedError("This backup lists the same file twice. Nothing was changed.")
+    folders = {name.rsplit("/", depth)[0] for name in names
+               for depth in range(1, name.count("/") + 1)}
+    if folders & set(names):
+        raise BackupRefusedError("This backup is not safe to restore: it names one file as both "
+                                 "a file and a folder. Nothing was changed.")
     for info in infos:
         problem = member_name_problem(info.filename)
         if problem is None and info.is_dir():
