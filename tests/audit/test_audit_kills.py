@@ -57,16 +57,13 @@ def kill_and_grep(tmp_path: Path, rounds: int, seed: int) -> tuple[int, int]:
     return rounds, acks
 
 
+@pytest.mark.parametrize(("default_rounds", "seed"), [
+    pytest.param(4, 3, id="short"),
+    pytest.param(40, 17, id="many", marks=[pytest.mark.slow, pytest.mark.timeout(1800)]),
+])
 def test_kills_during_paste_import_thumbnail_and_backup_leave_nothing_readable(
-        tmp_path: Path) -> None:
-    rounds, _acks = kill_and_grep(tmp_path, int(os.environ.get(ROUNDS_ENV, "4")), seed=3)
-    assert rounds >= 1
-
-
-@pytest.mark.slow
-@pytest.mark.timeout(1800)
-def test_many_kills_leave_nothing_readable(tmp_path: Path) -> None:
-    rounds = int(os.environ.get(ROUNDS_ENV, "40"))
-    done, acks = kill_and_grep(tmp_path, rounds, seed=17)
+        tmp_path: Path, default_rounds: int, seed: int) -> None:
+    rounds = int(os.environ.get(ROUNDS_ENV, str(default_rounds)))
+    done, acks = kill_and_grep(tmp_path, rounds, seed)
     print(f"\nkills={done} acknowledged steps={acks}")
     assert done == rounds and acks > 0
