@@ -162,6 +162,7 @@ class PlanService:
         # Plans whose rule cannot be worked out within the budget (uuid -> title): left out of
         # every calendar and reminder, and named in the Dates room so they can be removed.
         self.set_aside: dict[str, str] = {}
+        self._aside_rules: dict[str, tuple] = {}  # uuid -> (rule, start) found too costly
 
     # ---- reading ------------------------------------------------------------------------
     def plans(self, include_trashed: bool = False) -> list[PlanData]:
@@ -195,20 +196,24 @@ class PlanService:
             ))
             near: dict[int, list[PlanOccurrence]] = {row.id: [] for row in rows}
             low, high = start - MOVE_SLACK, end + MOVE_SLACK
+            # Through the (plan_id, original_start) index only: a move reaches MOVE_SLACK at
+            # most (as `occurrence` assumes), so the window widened by it holds every one.
             for override in session.scalars(select(PlanOccurrence).where(
                 PlanOccurrence.plan_id.in_(list(near)),
-                PlanOccurrence.original_start.between(low, high)
-                | PlanOccurrence.starts_at.between(start, end),
+                PlanOccurrence.original_start.between(low, high),
             )):
                 near[override.plan_id].append(override)
             plans = [to_data(row, near[row.id]) for row in rows]
         for plan in plans:
+            if self._aside_rules.get(plan.uuid) == (plan.rrule, plan.starts_at):
+                continue  # known too costly: not worked out again on every check
             try:
                 found.extend(occurrences_of(plan, start, end))
+                self.set_aside.pop(plan.uuid, None)  # changed since, and now fine
             except recurrence.CostlyRuleError as exc:
-                if plan.uuid not in self.set_aside:
-                    logger.warning("plan %s set aside: %s", plan.id, exc)
+                logger.warning("plan %s set aside: %s", plan.id, exc)
                 self.set_aside[plan.uuid] = plan.title
+                self._aside_rules[plan.uuid] = (plan.rrule, plan.starts_at)
         return sorted(found, key=lambda o: (o.starts_at, o.title))
 
     def remove(self, uuid: str) -> None:
@@ -220,6 +225,7 @@ class PlanService:
             # Foreign keys cascade in SQLite: no need to load (maybe many) occurrences first.
             session.execute(delete(Plan).where(Plan.id == plan_id))
         self.set_aside.pop(uuid, None)
+        self._aside_rules.pop(uuid, None)
 
     def occurrence(self, uuid: str, original_start: datetime) -> Occurrence | None:
         """One occurrence by its plan and original start."""
