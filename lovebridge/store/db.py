@@ -294,4 +294,12 @@ def open_store(path: Path, key: bytes | None = None, *, migrate: bool = True) ->
         except StoreError:
             store.engine.dispose()
             raise
+        if fresh:  # built just now by the migrations: its schema is the expected one
+            from lovebridge.store.schema_check import CACHE_FOLDER, remember_fresh
+
+            connection = store.raw_connection()
+            try:
+                remember_fresh(connection, path.parent / CACHE_FOLDER)
+            finally:
+                connection.close()
     return store

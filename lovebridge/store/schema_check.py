@@ -85,6 +85,24 @@ def expected_shape(revision: str, cache_dir: Path | None = None) -> dict[str, li
     return shape
 
 
+def remember_fresh(connection, cache_dir: Path) -> None:  # noqa: ANN001
+    """Cache the shape of a database the migrations have just built from nothing: it *is* the
+    expected schema for its revision, so the next start checks without loading Alembic."""
+    revision = recorded_revision(connection)
+    if revision is None or revision == "?":
+        return
+    cached = cache_dir / f"{revision}-{scripts_digest()}.json"
+    if cached.exists():
+        return
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(shape_of(connection)), encoding="utf-8")
+        os.replace(temporary, cached)
+    except OSError:
+        logger.warning("could not cache the expected schema", exc_info=True)
+
+
 def build_shape(revision: str) -> dict[str, list[str]]:
     """Build a throw-away database through the migrations up to `revision` and read its shape."""
     from alembic import command
