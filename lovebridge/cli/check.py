@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from lovebridge.core.context import AppContext
 from lovebridge.store.migrate import current_revision
 from lovebridge.store.models import Memory, Message, Photo, Plan, Profile
+from lovebridge.store.schema_check import CACHE_FOLDER, schema_problems
 
 from .common import run_with_store
 
@@ -31,6 +32,11 @@ def run(args: argparse.Namespace) -> int:
 
 def summarise(ctx: AppContext) -> int:
     problems = ctx.store.integrity_problems(quick=False)
+    connection = ctx.store.raw_connection()
+    try:
+        problems += schema_problems(connection, ctx.store.path.parent / CACHE_FOLDER)
+    finally:
+        connection.close()
     print(f"Data folder: {ctx.paths.data}")
     print(f"Schema: {current_revision(ctx.store)}")
     with ctx.store.session_scope() as session:

@@ -6,22 +6,29 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from lovebridge.core.backup.manifest import BackupError
 from lovebridge.core.backup.swap import finish_interrupted_restore
 from lovebridge.core.context import AppContext
 from lovebridge.core.data_folder import restore_interrupted
 from lovebridge.core.opening import open_library
-from lovebridge.core.privacy.keyslots import WrongPassphraseError
+from lovebridge.core.privacy.keyslots import DamagedKeyFileError, WrongPassphraseError
 from lovebridge.core.privacy.state import LockState, lock_state
 from lovebridge.core.privacy.switch import unlock_keys
 from lovebridge.logging_setup import configure_logging
 from lovebridge.paths import resolve_paths
-from lovebridge.store import StoreError
+from lovebridge.store import StoreError, StoreFullError
 from lovebridge.store.errors import (
     DatabaseDamagedError,
     StoreBusyError,
     WrongKeyError,
+)
+from lovebridge.store.guards import (
+    OPEN_SPACE_BYTES,
+    disk_full_message,
+    free_bytes,
+    write_error_kind,
 )
 
 
@@ -89,13 +96,39 @@ def run_with_store(
         if on_damaged is not None:
             return on_damaged()
         return fail(DAMAGED)
+    except DamagedKeyFileError as exc:
+        return fail(str(exc))
     except (StoreError, WrongPassphraseError, EOFError) as exc:
         return fail(open_failure(exc) or type(exc).__name__)
     except KeyboardInterrupt:
         return fail("cancelled; nothing was changed.", 130)
     try:
         return action(ctx)
-    except (StoreError, BackupError) as exc:
+    except (StoreError, BackupError) as exc:  # e.g. the disk filled up part-way: a sentence
         return fail(open_failure(exc) if isinstance(exc, StoreError) else str(exc))
+    except OSError as exc:
+        if write_error_kind(exc) is not StoreFullError:
+            raise
+        return fail(disk_full_message(ctx.paths.data, 0, "finish"))
     finally:
         ctx.store.close()
+
+
+def written_or_failed(out: Path, what: str, error: OSError | None = None) -> str | None:
+    """None when `out` was written with something in it; else why not (a full disk, said so).
+
+    An empty file left behind is removed: nothing is ever reported as written when it is not.
+    """
+    try:
+        if error is None and out.stat().st_size > 0:
+            return None
+        if out.stat().st_size == 0:
+            out.unlink()
+    except OSError:
+        pass
+    free = free_bytes(out.parent)
+    if free is not None and free < OPEN_SPACE_BYTES:
+        return disk_full_message(out.parent, OPEN_SPACE_BYTES, f"write {what}")
+    if error is not None:
+        return f"could not write {out}: {error.strerror or error}"
+    return f"{what} could not be written to {out}; nothing was saved there."

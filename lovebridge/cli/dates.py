@@ -1,4 +1,4 @@
-"""`lovebridge dates export FILE.ics` and `lovebridge dates import FILE.ics`."""
+"""`lovebridge dates` export, import, list and remove (plans as iCalendar .ics files)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--timezone", default="", help="zone for times without one (default: this laptop's)"
     )
     imported.set_defaults(func=run_import)
+    listed = actions.add_parser("list", help="show every plan with its id")
+    listed.set_defaults(func=run_list)
+    removed = actions.add_parser("remove", help="delete a plan for good (by id or exact name)")
+    removed.add_argument("plan", metavar="PLAN", help="the plan's id (from `dates list`) or name")
+    removed.set_defaults(func=run_remove)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -61,3 +66,31 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
 
     return run_with_store(args, do_import)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    def show(ctx: AppContext) -> int:
+        for plan in PlanService(ctx.store, ctx.now).plans():
+            repeat = f"  [{plan.rrule}]" if plan.rrule else ""
+            print(f"{plan.uuid}  {plan.starts_at:%Y-%m-%d %H:%M}  {plan.title}{repeat}")
+        return 0
+
+    return run_with_store(args, show)
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    def remove(ctx: AppContext) -> int:
+        service = PlanService(ctx.store, ctx.now)
+        plans = service.plans(include_trashed=True)
+        chosen = [p for p in plans if p.uuid == args.plan] or [
+            p for p in plans if p.title == args.plan]
+        if not chosen:
+            return fail(f"no plan is called {args.plan!r}; `lovebridge dates list` shows them.")
+        if len(chosen) > 1:
+            return fail(f"{len(chosen)} plans are called {args.plan!r}; give the id instead "
+                        "(`lovebridge dates list`).")
+        service.remove(chosen[0].uuid)
+        print(f"Removed the plan {chosen[0].title!r}.")
+        return 0
+
+    return run_with_store(args, remove)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import fail, run_with_store
+from .common import fail, run_with_store, written_or_failed
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -144,7 +144,10 @@ def _write(content, args: argparse.Namespace) -> int:  # noqa: ANN001
         else:
             result = save_png(content, style, out, dpi=args.dpi)
     except OSError as exc:
-        return fail(f"could not write {out}: {exc}")
+        return fail(written_or_failed(out, "the note", exc) or str(exc))
+    problem = written_or_failed(out, "the note")
+    if problem:
+        return fail(problem)
     print(f"Wrote {out} ({result.layout}, writing size {result.font_size:.1f} pt)")
     if result.overflow:
         hint = (f" It fits on {result.suggested_layout}." if result.suggested_layout else "")

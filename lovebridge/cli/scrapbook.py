@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lovebridge.core.context import AppContext
 
-from .common import fail, run_with_store
+from .common import fail, run_with_store, written_or_failed
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -64,7 +64,11 @@ def make_book(ctx: AppContext, year: int, out: Path, plain_font: bool) -> int:
         pages = render_book_pdf(book, out.expanduser(), progress, handwriting=not plain_font)
     except OSError as exc:
         print()
-        return fail(f"could not write {out}: {exc}")
+        return fail(written_or_failed(out.expanduser(), "the book", exc) or str(exc))
+    problem = written_or_failed(out.expanduser(), "the book")
+    if problem:
+        print()
+        return fail(problem)
     print(f"\nWrote {out} ({pages} pages, {len(book.memories)} memories).")
     return 0
 
@@ -84,6 +88,8 @@ def import_memory(ctx: AppContext, files: list[Path], title: str) -> int:
     report = PhotoImporter(ctx).import_files(files)
     for reason in report.refused:
         print(f"  refused: {reason}", file=sys.stderr)
+    if not report.photos:
+        return fail("no photo could be added, so no memory was saved.")
     days = sorted(d for d in (day_of(p) for p in report.photos) if d is not None)
     when = MemoryDate.of(days[0] if days else ctx.local_now().date())
     draft = MemoryDraft(title, when, photos=tuple(PhotoPlacement(p.photo_id)

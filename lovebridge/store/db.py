@@ -18,9 +18,16 @@ from lovebridge.store.errors import (
     DatabaseDamagedError,
     StoreBusyError,
     StoreError,
+    StoreFullError,
     WrongKeyError,
 )
-from lovebridge.store.guards import install_text_guard, translated_write_errors
+from lovebridge.store.guards import (
+    OPEN_SPACE_BYTES,
+    disk_full_message,
+    full_disk_while_opening,
+    install_text_guard,
+    translated_write_errors,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -58,12 +65,17 @@ def connect(
         connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         # Sorts and temporary tables stay in memory, never in a plain temp file on disk.
         connection.execute("PRAGMA temp_store = MEMORY")
+    # Triggers and views found in a file (a restored backup) may not call risky functions.
+    connection.execute("PRAGMA trusted_schema=OFF")
     try:
         connection.execute("PRAGMA journal_mode=WAL")
     # A wrong key or a non-database fails at first use; a scribbled-over schema page can even
     # yield an error text that is not UTF-8, which is the same damage.
     except (sqlcipher.DatabaseError, UnicodeDecodeError) as exc:
         connection.close()
+        folder = Path(path).parent
+        if full_disk_while_opening(exc, folder):  # a full disk is never taken for damage
+            raise StoreFullError(disk_full_message(folder, OPEN_SPACE_BYTES)) from exc
         if key is not None:
             raise WrongKeyError("That key does not open this LoveBridge database.") from exc
         raise DatabaseDamagedError(f"{Path(path).name} is not a readable database.") from exc
@@ -281,6 +293,20 @@ class Store:
         self.engine.dispose()
 
 
+def verify_schema(store: Store) -> None:
+    """Refuse (UnexpectedSchemaError) a database holding anything LoveBridge never made."""
+    from lovebridge.store.schema_check import CACHE_FOLDER, check_schema
+
+    connection = store.raw_connection()
+    try:
+        check_schema(connection, store.path.parent / CACHE_FOLDER)
+    except StoreError:
+        store.engine.dispose()
+        raise
+    finally:
+        connection.close()
+
+
 def open_store(path: Path, key: bytes | None = None, *, migrate: bool = True) -> Store:
     """Open (creating if needed) the database at `path`: quick check, then migrate to head.
 
@@ -304,10 +330,19 @@ def open_store(path: Path, key: bytes | None = None, *, migrate: bool = True) ->
             raise DatabaseDamagedError(
                 "LoveBridge's database is damaged (" + "; ".join(problems[:3]) + ")."
             )
+        verify_schema(store)
     if migrate:
         try:
             upgrade_to_head(store)
         except StoreError:
             store.engine.dispose()
             raise
+        if fresh:  # built just now by the migrations: its schema is the expected one
+            from lovebridge.store.schema_check import CACHE_FOLDER, remember_fresh
+
+            connection = store.raw_connection()
+            try:
+                remember_fresh(connection, path.parent / CACHE_FOLDER)
+            finally:
+                connection.close()
     return store

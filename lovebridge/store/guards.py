@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import errno
 import logging
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lovebridge.store.errors import StoreFullError, StoreReadOnlyError, TextTooLongError
@@ -31,6 +33,9 @@ READ_ONLY_MESSAGE = (
     "LoveBridge's data folder cannot be written to right now (it may be read-only or on a "
     "removed drive). Nothing saved before has changed."
 )
+# Opening the library creates its -wal and -shm files; below this much free space, an I/O
+# error while opening is a full disk, not damage.
+OPEN_SPACE_BYTES = 16 * 1024 * 1024
 DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
@@ -77,6 +82,33 @@ def classify_os_error(exc: OSError) -> type[Exception] | None:
     if exc.errno in READ_ONLY_ERRNOS:
         return StoreReadOnlyError
     return None
+
+
+def free_bytes(folder: Path) -> int | None:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def disk_full_message(folder: Path, needed: int, doing: str = "open its library") -> str:
+    """ "The disk is full: LoveBridge needs about 16 MB free to … (2 MB free now)." """
+    free = free_bytes(folder)
+    now = "" if free is None else f" ({free / 1e6:,.1f} MB free now)"
+    if not needed:
+        return (f"The disk is full, so LoveBridge could not {doing}{now}. Free some space and "
+                "try again; everything saved before is safe.")
+    return (f"The disk is full: LoveBridge needs about {max(needed, 1_000_000) / 1e6:,.0f} MB "
+            f"free to {doing}{now}. Free some space and try again; nothing was changed.")
+
+
+def full_disk_while_opening(exc: BaseException, folder: Path) -> bool:
+    """True when an error opening the database comes from a full disk (SQLITE_FULL, or the
+    I/O error SQLite reports when its -shm file cannot grow) rather than from damage."""
+    if classify_operational_error(exc) is StoreFullError:
+        return True
+    free = free_bytes(folder)
+    return "disk i/o error" in str(exc).lower() and free is not None and free < OPEN_SPACE_BYTES
 
 
 def clear_error_for(kind: type[Exception]) -> Exception:

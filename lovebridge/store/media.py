@@ -49,12 +49,24 @@ def fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
+def make_private_folders(folder: Path) -> None:
+    """Create `folder` and any missing parents, each with mode 0700 (mkdir's `parents=True`
+    would give the in-between ones the umask's 0755)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)
+
+
 def write_atomically(target: Path, data: bytes) -> None:
     """Write `data` to a temp file beside `target`, fsync it, then rename it into place.
 
     A crash at any moment leaves either no file or the complete file, never a torn one.
+    Every folder it has to create is private (0700), the in-between ones included.
     """
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folders(target.parent)
     fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -209,7 +209,7 @@ def _python_salvage(copy: Path, target: Path, key: bytes | None) -> SalvageRepor
             report.rows[name] = _copy_rows(source, destination, name)
         destination.execute("COMMIT")
         for kind, _name, sql in schema:
-            if kind in ("index", "trigger"):
+            if kind == "index":  # never triggers: LoveBridge makes none, a trap may hide there
                 _try(destination, sql)
         for name, sql in tables:
             if name in virtual:
@@ -269,6 +269,11 @@ def _finish(report: SalvageReport, key: bytes | None) -> None:
     """Drop rows whose parent was lost, count what is left, and check the result is sound."""
     connection = _open(report.target, key)
     try:
+        # LoveBridge makes no triggers or views: whatever a rescue carried over is dropped.
+        for kind, name in connection.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')"
+        ).fetchall():
+            connection.execute(f'DROP {kind.upper()} "' + name.replace('"', '""') + '"')
         for _round in range(20):
             dangling = connection.execute("PRAGMA foreign_key_check").fetchall()
             if not dangling:

@@ -25,7 +25,14 @@ from lovebridge.core.backup.manifest import (
 )
 from lovebridge.paths import Paths
 from lovebridge.store.db import Store
-from lovebridge.store.guards import classify_os_error, clear_error_for
+from lovebridge.store.errors import StoreFullError
+from lovebridge.store.guards import (
+    classify_os_error,
+    clear_error_for,
+    disk_full_message,
+    free_bytes,
+    write_error_kind,
+)
 from lovebridge.store.media import CHUNK, fsync_directory
 
 logger = logging.getLogger(__name__)
@@ -149,12 +156,34 @@ def create_backup(
     stored (already encrypted when the privacy lock is on); the database snapshot is encrypted
     with the store's key by `Store.snapshot_to`.
     """
+    check_space_for_backup(store.path, paths.photos, Path(target).parent, paths.data)
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=paths.data))
     try:
-        snapshot, describe = snapshot_database(store, work, now, kind)
+        try:
+            snapshot, describe = snapshot_database(store, work, now, kind)
+        except Exception as exc:  # a full disk under the snapshot: say so, never a traceback
+            if write_error_kind(exc) is StoreFullError:
+                raise BackupError(disk_full_message(
+                    paths.data, store.path.stat().st_size, "write this backup")) from exc
+            raise
         return write_archive(target, snapshot, paths.photos, describe, progress)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def check_space_for_backup(database: Path, photos: Path, target_folder: Path,
+                           data: Path) -> None:
+    """Refuse, before writing anything, a backup the disk has no room for (with how much)."""
+    db_size = database.stat().st_size if database.exists() else 0
+    photo_size = sum(p.stat().st_size for p in photo_files(photos))
+    margin = 8 * 1024 * 1024
+    needs = {data: db_size + margin}
+    folder = target_folder if target_folder.exists() else target_folder.parent
+    needs[folder] = needs.get(folder, 0) + db_size + photo_size + margin
+    for place, needed in needs.items():
+        free = free_bytes(place)
+        if free is not None and free < needed:
+            raise BackupError(disk_full_message(place, needed, "write this backup"))
 
 
 def write_archive(

@@ -38,7 +38,7 @@ from lovebridge.store.file_cipher import (
     encrypt_bytes,
     is_encrypted,
 )
-from lovebridge.store.media import fsync_directory, write_atomically
+from lovebridge.store.media import fsync_directory, make_private_folders, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -202,7 +202,7 @@ class _PoolBatch:
         return sha256 in self.pending
 
     def add(self, target: Path, data: bytes) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folders(target.parent)
         fd, temp_name = tempfile.mkstemp(prefix=INCOMING_PREFIX, dir=target.parent)
         temp = Path(temp_name)
         self.pending[target.name] = (temp, target)
@@ -280,7 +280,7 @@ def check_pooled(
 
 def _write_staged(target: Path, data: bytes) -> None:
     """A new file in the staging folder, durable before the swap (a crash discards staging)."""
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folders(target.parent)
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as out:
         out.write(data)

@@ -38,6 +38,7 @@ from lovebridge.core.backup.pool import check_pooled
 from lovebridge.store.db import connect
 from lovebridge.store.errors import StoreError
 from lovebridge.store.media import CHUNK, fsync_directory
+from lovebridge.store.schema_check import schema_problems
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +113,11 @@ def check_directory(infos: list[zipfile.ZipInfo], free_bytes: int) -> None:
     names = [info.filename for info in infos]
     if len(set(names)) != len(names):
         raise BackupRefusedError("This backup lists the same file twice. Nothing was changed.")
+    folders = {name.rsplit("/", depth)[0] for name in names
+               for depth in range(1, name.count("/") + 1)}
+    if folders & set(names):
+        raise BackupRefusedError("This backup is not safe to restore: it names one file as both "
+                                 "a file and a folder. Nothing was changed.")
     for info in infos:
         problem = member_name_problem(info.filename)
         if problem is None and info.is_dir():
@@ -211,6 +217,11 @@ def check_snapshot(database: Path, manifest: Manifest, opener: Opener) -> None:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if revision is None or revision[0] != manifest.schema_revision:
             raise BackupRefusedError(f"{NOT_A_BACKUP} (the schema does not match)")
+        odd = schema_problems(connection)
+        if odd:
+            raise BackupRefusedError(
+                "This backup's database holds parts LoveBridge never made ("
+                + "; ".join(odd[:3]) + "). It was not restored; nothing was changed.")
         if table_counts(connection) != manifest.counts:
             raise BackupRefusedError(f"{NOT_A_BACKUP} (the row counts do not match)")
         connection.execute("PRAGMA journal_mode=DELETE")

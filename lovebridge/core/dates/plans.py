@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from lovebridge.core.dates import recurrence
@@ -55,6 +55,8 @@ def validate(draft: PlanDraft) -> PlanDraft:
         raise PlanError("Reminders can be up to 60 days before.")
     try:
         rule = recurrence.clean_rule(draft.rrule)
+    except recurrence.RefusedRuleError as exc:
+        raise PlanError(str(exc)) from exc
     except recurrence.RecurrenceError as exc:
         raise PlanError("That repeat rule could not be understood.") from exc
     return replace(
@@ -63,15 +65,16 @@ def validate(draft: PlanDraft) -> PlanDraft:
     )
 
 
-def to_data(row: Plan) -> PlanData:
-    """A stored plan as plain data, with its occurrence overrides."""
+def to_data(row: Plan, occurrences: Iterable[PlanOccurrence] | None = None) -> PlanData:
+    """A stored plan as plain data, with its occurrence overrides (or just those given)."""
     overrides = tuple(
         OccurrenceOverride(
             original_start=o.original_start, status=o.status, starts_at=o.starts_at,
             ends_at=o.ends_at, notes=o.notes, memory_uuid=o.memory_uuid, title=o.title,
             place=o.place,
         )
-        for o in sorted(row.occurrences, key=lambda o: o.original_start)
+        for o in sorted(row.occurrences if occurrences is None else occurrences,
+                        key=lambda o: o.original_start)
     )
     return PlanData(
         id=row.id, uuid=row.uuid, title=row.title, kind=row.kind, starts_at=row.starts_at,
@@ -109,6 +112,8 @@ def occurrences_of(plan: PlanData, start: datetime, end: datetime) -> list[Occur
             originals = recurrence.expand(
                 plan.rrule, plan.starts_at, plan.timezone, start - length, end
             )
+        except recurrence.CostlyRuleError:
+            raise
         except recurrence.RecurrenceError:
             logger.warning("plan %s has a rule that cannot be expanded", plan.id)
             originals = [plan.starts_at]
@@ -154,6 +159,10 @@ class PlanService:
     def __init__(self, store: Store, clock: Callable[[], datetime]) -> None:
         self._store = store
         self._clock = clock
+        # Plans whose rule cannot be worked out within the budget (uuid -> title): left out of
+        # every calendar and reminder, and named in the Dates room so they can be removed.
+        self.set_aside: dict[str, str] = {}
+        self._aside_rules: dict[str, tuple] = {}  # uuid -> (rule, start) found too costly
 
     # ---- reading ------------------------------------------------------------------------
     def plans(self, include_trashed: bool = False) -> list[PlanData]:
@@ -169,30 +178,65 @@ class PlanService:
             return None if row is None else to_data(row)
 
     def occurrences_between(self, start: datetime, end: datetime) -> list[Occurrence]:
-        """Every occurrence of every plan starting in [start, end), in time order."""
+        """Every occurrence of every plan starting in [start, end), in time order.
+
+        Only the overrides near the window are read, so a plan with a huge list of exceptions
+        costs no more than one with a few; a plan whose rule cannot be expanded within the
+        budget is set aside (see `set_aside`) instead of holding everything up.
+        """
         found: list[Occurrence] = []
         with self._store.session_scope() as session:
             # Repeating plans that began before the window ends, and one-off plans in it.
-            rows = session.scalars(
-                select(Plan).options(selectinload(Plan.occurrences)).where(
+            rows = list(session.scalars(
+                select(Plan).where(
                     Plan.trashed_at.is_(None),
                     ((Plan.rrule.is_not(None)) & (Plan.starts_at < end))
                     | ((Plan.rrule.is_(None)) & Plan.starts_at.between(start, end)),
                 )
-            )
-            plans = [to_data(row) for row in rows]
+            ))
+            near: dict[int, list[PlanOccurrence]] = {row.id: [] for row in rows}
+            low, high = start - MOVE_SLACK, end + MOVE_SLACK
+            # Through the (plan_id, original_start) index only: a move reaches MOVE_SLACK at
+            # most (as `occurrence` assumes), so the window widened by it holds every one.
+            for override in session.scalars(select(PlanOccurrence).where(
+                PlanOccurrence.plan_id.in_(list(near)),
+                PlanOccurrence.original_start.between(low, high),
+            )):
+                near[override.plan_id].append(override)
+            plans = [to_data(row, near[row.id]) for row in rows]
         for plan in plans:
-            found.extend(occurrences_of(plan, start, end))
+            if self._aside_rules.get(plan.uuid) == (plan.rrule, plan.starts_at):
+                continue  # known too costly: not worked out again on every check
+            try:
+                found.extend(occurrences_of(plan, start, end))
+                self.set_aside.pop(plan.uuid, None)  # changed since, and now fine
+            except recurrence.CostlyRuleError as exc:
+                logger.warning("plan %s set aside: %s", plan.id, exc)
+                self.set_aside[plan.uuid] = plan.title
+                self._aside_rules[plan.uuid] = (plan.rrule, plan.starts_at)
         return sorted(found, key=lambda o: (o.starts_at, o.title))
+
+    def remove(self, uuid: str) -> None:
+        """Delete a plan for good, with its occurrences (`lovebridge dates remove`)."""
+        with self._store.session_scope() as session:
+            plan_id = session.scalar(select(Plan.id).where(Plan.uuid == uuid))
+            if plan_id is None:
+                raise PlanError("That plan is no longer in the calendar.")
+            # Foreign keys cascade in SQLite: no need to load (maybe many) occurrences first.
+            session.execute(delete(Plan).where(Plan.id == plan_id))
+        self.set_aside.pop(uuid, None)
+        self._aside_rules.pop(uuid, None)
 
     def occurrence(self, uuid: str, original_start: datetime) -> Occurrence | None:
         """One occurrence by its plan and original start."""
         plan = self.get(uuid)
         if plan is None:
             return None
-        for o in occurrences_of(
-            plan, original_start - MOVE_SLACK, original_start + MOVE_SLACK
-        ):
+        try:
+            near = occurrences_of(plan, original_start - MOVE_SLACK, original_start + MOVE_SLACK)
+        except recurrence.CostlyRuleError:
+            return None
+        for o in near:
             if o.original_start == original_start:
                 return o
         return None

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-from datetime import date, datetime
+import sys
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.rrule import rrule, rrulestr
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -34,8 +36,24 @@ REPEAT_YEARLY = "yearly"
 REPEAT_CUSTOM = "custom"
 
 
+# Bounds that keep every expansion cheap, whatever a rule (or an imported calendar) asks for.
+MAX_PER_WINDOW = 2000  # occurrences returned for one window; more are dropped
+MAX_COUNT = 5000  # a COUNT is walked from the rule's start, so it is kept this small
+# Steps dateutil may take inside one expansion (a rule that never matches again otherwise walks
+# day by day to the year 9999: ~8 s). Normal expansions take a few thousand.
+WORK_BUDGET = 300_000
+
+
 class RecurrenceError(ValueError):
     """A rule LoveBridge cannot understand."""
+
+
+class RefusedRuleError(RecurrenceError):
+    """A rule LoveBridge understands but does not keep; the message says why, in plain words."""
+
+
+class CostlyRuleError(RecurrenceError):
+    """A rule whose occurrences cannot be worked out within LoveBridge's budget."""
 
 
 def zone(name: str | None) -> ZoneInfo:
@@ -117,7 +135,11 @@ def clean_rule(rule: str | None) -> str | None:
         text = text[6:]
     if "\n" in text or "DTSTART" in text.upper():
         raise RecurrenceError("a rule is one RRULE line")
-    parse_rule(text, datetime(2026, 1, 1, tzinfo=zone("UTC")))
+    parsed = parse_rule(text, datetime(2026, 1, 1, tzinfo=zone("UTC")))
+    if parsed._freq > DAILY:  # HOURLY, MINUTELY, SECONDLY
+        raise RefusedRuleError("A plan can repeat at most once a day.")
+    if parsed._count is not None and parsed._count > MAX_COUNT:
+        raise RefusedRuleError(f"A plan can repeat at most {MAX_COUNT:,} times by count.")
     return text
 
 
@@ -125,12 +147,11 @@ def clean_rule(rule: str | None) -> str | None:
 def parse_rule(rule: str, dtstart_local: datetime) -> rrule:
     """A dateutil rrule from RRULE text, starting at an aware local `dtstart`.
 
-    Rules are cached with dateutil's own occurrence cache: a series that began years ago is
-    walked once, not on every repaint of the month.
+    Parsed rules are cached; their occurrences are not (a dense rule would fill memory):
+    every expansion starts near its window instead (`moved_near`).
     """
     try:
-        parsed = rrulestr(rule, dtstart=dtstart_local, forceset=False, ignoretz=False,
-                          cache=True)
+        parsed = rrulestr(rule, dtstart=dtstart_local, forceset=False, ignoretz=False)
     except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
         raise RecurrenceError(str(exc)) from exc
     if not isinstance(parsed, rrule):
@@ -142,22 +163,104 @@ def parse_rule(rule: str, dtstart_local: datetime) -> rrule:
     return parsed
 
 
+def moved_near(parsed: rrule, moment: datetime) -> rrule:
+    """The same series with its start moved forward by whole periods to just before `moment`.
+
+    Expanding from a start in 1970 to reach next week walks every occurrence in between; a
+    start moved by whole periods (of INTERVAL × FREQ) gives exactly the same occurrences from
+    there on, so the walk is one or two periods long whatever the rule's age. The month, day,
+    weekday and time a rule takes from its start are kept (the move is refused otherwise).
+    A rule with COUNT is left alone: its count runs from the real start (and is capped).
+    """
+    start = parsed._dtstart
+    if parsed._count is not None or start is None or moment <= start:
+        return parsed
+    naive_start = start.replace(tzinfo=None)
+    naive_moment = moment.astimezone(start.tzinfo).replace(tzinfo=None)
+    interval = parsed._interval
+    if parsed._freq in (DAILY, WEEKLY):
+        step = interval * (7 if parsed._freq == WEEKLY else 1)
+        periods = (naive_moment - naive_start).days // step - 1
+        moved = naive_start + timedelta(days=step * periods)
+        return parsed.replace(dtstart=moved.replace(tzinfo=start.tzinfo)) if periods > 0 \
+            else parsed
+    elif parsed._freq in (MONTHLY, YEARLY):
+        months = (naive_moment.year - naive_start.year) * 12 + naive_moment.month - \
+            naive_start.month
+        unit = interval * (12 if parsed._freq == YEARLY else 1)
+        periods = months // unit - 1
+        # A start on the 29th-31st only lands on the same day in some periods: step back.
+        shifts = [relativedelta(months=unit * (periods - back)) for back in range(48)]
+    else:  # sub-daily rules are refused before they get here
+        return parsed
+    for shift in shifts:
+        moved = naive_start + shift
+        if moved <= naive_start:
+            return parsed
+        if moved.day == naive_start.day:
+            return parsed.replace(dtstart=moved.replace(tzinfo=start.tzinfo))
+    return parsed
+
+
+def checked(parsed: rrule) -> rrule:
+    """`parsed` if LoveBridge expands it; a sub-daily rule (stored before they were refused)
+    or an oversized COUNT is set aside rather than walked."""
+    if parsed._freq > DAILY:
+        raise CostlyRuleError("this plan repeats more often than once a day")
+    if parsed._count is not None and parsed._count > MAX_COUNT:
+        raise CostlyRuleError(f"this plan counts more than {MAX_COUNT} occurrences")
+    return parsed
+
+
+class _Budget:
+    """Counts dateutil's steps while it expands one rule; stops it past WORK_BUDGET."""
+
+    CODE = rrule._iter.__code__
+
+    def __init__(self, limit: int) -> None:
+        self.left = limit
+        self.previous = None
+
+    def __enter__(self) -> _Budget:
+        self.previous = sys.gettrace()
+        sys.settrace(self._call)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        sys.settrace(self.previous)
+
+    def _call(self, frame, event, _arg):  # noqa: ANN001, ANN202 - the sys.settrace protocol
+        return self._line if frame.f_code is self.CODE else None
+
+    def _line(self, _frame, event, _arg):  # noqa: ANN001, ANN202
+        if event == "line":
+            self.left -= 1
+            if self.left < 0:
+                raise CostlyRuleError("this repeat rule takes too long to work out")
+        return self._line
+
+
 def expand(
     rule: str, starts_at: datetime, tz_name: str, window_start: datetime, window_end: datetime,
-    limit: int = 5000,
+    limit: int = MAX_PER_WINDOW,
 ) -> list[datetime]:
-    """Starts (aware UTC) of a rule's occurrences in [window_start, window_end)."""
+    """Starts (aware UTC) of a rule's occurrences in [window_start, window_end).
+
+    At most `limit` occurrences; raises CostlyRuleError when the rule cannot be worked
+    out within the work budget (a rule that never matches, a dense rule from an old calendar).
+    """
     tz = zone(tz_name)
     dtstart = starts_at.astimezone(tz)
-    parsed = parse_rule(rule, dtstart)
     low = window_start.astimezone(tz)
     high = window_end.astimezone(tz)
+    parsed = moved_near(checked(parse_rule(rule, dtstart)), low)
     found: list[datetime] = []
-    for occurrence in parsed.xafter(low, inc=True) if hasattr(parsed, "xafter") else parsed:
-        if occurrence >= high or len(found) >= limit:
-            break
-        if occurrence >= low:
-            found.append(normalise_local(occurrence, tz).astimezone(window_start.tzinfo))
+    with _Budget(WORK_BUDGET):
+        for occurrence in parsed:
+            if occurrence >= high or len(found) >= limit:
+                break
+            if occurrence >= low:
+                found.append(normalise_local(occurrence, tz).astimezone(window_start.tzinfo))
     return found
 
 
@@ -169,8 +272,9 @@ def normalise_local(moment: datetime, tz: ZoneInfo) -> datetime:
 def first_after(rule: str, starts_at: datetime, tz_name: str, after: datetime) -> datetime | None:
     """The first occurrence strictly after `after` (aware UTC), or None."""
     tz = zone(tz_name)
-    parsed = parse_rule(rule, starts_at.astimezone(tz))
-    moment = parsed.after(after.astimezone(tz), inc=False)
+    parsed = moved_near(checked(parse_rule(rule, starts_at.astimezone(tz))), after.astimezone(tz))
+    with _Budget(WORK_BUDGET):
+        moment = parsed.after(after.astimezone(tz), inc=False)
     return None if moment is None else normalise_local(moment, tz).astimezone(after.tzinfo)
 
 

@@ -8,6 +8,7 @@ the data. All slots share one salt, so unlocking costs one Argon2id run whicheve
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 import secrets
 import time
@@ -31,6 +32,17 @@ RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misre
 
 class WrongPassphraseError(Exception):
     """No slot opens with the passphrase given."""
+
+
+class DamagedKeyFileError(Exception):
+    """keyslots.json cannot be read (cut short, edited, absurd settings); says so plainly."""
+
+
+DAMAGED_KEY_FILE = (
+    "LoveBridge's key file (keyslots.json in the data folder) is damaged, so the lock cannot "
+    "be opened. Nothing was changed. Put back a copy of that file from a backup of the data "
+    "folder, then try again."
+)
 
 
 @dataclass(frozen=True)
@@ -62,12 +74,28 @@ class KeyFile:
         return [slot.slot_id for slot in self.slots]
 
 
+def check_key_file(key_file: KeyFile) -> None:
+    """Raise ValueError unless every field has the type and range LoveBridge writes."""
+    kdf = key_file.kdf
+    limits = ((kdf.time_cost, 1, 100), (kdf.memory_cost_kib, 8 * max(kdf.parallelism, 1),
+                                        1024 * 1024), (kdf.parallelism, 1, 64))
+    if not all(type(value) is int and low <= value <= high for value, low, high in limits):
+        raise ValueError("key derivation settings out of range")
+    if not isinstance(key_file.salt, str) or len(_unb64(key_file.salt)) < 8:
+        raise ValueError("salt")
+    if not key_file.slots or not all(
+        isinstance(slot.slot_id, str) and len(_unb64(slot.nonce)) == 12
+        and len(_unb64(slot.wrapped)) == DATA_KEY_BYTES + 16 for slot in key_file.slots
+    ):
+        raise ValueError("slots")
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
 def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"))
+    return base64.b64decode(text.encode("ascii"), validate=True)
 
 
 def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
@@ -154,13 +182,22 @@ class KeySlots:
         return self.path.exists()
 
     def load(self) -> KeyFile:
-        raw = json.loads(self.path.read_text(encoding="utf-8"))
-        return KeyFile(
-            salt=raw["salt"],
-            kdf=KdfParams(**raw["kdf"]),
-            slots=[Slot(**slot) for slot in raw["slots"]],
-            version=raw.get("version", KEY_FILE_VERSION),
-        )
+        """The key file, checked; DamagedKeyFileError when it is not one LoveBridge wrote."""
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            key_file = KeyFile(
+                salt=raw["salt"],
+                kdf=KdfParams(**raw["kdf"]),
+                slots=[Slot(**slot) for slot in raw["slots"]],
+                version=raw.get("version", KEY_FILE_VERSION),
+            )
+            check_key_file(key_file)
+        except FileNotFoundError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, UnicodeError,
+                binascii.Error, OSError) as exc:
+            raise DamagedKeyFileError(DAMAGED_KEY_FILE) from exc
+        return key_file
 
     def save(self, key_file: KeyFile) -> None:
         write_atomically(self.path, json.dumps(asdict(key_file), indent=2).encode("utf-8"))
@@ -191,7 +228,10 @@ class KeySlots:
         if looks_like_recovery_code(code) and RECOVERY_SLOT in key_file.slot_ids():
             candidates.append(code)
         for candidate in dict.fromkeys(candidates):
-            kek = derive_kek(candidate, salt, key_file.kdf)
+            try:
+                kek = derive_kek(candidate, salt, key_file.kdf)
+            except Exception as exc:  # argon2 refused the file's settings
+                raise DamagedKeyFileError(DAMAGED_KEY_FILE) from exc
             for slot in key_file.slots:
                 data_key = _unwrap(slot, kek)
                 if data_key is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import math
+import struct
 import warnings
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,8 +28,17 @@ except ImportError:  # pragma: no cover - declared as a dependency; a bare insta
 MAX_PIXELS = 200_000_000
 MAX_SIDE = 40_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# What decoding may take in memory (width x height x bytes per pixel, read from the header and
+# after JPEG's scaled decode): a 48 MP photo needs 144 MB; a tiny WebP claiming 16383 x 12000
+# would need 590 MB (and Pillow several times that), so it is refused before any decoding.
+MAX_DECODE_BYTES = 320_000_000
+# Errors Pillow's plug-ins raise on crafted or broken headers besides OSError.
+BROKEN_FILE_ERRORS = (OSError, ValueError, SyntaxError, EOFError, struct.error, IndexError,
+                      KeyError, TypeError, ZeroDivisionError, OverflowError, MemoryError)
 
-ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "HEIF": "heic"}
+# MPO (3D cameras, Nintendo 3DS) is a JPEG followed by more frames: kept as its first frame.
+ACCEPTED_FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif",
+                    "HEIF": "heic"}
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".heic", ".heif"}
 THUMBNAIL_SIDE = 480
 THUMBNAIL_QUALITY = 86
@@ -111,8 +121,8 @@ def _open_checked(source: PhotoSource) -> Image.Image:
         raise PhotoRefusedError(f"{name} is far too large to open safely.") from exc
     except UnidentifiedImageError as exc:
         raise PhotoRefusedError(f"{name} is not a photo LoveBridge can read.") from exc
-    except OSError as exc:
-        raise PhotoRefusedError(f"{name} could not be read as a photo.") from exc
+    except BROKEN_FILE_ERRORS as exc:  # a broken chunk, a compressed text bomb, a cut header
+        raise PhotoRefusedError(f"{name} is damaged and could not be read as a photo.") from exc
     if image.format not in ACCEPTED_FORMATS:
         image.close()
         raise PhotoRefusedError(
@@ -133,13 +143,80 @@ def _open_checked(source: PhotoSource) -> Image.Image:
 def read_info(source: PhotoSource) -> PhotoInfo:
     """The header facts of a photo, without decoding its pixels."""
     with _open_checked(source) as image:
-        return PhotoInfo(
-            ACCEPTED_FORMATS[image.format or "JPEG"],
-            image.size[0],
-            image.size[1],
-            exif_orientation(image),
-            exif_taken_at(image),
-        )
+        try:
+            return PhotoInfo(
+                ACCEPTED_FORMATS[image.format or "JPEG"],
+                image.size[0],
+                image.size[1],
+                exif_orientation(image),
+                exif_taken_at(image),
+            )
+        except BROKEN_FILE_ERRORS as exc:
+            raise PhotoRefusedError(
+                f"{source_name(source)} is damaged and could not be read as a photo.") from exc
+
+
+def decode_bytes(image: Image.Image) -> int:
+    """Memory a decode of `image` at its current (maybe draft-reduced) size takes, in bytes.
+
+    At least 3 bytes a pixel: palette and grey pictures are given real colour afterwards.
+    """
+    mode = image.mode
+    depth = 2 if "16" in mode else 4 if mode in ("I", "F") else 1
+    return image.width * image.height * max(len(image.getbands()) * depth, 3)
+
+
+def check_decode_budget(image: Image.Image, name: str) -> None:
+    needed = decode_bytes(image)
+    if needed > MAX_DECODE_BYTES:
+        raise PhotoRefusedError(
+            f"{name} would need {needed / 1e6:,.0f} MB of memory to open "
+            f"({image.width:,} x {image.height:,} pixels); LoveBridge opens photos needing up "
+            f"to {MAX_DECODE_BYTES / 1e6:,.0f} MB.")
+
+
+def jpeg_end(data: bytes) -> int | None:
+    """Where the first JPEG image in `data` ends (just after its EOI marker), or None.
+
+    Walks the marker segments and the entropy-coded data (skipping stuffed 0xFF00 bytes and
+    restart markers), so a file padded with junk - or an MPO's further frames - can be cut.
+    """
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    pos, size = 2, len(data)
+    while pos + 4 <= size:
+        if data[pos] != 0xFF:
+            return None
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker == 0xD9:
+            return pos + 2
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            pos += 2
+            continue
+        length = int.from_bytes(data[pos + 2:pos + 4], "big")
+        pos += 2 + length
+        if marker == 0xDA:  # start of scan: entropy-coded data up to the next real marker
+            while True:
+                pos = data.find(b"\xff", pos)
+                if pos < 0 or pos + 1 >= size:
+                    return None
+                following = data[pos + 1]
+                if following == 0x00 or 0xD0 <= following <= 0xD7 or following == 0xFF:
+                    pos += 1 if following == 0xFF else 2
+                    continue
+                break
+    return None
+
+
+def without_trailing_data(data: bytes, info: PhotoInfo) -> bytes:
+    """A JPEG (or MPO) cut at the end of its first image: no junk, no further frames kept."""
+    if info.extension != "jpg":
+        return data
+    end = jpeg_end(data)
+    return data[:end] if end is not None and end < len(data) else data
 
 
 def decode_scaled(source: PhotoSource, longest_side: int) -> Image.Image:
@@ -150,19 +227,20 @@ def decode_scaled(source: PhotoSource, longest_side: int) -> Image.Image:
     """
     image = _open_checked(source)
     try:
-        if image.format == "JPEG":
+        if image.format in ("JPEG", "MPO"):
             # Ask for the scaled shape, not a square: a square box makes the short side the
             # limit, so a 4000x3000 photo stopped at 1/4 scale when 1/8 covers a 480 px side.
             # The smallest scale that still covers the side: the DCT scaling averages each
             # block, so what is left for the resize below is a gentle step, not a big one.
             shrink = min(1.0, longest_side / max(image.size))
             image.draft("RGB", (math.ceil(image.width * shrink), math.ceil(image.height * shrink)))
+        check_decode_budget(image, source_name(source))
         image.load()
         picture = fit_upright(image, longest_side, exif_orientation(image))
         return picture.copy() if picture is image else picture  # `image` is closed below
     except PhotoRefusedError:
         raise
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+    except (*BROKEN_FILE_ERRORS, Image.DecompressionBombError) as exc:
         raise PhotoRefusedError(
             f"{source_name(source)} is damaged or incomplete and could not be read.") from exc
     finally:

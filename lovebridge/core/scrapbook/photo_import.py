@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections import defaultdict
@@ -14,8 +15,10 @@ from sqlalchemy import select
 from lovebridge.core.context import AppContext
 from lovebridge.core.scrapbook import images
 from lovebridge.core.scrapbook.records import ImportReport, PhotoRef
+from lovebridge.store.errors import StoreError
 from lovebridge.store.file_cipher import TamperedFileError
-from lovebridge.store.media import sha256_of_file, write_atomically
+from lovebridge.store.guards import clear_error_for, write_error_kind
+from lovebridge.store.media import write_atomically
 from lovebridge.store.models import Photo
 
 logger = logging.getLogger(__name__)
@@ -96,37 +99,68 @@ class PhotoImporter:
 
     def import_files(self, paths: Iterable[Path], report: Progress | None = None) -> ImportReport:
         files = collect_photo_files(paths)
+        return self._import_each([(path.name, path) for path in files], report)
+
+    def import_data(self, items: list[tuple[str, bytes]],
+                    report: Progress | None = None) -> ImportReport:
+        """Import pictures held in memory (pasted or dropped image data): never a plain file."""
+        return self._import_each(list(items), report)
+
+    def _import_each(self, items: list[tuple[str, images.PhotoSource]],
+                     report: Progress | None) -> ImportReport:
         outcome = ImportReport()
-        for done, path in enumerate(files, start=1):
+        for done, (name, source) in enumerate(items, start=1):
             try:
-                photo, existed = self.import_one(path)
+                photo, existed = self.import_one(source, name)
             except images.PhotoRefusedError as exc:
                 outcome.refused.append(str(exc))
             except OSError as exc:
+                kind = write_error_kind(exc)
+                if kind is not None:  # a full disk is no fault of this photo: stop, say so
+                    raise clear_error_for(kind) from exc
                 outcome.refused.append(
-                    f"{path.name} could not be copied ({exc.strerror or 'disk problem'})."
+                    f"{name} could not be copied ({exc.strerror or 'disk problem'})."
                 )
+            except StoreError:
+                raise  # the library itself cannot take more (a full disk): stop, say so
+            except Exception:  # one odd file never ends the import of the others
+                logger.warning("a photo could not be imported", exc_info=True)
+                outcome.refused.append(f"{name} could not be read as a photo.")
             else:
                 outcome.photos.append(photo)
                 outcome.already_there += int(existed)
             if report is not None:
-                report(done, len(files))
+                report(done, len(items))
         logger.info("imported %d photo(s), refused %d", len(outcome.photos), len(outcome.refused))
         return outcome
 
-    def import_one(self, path: Path) -> tuple[PhotoRef, bool]:
-        """Import one file; returns the photo and whether the library already had it."""
+    def import_one(self, path: images.PhotoSource, name: str | None = None
+                   ) -> tuple[PhotoRef, bool]:
+        """Import one file (or picture in memory); returns the photo and whether the library
+        already had it. Junk after a JPEG's end (and an MPO's further frames) is not kept."""
+        name = name or images.source_name(path)
+        try:
+            return self._import_one(path, name)
+        except images.PhotoRefusedError as exc:  # bytes are "This photo": say which one
+            text = str(exc)
+            if text.startswith("This photo"):
+                raise images.PhotoRefusedError(name + text[len("This photo"):]) from exc
+            raise
+
+    def _import_one(self, path: images.PhotoSource, name: str) -> tuple[PhotoRef, bool]:
         info = images.read_info(path)
-        sha = sha256_of_file(path)
+        data = path.read_bytes() if isinstance(path, Path) else path
+        data = images.without_trailing_data(data, info)
+        sha = hashlib.sha256(data).hexdigest()
         with self._ctx.store.session_scope() as session:
             existing = session.scalar(select(Photo).where(Photo.sha256 == sha))
             if existing is not None and self._ctx.media.contains(sha, existing.extension):
                 return photo_ref(existing), True
         # The scaled decode both proves the file is whole and makes the thumbnail.
         if not thumbnail_path(self._ctx, sha).exists():
-            save_thumbnail(self._ctx, path, sha)
-        stored = self._ctx.media.add_bytes(path.read_bytes(), info.extension)
-        sha = stored.sha256  # the bytes actually copied name the file, even if it just changed
+            save_thumbnail(self._ctx, data, sha)
+        stored = self._ctx.media.add_bytes(data, info.extension)
+        sha = stored.sha256
         # Only now, with the file durably in the library, is the row pointing to it committed.
         with self._ctx.store.session_scope() as session:
             row = session.scalar(select(Photo).where(Photo.sha256 == sha))
@@ -134,7 +168,7 @@ class PhotoImporter:
                 row = Photo(
                     sha256=sha, extension=stored.extension, byte_size=stored.byte_size,
                     width=info.width, height=info.height, orientation=info.orientation,
-                    taken_at=info.taken_at, original_name=path.name[:255],
+                    taken_at=info.taken_at, original_name=name[:255],
                 )
                 session.add(row)
                 session.flush()

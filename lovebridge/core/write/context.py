@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from dateutil.rrule import rrulestr
 from sqlalchemy import select
 
+from lovebridge.core.dates import recurrence
 from lovebridge.core.profile import CoupleProfile, ProfileService
 from lovebridge.core.write.messages import MessageService
 from lovebridge.core.write.placeholders import FillValues
@@ -131,8 +131,9 @@ class WritingContextService:
                 start = plan.starts_at
                 if plan.rrule:
                     try:
-                        start = rrulestr(plan.rrule, dtstart=plan.starts_at).after(now, inc=True)
-                    except (ValueError, TypeError):
+                        start = recurrence.first_after(plan.rrule, plan.starts_at,
+                                                       plan.timezone, now - timedelta(seconds=1))
+                    except recurrence.RecurrenceError:  # set aside by the Dates room
                         start = None
                 if start is None or not now <= start <= horizon:
                     continue

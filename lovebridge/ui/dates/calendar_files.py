@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
@@ -54,13 +55,13 @@ class CalendarFilesMixin:
             return None
         zone_name = self.zone.key
 
-        def parse() -> tuple[list, int]:  # off the GUI thread: reading and parsing the file
+        def parse() -> tuple[list, Counter]:  # off the GUI thread: reading and parsing the file
             return read_calendar(Path(target).read_bytes(), zone_name)
 
         self.say(self.tr("Reading {file}…").format(file=Path(target).name))
         return run_task(parse, self._store_import, self._import_failed)
 
-    def _store_import(self, parsed: tuple[list, int]) -> None:
+    def _store_import(self, parsed: tuple[list, Counter]) -> None:
         plans, skipped = parsed
         try:
             count = self.services.plans.import_plans(plans)
@@ -70,7 +71,7 @@ class CalendarFilesMixin:
                 "The calendar could not be saved; nothing was changed.")))
             return
         self.refresh()
-        self.say(ImportReport(imported=count, skipped=skipped).summary())
+        self.say(ImportReport.of(count, skipped).summary())
         self.import_finished.emit()
 
     def _import_failed(self, error: Exception) -> None:

@@ -296,6 +296,11 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         specials = self.services.specials.all()
         self._month_occurrences = self.services.plans.occurrences_between(
             *self._day_bounds(first, last))
+        if self.services.plans.set_aside:
+            names = ", ".join(f"“{t}”" for t in self.services.plans.set_aside.values())
+            self.say(self.tr("Set aside (its dates cannot be worked out, so it is not shown and "
+                             "reminds no one): {names}. The command “lovebridge dates remove” "
+                             "deletes it.").format(names=names))
         self._month_milestones = milestones_between(since, specials, first, last)
         self._month_memories = self.services.memories_between(first, last)
         entries: dict[date, list[DayEntry]] = {}

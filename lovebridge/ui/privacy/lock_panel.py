@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from lovebridge.core.privacy.keyslots import WrongPassphraseError
+from lovebridge.core.privacy.keyslots import DamagedKeyFileError, WrongPassphraseError
 from lovebridge.core.privacy.throttle import UnlockThrottle
 from lovebridge.ui.common.widgets import centred_card, muted_label, primary_button
 from lovebridge.ui.tasks import run_task
@@ -159,6 +159,12 @@ class LockPanel(QWidget):
             self.throttle.record_failure()
             self.passphrase_edit.selectAll()
             self._tick()
+        elif isinstance(error, DamagedKeyFileError):
+            logger.error("unlocking failed: the key file is damaged")
+            self.show_message(self.tr(
+                "LoveBridge's key file (keyslots.json in the data folder) is damaged, so the "
+                "lock cannot be opened. Nothing was changed. Put back a copy of that file from "
+                "a backup of the data folder, then try again."))
         else:
             logger.error("unlocking failed: %s", type(error).__name__)
             self.show_message(

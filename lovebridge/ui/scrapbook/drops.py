@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 
 
@@ -28,13 +28,19 @@ def pasted_image(mime: QMimeData | None) -> QImage | None:
     return image if isinstance(image, QImage) and not image.isNull() else None
 
 
-def save_pasted_image(image: QImage, folder: Path, stamp: str) -> Path:
-    """Write pasted image data as a PNG file to import (runs in a worker: PNG encoding is slow)."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    target = folder / f"pasted-{stamp}.png"
-    if not image.save(str(target), "PNG"):
-        raise OSError("the pasted picture could not be saved")
-    return target
+def pasted_png_bytes(image: QImage) -> bytes:
+    """Pasted image data as PNG bytes, in memory (runs in a worker: PNG encoding is slow).
+
+    Never a file: with the privacy lock on, a plain picture must not touch the disk; the
+    library seals the bytes when it stores them.
+    """
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError("the pasted picture could not be encoded")
+    buffer.close()
+    return bytes(data.data())
 
 
 class AcceptsPhotoDrops:

@@ -47,7 +47,7 @@ from lovebridge.ui.scrapbook.drops import (
     carries_photos,
     local_paths,
     pasted_image,
-    save_pasted_image,
+    pasted_png_bytes,
 )
 from lovebridge.ui.scrapbook.editor import MemoryEditor
 from lovebridge.ui.scrapbook.home import ScrapbookHome
@@ -421,15 +421,10 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         image = pasted_image(mime)
         if image is None:
             return
-        folder = self._ctx.paths.cache / "pasted"
-        stamp = self._ctx.now().strftime("%Y%m%d-%H%M%S-%f")
+        name = f"pasted-{self._ctx.now():%Y%m%d-%H%M%S}.png"
 
         def save_then_import(report: Callable[[int, int], None]) -> ImportReport:
-            saved = save_pasted_image(image, folder, stamp)
-            try:
-                return self.importer.import_files([saved], report)
-            finally:
-                saved.unlink(missing_ok=True)
+            return self.importer.import_data([(name, pasted_png_bytes(image))], report)
 
         self.importing = True
         self._show_progress(self.tr("Adding the pasted picture…"))
