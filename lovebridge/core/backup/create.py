@@ -26,7 +26,7 @@ from lovebridge.core.backup.manifest import (
 from lovebridge.paths import Paths
 from lovebridge.store.db import Store
 from lovebridge.store.guards import classify_os_error, clear_error_for
-from lovebridge.store.media import CHUNK, fsync_directory
+from lovebridge.store.media import CHUNK, fsync_directory, replace_file
 
 logger = logging.getLogger(__name__)
 
@@ -198,7 +198,7 @@ def write_archive(
             os.fsync(handle.fileno())
         if os.name == "posix":
             os.chmod(partial, 0o600)
-        os.replace(partial, target)
+        replace_file(partial, target)
         fsync_directory(target.parent)
     except OSError as exc:
         partial.unlink(missing_ok=True)
