@@ -89,6 +89,16 @@ class Interpreter:
             app.setLayoutDirection(self.locale.textDirection())
         return self.locale
 
+    def uninstall(self, app: QCoreApplication) -> None:
+        """Back to the source language (tests switch languages within one process)."""
+        for translator in self.translators:
+            app.removeTranslator(translator)
+        self.translators.clear()
+        self.locale = QLocale(FALLBACK_LOCALE)
+        QLocale.setDefault(self.locale)
+        if isinstance(app, QGuiApplication):
+            app.setLayoutDirection(self.locale.textDirection())
+
     def _add(self, app: QCoreApplication, translator: QTranslator) -> None:
         app.installTranslator(translator)
         self.translators.append(translator)
