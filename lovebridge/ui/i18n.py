@@ -104,6 +104,11 @@ class Interpreter:
         self.translators.append(translator)
 
 
+def content_language() -> str:
+    """The language code ('es') for LoveBridge's own content sets (core.content_translations)."""
+    return QLocale().name().split("_")[0]
+
+
 def install_language(app: QCoreApplication, choice: str) -> Interpreter:
     """Set the interface language for `app` from a Preferences choice ("system" or a code)."""
     interpreter = Interpreter()

@@ -52,6 +52,7 @@ from lovebridge.ui.dates.reminders import (
 )
 from lovebridge.ui.dates.style import quiet_tabs_style, soft_list_style
 from lovebridge.ui.errors import show_error
+from lovebridge.ui.i18n import content_language
 from lovebridge.ui.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -75,7 +76,8 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         self.setAccessibleName(self.tr("Dates"))
         self._ctx = ctx
         self._settings = settings
-        self.services = services or DatesServices.create(ctx.store, ctx.now)
+        self.services = services or DatesServices.create(
+            ctx.store, ctx.now, language=content_language())
         self.zone = recurrence.zone(recurrence.local_zone_name())
         self.autostart = Autostart()
         self.open_dialogs: list[QWidget] = []

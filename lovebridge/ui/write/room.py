@@ -24,6 +24,7 @@ from lovebridge.core.write.placeholders import to_template_text
 from lovebridge.core.write.rhythm import turn_hint, weekly_counts
 from lovebridge.core.write.templates import Template, TemplateLibrary, load_library
 from lovebridge.ui.common.widgets import card, heading, primary_button
+from lovebridge.ui.i18n import content_language
 from lovebridge.ui.settings import CURRENT_PARTNER, Settings
 from lovebridge.ui.tasks import run_task
 from lovebridge.ui.theme import current_colours
@@ -51,7 +52,7 @@ class WriteRoom(QWidget):
         self.messages = MessageService(ctx.store, clock=ctx.now)
         self.custom_templates = CustomTemplateService(ctx.store, clock=ctx.now)
         self.contexts = WritingContextService(ctx.store)
-        self._builtin = load_library()
+        self._builtin = load_library(language=content_language())
         if self._builtin.problems:
             logger.warning("%d template file problem(s)", len(self._builtin.problems))
         self._hooked = False
