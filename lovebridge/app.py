@@ -62,9 +62,10 @@ def run_gui(data_dir: str | None) -> int:
     from lovebridge.core.data_folder import data_folder_problem, restore_interrupted
     from lovebridge.paths import resolve_paths
     from lovebridge.ui.common.widgets import icon
+    from lovebridge.ui.i18n import install_language
     from lovebridge.ui.privacy.startup import Launcher
     from lovebridge.ui.qt_messages import install_qt_message_handler
-    from lovebridge.ui.settings import THEME, Settings
+    from lovebridge.ui.settings import LANGUAGE, THEME, Settings
     from lovebridge.ui.theme import apply_theme
 
     install_qt_message_handler()  # Qt's messages lose URLs and quoted text (a note, a path)
@@ -78,6 +79,7 @@ def run_gui(data_dir: str | None) -> int:
     app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(icon("lovebridge"))
     settings = Settings(paths.settings_file)
+    interpreter = install_language(app, settings.get(LANGUAGE))  # kept: Qt holds only pointers
     apply_theme(app, settings.get(THEME))
 
     if folder_problem is not None:
@@ -136,6 +138,7 @@ def run_gui(data_dir: str | None) -> int:
     code = app.exec()
     QThreadPool.globalInstance().waitForDone()  # let the on-quit backup finish
     launcher.close()
+    del interpreter  # held until the event loop ended: Qt keeps only pointers to translators
     logger.info("%s closed", APP_NAME)
     return code
 

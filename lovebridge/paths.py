@@ -57,17 +57,21 @@ def make_private_dir(folder: Path) -> None:
         os.chmod(folder, 0o700)
 
 
-def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:
+def resolve_paths(
+    data_dir: str | os.PathLike[str] | None = None,
+    platform_dirs: type[platformdirs.PlatformDirsABC] = platformdirs.PlatformDirs,
+) -> Paths:
     """Paths for `data_dir` if given (or $LOVEBRIDGE_DATA_DIR), else the platform's folders.
 
     With an override everything — data, cache, logs and settings — lives under that one folder,
-    so a portable copy or a test never touches the user's real LoveBridge.
+    so a portable copy or a test never touches the user's real LoveBridge. `platform_dirs` is
+    this platform's platformdirs class (tests pass another platform's to check its folders).
     """
     chosen = data_dir or os.environ.get(DATA_DIR_ENV)
     if chosen:
         root = Path(chosen).expanduser().resolve()
         return Paths(data=root, cache=root / "cache", logs=root / "logs", config=root / "config")
-    dirs = platformdirs.PlatformDirs(APP_ID, appauthor=False)
+    dirs = platform_dirs(APP_ID, appauthor=False)
     return Paths(
         data=Path(dirs.user_data_dir),
         cache=Path(dirs.user_cache_dir),

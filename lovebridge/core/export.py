@@ -20,7 +20,6 @@ looks finished.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import zipfile
@@ -34,6 +33,7 @@ from sqlalchemy.orm import selectinload
 from lovebridge.core.context import AppContext
 from lovebridge.core.export_readme import README
 from lovebridge.core.importers.job import NO_CONTROL, JobControl
+from lovebridge.store.media import replace_file
 from lovebridge.store.models import (
     CheckIn,
     InsideJoke,
@@ -103,7 +103,7 @@ def export_everything(ctx: AppContext, target: Path,
         else:
             if target.exists():
                 raise FileExistsError(f"{target} already exists")
-            os.replace(work, target)
+            replace_file(work, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return outcome
@@ -117,7 +117,7 @@ def _zip_folder(root: Path, target: Path) -> None:
                 stored = path.suffix.lower() in (".jpg", ".jpeg", ".heic", ".png", ".webp")
                 archive.write(path, path.relative_to(root.parent).as_posix(),
                               zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
-    os.replace(partial, target)
+    replace_file(partial, target)
 
 
 def _memories(ctx: AppContext, root: Path, outcome: ExportOutcome, control: JobControl) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +62,32 @@ def make_private_folders(folder: Path) -> None:
         path.mkdir(mode=0o700, exist_ok=True)
 
 
+# Windows refuses to replace a file that another program holds open — an antivirus scan, the
+# sync service, a photo viewer — with "access denied" (PermissionError). Such holds last moments,
+# so the rename is tried again a few times, about 2.5 s in all, before the error is passed on.
+ON_WINDOWS = os.name == "nt"
+REPLACE_ATTEMPTS = 7
+
+
+def replace_file(
+    source: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    *,
+    windows: bool | None = None,
+    pause: Callable[[float], None] | None = None,
+) -> None:
+    """`os.replace(source, target)`, patient with Windows' brief holds on an open target."""
+    windows = ON_WINDOWS if windows is None else windows
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if not windows or attempt == REPLACE_ATTEMPTS - 1:
+                raise
+            (pause or time.sleep)(0.04 * 2**attempt)
+
+
 def write_atomically(target: Path, data: bytes) -> None:
     """Write `data` to a temp file beside `target`, fsync it, then rename it into place.
 
@@ -74,7 +102,7 @@ def write_atomically(target: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, 0o600)
-        os.replace(temp_name, target)
+        replace_file(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

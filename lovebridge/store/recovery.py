@@ -307,7 +307,7 @@ def adopt_rescued(rescued: Path, database: Path) -> None:
     The rescued file is copied (it stays in the backups folder), fsynced under a temporary
     name, and renamed over the database in one step.
     """
-    from lovebridge.store.media import fsync_directory
+    from lovebridge.store.media import fsync_directory, replace_file
 
     temporary = database.with_name(f".adopt-{database.name}")  # tidied at start if left
     shutil.copyfile(rescued, temporary)
@@ -317,6 +317,6 @@ def adopt_rescued(rescued: Path, database: Path) -> None:
         os.chmod(temporary, 0o600)
     for suffix in SIDE_FILES:  # the damaged file's WAL must not be replayed onto the new one
         database.with_name(database.name + suffix).unlink(missing_ok=True)
-    os.replace(temporary, database)
+    replace_file(temporary, database)
     fsync_directory(database.parent)
     logger.info("rescued copy adopted as the database")

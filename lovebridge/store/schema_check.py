@@ -75,14 +75,21 @@ def expected_shape(revision: str, cache_dir: Path | None = None) -> dict[str, li
             pass
     shape = build_shape(revision)
     if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(shape), encoding="utf-8")
-            os.replace(temporary, cached)
-        except OSError:  # a cache only; the check itself has run
-            logger.warning("could not cache the expected schema", exc_info=True)
+        cache_shape(cached, shape)
     return shape
+
+
+def cache_shape(cached: Path, shape: dict[str, list[str]]) -> None:
+    """Keep `shape` in the cache file, written whole; a cache only, so a failure is just logged."""
+    from lovebridge.store.media import replace_file
+
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(shape), encoding="utf-8")
+        replace_file(temporary, cached)
+    except OSError:
+        logger.warning("could not cache the expected schema", exc_info=True)
 
 
 def remember_fresh(connection, cache_dir: Path) -> None:  # noqa: ANN001
@@ -92,15 +99,8 @@ def remember_fresh(connection, cache_dir: Path) -> None:  # noqa: ANN001
     if revision is None or revision == "?":
         return
     cached = cache_dir / f"{revision}-{scripts_digest()}.json"
-    if cached.exists():
-        return
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(shape_of(connection)), encoding="utf-8")
-        os.replace(temporary, cached)
-    except OSError:
-        logger.warning("could not cache the expected schema", exc_info=True)
+    if not cached.exists():
+        cache_shape(cached, shape_of(connection))
 
 
 def build_shape(revision: str) -> dict[str, list[str]]:

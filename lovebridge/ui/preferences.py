@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,10 +16,15 @@ from PySide6.QtWidgets import (
 from lovebridge.core.profile import CoupleProfile, ProfileService
 from lovebridge.ui import settings as opts
 from lovebridge.ui.common.widgets import muted_label
+from lovebridge.ui.i18n import SYSTEM, available_languages
 from lovebridge.ui.profile_form import ProfileForm
 from lovebridge.ui.settings import Settings
 
-THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+THEMES = (
+    ("system", QT_TRANSLATE_NOOP("PreferencesDialog", "Follow the system")),
+    ("light", QT_TRANSLATE_NOOP("PreferencesDialog", "Light")),
+    ("dark", QT_TRANSLATE_NOOP("PreferencesDialog", "Dark")),
+)
 
 
 class PreferencesDialog(QDialog):
@@ -71,6 +76,17 @@ class PreferencesDialog(QDialog):
         for key, label in THEMES:
             self.theme_choice.addItem(self.tr(label), key)
         look_layout.addRow(self.tr("Colours"), self.theme_choice)
+        self.language_choice = QComboBox()
+        self.language_choice.setObjectName("languageCombo")
+        self.language_choice.setAccessibleName(self.tr("Language of LoveBridge"))
+        self.language_choice.addItem(self.tr("The system's language"), SYSTEM)
+        for language in available_languages():
+            self.language_choice.addItem(language.name, language.code)
+        look_layout.addRow(self.tr("Language"), self.language_choice)
+        self.language_note = muted_label(self.tr("A new language shows the next time "
+                                                 "LoveBridge opens."))
+        self.language_note.setWordWrap(True)
+        look_layout.addRow("", self.language_note)
         self.tabs.addTab(look, self.tr("Appearance"))
 
         buttons = QDialogButtonBox(
@@ -95,6 +111,8 @@ class PreferencesDialog(QDialog):
         self.partner_choice.setCurrentIndex(0 if me == "a" else 1)
         index = self.theme_choice.findData(self._settings.get(opts.THEME))
         self.theme_choice.setCurrentIndex(max(index, 0))
+        index = self.language_choice.findData(self._settings.get(opts.LANGUAGE))
+        self.language_choice.setCurrentIndex(max(index, 0))
 
     def _save(self) -> None:
         profile = self.profile_form.profile(me="a")
@@ -107,6 +125,7 @@ class PreferencesDialog(QDialog):
         if theme != self._settings.get(opts.THEME):
             self._settings.set(opts.THEME, theme)
             self.theme_changed.emit(theme)
+        self._settings.set(opts.LANGUAGE, self.language_choice.currentData())
         self._settings.sync()
         self.profile_changed.emit(profile)
         self.accept()

@@ -22,6 +22,7 @@ class Option(Generic[T]):
 
 # Options of the shell. Rooms declare their own Option constants next to the code that uses them.
 THEME = Option("appearance/theme", "system", str)  # system | light | dark
+LANGUAGE = Option("appearance/language", "system", str)  # system | en | es | … (at next start)
 CURRENT_PARTNER = Option("profile/current_partner", "a", str)  # who is at the keyboard: a | b
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray(), QByteArray)
 WINDOW_STATE = Option("window/state", QByteArray(), QByteArray)

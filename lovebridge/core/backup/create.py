@@ -33,7 +33,7 @@ from lovebridge.store.guards import (
     free_bytes,
     write_error_kind,
 )
-from lovebridge.store.media import CHUNK, fsync_directory
+from lovebridge.store.media import CHUNK, fsync_directory, replace_file
 
 logger = logging.getLogger(__name__)
 
@@ -227,7 +227,7 @@ def write_archive(
             os.fsync(handle.fileno())
         if os.name == "posix":
             os.chmod(partial, 0o600)
-        os.replace(partial, target)
+        replace_file(partial, target)
         fsync_directory(target.parent)
     except OSError as exc:
         partial.unlink(missing_ok=True)

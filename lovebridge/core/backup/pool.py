@@ -38,7 +38,12 @@ from lovebridge.store.file_cipher import (
     encrypt_bytes,
     is_encrypted,
 )
-from lovebridge.store.media import fsync_directory, make_private_folders, write_atomically
+from lovebridge.store.media import (
+    fsync_directory,
+    make_private_folders,
+    replace_file,
+    write_atomically,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -216,7 +221,7 @@ class _PoolBatch:
         folders = set()
         for temp, target in self.pending.values():
             os.chmod(temp, 0o600)
-            os.replace(temp, target)
+            replace_file(temp, target)
             folders.add(target.parent)
         self.pending.clear()
         for folder in sorted(folders):

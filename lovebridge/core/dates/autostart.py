@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lovebridge import APP_ID, APP_NAME
+from lovebridge.store.media import replace_file
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 AGENT_LABEL = "app.lovebridge.LoveBridge"
@@ -91,7 +92,7 @@ class Autostart:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(path.suffix + ".tmp")
         temporary.write_bytes(content)
-        os.replace(temporary, path)
+        replace_file(temporary, path)
 
     def _set_windows(self, enabled: bool, command: list[str]) -> None:
         import winreg  # only exists on Windows

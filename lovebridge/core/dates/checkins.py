@@ -6,13 +6,14 @@ import json
 import logging
 import tomllib
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
 from sqlalchemy import select
 
+from lovebridge.core.content_translations import translated
 from lovebridge.core.dates import recurrence
 from lovebridge.core.dates.model import Occurrence
 from lovebridge.resources import resource_path
@@ -83,12 +84,16 @@ def load_prompts(path: Path) -> tuple[Prompt, ...]:
 
 
 @cache
-def bundled_prompts() -> tuple[Prompt, ...]:
+def bundled_prompts(language: str | None = None) -> tuple[Prompt, ...]:
+    """The bundled check-in prompts, in `language` where its content set has them."""
     try:
-        return load_prompts(resource_path("dates", "checkin_prompts.toml"))
+        prompts = load_prompts(resource_path("dates", "checkin_prompts.toml"))
     except (PromptLibraryError, FileNotFoundError):
         logger.warning("the bundled check-in prompts could not be loaded", exc_info=True)
         return ()
+    return tuple(
+        replace(p, text=translated(language, "prompts", p.key, "text", p.text)) for p in prompts
+    )
 
 
 def choose_prompts(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import random
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from sqlalchemy import select
 
+from lovebridge.core.content_translations import translated
 from lovebridge.resources import resource_path
 from lovebridge.store.db import Store
 from lovebridge.store.models import CustomIdea
@@ -130,13 +131,19 @@ def load_ideas(path: Path) -> tuple[Idea, ...]:
 
 
 @cache
-def bundled_ideas() -> tuple[Idea, ...]:
-    """The ideas shipped with LoveBridge (empty, with a logged warning, if the file is unusable)."""
+def bundled_ideas(language: str | None = None) -> tuple[Idea, ...]:
+    """The ideas shipped with LoveBridge, in `language` where its content set has them (empty,
+    with a logged warning, if the file is unusable)."""
     try:
-        return load_ideas(resource_path("dates", "ideas.toml"))
+        ideas = load_ideas(resource_path("dates", "ideas.toml"))
     except (IdeaLibraryError, FileNotFoundError):
         logger.warning("the bundled ideas could not be loaded", exc_info=True)
         return ()
+    return tuple(
+        replace(idea, title=translated(language, "ideas", idea.key, "title", idea.title),
+                why=translated(language, "ideas", idea.key, "why", idea.why))
+        for idea in ideas
+    )
 
 
 def surprise(
@@ -154,13 +161,16 @@ def surprise(
 class IdeaService:
     """The bundled ideas plus the couple's own, from one place."""
 
-    def __init__(self, store: Store, library: tuple[Idea, ...] | None = None) -> None:
+    def __init__(
+        self, store: Store, library: tuple[Idea, ...] | None = None, language: str | None = None
+    ) -> None:
         self._store = store
         self._library = library
+        self._language = language
 
     @property
     def library(self) -> tuple[Idea, ...]:
-        return bundled_ideas() if self._library is None else self._library
+        return bundled_ideas(self._language) if self._library is None else self._library
 
     def all(self) -> list[Idea]:
         return [*self.custom(), *self.library]

@@ -12,16 +12,15 @@ Two calendar corners, decided here once:
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
+
+from lovebridge.core import timezone
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -65,16 +64,8 @@ def zone(name: str | None) -> ZoneInfo:
 
 
 def local_zone_name() -> str:
-    """This laptop's IANA zone name when it can be found (TZ, /etc/localtime), else UTC."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    with contextlib.suppress(OSError, IndexError):
-        candidates.append(str(Path("/etc/localtime").resolve()).split("zoneinfo/", 1)[1])
-    tz = datetime.now().astimezone().tzinfo
-    candidates.append(getattr(tz, "key", "") or "")
-    for name in candidates:
-        if name and zone(name).key == name:
-            return name
-    return "UTC"
+    """This laptop's IANA zone name (see lovebridge.core.timezone), UTC when it names none."""
+    return timezone.local_zone_name()
 
 
 def nth_weekday_of_month(day: date) -> int:

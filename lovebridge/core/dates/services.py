@@ -42,11 +42,13 @@ class DatesServices:
 
     @classmethod
     def create(
-        cls, store: Store, clock: Callable[[], datetime], library: tuple[Idea, ...] | None = None
+        cls, store: Store, clock: Callable[[], datetime], library: tuple[Idea, ...] | None = None,
+        language: str | None = None,
     ) -> DatesServices:
+        """The services; bundled ideas read in `language` where a translated set has them."""
         plans = PlanService(store, clock)
         return cls(
-            store=store, clock=clock, plans=plans, ideas=IdeaService(store, library),
+            store=store, clock=clock, plans=plans, ideas=IdeaService(store, library, language),
             checkins=CheckInService(store), reminders=ReminderService(store, plans),
             specials=SpecialDateService(store), profiles=ProfileService(store),
         )

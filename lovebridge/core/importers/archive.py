@@ -18,6 +18,8 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from lovebridge.store.media import replace_file
+
 MAX_MEMBERS = 200_000
 MAX_MEMBER_BYTES = 512 * 1024 * 1024  # a long phone video is larger, and is not imported
 MAX_TOTAL_BYTES = 16 * 1024 * 1024 * 1024
@@ -78,7 +80,7 @@ class ExportSource:
                     if written > MAX_MEMBER_BYTES:
                         raise ArchiveError(f"{name} is larger than LoveBridge reads")
                     out.write(chunk)
-            os.replace(partial, target)
+            replace_file(partial, target)
         finally:
             partial.unlink(missing_ok=True)
         return target

@@ -6,9 +6,11 @@ import logging
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from lovebridge.core.content_translations import translated
 from lovebridge.resources import resource_path
 
 logger = logging.getLogger(__name__)
@@ -139,8 +141,24 @@ def _parse_entry(entry: object, stem: str, number: int) -> Template:
     return Template(key, stem, tone, length, text.strip())
 
 
-def load_library(folder: Path | None = None) -> TemplateLibrary:
-    """Read every category file; a broken file is skipped and named in `problems`."""
+def in_language(item: Category | Template, language: str | None) -> Any:
+    """`item` with the words its translated content set gives it in `language`."""
+    if isinstance(item, Category):
+        return replace(
+            item,
+            label=translated(language, "kinds", item.key, "label", item.label),
+            description=translated(language, "kinds", item.key, "description", item.description),
+        )
+    text = translated(language, "templates", item.key, "text", item.text)
+    return replace(item, text=text) if not check_placeholders(text) else item
+
+
+def load_library(folder: Path | None = None, language: str | None = None) -> TemplateLibrary:
+    """Read every category file; a broken file is skipped and named in `problems`.
+
+    With a `language`, kinds and templates that its translated content set covers read in that
+    language (lovebridge.core.content_translations); the rest stay English.
+    """
     folder = folder or resource_path("templates")
     categories: list[Category] = []
     templates: list[Template] = []
@@ -155,8 +173,8 @@ def load_library(folder: Path | None = None) -> TemplateLibrary:
             logger.warning("template file skipped: %s", path.name)
             problems.append(str(exc) if isinstance(exc, TemplateFormatError) else path.name)
             continue
-        categories.append(category)
-        for template in entries:
+        categories.append(in_language(category, language))
+        for template in (in_language(entry, language) for entry in entries):
             if template.key in seen:
                 problems.append(f"{path.name}: duplicate key {template.key}")
                 continue

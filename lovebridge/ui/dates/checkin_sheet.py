@@ -30,6 +30,7 @@ from lovebridge.core.dates.model import Occurrence, PlanData
 from lovebridge.core.dates.services import DatesServices
 from lovebridge.ui.common.widgets import card, heading, muted_label, primary_button
 from lovebridge.ui.dates.time_combo import TimeCombo
+from lovebridge.ui.i18n import content_language
 
 
 class CheckInSheet(QDialog):
@@ -49,7 +50,7 @@ class CheckInSheet(QDialog):
         self.plan = plan
         self.occurrence = occurrence
         self._zone = recurrence.zone(plan.timezone)
-        self._library = bundled_prompts() if prompts is None else prompts
+        self._library = bundled_prompts(content_language()) if prompts is None else prompts
         self._shuffles = 0
         existing = services.checkins.for_occurrence(plan.id, occurrence.original_start)
 

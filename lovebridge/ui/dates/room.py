@@ -44,6 +44,7 @@ from lovebridge.ui.dates.plan_editor import PlanEditor
 from lovebridge.ui.dates.reminders import DEFAULT_REMINDER
 from lovebridge.ui.dates.style import disabled_buttons_style, quiet_tabs_style, soft_list_style
 from lovebridge.ui.errors import show_error
+from lovebridge.ui.i18n import content_language
 from lovebridge.ui.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,8 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         self.setAccessibleName(self.tr("Dates"))
         self._ctx = ctx
         self._settings = settings
-        self.services = services or DatesServices.create(ctx.store, ctx.now)
+        self.services = services or DatesServices.create(
+            ctx.store, ctx.now, language=content_language())
         self.zone = recurrence.zone(recurrence.local_zone_name())
         self.open_dialogs: list[QWidget] = []
         self.pending_captures: dict[str, datetime] = {}

@@ -27,6 +27,7 @@ from lovebridge.core.write.rhythm import turn_hint, weekly_counts
 from lovebridge.core.write.templates import Template, TemplateLibrary, load_library
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.widgets import card, heading, primary_button, scrolling
+from lovebridge.ui.i18n import content_language
 from lovebridge.ui.settings import CURRENT_PARTNER, Settings
 from lovebridge.ui.tasks import run_task
 from lovebridge.ui.theme import current_colours
@@ -59,7 +60,7 @@ class WriteRoom(QWidget):
         self.contexts = WritingContextService(ctx.store)
         self._adopt_legacy_note_state()
         self.dictionary = PersonalDictionary(ctx.store)
-        self._builtin = load_library()
+        self._builtin = load_library(language=content_language())
         if self._builtin.problems:
             logger.warning("%d template file problem(s)", len(self._builtin.problems))
         self._styled_dark = current_colours().dark

@@ -1,0 +1,116 @@
+"""The interface language: the system's, or the one chosen in Preferences, set once at start.
+
+LoveBridge's own strings come from `resources/translations/lovebridge_<lang>.qm` (made from the
+`.ts` sources by `tools/translations.py`), Qt's standard buttons and dialogs from Qt's own
+catalogue. English has a catalogue too: it only carries the plural forms ("1 photo", "3 photos").
+The layout follows the language (right to left for Arabic or Hebrew). A change of language in
+Preferences applies the next time LoveBridge opens.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
+
+from lovebridge.resources import resource_path
+
+logger = logging.getLogger(__name__)
+
+SYSTEM = "system"
+SOURCE_LANGUAGE = "en"
+# A system that names no language (the C or POSIX locale) gets the British English the app is
+# written in: day before month, 24-hour clock.
+FALLBACK_LOCALE = "en_GB"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One interface language on offer: its code and its name in that language."""
+
+    code: str
+    name: str
+
+
+def translations_folder():  # noqa: ANN201 - a Path
+    """Where the compiled catalogues live."""
+    return resource_path("translations")
+
+
+def available_languages() -> list[Language]:
+    """English and every language with a compiled catalogue, each named in its own words."""
+    codes = {SOURCE_LANGUAGE}
+    folder = translations_folder()
+    if folder.is_dir():
+        codes.update(p.stem.removeprefix("lovebridge_") for p in folder.glob("lovebridge_*.qm"))
+    languages = []
+    for code in sorted(codes):
+        native = QLocale(code).nativeLanguageName() or code
+        languages.append(Language(code, native[:1].upper() + native[1:]))
+    return languages
+
+
+def locale_for(choice: str, system: QLocale | None = None) -> QLocale:
+    """The locale for a Preferences choice: a language's own, or the system's."""
+    if choice and choice != SYSTEM:
+        return QLocale(choice)
+    system = system or QLocale.system()
+    if system.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return QLocale(FALLBACK_LOCALE)
+    return system
+
+
+class Interpreter:
+    """Holds the installed translators (Qt keeps only a pointer) and installs them."""
+
+    def __init__(self) -> None:
+        self.translators: list[QTranslator] = []
+        self.locale = QLocale(FALLBACK_LOCALE)
+
+    def install(self, app: QCoreApplication, choice: str) -> QLocale:
+        """Install the catalogues for `choice` on `app`; return the locale now in force."""
+        for translator in self.translators:
+            app.removeTranslator(translator)
+        self.translators.clear()
+        self.locale = locale_for(choice)
+        QLocale.setDefault(self.locale)
+        own = QTranslator(app)
+        if own.load(self.locale, "lovebridge", "_", str(translations_folder()), ".qm"):
+            self._add(app, own)
+        elif self.locale.language() != QLocale.Language.English:
+            logger.info("no LoveBridge catalogue for the language %s", self.locale.name())
+        qt_own = QTranslator(app)
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_own.load(self.locale, "qtbase", "_", qt_folder, ".qm"):
+            self._add(app, qt_own)
+        if isinstance(app, QGuiApplication):
+            app.setLayoutDirection(self.locale.textDirection())
+        return self.locale
+
+    def uninstall(self, app: QCoreApplication) -> None:
+        """Back to the source language (tests switch languages within one process)."""
+        for translator in self.translators:
+            app.removeTranslator(translator)
+        self.translators.clear()
+        self.locale = QLocale(FALLBACK_LOCALE)
+        QLocale.setDefault(self.locale)
+        if isinstance(app, QGuiApplication):
+            app.setLayoutDirection(self.locale.textDirection())
+
+    def _add(self, app: QCoreApplication, translator: QTranslator) -> None:
+        app.installTranslator(translator)
+        self.translators.append(translator)
+
+
+def content_language() -> str:
+    """The language code ('es') for LoveBridge's own content sets (core.content_translations)."""
+    return QLocale().name().split("_")[0]
+
+
+def install_language(app: QCoreApplication, choice: str) -> Interpreter:
+    """Set the interface language for `app` from a Preferences choice ("system" or a code)."""
+    interpreter = Interpreter()
+    interpreter.install(app, choice)
+    return interpreter  # the caller keeps it: Qt holds the translators only by pointer

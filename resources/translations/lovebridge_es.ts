@@ -1,0 +1,2525 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About LoveBridge</source>
+        <translation>Acerca de LoveBridge</translation>
+    </message>
+    <message>
+        <source>LoveBridge {version}</source>
+        <translation>LoveBridge {version}</translation>
+    </message>
+    <message>
+        <source>Notes, memories and time together, for two.
+Everything stays on this laptop: no account, no server, no tracking.</source>
+        <translation>Notas, recuerdos y tiempo juntos, para dos.
+Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Nothing planned yet. The Ideas tab has plenty to start with.</source>
+        <translation>Aún no hay nada planeado. La pestaña Ideas tiene mucho para empezar.</translation>
+    </message>
+</context>
+<context>
+    <name>AwayPanel</name>
+    <message>
+        <source>While you were away</source>
+        <translation>Mientras no estabas</translation>
+    </message>
+    <message>
+        <source>Thanks</source>
+        <translation>Gracias</translation>
+    </message>
+</context>
+<context>
+    <name>BackupController</name>
+    <message>
+        <source>Backing up…</source>
+        <translation>Haciendo una copia…</translation>
+    </message>
+    <message>
+        <source>Copying your notes, memories and photos into {name}.</source>
+        <translation>Copiando vuestras notas, recuerdos y fotos en {name}.</translation>
+    </message>
+    <message>
+        <source>Backup saved</source>
+        <translation>Copia guardada</translation>
+    </message>
+    <message>
+        <source>{contents} are safe in this {size} file:
+{path}</source>
+        <translation>{contents} están a salvo en este archivo de {size}:
+{path}</translation>
+    </message>
+    <message>
+        <source>Backed up to {name}.</source>
+        <translation>Copia guardada en {name}.</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Comprobando la copia…</translation>
+    </message>
+    <message>
+        <source>LoveBridge checks every file in {name} before changing anything.</source>
+        <translation>LoveBridge comprueba cada archivo de {name} antes de cambiar nada.</translation>
+    </message>
+    <message>
+        <source>Saving as one file…</source>
+        <translation>Guardando como un solo archivo…</translation>
+    </message>
+    <message>
+        <source>Copying the backup and all its photos into {name}.</source>
+        <translation>Copiando la copia y todas sus fotos en {name}.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Restaurando…</translation>
+    </message>
+    <message>
+        <source>Keeping a copy of what is here now, then putting the backup in place.</source>
+        <translation>Guardando una copia de lo que hay ahora y poniendo la copia en su sitio.</translation>
+    </message>
+    <message>
+        <source>Your backup is back</source>
+        <translation>Vuestra copia ha vuelto</translation>
+    </message>
+    <message>
+        <source>LoveBridge now holds the backup from {when}. What was here before is kept as a backup named {name}.</source>
+        <translation>LoveBridge tiene ahora la copia del {when}. Lo que había antes se guarda como una copia llamada {name}.</translation>
+    </message>
+    <message>
+        <source>The file could not be written or read ({reason}).</source>
+        <translation>No se pudo escribir o leer el archivo ({reason}).</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed.</source>
+        <translation>Algo inesperado salió mal; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>LoveBridge</source>
+        <translation>LoveBridge</translation>
+    </message>
+</context>
+<context>
+    <name>BookDialog</name>
+    <message>
+        <source>Our year in a book</source>
+        <translation>Nuestro año en un libro</translation>
+    </message>
+    <message>
+        <source>A print-ready PDF: a cover, then a page for every memory with its photos and story. Print it at home or take it to a print shop.</source>
+        <translation>Un PDF listo para imprimir: una portada y una página por recuerdo con sus fotos y su historia. Imprímelo en casa o llévalo a una imprenta.</translation>
+    </message>
+    <message>
+        <source>The {n} memories chosen</source>
+        <translation>Los {n} recuerdos elegidos</translation>
+    </message>
+    <message>
+        <source>Which memories</source>
+        <translation>Qué recuerdos</translation>
+    </message>
+    <message>
+        <source>Write the stories in a handwriting font</source>
+        <translation>Escribir las historias con letra manuscrita</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Make the book…</source>
+        <translation>Hacer el libro…</translation>
+    </message>
+    <message>
+        <source>Save the book</source>
+        <translation>Guardar el libro</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the book…</source>
+        <translation>Haciendo el libro…</translation>
+    </message>
+    <message>
+        <source>Laying out memory {done} of {total}…</source>
+        <translation>Maquetando el recuerdo {done} de {total}…</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({pages} pages).</source>
+        <translation>Guardado {name} ({pages} páginas).</translation>
+    </message>
+    <message>
+        <source>The book could not be saved there. Try another folder.</source>
+        <translation>No se pudo guardar el libro ahí. Prueba con otra carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarFilesMixin</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>The calendar file could not be written.</source>
+        <translation>No se pudo escribir el archivo de calendario.</translation>
+    </message>
+    <message>
+        <source>Saved {n} to {file}. Open it on a phone to add it to its calendar.</source>
+        <translation>Guardado {n} en {file}. Ábrelo en un teléfono para añadirlo a su calendario.</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Leyendo {file}…</translation>
+    </message>
+    <message>
+        <source>The calendar could not be saved; nothing was changed.</source>
+        <translation>No se pudo guardar el calendario; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The file could not be opened.</source>
+        <translation>No se pudo abrir el archivo.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Save calendar file</source>
+        <translation>Guardar archivo de calendario</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Archivos de calendario (*.ics)</translation>
+    </message>
+    <message>
+        <source>Import a calendar file</source>
+        <translation>Importar un archivo de calendario</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics);;All files (*)</source>
+        <translation>Archivos de calendario (*.ics);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInSheet</name>
+    <message>
+        <source>Check-in</source>
+        <translation>Charla</translation>
+    </message>
+    <message>
+        <source>Our check-in</source>
+        <translation>Nuestra charla</translation>
+    </message>
+    <message>
+        <source>Phones away. Take turns: one of you talks, the other listens and says back what they heard. There are no wrong answers, and you can stop whenever you like.</source>
+        <translation>Fuera teléfonos. Por turnos: uno habla y el otro escucha y repite lo que ha oído. No hay respuestas equivocadas, y podéis parar cuando queráis.</translation>
+    </message>
+    <message>
+        <source>Different questions</source>
+        <translation>Otras preguntas</translation>
+    </message>
+    <message>
+        <source>What we talked about, and what we want to try</source>
+        <translation>De qué hablamos y qué queremos probar</translation>
+    </message>
+    <message>
+        <source>Only the two of you will see this.</source>
+        <translation>Solo vosotros dos veréis esto.</translation>
+    </message>
+    <message>
+        <source>Our next check-in</source>
+        <translation>Nuestra próxima charla</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>Keep our notes</source>
+        <translation>Guardar nuestras notas</translation>
+    </message>
+    <message>
+        <source>Start anywhere: how has this week felt for each of you?</source>
+        <translation>Empezad por donde queráis: ¿cómo se ha sentido esta semana cada uno?</translation>
+    </message>
+</context>
+<context>
+    <name>CoachBar</name>
+    <message>
+        <source>…and one more thought once these are settled.</source>
+        <translation>…y una idea más cuando estas estén resueltas.</translation>
+    </message>
+    <message>
+        <source>…and {n} more thoughts once these are settled.</source>
+        <translation>…y {n} ideas más cuando estas estén resueltas.</translation>
+    </message>
+    <message>
+        <source>Try “I feel…”</source>
+        <translation>Prueba con «Siento…»</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>ComingUpCard</name>
+    <message>
+        <source>Coming up</source>
+        <translation>Próximamente</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation>dentro de {n} días</translation>
+    </message>
+    <message>
+        <source>Your anniversary is {when}</source>
+        <translation>Vuestro aniversario es {when}</translation>
+    </message>
+    <message>
+        <source>{n} years together</source>
+        <translation>{n} años juntos</translation>
+    </message>
+    <message>
+        <source>{title} on {day}</source>
+        <translation>{title} el {day}</translation>
+    </message>
+    <message>
+        <source>On this day in {year}: {title}</source>
+        <translation>Tal día como hoy en {year}: {title}</translation>
+    </message>
+    <message>
+        <source>Nothing on the calendar just now — a small note needs no occasion.</source>
+        <translation>Nada en el calendario por ahora: una notita no necesita ocasión.</translation>
+    </message>
+    <message>
+        <source>Write for it</source>
+        <translation>Escribir para ello</translation>
+    </message>
+    <message>
+        <source>Write a note for: {what}</source>
+        <translation>Escribir una nota para: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>ComposePage</name>
+    <message>
+        <source>← Your notes</source>
+        <translation>← Tus notas</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Recuerdo</translation>
+    </message>
+    <message>
+        <source>Memory to draw on</source>
+        <translation>Recuerdo en el que inspirarte</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Sugerencias</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>No memory chosen</source>
+        <translation>Ningún recuerdo elegido</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Fill in the highlighted blanks before printing: {b}</source>
+        <translation>Rellena los huecos resaltados antes de imprimir: {b}</translation>
+    </message>
+    <message>
+        <source>That was more than a note can hold, so LoveBridge kept the first {max} characters and left out {n}. Everything else is just as it was.</source>
+        <translation>Era más de lo que cabe en una nota, así que LoveBridge guardó los primeros {max} caracteres y dejó fuera {n}. Todo lo demás sigue igual.</translation>
+    </message>
+    <message>
+        <source>Not saved yet — your words are safe here, trying again shortly</source>
+        <translation>Aún sin guardar: tus palabras están a salvo aquí, se volverá a intentar enseguida</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardada</translation>
+    </message>
+    <message>
+        <source>Write a few words first.</source>
+        <translation>Escribe unas palabras primero.</translation>
+    </message>
+    <message>
+        <source>Before it goes out, fill in the highlighted blanks: {b}.</source>
+        <translation>Antes de enviarla, rellena los huecos resaltados: {b}.</translation>
+    </message>
+    <message>
+        <source>LoveBridge couldn&apos;t save the note just now, so it was not sent on. Your words are still here.</source>
+        <translation>LoveBridge no pudo guardar la nota ahora mismo, así que no se envió. Tus palabras siguen aquí.</translation>
+    </message>
+    <message>
+        <source>Copied — paste it wherever you like</source>
+        <translation>Copiada: pégala donde quieras</translation>
+    </message>
+    <message>
+        <source>A note from {me}</source>
+        <translation>Una nota de {me}</translation>
+    </message>
+    <message>
+        <source>Marked as given ♥</source>
+        <translation>Marcada como entregada ♥</translation>
+    </message>
+    <message>
+        <source>Save the card as a picture</source>
+        <translation>Guardar la tarjeta como imagen</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>DatesPreferencesPage</name>
+    <message>
+        <source>Show reminders for our plans</source>
+        <translation>Mostrar recordatorios de nuestros planes</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Recordatorios</translation>
+    </message>
+    <message>
+        <source>New plans remind us</source>
+        <translation>Los planes nuevos nos avisan</translation>
+    </message>
+    <message>
+        <source>Start LoveBridge when I log in</source>
+        <translation>Abrir LoveBridge al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>At login</source>
+        <translation>Al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Keep LoveBridge in the tray when the window closes</source>
+        <translation>Mantener LoveBridge en la bandeja al cerrar la ventana</translation>
+    </message>
+    <message>
+        <source>Tray</source>
+        <translation>Bandeja</translation>
+    </message>
+    <message>
+        <source>Reminders appear while LoveBridge is open. Starting it at login means you will not miss one; anything missed while it was closed is shown when it opens.</source>
+        <translation>Los recordatorios aparecen mientras LoveBridge está abierto. Si se abre al iniciar sesión no te perderás ninguno; lo que se pase mientras estaba cerrado se muestra al abrirlo.</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Abrir al iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>DatesRoom</name>
+    <message>
+        <source>Dates</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Time together, planned and kept.</source>
+        <translation>Tiempo juntos, planeado y cumplido.</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>What&apos;s coming</source>
+        <translation>Lo que viene</translation>
+    </message>
+    <message>
+        <source>Ideas</source>
+        <translation>Ideas</translation>
+    </message>
+    <message>
+        <source>Write a note for it</source>
+        <translation>Escribir una nota para esto</translation>
+    </message>
+    <message>
+        <source>Special dates…</source>
+        <translation>Fechas especiales…</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Mes anterior</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Mes siguiente</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Export all…</source>
+        <translation>Exportar todo…</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>Nuevo plan</translation>
+    </message>
+    <message>
+        <source>LoveBridge is still here in the tray, so reminders can reach you. Quit it from the tray menu.</source>
+        <translation>LoveBridge sigue aquí, en la bandeja, para que los recordatorios te lleguen. Ciérralo desde el menú de la bandeja.</translation>
+    </message>
+    <message>
+        <source>Add the day you got together, or a date you keep, and we will count down to it.</source>
+        <translation>Añade el día en que empezasteis, o una fecha que celebréis, y contaremos los días que faltan.</translation>
+    </message>
+    <message>
+        <source>Next: {title}</source>
+        <translation>Próximo: {title}</translation>
+    </message>
+    <message>
+        <source>Move plan</source>
+        <translation>Mover plan</translation>
+    </message>
+    <message>
+        <source>Moved “{title}” to {day}.</source>
+        <translation>«{title}» movido al {day}.</translation>
+    </message>
+    <message>
+        <source>Lovely. You can capture it as a memory while it is fresh.</source>
+        <translation>Qué bonito. Podéis guardarlo como recuerdo mientras está fresco.</translation>
+    </message>
+    <message>
+        <source>Skipped this one; the others stay as they are.</source>
+        <translation>Este se ha saltado; los demás siguen igual.</translation>
+    </message>
+    <message>
+        <source>Dates &amp;&amp; reminders</source>
+        <translation>Citas &amp;&amp; recordatorios</translation>
+    </message>
+</context>
+<context>
+    <name>DayPanel</name>
+    <message>
+        <source>Plans on this day</source>
+        <translation>Planes de este día</translation>
+    </message>
+    <message>
+        <source>Nothing planned. Double-click a day to plan something, or drag a plan to move it.</source>
+        <translation>Nada planeado. Haz doble clic en un día para planear algo, o arrastra un plan para moverlo.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>We did it</source>
+        <translation>Lo hicimos</translation>
+    </message>
+    <message>
+        <source>Skip this one</source>
+        <translation>Saltar este</translation>
+    </message>
+    <message>
+        <source>Capture this memory</source>
+        <translation>Guardar este recuerdo</translation>
+    </message>
+    <message>
+        <source>Start the check-in</source>
+        <translation>Empezar la charla</translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation>Exportar .ics…</translation>
+    </message>
+    <message>
+        <source>Plan something this day</source>
+        <translation>Planear algo este día</translation>
+    </message>
+</context>
+<context>
+    <name>DraftEditor</name>
+    <message>
+        <source>Your note</source>
+        <translation>Tu nota</translation>
+    </message>
+    <message>
+        <source>Start with their name, or pick a suggestion…</source>
+        <translation>Empieza con su nombre, o elige una sugerencia…</translation>
+    </message>
+</context>
+<context>
+    <name>FormatBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Negrita</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Cursiva</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>Subrayado</translation>
+    </message>
+    <message>
+        <source>Ink</source>
+        <translation>Tinta</translation>
+    </message>
+    <message>
+        <source>Ink colour</source>
+        <translation>Color de la tinta</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>Letra</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>{n} pt</source>
+        <translation>{n} pt</translation>
+    </message>
+    <message>
+        <source>Align left</source>
+        <translation>Alinear a la izquierda</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Centrar</translation>
+    </message>
+    <message>
+        <source>Align right</source>
+        <translation>Alinear a la derecha</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>(empty draft)</source>
+        <translation>(borrador vacío)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Search your notes…</source>
+        <translation>Buscar en tus notas…</translation>
+    </message>
+    <message>
+        <source>Search notes</source>
+        <translation>Buscar notas</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <source>Show notes in the trash (they can be restored)</source>
+        <translation>Mostrar las notas de la papelera (se pueden restaurar)</translation>
+    </message>
+    <message>
+        <source>Your notes</source>
+        <translation>Tus notas</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+</context>
+<context>
+    <name>IdeaPicker</name>
+    <message>
+        <source>Search ideas…</source>
+        <translation>Buscar ideas…</translation>
+    </message>
+    <message>
+        <source>Date ideas</source>
+        <translation>Ideas para citas</translation>
+    </message>
+    <message>
+        <source>Surprise us</source>
+        <translation>Sorpréndenos</translation>
+    </message>
+    <message>
+        <source>Picks an idea that fits your filters and that you have not planned lately</source>
+        <translation>Elige una idea que encaje con vuestros filtros y que no hayáis planeado últimamente</translation>
+    </message>
+    <message>
+        <source>Plan this</source>
+        <translation>Planear esto</translation>
+    </message>
+    <message>
+        <source>Why it helps</source>
+        <translation>Por qué ayuda</translation>
+    </message>
+    <message>
+        <source>Add our own idea…</source>
+        <translation>Añadir una idea nuestra…</translation>
+    </message>
+    <message>
+        <source>{n} ideas fit</source>
+        <translation>{n} ideas encajan</translation>
+    </message>
+    <message>
+        <source>1 idea fits</source>
+        <translation>Encaja 1 idea</translation>
+    </message>
+    <message>
+        <source>Nothing fits those filters</source>
+        <translation>Nada encaja con esos filtros</translation>
+    </message>
+    <message>
+        <source>Loosen one of them, or add an idea of your own.</source>
+        <translation>Quita alguno, o añade una idea vuestra.</translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <source>LoveBridge could not open its library ({kind}).</source>
+        <translation>LoveBridge no pudo abrir su biblioteca ({kind}).</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <source>LoveBridge is locked</source>
+        <translation>LoveBridge está bloqueado</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Type the recovery code you wrote down when you turned the lock on. Dashes and capitals don&apos;t matter.</source>
+        <translation>Escribe el código de recuperación que anotaste al activar el bloqueo. Los guiones y las mayúsculas dan igual.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Código de recuperación</translation>
+    </message>
+    <message>
+        <source>Use a passphrase instead</source>
+        <translation>Usar una frase de acceso</translation>
+    </message>
+    <message>
+        <source>Type your passphrase to open your notes, memories and photos.</source>
+        <translation>Escribe tu frase de acceso para abrir tus notas, recuerdos y fotos.</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Tu frase de acceso</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de acceso</translation>
+    </message>
+    <message>
+        <source>Forgot it? Use your recovery code</source>
+        <translation>¿La olvidaste? Usa tu código de recuperación</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Desbloqueando…</translation>
+    </message>
+    <message>
+        <source>Unlocking… this takes a moment.</source>
+        <translation>Desbloqueando… esto tarda un momento.</translation>
+    </message>
+    <message>
+        <source>LoveBridge could not read its key file ({problem}). Nothing was changed.</source>
+        <translation>LoveBridge no pudo leer su archivo de claves ({problem}). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>That recovery code doesn&apos;t open LoveBridge.</source>
+        <translation>Ese código de recuperación no abre LoveBridge.</translation>
+    </message>
+    <message>
+        <source>That passphrase doesn&apos;t open LoveBridge. Check Caps Lock and try again.</source>
+        <translation>Esa frase de acceso no abre LoveBridge. Revisa las mayúsculas e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>You can try again in {seconds} s.</source>
+        <translation>Puedes volver a intentarlo en {seconds} s.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opening your library…</source>
+        <translation>Abriendo tu biblioteca…</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Salas</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Escribir</translation>
+    </message>
+    <message>
+        <source>Scrapbook</source>
+        <translation>Álbum</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Hacer una copia…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurar…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Write</source>
+        <translation>&amp;Escribir</translation>
+    </message>
+    <message>
+        <source>&amp;Scrapbook</source>
+        <translation>Á&amp;lbum</translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>&amp;Citas</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About LoveBridge</source>
+        <translation>&amp;Acerca de LoveBridge</translation>
+    </message>
+    <message>
+        <source>Everything is saved on this laptop.</source>
+        <translation>Todo está guardado en este portátil.</translation>
+    </message>
+    <message>
+        <source>{days} days together</source>
+        <translation>{days} días juntos</translation>
+    </message>
+    <message>
+        <source>Your backup is restored.</source>
+        <translation>Vuestra copia está restaurada.</translation>
+    </message>
+    <message>
+        <source>One moment — the backup is still being written.</source>
+        <translation>Un momento: la copia aún se está escribiendo.</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryEditor</name>
+    <message>
+        <source>← Back to the scrapbook</source>
+        <translation>← Volver al álbum</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>Save memory</source>
+        <translation>Guardar recuerdo</translation>
+    </message>
+    <message>
+        <source>What shall we call this memory?</source>
+        <translation>¿Cómo llamamos a este recuerdo?</translation>
+    </message>
+    <message>
+        <source>Photos of this memory</source>
+        <translation>Fotos de este recuerdo</translation>
+    </message>
+    <message>
+        <source>Drop photos or a folder here, or paste a picture. Double-click a photo to see it large; select it and press F2 to write a caption; drag to reorder.</source>
+        <translation>Suelta aquí fotos o una carpeta, o pega una imagen. Doble clic en una foto para verla en grande; selecciónala y pulsa F2 para escribir un pie; arrastra para reordenar.</translation>
+    </message>
+    <message>
+        <source>The story</source>
+        <translation>La historia</translation>
+    </message>
+    <message>
+        <source>Bold (Ctrl+B)</source>
+        <translation>Negrita (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Italic (Ctrl+I)</source>
+        <translation>Cursiva (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>What happened, what was said, what you want to remember…</source>
+        <translation>Qué pasó, qué os dijisteis, qué queréis recordar…</translation>
+    </message>
+    <message>
+        <source>On the day</source>
+        <translation>Ese mismo día</translation>
+    </message>
+    <message>
+        <source>Sometime in the month</source>
+        <translation>En algún momento del mes</translation>
+    </message>
+    <message>
+        <source>Sometime in the year</source>
+        <translation>En algún momento del año</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Where were you?</source>
+        <translation>¿Dónde estabais?</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>No particular mood</source>
+        <translation>Sin un ánimo concreto</translation>
+    </message>
+    <message>
+        <source>♥ One of our favourites</source>
+        <translation>♥ Uno de nuestros favoritos</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+    <message>
+        <source>beach, firsts, family — separated by commas</source>
+        <translation>playa, primeras veces, familia — separadas por comas</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>Add photos from that day…</source>
+        <translation>Añadir fotos de ese día…</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>Añadir fotos…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Quitar foto</translation>
+    </message>
+    <message>
+        <source>Added by {name}</source>
+        <translation>Añadido por {name}</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>The photo went to the trash; you can restore it there for 30 days.</source>
+        <translation>La foto se fue a la papelera; puedes restaurarla allí durante 30 días.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <source>Month calendar</source>
+        <translation>Calendario del mes</translation>
+    </message>
+    <message>
+        <source>+{n} more</source>
+        <translation>+{n} más</translation>
+    </message>
+</context>
+<context>
+    <name>NotePanel</name>
+    <message>
+        <source>Handwritten note preview</source>
+        <translation>Vista previa de la nota manuscrita</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Handwriting</source>
+        <translation>Letra</translation>
+    </message>
+    <message>
+        <source>Ink</source>
+        <translation>Tinta</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>Decoration</source>
+        <translation>Adorno</translation>
+    </message>
+    <message>
+        <source>Neat</source>
+        <translation>Pulcra</translation>
+    </message>
+    <message>
+        <source>Straight, even writing without a hand&apos;s wobble</source>
+        <translation>Letra recta y uniforme, sin el temblor de una mano</translation>
+    </message>
+    <message>
+        <source>Another take</source>
+        <translation>Otra versión</translation>
+    </message>
+    <message>
+        <source>Write it out again, a little differently</source>
+        <translation>Escribirla otra vez, un poco distinta</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Save as picture…</source>
+        <translation>Guardar como imagen…</translation>
+    </message>
+    <message>
+        <source>A PNG picture to send in a messaging app</source>
+        <translation>Una imagen PNG para enviar por una app de mensajería</translation>
+    </message>
+    <message>
+        <source>Print note</source>
+        <translation>Imprimir nota</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Guardar nota</translation>
+    </message>
+    <message>
+        <source>Could not save the note</source>
+        <translation>No se pudo guardar la nota</translation>
+    </message>
+    <message>
+        <source>The note could not be saved or printed. Your text is safe; try another folder or printer.</source>
+        <translation>No se pudo guardar ni imprimir la nota. Tu texto está a salvo; prueba con otra carpeta u otra impresora.</translation>
+    </message>
+    <message>
+        <source>Writing size %1 pt</source>
+        <translation>Tamaño de letra %1 pt</translation>
+    </message>
+    <message>
+        <source>A lunchbox sheet holds %1 notes; this makes %2. Remove some, or print the rest on a second sheet.</source>
+        <translation>Una hoja de fiambrera tiene %1 notas; esto hace %2. Quita alguna, o imprime el resto en una segunda hoja.</translation>
+    </message>
+    <message>
+        <source>Too long for “%1”, even in the smallest comfortable writing: the end would not be printed.</source>
+        <translation>Demasiado larga para «%1», incluso con la letra más pequeña que se lee bien: el final no se imprimiría.</translation>
+    </message>
+    <message>
+        <source>It fits on “%1”.</source>
+        <translation>Cabe en «%1».</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>Usar %1</translation>
+    </message>
+</context>
+<context>
+    <name>OnThisDayCard</name>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Write a note about this</source>
+        <translation>Escribir una nota sobre esto</translation>
+    </message>
+    <message>
+        <source>a year ago today</source>
+        <translation>hace un año hoy</translation>
+    </message>
+    <message>
+        <source>{n} years ago today</source>
+        <translation>hace {n} años hoy</translation>
+    </message>
+    <message>
+        <source>On this day, {ago}: {title}</source>
+        <translation>Tal día como hoy, {ago}: {title}</translation>
+    </message>
+    <message>
+        <source>and {n} more from this day</source>
+        <translation>y {n} más de este día</translation>
+    </message>
+</context>
+<context>
+    <name>OwnIdeaDialog</name>
+    <message>
+        <source>Our own idea</source>
+        <translation>Nuestra idea</translation>
+    </message>
+    <message>
+        <source>An idea of our own</source>
+        <translation>Una idea nuestra</translation>
+    </message>
+    <message>
+        <source>Why it does us good</source>
+        <translation>Por qué nos sienta bien</translation>
+    </message>
+    <message>
+        <source>At home</source>
+        <translation>En casa</translation>
+    </message>
+    <message>
+        <source>Indoors</source>
+        <translation>Bajo techo</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <source>Any season</source>
+        <translation>Cualquier estación</translation>
+    </message>
+    <message>
+        <source>cooking, music</source>
+        <translation>cocina, música</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energía</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>Estación</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Add idea</source>
+        <translation>Añadir idea</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase for {who}</source>
+        <translation>Frase de acceso de {who}</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for {who}. The old one stops working; your notes and photos stay as they are.</source>
+        <translation>Elige una frase de acceso para {who}. La anterior deja de funcionar; tus notas y fotos siguen igual.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de acceso</translation>
+    </message>
+    <message>
+        <source>Save passphrase</source>
+        <translation>Guardar frase de acceso</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseFields</name>
+    <message>
+        <source>Optional — can be added later</source>
+        <translation>Opcional: se puede añadir después</translation>
+    </message>
+    <message>
+        <source>At least {n} characters</source>
+        <translation>Al menos {n} caracteres</translation>
+    </message>
+    <message>
+        <source>{label}, again</source>
+        <translation>{label}, otra vez</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Escríbela otra vez</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Otra vez</translation>
+    </message>
+    <message>
+        <source>A passphrase needs at least {n} characters. A short sentence only the two of you would think of works well.</source>
+        <translation>Una frase de acceso necesita al menos {n} caracteres. Funciona bien una frase corta que solo se os ocurriría a vosotros dos.</translation>
+    </message>
+    <message>
+        <source>The two passphrases you typed are not the same.</source>
+        <translation>Las dos frases de acceso que escribiste no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Anterior</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Siguiente ›</translation>
+    </message>
+    <message>
+        <source>Slideshow</source>
+        <translation>Pase de fotos</translation>
+    </message>
+    <message>
+        <source>Opening the photo…</source>
+        <translation>Abriendo la foto…</translation>
+    </message>
+    <message>
+        <source>This photo could not be opened.</source>
+        <translation>No se pudo abrir esta foto.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>Nuevo plan</translation>
+    </message>
+    <message>
+        <source>Edit the plan</source>
+        <translation>Editar el plan</translation>
+    </message>
+    <message>
+        <source>Plan some time together</source>
+        <translation>Planead un rato juntos</translation>
+    </message>
+    <message>
+        <source>Friday date night</source>
+        <translation>Cita del viernes</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Todo el día</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Se repite</translation>
+    </message>
+    <message>
+        <source>At home, the little Italian place…</source>
+        <translation>En casa, el italiano de la esquina…</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>No budget set</source>
+        <translation>Sin presupuesto</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Presupuesto</translation>
+    </message>
+    <message>
+        <source>No idea linked</source>
+        <translation>Sin idea vinculada</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Remind us</source>
+        <translation>Avisarnos</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Anything to remember: tickets, what to bring…</source>
+        <translation>Algo que recordar: entradas, qué llevar…</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Only this one</source>
+        <translation>Solo este</translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>This plan repeats. Change:</source>
+        <translation>Este plan se repite. Cambiar:</translation>
+    </message>
+    <message>
+        <source>Delete plan</source>
+        <translation>Borrar plan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation>Guardar plan</translation>
+    </message>
+    <message>
+        <source>No phones, no work talk: just the two of you. Double-check the time suits both.</source>
+        <translation>Sin teléfonos, sin hablar de trabajo: solo vosotros dos. Comprobad que la hora os va bien a los dos.</translation>
+    </message>
+    <message>
+        <source>Custom rule (kept)</source>
+        <translation>Regla personalizada (se mantiene)</translation>
+    </message>
+    <message>
+        <source>Cancel this one</source>
+        <translation>Cancelar este</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir al sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>Who is using LoveBridge on this laptop</source>
+        <translation>Quién usa LoveBridge en este portátil</translation>
+    </message>
+    <message>
+        <source>Who&apos;s writing here</source>
+        <translation>Quién escribe aquí</translation>
+    </message>
+    <message>
+        <source>Sharing one laptop? Switch here so notes and memories show who wrote them.</source>
+        <translation>¿Compartís un portátil? Cambiad aquí para que las notas y los recuerdos muestren quién los escribió.</translation>
+    </message>
+    <message>
+        <source>The two of us</source>
+        <translation>Nosotros dos</translation>
+    </message>
+    <message>
+        <source>Colour theme</source>
+        <translation>Tema de color</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Colores</translation>
+    </message>
+    <message>
+        <source>Language of LoveBridge</source>
+        <translation>Idioma de LoveBridge</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>El idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>A new language shows the next time LoveBridge opens.</source>
+        <translation>El nuevo idioma se verá la próxima vez que se abra LoveBridge.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>First partner</source>
+        <translation>Primera persona</translation>
+    </message>
+    <message>
+        <source>Second partner</source>
+        <translation>Segunda persona</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyController</name>
+    <message>
+        <source>&amp;Lock LoveBridge</source>
+        <translation>&amp;Bloquear LoveBridge</translation>
+    </message>
+    <message>
+        <source>Hide everything until a passphrase is typed (Ctrl+L)</source>
+        <translation>Ocultarlo todo hasta que se escriba una frase de acceso (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Turn the lock on in Preferences › Privacy first</source>
+        <translation>Activa antes el bloqueo en Preferencias › Privacidad</translation>
+    </message>
+    <message>
+        <source>This passphrase belongs to another LoveBridge.</source>
+        <translation>Esta frase de acceso es de otro LoveBridge.</translation>
+    </message>
+    <message>
+        <source>First partner</source>
+        <translation>Primera persona</translation>
+    </message>
+    <message>
+        <source>Second partner</source>
+        <translation>Segunda persona</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacidad</translation>
+    </message>
+    <message>
+        <source>Turning the lock on…</source>
+        <translation>Activando el bloqueo…</translation>
+    </message>
+    <message>
+        <source>Encrypting your notes, memories and photos. Please keep LoveBridge open.</source>
+        <translation>Cifrando vuestras notas, recuerdos y fotos. Mantén LoveBridge abierto.</translation>
+    </message>
+    <message>
+        <source>Turning the lock off…</source>
+        <translation>Desactivando el bloqueo…</translation>
+    </message>
+    <message>
+        <source>Decrypting your notes, memories and photos. Please keep LoveBridge open.</source>
+        <translation>Descifrando vuestras notas, recuerdos y fotos. Mantén LoveBridge abierto.</translation>
+    </message>
+    <message>
+        <source>The lock was not changed</source>
+        <translation>El bloqueo no se cambió</translation>
+    </message>
+    <message>
+        <source>LoveBridge could not finish ({problem}). Your notes and photos are safe and readable; please try again.</source>
+        <translation>LoveBridge no pudo terminar ({problem}). Vuestras notas y fotos están a salvo y se pueden leer; inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({problem}). Your notes and photos are safe.</source>
+        <translation>Algo salió mal ({problem}). Vuestras notas y fotos están a salvo.</translation>
+    </message>
+    <message>
+        <source>The passphrase was not saved</source>
+        <translation>La frase de acceso no se guardó</translation>
+    </message>
+    <message>
+        <source>LoveBridge could not write its key file ({problem}). The old passphrase still works.</source>
+        <translation>LoveBridge no pudo escribir su archivo de claves ({problem}). La frase de acceso anterior sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>No new recovery code</source>
+        <translation>Ningún código de recuperación nuevo</translation>
+    </message>
+    <message>
+        <source>LoveBridge could not write its key file ({problem}). The old code still works.</source>
+        <translation>LoveBridge no pudo escribir su archivo de claves ({problem}). El código anterior sigue funcionando.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>Lock after this long without use</source>
+        <translation>Bloquear tras este tiempo sin uso</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>After 1 hour without use</source>
+        <translation>Tras 1 hora sin uso</translation>
+    </message>
+    <message>
+        <source>After {n} minutes without use</source>
+        <translation>Tras {n} minutos sin uso</translation>
+    </message>
+    <message>
+        <source>Lock by itself</source>
+        <translation>Bloquear solo</translation>
+    </message>
+    <message>
+        <source>Lock LoveBridge with a passphrase</source>
+        <translation>Bloquear LoveBridge con una frase de acceso</translation>
+    </message>
+    <message>
+        <source>With the lock on, LoveBridge asks for a passphrase each time it opens, and everything it keeps on this laptop — notes, memories, photos and backups — is encrypted. Someone who borrows the laptop or copies its files sees only scrambled data.</source>
+        <translation>Con el bloqueo activado, LoveBridge pide una frase de acceso cada vez que se abre, y todo lo que guarda en este portátil —notas, recuerdos, fotos y copias— está cifrado. Quien tome prestado el portátil o copie sus archivos solo verá datos revueltos.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s passphrase</source>
+        <translation>Frase de acceso de {name}</translation>
+    </message>
+    <message>
+        <source>Each of you can have your own passphrase; either one opens the same scrapbook.</source>
+        <translation>Cada uno puede tener su propia frase de acceso; cualquiera de las dos abre el mismo álbum.</translation>
+    </message>
+    <message>
+        <source>Next you&apos;ll get a recovery code to write down. If the passphrases and the code are all lost, nobody can open LoveBridge — not even us.</source>
+        <translation>A continuación recibirás un código de recuperación para anotarlo. Si se pierden las frases de acceso y el código, nadie podrá abrir LoveBridge, ni siquiera nosotros.</translation>
+    </message>
+    <message>
+        <source>Turn on the lock</source>
+        <translation>Activar el bloqueo</translation>
+    </message>
+    <message>
+        <source>The lock is on</source>
+        <translation>El bloqueo está activado</translation>
+    </message>
+    <message>
+        <source>LoveBridge asks for a passphrase when it opens, and your notes, memories, photos and backups are encrypted on this laptop. Changing a passphrase is quick: nothing needs to be encrypted again.</source>
+        <translation>LoveBridge pide una frase de acceso al abrirse, y vuestras notas, recuerdos, fotos y copias están cifrados en este portátil. Cambiar una frase de acceso es rápido: no hay que volver a cifrar nada.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Recovery code, for a forgotten passphrase</source>
+        <translation>Código de recuperación, por si se olvida una frase de acceso</translation>
+    </message>
+    <message>
+        <source>Make a new code…</source>
+        <translation>Crear un código nuevo…</translation>
+    </message>
+    <message>
+        <source>Lock now (Ctrl+L)</source>
+        <translation>Bloquear ahora (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Turn off the lock…</source>
+        <translation>Desactivar el bloqueo…</translation>
+    </message>
+    <message>
+        <source>When nobody has used LoveBridge for this long, it locks and hides everything until a passphrase is typed.</source>
+        <translation>Cuando nadie haya usado LoveBridge durante este tiempo, se bloquea y lo oculta todo hasta que se escriba una frase de acceso.</translation>
+    </message>
+    <message>
+        <source>Takes effect once the lock is on.</source>
+        <translation>Se aplica cuando el bloqueo esté activado.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s passphrase — set</source>
+        <translation>Frase de acceso de {name}: puesta</translation>
+    </message>
+    <message>
+        <source>{name} has no passphrase yet</source>
+        <translation>{name} aún no tiene frase de acceso</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>The last passphrase can&apos;t be removed while the lock is on. Turn the lock off instead.</source>
+        <translation>La última frase de acceso no se puede quitar con el bloqueo activado. Desactiva el bloqueo en su lugar.</translation>
+    </message>
+    <message>
+        <source>Turn off the lock?</source>
+        <translation>¿Desactivar el bloqueo?</translation>
+    </message>
+    <message>
+        <source>LoveBridge will decrypt your notes, memories, photos and backups and open without a passphrase. Anyone who uses this laptop could then read them.</source>
+        <translation>LoveBridge descifrará vuestras notas, recuerdos, fotos y copias y se abrirá sin frase de acceso. Cualquiera que use este portátil podría leerlos.</translation>
+    </message>
+    <message>
+        <source>Turn off the lock</source>
+        <translation>Desactivar el bloqueo</translation>
+    </message>
+    <message>
+        <source>Keep it on</source>
+        <translation>Mantenerlo</translation>
+    </message>
+    <message>
+        <source>Saving the passphrase…</source>
+        <translation>Guardando la frase de acceso…</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s passphrase is saved.</source>
+        <translation>La frase de acceso de {name} está guardada.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s passphrase was removed.</source>
+        <translation>Se quitó la frase de acceso de {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>Your first name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>e.g. Sam</source>
+        <translation>p. ej., Sam</translation>
+    </message>
+    <message>
+        <source>Your partner&apos;s first name</source>
+        <translation>El nombre de tu pareja</translation>
+    </message>
+    <message>
+        <source>e.g. Alex</source>
+        <translation>p. ej., Alex</translation>
+    </message>
+    <message>
+        <source>Together since</source>
+        <translation>Juntos desde</translation>
+    </message>
+    <message>
+        <source>We&apos;d rather not set a date</source>
+        <translation>Preferimos no poner fecha</translation>
+    </message>
+    <message>
+        <source>Inside jokes, one per line</source>
+        <translation>Bromas privadas, una por línea</translation>
+    </message>
+    <message>
+        <source>One per line — the little phrases only you two get</source>
+        <translation>Una por línea: esas frasecitas que solo entendéis vosotros</translation>
+    </message>
+    <message>
+        <source>Inside jokes</source>
+        <translation>Bromas privadas</translation>
+    </message>
+    <message>
+        <source>Please write both first names.</source>
+        <translation>Escribid los dos nombres, por favor.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Show in folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>QrDialog</name>
+    <message>
+        <source>QR code of your note</source>
+        <translation>Código QR de tu nota</translation>
+    </message>
+    <message>
+        <source>This note is {n} characters. A QR code holds about {max} comfortably — past that the code gets too dense for a phone camera, so none is shown. Copy it or send it by e-mail instead, or shorten it.</source>
+        <translation>Esta nota tiene {n} caracteres. Un código QR admite unos {max} con holgura; por encima, el código es demasiado denso para la cámara de un teléfono, así que no se muestra. Cópiala o envíala por correo, o acórtala.</translation>
+    </message>
+    <message>
+        <source>This note has too many special characters to fit a QR code. Copy it or send it by e-mail instead.</source>
+        <translation>Esta nota tiene demasiados caracteres especiales para un código QR. Cópiala o envíala por correo.</translation>
+    </message>
+    <message>
+        <source>Point a phone camera at the code: the note appears as text on the phone. Nothing is sent anywhere.</source>
+        <translation>Apunta la cámara de un teléfono al código: la nota aparece como texto en el teléfono. No se envía nada a ningún sitio.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Your recovery code</source>
+        <translation>Tu código de recuperación</translation>
+    </message>
+    <message>
+        <source>Write down your recovery code</source>
+        <translation>Anota tu código de recuperación</translation>
+    </message>
+    <message>
+        <source>If you ever forget your passphrases, this code opens LoveBridge instead. It is shown only this once. Write it on paper and keep it somewhere safe at home, away from the laptop.</source>
+        <translation>Si alguna vez olvidáis vuestras frases de acceso, este código abre LoveBridge. Solo se muestra esta vez. Escríbelo en papel y guárdalo en un lugar seguro de casa, lejos del portátil.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Código de recuperación</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>If both passphrases and this code are lost, nobody can open LoveBridge again — not even us. There is no back door.</source>
+        <translation>Si se pierden las dos frases de acceso y este código, nadie podrá volver a abrir LoveBridge, ni siquiera nosotros. No hay puerta trasera.</translation>
+    </message>
+    <message>
+        <source>I&apos;ve written it down and put it somewhere safe</source>
+        <translation>Lo he anotado y lo he guardado en un lugar seguro</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it where you keep it safe; LoveBridge clears the clipboard when you close this.</source>
+        <translation>Copiado. Pégalo donde lo guardes a salvo; LoveBridge vacía el portapapeles al cerrar esto.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryWindow</name>
+    <message>
+        <source>{app} — let&apos;s get your things back</source>
+        <translation>{app}: recuperemos tus cosas</translation>
+    </message>
+    <message>
+        <source>Let&apos;s get your LoveBridge back</source>
+        <translation>Recuperemos tu LoveBridge</translation>
+    </message>
+    <message>
+        <source>LoveBridge found damage in its database file and stopped before changing anything. Your photos are untouched, and a copy of the damaged file is kept safe, exactly as it was, in {path}.</source>
+        <translation>LoveBridge encontró daños en su base de datos y se detuvo antes de cambiar nada. Tus fotos están intactas, y una copia del archivo dañado se guarda tal como estaba en {path}.</translation>
+    </message>
+    <message>
+        <source>Go back to the latest backup</source>
+        <translation>Volver a la copia más reciente</translation>
+    </message>
+    <message>
+        <source>Looking for your automatic backups…</source>
+        <translation>Buscando tus copias automáticas…</translation>
+    </message>
+    <message>
+        <source>Choose a backup file…</source>
+        <translation>Elegir un archivo de copia…</translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation>Restaurar esta copia</translation>
+    </message>
+    <message>
+        <source>Rescue what can still be read</source>
+        <translation>Rescatar lo que aún se puede leer</translation>
+    </message>
+    <message>
+        <source>LoveBridge can copy everything that is still readable into a new database file. The damaged file is only read, never changed.</source>
+        <translation>LoveBridge puede copiar todo lo que aún se lee en una base de datos nueva. El archivo dañado solo se lee, nunca se cambia.</translation>
+    </message>
+    <message>
+        <source>Try a rescue</source>
+        <translation>Intentar un rescate</translation>
+    </message>
+    <message>
+        <source>Use the rescued copy</source>
+        <translation>Usar la copia rescatada</translation>
+    </message>
+    <message>
+        <source>Whatever you choose, the damaged file stays where it is kept.</source>
+        <translation>Elijas lo que elijas, el archivo dañado se queda donde está guardado.</translation>
+    </message>
+    <message>
+        <source>Close LoveBridge</source>
+        <translation>Cerrar LoveBridge</translation>
+    </message>
+    <message>
+        <source>There is no automatic backup in this data folder yet. If you saved one yourself, choose it here.</source>
+        <translation>Aún no hay ninguna copia automática en esta carpeta de datos. Si guardaste una tú, elígela aquí.</translation>
+    </message>
+    <message>
+        <source>The automatic backup from {when} holds {contents}. Restoring it brings LoveBridge back to how it was then; photos added since are kept.</source>
+        <translation>La copia automática del {when} contiene {contents}. Restaurarla devuelve LoveBridge a como estaba entonces; las fotos añadidas después se conservan.</translation>
+    </message>
+    <message>
+        <source>Checking and restoring {name}…</source>
+        <translation>Comprobando y restaurando {name}…</translation>
+    </message>
+    <message>
+        <source>Reading what can be read… this can take a while.</source>
+        <translation>Leyendo lo que se puede leer… puede tardar un rato.</translation>
+    </message>
+    <message>
+        <source>Rescued {contents} ({total:,} records in all). The rescued copy is saved as {name}.</source>
+        <translation>Rescatados {contents} ({total:,} registros en total). La copia rescatada se guarda como {name}.</translation>
+    </message>
+    <message>
+        <source>Nothing usable could be rescued from the damaged file. Restoring a backup is the way back.</source>
+        <translation>No se pudo rescatar nada útil del archivo dañado. Restaurar una copia es el camino de vuelta.</translation>
+    </message>
+    <message>
+        <source>That did not work ({kind}); nothing was changed.</source>
+        <translation>Eso no funcionó ({kind}); no se cambió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderCenter</name>
+    <message>
+        <source>Open LoveBridge</source>
+        <translation>Abrir LoveBridge</translation>
+    </message>
+    <message>
+        <source>Quit LoveBridge</source>
+        <translation>Salir de LoveBridge</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreConfirmDialog</name>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>¿Restaurar esta copia?</translation>
+    </message>
+    <message>
+        <source>Restore the backup from {when}?</source>
+        <translation>¿Restaurar la copia del {when}?</translation>
+    </message>
+    <message>
+        <source>It holds {contents}.</source>
+        <translation>Contiene {contents}.</translation>
+    </message>
+    <message>
+        <source>What is in LoveBridge now will be replaced by this backup. Before anything changes, LoveBridge keeps a copy of it as an automatic backup, so you can always go back.</source>
+        <translation>Lo que hay ahora en LoveBridge se sustituirá por esta copia. Antes de cambiar nada, LoveBridge guarda una copia automática de ello, para que siempre puedas volver atrás.</translation>
+    </message>
+    <message>
+        <source>This is one of LoveBridge&apos;s automatic backups: its photos are kept once, in the backups folder. To keep it on another disk, save it as one file.</source>
+        <translation>Es una de las copias automáticas de LoveBridge: sus fotos se guardan una sola vez, en la carpeta de copias. Para guardarla en otro disco, guárdala como un solo archivo.</translation>
+    </message>
+    <message>
+        <source>Save as one file…</source>
+        <translation>Guardar como un solo archivo…</translation>
+    </message>
+    <message>
+        <source>An automatic backup keeps its photos once, in LoveBridge&apos;s backups folder. Save it as one file that holds everything, to keep on another disk.</source>
+        <translation>Una copia automática guarda sus fotos una sola vez, en la carpeta de copias de LoveBridge. Guárdala como un solo archivo que lo contenga todo, para tenerla en otro disco.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+</context>
+<context>
+    <name>RhythmCard</name>
+    <message>
+        <source>Your rhythm</source>
+        <translation>Vuestro ritmo</translation>
+    </message>
+    <message>
+        <source>Notes each week, the last few months</source>
+        <translation>Notas por semana, los últimos meses</translation>
+    </message>
+    <message>
+        <source>You&apos;ve written the last few — it might be {name}&apos;s turn, and that&apos;s lovely too.</source>
+        <translation>Has escrito las últimas: quizá le toque a {name}, y eso también es bonito.</translation>
+    </message>
+    <message>
+        <source>{name} has written the last few — maybe reply?</source>
+        <translation>{name} ha escrito las últimas: ¿quizá responder?</translation>
+    </message>
+</context>
+<context>
+    <name>ScrapbookHome</name>
+    <message>
+        <source>Scrapbook</source>
+        <translation>Álbum</translation>
+    </message>
+    <message>
+        <source>The story of us, in photos, places and little moments.</source>
+        <translation>Nuestra historia, en fotos, lugares y pequeños momentos.</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <source>Our year in a book…</source>
+        <translation>Nuestro año en un libro…</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>Añadir fotos…</translation>
+    </message>
+    <message>
+        <source>New memory</source>
+        <translation>Nuevo recuerdo</translation>
+    </message>
+    <message>
+        <source>Search memories, places, stories, tags…</source>
+        <translation>Buscar recuerdos, lugares, historias, etiquetas…</translation>
+    </message>
+    <message>
+        <source>Search memories</source>
+        <translation>Buscar recuerdos</translation>
+    </message>
+    <message>
+        <source>♥ Favourites</source>
+        <translation>♥ Favoritos</translation>
+    </message>
+    <message>
+        <source>Memories</source>
+        <translation>Recuerdos</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Todas las etiquetas</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Todos los años</translation>
+    </message>
+    <message>
+        <source>Added by either of us</source>
+        <translation>Añadido por cualquiera de los dos</translation>
+    </message>
+    <message>
+        <source>Added by {name}</source>
+        <translation>Añadido por {name}</translation>
+    </message>
+    <message>
+        <source>1 memory found</source>
+        <translation>1 recuerdo encontrado</translation>
+    </message>
+    <message>
+        <source>{n} memories found</source>
+        <translation>{n} recuerdos encontrados</translation>
+    </message>
+    <message>
+        <source>Nothing matches that yet</source>
+        <translation>Aún no hay nada que coincida</translation>
+    </message>
+    <message>
+        <source>Try fewer words, or clear the filters.</source>
+        <translation>Prueba con menos palabras, o quita los filtros.</translation>
+    </message>
+    <message>
+        <source>Your scrapbook is waiting</source>
+        <translation>Vuestro álbum os espera</translation>
+    </message>
+    <message>
+        <source>Start with one moment you both smile about. Press “New memory”, or drop photos or a whole folder here: LoveBridge sorts them by day.</source>
+        <translation>Empezad con un momento que os haga sonreír a los dos. Pulsad «Nuevo recuerdo», o soltad aquí fotos o una carpeta entera: LoveBridge las ordena por días.</translation>
+    </message>
+</context>
+<context>
+    <name>ScrapbookRoom</name>
+    <message>
+        <source>Scrapbook</source>
+        <translation>Álbum</translation>
+    </message>
+    <message>
+        <source>Paste photos</source>
+        <translation>Pegar fotos</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Añadir fotos</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the photos</source>
+        <translation>Elige la carpeta con las fotos</translation>
+    </message>
+    <message>
+        <source>Moved to the trash. You can restore it for 30 days.</source>
+        <translation>Movido a la papelera. Puedes restaurarlo durante 30 días.</translation>
+    </message>
+    <message>
+        <source>Looking for photos from that day…</source>
+        <translation>Buscando fotos de ese día…</translation>
+    </message>
+    <message>
+        <source>No photos in that folder were taken on that day.</source>
+        <translation>Ninguna foto de esa carpeta se hizo ese día.</translation>
+    </message>
+    <message>
+        <source>Photos from that day</source>
+        <translation>Fotos de ese día</translation>
+    </message>
+    <message>
+        <source>{n} photos in that folder were taken that day. Add them to this memory?</source>
+        <translation>{n} fotos de esa carpeta se hicieron ese día. ¿Añadirlas a este recuerdo?</translation>
+    </message>
+    <message>
+        <source>Photos are still being added; try again in a moment.</source>
+        <translation>Todavía se están añadiendo fotos; inténtalo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>Adding photos…</source>
+        <translation>Añadiendo fotos…</translation>
+    </message>
+    <message>
+        <source>Adding the pasted picture…</source>
+        <translation>Añadiendo la imagen pegada…</translation>
+    </message>
+    <message>
+        <source>Adding photos: {done} of {total}</source>
+        <translation>Añadiendo fotos: {done} de {total}</translation>
+    </message>
+    <message>
+        <source>Those photos could not be added. Nothing was changed.</source>
+        <translation>No se pudieron añadir esas fotos. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{kept} photo(s) added. These files were left out:</source>
+        <translation>{kept} foto(s) añadida(s). Estos archivos se quedaron fuera:</translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation>…y {n} más.</translation>
+    </message>
+    <message>
+        <source>One memory per day?</source>
+        <translation>¿Un recuerdo por día?</translation>
+    </message>
+    <message>
+        <source>These photos were taken on {n} different days. Make one memory for each day?</source>
+        <translation>Estas fotos se hicieron en {n} días distintos. ¿Hacer un recuerdo por cada día?</translation>
+    </message>
+    <message>
+        <source>Photos without a date</source>
+        <translation>Fotos sin fecha</translation>
+    </message>
+    <message>
+        <source>{n} memories made, one for each day. Open one to give it a title and a story.</source>
+        <translation>{n} recuerdos creados, uno por día. Abre uno para ponerle título e historia.</translation>
+    </message>
+    <message>
+        <source>The trash was emptied ({n} item(s)).</source>
+        <translation>Se vació la papelera ({n} elemento(s)).</translation>
+    </message>
+    <message>
+        <source>Empty the trash?</source>
+        <translation>¿Vaciar la papelera?</translation>
+    </message>
+    <message>
+        <source>Everything in the trash will be deleted for good. This cannot be undone.</source>
+        <translation>Todo lo que hay en la papelera se borrará para siempre. No se puede deshacer.</translation>
+    </message>
+</context>
+<context>
+    <name>SendBar</name>
+    <message>
+        <source>Send it as</source>
+        <translation>Enviarla como</translation>
+    </message>
+    <message>
+        <source>A handwritten note</source>
+        <translation>Una nota manuscrita</translation>
+    </message>
+    <message>
+        <source>A text message</source>
+        <translation>Un mensaje de texto</translation>
+    </message>
+    <message>
+        <source>A messaging-app message</source>
+        <translation>Un mensaje de una app de mensajería</translation>
+    </message>
+    <message>
+        <source>An e-mail</source>
+        <translation>Un correo electrónico</translation>
+    </message>
+    <message>
+        <source>A picture of the card</source>
+        <translation>Una imagen de la tarjeta</translation>
+    </message>
+    <message>
+        <source>A social media post</source>
+        <translation>Una publicación en redes sociales</translation>
+    </message>
+    <message>
+        <source>A QR code on screen</source>
+        <translation>Un código QR en pantalla</translation>
+    </message>
+    <message>
+        <source>Mark as given</source>
+        <translation>Marcar como entregada</translation>
+    </message>
+    <message>
+        <source>You handed it over or it reached them</source>
+        <translation>Se la diste o le llegó</translation>
+    </message>
+    <message>
+        <source>A public post is shared by both of you — check {name} is comfortable with it before it goes up.</source>
+        <translation>Una publicación pública es de los dos: comprueba que {name} está de acuerdo antes de publicarla.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print it in handwriting</source>
+        <translation>Imprimirla con letra manuscrita</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the words, to paste into a text or app</source>
+        <translation>Copiar las palabras para pegarlas en un mensaje o una app</translation>
+    </message>
+    <message>
+        <source>E-mail…</source>
+        <translation>Correo…</translation>
+    </message>
+    <message>
+        <source>Open your mail program with this note</source>
+        <translation>Abrir tu programa de correo con esta nota</translation>
+    </message>
+    <message>
+        <source>Picture…</source>
+        <translation>Imagen…</translation>
+    </message>
+    <message>
+        <source>Save the card as a picture to send</source>
+        <translation>Guardar la tarjeta como imagen para enviarla</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>Código QR</translation>
+    </message>
+    <message>
+        <source>Show a code their phone camera can read</source>
+        <translation>Mostrar un código que la cámara de su teléfono puede leer</translation>
+    </message>
+    <message>
+        <source>your partner</source>
+        <translation>tu pareja</translation>
+    </message>
+    <message>
+        <source>1 word</source>
+        <translation>1 palabra</translation>
+    </message>
+    <message>
+        <source>{n} words</source>
+        <translation>{n} palabras</translation>
+    </message>
+    <message>
+        <source>{n} characters</source>
+        <translation>{n} caracteres</translation>
+    </message>
+    <message>
+        <source>fits one text</source>
+        <translation>cabe en un mensaje</translation>
+    </message>
+    <message>
+        <source>{n} texts of 160</source>
+        <translation>{n} mensajes de 160</translation>
+    </message>
+    <message>
+        <source>up to {limit} for {where}</source>
+        <translation>hasta {limit} para {where}</translation>
+    </message>
+</context>
+<context>
+    <name>SpecialDatesDialog</name>
+    <message>
+        <source>Special dates</source>
+        <translation>Fechas especiales</translation>
+    </message>
+    <message>
+        <source>Dates we keep</source>
+        <translation>Fechas que celebramos</translation>
+    </message>
+    <message>
+        <source>First date, wedding, birthdays: they show in the calendar every year.</source>
+        <translation>Primera cita, boda, cumpleaños: se muestran en el calendario cada año.</translation>
+    </message>
+    <message>
+        <source>Our wedding</source>
+        <translation>Nuestra boda</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Cada año</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Born on 29 February? In other years it shows on 28 February.</source>
+        <translation>¿Nacido un 29 de febrero? Los demás años se muestra el 28 de febrero.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nueva</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Save date</source>
+        <translation>Guardar fecha</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <source>yours</source>
+        <translation>tuya</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>Kind of note</source>
+        <translation>Tipo de nota</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Sugerencias</translation>
+    </message>
+    <message>
+        <source>Enter inserts at the cursor · Shift+Enter replaces the draft · Esc goes back to writing · Ctrl+↓ comes here</source>
+        <translation>Intro inserta en el cursor · Mayús+Intro sustituye el borrador · Esc vuelve a la escritura · Ctrl+↓ viene aquí</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Insertar</translation>
+    </message>
+    <message>
+        <source>Replace draft</source>
+        <translation>Sustituir borrador</translation>
+    </message>
+    <message>
+        <source>Save note as my template</source>
+        <translation>Guardar la nota como mi plantilla</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Any kind of note</source>
+        <translation>Cualquier tipo de nota</translation>
+    </message>
+    <message>
+        <source>No suggestions match yet — keep writing in your own words.</source>
+        <translation>Aún no hay sugerencias que encajen: sigue escribiendo con tus palabras.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Edit my template</source>
+        <translation>Editar mi plantilla</translation>
+    </message>
+    <message>
+        <source>Save as my template</source>
+        <translation>Guardar como mi plantilla</translation>
+    </message>
+    <message>
+        <source>Names become {partner} and {me}, so the template works for every note. Other blanks: {memory}, {place}, {next_date}.</source>
+        <translation>Los nombres pasan a ser {partner} y {me}, para que la plantilla sirva para cualquier nota. Otros huecos: {memory}, {place}, {next_date}.</translation>
+    </message>
+</context>
+<context>
+    <name>TrashPage</name>
+    <message>
+        <source>← Back to the scrapbook</source>
+        <translation>← Volver al álbum</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papelera</translation>
+    </message>
+    <message>
+        <source>Deleted memories and photos wait here for 30 days, then they are gone for good. Nothing in the trash shows in the scrapbook or the search.</source>
+        <translation>Los recuerdos y fotos borrados esperan aquí 30 días; luego desaparecen para siempre. Nada de la papelera aparece en el álbum ni en la búsqueda.</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>La papelera está vacía.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Empty trash…</source>
+        <translation>Vaciar la papelera…</translation>
+    </message>
+    <message>
+        <source>Memory: {title}</source>
+        <translation>Recuerdo: {title}</translation>
+    </message>
+    <message>
+        <source>A photo from “{title}”</source>
+        <translation>Una foto de «{title}»</translation>
+    </message>
+    <message>
+        <source>{n} days left</source>
+        <translation>Quedan {n} días</translation>
+    </message>
+    <message>
+        <source>1 day left</source>
+        <translation>Queda 1 día</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyBars</name>
+    <message>
+        <source>Notes per week over the last {n} weeks</source>
+        <translation>Notas por semana en las últimas {n} semanas</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <source>Welcome to LoveBridge</source>
+        <translation>Te damos la bienvenida a LoveBridge</translation>
+    </message>
+    <message>
+        <source>A quiet place for the two of you: notes to each other, the memories you share, and time set aside together. Everything stays on this laptop.</source>
+        <translation>Un lugar tranquilo para vosotros dos: notas el uno al otro, los recuerdos que compartís y tiempo reservado para estar juntos. Todo se queda en este portátil.</translation>
+    </message>
+    <message>
+        <source>You can change all of this later in Preferences.</source>
+        <translation>Podéis cambiar todo esto después en Preferencias.</translation>
+    </message>
+    <message>
+        <source>Let&apos;s begin</source>
+        <translation>Empecemos</translation>
+    </message>
+</context>
+<context>
+    <name>WriteRoom</name>
+    <message>
+        <source>Write</source>
+        <translation>Escribir</translation>
+    </message>
+    <message>
+        <source>Little notes for each other — printed in a handwritten style or sent on.</source>
+        <translation>Notitas el uno para el otro, impresas con letra manuscrita o enviadas.</translation>
+    </message>
+    <message>
+        <source>Write a note</source>
+        <translation>Escribir una nota</translation>
+    </message>
+    <message>
+        <source>What would you like to say?</source>
+        <translation>¿Qué te gustaría decir?</translation>
+    </message>
+    <message>
+        <source>Your notes</source>
+        <translation>Tus notas</translation>
+    </message>
+    <message>
+        <source>No note given yet — the first one can be tiny.</source>
+        <translation>Aún no se ha entregado ninguna nota: la primera puede ser diminuta.</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>ayer</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>hace {n} días</translation>
+    </message>
+    <message>
+        <source>Last note given {when}, from {author} to {to}.</source>
+        <translation>Última nota entregada {when}, de {author} para {to}.</translation>
+    </message>
+    <message>
+        <source>Last note given {when}.</source>
+        <translation>Última nota entregada {when}.</translation>
+    </message>
+    <message>
+        <source>Your template went to the trash.</source>
+        <translation>Tu plantilla se fue a la papelera.</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>MMMM &apos;de&apos; yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Back up LoveBridge</source>
+        <translation>Hacer una copia de LoveBridge</translation>
+    </message>
+    <message>
+        <source>LoveBridge backups (*.lovebridge)</source>
+        <translation>Copias de LoveBridge (*.lovebridge)</translation>
+    </message>
+    <message>
+        <source>Restore a LoveBridge backup</source>
+        <translation>Restaurar una copia de LoveBridge</translation>
+    </message>
+</context>
+</TS>
