@@ -30,6 +30,7 @@ from lovebridge.store.guards import (
     free_bytes,
     write_error_kind,
 )
+from lovebridge.store.schema_check import UnexpectedSchemaError
 
 
 def open_context(args: argparse.Namespace) -> AppContext:
@@ -92,10 +93,11 @@ def run_with_store(
     """
     try:
         ctx = open_context(args)
-    except DatabaseDamagedError:
+    except DatabaseDamagedError as exc:
         if on_damaged is not None:
             return on_damaged()
-        return fail(DAMAGED)
+        # Parts LoveBridge never made (a planted trigger…) are named; other damage is not.
+        return fail(str(exc) if isinstance(exc, UnexpectedSchemaError) else DAMAGED)
     except DamagedKeyFileError as exc:
         return fail(str(exc))
     except (StoreError, WrongPassphraseError, EOFError) as exc:

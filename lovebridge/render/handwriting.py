@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 
 from . import hand_font
 from .fonts import FONTS_BY_KEY, base_font_key, font_features, make_qfont
-from .paper import printing
+from .ink import printing
 from .word_pose import pose_word
 
 REFERENCE_SIZE = 40.0  # words are measured once at this size and scaled arithmetically
@@ -298,7 +298,7 @@ def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: 
     """
     word_size = size * (1 + rng.uniform(-jitter.size, jitter.size))
     # On a printer there is no see-through text to keep an outlined word readable as text, so
-    # the everyday letterforms are used there (see paper.printing).
+    # the everyday letterforms are used there (see ink.printing).
     use_alternate = alternates and rng.random() < jitter.alternates and not printing(painter)
     line = _shaped_line(word, _word_font(font_key, word_size, False))
     em = word_size * FONTS_BY_KEY[font_key].scale

@@ -7,7 +7,7 @@ import random
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainter
 
-from .paper import set_ink_opacity
+from .ink import set_ink_opacity
 
 
 def pose_word(painter: QPainter, origin: QPointF, rng: random.Random, rotation: float,
@@ -22,5 +22,5 @@ def pose_word(painter: QPainter, origin: QPointF, rng: random.Random, rotation: 
     lightness = rng.uniform(0, 1)
     if pressure:
         ink = ink.darker(100 + round((1 - lightness) * 18))
-    # On a printer the see-through ink becomes one opaque shade (see paper.set_ink_opacity).
+    # On a printer the see-through ink becomes one opaque shade (see ink.set_ink_opacity).
     return set_ink_opacity(painter, 1.0 - round(lightness * pressure / 0.04) * 0.04, ink)

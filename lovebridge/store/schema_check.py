@@ -105,25 +105,29 @@ def remember_fresh(connection, cache_dir: Path) -> None:  # noqa: ANN001
 
 def build_shape(revision: str) -> dict[str, list[str]]:
     """Build a throw-away database through the migrations up to `revision` and read its shape."""
-    from alembic import command
+    import sqlite3
 
-    from lovebridge.store.db import Store
+    from alembic import command
+    from sqlalchemy import create_engine
+
     from lovebridge.store.migrate import alembic_config
 
+    # A plain SQLite file is enough: the schema is the same with or without the lock's cipher.
     with tempfile.TemporaryDirectory(prefix="lovebridge-schema-") as folder:
-        store = Store(Path(folder) / "expected.db")
+        database = Path(folder) / "expected.db"
+        engine = create_engine(f"sqlite:///{database}")
         try:
             config = alembic_config()
-            with store.engine.begin() as connection:
+            with engine.begin() as connection:
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
-            connection = store.raw_connection()
-            try:
-                return shape_of(connection)
-            finally:
-                connection.close()
         finally:
-            store.engine.dispose()
+            engine.dispose()
+        connection = sqlite3.connect(database)
+        try:
+            return shape_of(connection)
+        finally:
+            connection.close()
 
 
 def recorded_revision(connection) -> str | None:  # noqa: ANN001

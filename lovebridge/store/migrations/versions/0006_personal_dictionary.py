@@ -1,7 +1,7 @@
 """personal dictionary: the couple's own words for the spell-checker
 
 Revision ID: 0006_personal_dictionary
-Revises: 0004_dates
+Revises: 0005_note_state
 Create Date: 2026-12-02 03:15:00
 """
 
@@ -12,7 +12,7 @@ import lovebridge.store.base
 
 
 revision = '0006_personal_dictionary'
-down_revision = '0004_dates'
+down_revision = '0005_note_state'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """imports: the import ledger (each photo or export entry brought in once) and memory places
 
 Revision ID: 0009_imports
-Revises: 0004_dates
+Revises: 0008_handwriting
 Create Date: 2026-12-02 02:40:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0009_imports'
-down_revision = '0004_dates'
+down_revision = '0008_handwriting'
 branch_labels = None
 depends_on = None
 
