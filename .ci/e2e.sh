@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Real-window acceptance set-up (pytest marker `e2e`): Xvfb with the openbox window manager and a
-# CUPS server whose default queue is the cups-pdf virtual printer. Idempotent; run as root on a
+# Real-window acceptance set-up (pytest marker `e2e`): Xvfb with the openbox window manager, a
+# trayer panel holding a system tray, and a CUPS server whose default queue is the cups-pdf
+# virtual printer. Idempotent; run as root on a
 # fresh Debian 12 machine. Source it (it exports DISPLAY and LOVEBRIDGE_E2E_PDF_DIR) or run it.
 #   E2E_DISPLAY   the X display to use (default :91)
 #   E2E_PDF_DIR   where cups-pdf writes its PDFs (default /var/spool/lovebridge-e2e-pdf)
@@ -17,7 +18,7 @@ fi
 
 need=()
 for pair in Xvfb:xvfb openbox:openbox xdotool:xdotool cupsd:cups xdpyinfo:x11-utils \
-            lpadmin:cups-client; do
+            lpadmin:cups-client trayer:trayer; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair##*:}")
 done
 [ -e /usr/lib/cups/backend/cups-pdf ] || need+=(printer-driver-cups-pdf)
@@ -37,11 +38,23 @@ if ! DISPLAY="$E2E_DISPLAY" xdpyinfo >/dev/null 2>&1; then
     sleep 0.1
   done
 fi
-if ! DISPLAY="$E2E_DISPLAY" xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q window; then
+# (The root window's WM property can outlive a window manager that died: look for the process.)
+if ! pgrep -x openbox >/dev/null 2>&1; then
   DISPLAY="$E2E_DISPLAY" nohup openbox >/tmp/e2e-openbox.log 2>&1 &
   for _ in $(seq 50); do
     DISPLAY="$E2E_DISPLAY" xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q window \
       && break
+    sleep 0.1
+  done
+fi
+
+# A panel with a system tray (openbox has none), so the tray icon and close-to-tray are real.
+if ! pgrep -x trayer >/dev/null 2>&1; then
+  DISPLAY="$E2E_DISPLAY" nohup trayer --edge bottom --align right --widthtype request \
+    --height 28 --SetDockType true >/tmp/e2e-trayer.log 2>&1 &
+  for _ in $(seq 50); do
+    DISPLAY="$E2E_DISPLAY" xprop -root -notype 2>/dev/null | grep -q "_NET_SYSTEM_TRAY" && break
+    DISPLAY="$E2E_DISPLAY" xdotool search --class trayer >/dev/null 2>&1 && break
     sleep 0.1
   done
 fi
