@@ -60,6 +60,8 @@ def capture(session: Session, switch: CaptureSwitch) -> None:
         spec = TABLES.get(getattr(obj, "__tablename__", ""))
         if spec and not keys.private(spec, obj):
             changes += _groups(spec, obj, keys, _changed_groups(spec, obj))
+        elif spec and spec.private_column and _became_private(obj, spec.private_column):
+            _withdraw_unsent(session, spec.name, keys.key_of(spec, obj))
     for obj in session.deleted:
         spec = TABLES.get(getattr(obj, "__tablename__", ""))
         if spec and not keys.private(spec, obj, deleting=True):
@@ -102,6 +104,21 @@ def save_state(connection: Any, key: str, value: str) -> None:
     statement = sqlite_insert(SyncState).values(key=key, value=value)
     connection.execute(statement.on_conflict_do_update(index_elements=["key"],
                                                        set_={"value": value}))
+
+
+def _became_private(obj: object, column: str) -> bool:
+    history = inspect(obj).attrs[column].history
+    return bool(history.added) and history.added[0] is True and history.deleted != [True]
+
+
+def _withdraw_unsent(session: Session, tbl: str, key: str | None) -> None:
+    """Marked "Private to me" before it left: its waiting changes are withdrawn.
+
+    Changes already written for the partner's laptop cannot be called back; the Sharing page
+    says so where the flag is set.
+    """
+    session.connection().execute(SyncChange.__table__.delete().where(
+        SyncChange.tbl == tbl, SyncChange.key == key, SyncChange.batch.is_(None)))
 
 
 def _changed_groups(spec: SyncedTable, obj: object) -> list[str]:

@@ -291,6 +291,8 @@ class Reader:
 
 
 def _read_limited(path: Path, limit: int) -> bytes:
+    if path.is_symlink():
+        raise SealedFileError("a link to somewhere else, not a file LoveBridge wrote")
     if path.stat().st_size > limit:
         raise SealedFileError(f"the file is far larger than LoveBridge writes "
                               f"({path.stat().st_size:,} bytes)")

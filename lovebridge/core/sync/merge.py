@@ -10,6 +10,7 @@ laptop the row goes to the trash (or, for rows without a trash, away).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,8 @@ from lovebridge.store.sync_fields import (
     decode,
 )
 
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+EXTENSION = re.compile(r"^[a-z0-9]{1,10}$")
 Change = tuple[str, str, str, str, str | None, str]  # table, key, group, stamp, base, JSON value
 CAPTURED_TABLES = ("memory", "message", "plan", "special_date", "custom_idea", "custom_template")
 
@@ -52,6 +55,8 @@ def valid_change(change: Any) -> bool:
         return False
     if group != DELETED and group not in spec.all_groups():
         return False
+    if spec.key == "sha256" and not SHA256.match(key):
+        return False  # a photo's key names its file: only a real hash may
     try:
         parse_stamp(stamp)
         if base is not None:
@@ -159,8 +164,11 @@ def _materialize_row(
     missing = [g for g in spec.all_groups() if g not in fields]
     if row_id is None and missing:
         return "deferred"
-    if spec.name == "photo" and row_id is None and not photo_ready(key, values["extension"]):
-        return "deferred"
+    if spec.name == "photo":
+        if not EXTENSION.match(str(values.get("extension", ""))):
+            return "refused"  # a file name made up to reach outside the photo folder
+        if row_id is None and not photo_ready(key, values["extension"]):
+            return "deferred"
     if row_id is None:
         if spec.key in KEY_COLUMN:
             values[KEY_COLUMN[spec.key]] = key
