@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "lovebridge.cli.scrapbook",
     "lovebridge.cli.dates",
     "lovebridge.cli.backup",
+    "lovebridge.cli.sync",
 )
 
 

@@ -108,7 +108,8 @@ def test_the_partners_profile_wins_over_the_joining_laptops(pair) -> None:
 def test_private_notes_and_memories_stay_on_this_laptop(paired) -> None:
     _shared, maya, jonah = paired
     notes = MessageService(maya.ctx.store)
-    shared_note = notes.save(Draft(None, "a", title="For both", body_html="<p>hi</p>", body_text="hi"))
+    shared_note = notes.save(Draft(None, "a", title="For both", body_html="<p>hi</p>",
+                                   body_text="hi"))
     secret = notes.save(Draft(None, "a", title="Just mine", body_html="<p>x</p>", body_text="x"))
     with maya.ctx.store.session_scope() as s:
         s.scalars(select(Message).where(Message.uuid == secret.uuid)).one().private = True
@@ -162,8 +163,8 @@ def test_a_photo_travels_once_encrypted(paired, tmp_path: Path) -> None:
     source = _photo(tmp_path / "beach.jpg", "orange")
     ref, _new = PhotoImporter(maya.ctx).import_one(source)
     service = MemoryService(maya.ctx)
-    memory = service.save(MemoryDraft("Beach", MemoryDate(2025, 8),
-                                      photos=(PhotoPlacement(photo_id=ref.photo_id, caption="sun"),)))
+    placement = PhotoPlacement(photo_id=ref.photo_id, caption="sun")
+    memory = service.save(MemoryDraft("Beach", MemoryDate(2025, 8), photos=(placement,)))
     exchange(maya, jonah)
     service.save(MemoryDraft("Beach day", MemoryDate(2025, 8), uuid=memory.uuid,
                              photos=service.get(memory.uuid).photos))
