@@ -16,18 +16,44 @@ def files_of(folder: Path) -> dict[str, Path]:
     """Relative path -> file, for every finished file in a laptop's copy of the folder."""
     found = {}
     for path in folder.rglob("*"):
-        if path.is_file() and not path.name.startswith(".incoming-"):
+        if path.is_file() and not path.name.startswith((".incoming-", ".owner")):
             found[str(path.relative_to(folder))] = path
     return found
 
 
-def undelivered(src: Path, dst: Path) -> list[str]:
-    """Files in `src` that `dst` lacks or holds differently (a half-copied one)."""
+def owner_copy(rel: str, copies: list[Path]) -> Path:
+    """The copy whose laptop wrote this file: the only one that holds it whole for sure.
+
+    A file sits under `LoveBridge/<pairing>/<device>/...`; the owner is the copy holding that
+    device's record (written there by the laptop itself). The pairing record belongs to the
+    laptop that started sharing (the first copy).
+    """
+    parts = Path(rel).parts
+    if len(parts) >= 3:
+        for copy in copies:
+            if (copy / parts[0] / parts[1] / parts[2] / "device.lbd").is_file() and \
+                    _is_origin(copy, parts):
+                return copy
+    return copies[0]
+
+
+def _is_origin(copy: Path, parts: tuple[str, ...]) -> bool:
+    marker = copy / ".owner"
+    return marker.is_file() and marker.read_text() == parts[2]
+
+
+def undelivered(src: Path, dst: Path, copies: list[Path]) -> list[str]:
+    """Files `src` holds whole that `dst` lacks or holds torn (a sync service relays only what
+    it has completely)."""
     there = files_of(dst)
     out = []
     for rel, path in sorted(files_of(src).items()):
+        if rel == ".owner":
+            continue
+        origin = owner_copy(rel, copies) / rel
+        whole = origin.is_file() and origin.stat().st_size == path.stat().st_size
         other = there.get(rel)
-        if other is None or other.stat().st_size != path.stat().st_size:
+        if whole and (other is None or other.stat().st_size != path.stat().st_size):
             out.append(rel)
     return out
 
@@ -53,5 +79,10 @@ def deliver_all(copies: list[Path]) -> None:
     for src in copies:
         for dst in copies:
             if src != dst:
-                for rel in undelivered(src, dst):
+                for rel in undelivered(src, dst, copies):
                     deliver(src, dst, rel)
+
+
+def mark_owner(copy: Path, device: str) -> None:
+    """Note which laptop's device this copy of the folder belongs to (for `owner_copy`)."""
+    (copy / ".owner").write_text(device)

@@ -28,26 +28,42 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import select
 
+from lovebridge.core.sync import state
 from lovebridge.core.sync.merge import second_versions
-from lovebridge.store import open_store
 from lovebridge.store.models import Memory, SpecialDate
 from lovebridge.store.models.sync import SyncField, SyncVersion
 from tests.sync import network
 from tests.sync.helpers import make_laptop
 
-EXAMPLES = int(os.environ.get("LOVEBRIDGE_SYNC_EXAMPLES", "20"))
+EXAMPLES = int(os.environ.get("LOVEBRIDGE_SYNC_EXAMPLES", "10"))
 DAY_MS = 24 * 3600 * 1000
 _TEMPLATE: dict[str, Path] = {}
 
 
-def template_db() -> Path:
-    """One migrated empty database, copied for every laptop (migrating each would be slow)."""
-    if "db" not in _TEMPLATE:
-        folder = Path(tempfile.mkdtemp(prefix="lb-sync-template-"))
-        store = open_store(folder / "lovebridge.db")
-        store.close()
-        _TEMPLATE["db"] = folder / "lovebridge.db"
-    return _TEMPLATE["db"]
+def paired_template(replicas: int) -> Path:
+    """Laptops paired once with empty libraries; every example starts from a copy of them
+    (pairing and migrating per example would take most of the run)."""
+    if replicas not in _TEMPLATE:
+        root = Path(tempfile.mkdtemp(prefix=f"lb-sync-template{replicas}-"))
+        laptops, copies = [], []
+        for i in range(replicas):
+            laptops.append(make_laptop(root, f"laptop{i}"))
+            copies.append(root / f"folder{i}")
+            copies[-1].mkdir()
+        code = laptops[0].engine.setup_new(copies[0])
+        network.mark_owner(copies[0], laptops[0].engine.identity().device)
+        network.deliver_all(copies)
+        for laptop, copy in zip(laptops[1:], copies[1:], strict=True):
+            laptop.engine.setup_join(copy, code)
+            network.mark_owner(copy, laptop.engine.identity().device)
+        network.deliver_all(copies)
+        for laptop in laptops:
+            laptop.engine.sync_now()
+        network.deliver_all(copies)
+        for laptop in laptops:
+            laptop.close()
+        _TEMPLATE[replicas] = root
+    return _TEMPLATE[replicas]
 
 
 words = st.sampled_from(["rain", "tea", "kite", "moon", "harbour", "fig", "lark", "snow"])
@@ -68,22 +84,15 @@ class SharingModel(RuleBasedStateMachine):
 
     @initialize(offsets=st.lists(st.integers(-DAY_MS, DAY_MS), min_size=3, max_size=3))
     def pair_up(self, offsets: list[int]) -> None:
+        shutil.copytree(paired_template(self.replicas), self.root, dirs_exist_ok=True)
         for i in range(self.replicas):
-            data = self.root / f"laptop{i}"
-            data.mkdir()
-            shutil.copyfile(template_db(), data / "lovebridge.db")
             laptop = make_laptop(self.root, f"laptop{i}")
+            with laptop.ctx.store.session_scope() as session:  # the copy, not the template's
+                state.put(session, "folder", str(self.root / f"folder{i}"))
             laptop.offset = offsets[i]
             laptop.clock[0] = self.now + offsets[i]
-            copy = self.root / f"folder{i}"
-            copy.mkdir()
             self.laptops.append(laptop)
-            self.copies.append(copy)
-        code = self.laptops[0].engine.setup_new(self.copies[0])
-        network.deliver_all(self.copies)
-        for laptop, copy in zip(self.laptops[1:], self.copies[1:], strict=True):
-            laptop.engine.setup_join(copy, code)
-        network.deliver_all(self.copies)
+            self.copies.append(self.root / f"folder{i}")
 
     # ---- time and the sync service ---------------------------------------------------------
     @rule(ms=st.integers(0, 90_000))
@@ -101,7 +110,7 @@ class SharingModel(RuleBasedStateMachine):
                                                  "twice"]))
     def deliver(self, data, mode: str) -> None:
         src, dst = data.draw(st.permutations(range(self.replicas)))[:2]
-        pending = network.undelivered(self.copies[src], self.copies[dst])
+        pending = network.undelivered(self.copies[src], self.copies[dst], self.copies)
         if not pending:
             return
         rel = data.draw(st.sampled_from(pending))  # any file: out of order, late
@@ -196,6 +205,16 @@ class SharingModel(RuleBasedStateMachine):
                 laptop.close()
             shutil.rmtree(self.root, ignore_errors=True)
 
+    def _explain(self) -> str:
+        lines = []
+        for i, laptop in enumerate(self.laptops):
+            status = laptop.engine.status()
+            lines.append(f"\nlaptop{i} {status.device} sent={status.waiting_changes} "
+                         f"partners={[(p.device, p.batches_read) for p in status.partners]}")
+            lines += [f"  note {p}: {r}" for p, r in status.notes]
+            lines += [f"  file {rel}" for rel in sorted(network.files_of(self.copies[i]))]
+        return "\n".join(lines)
+
     def _state(self, laptop) -> dict:
         with laptop.ctx.store.session_scope() as s:
             memories = {m.uuid: (m.title, m.story_text, m.trashed_at is not None)
@@ -206,18 +225,18 @@ class SharingModel(RuleBasedStateMachine):
         return {"memories": memories, "dates": dates, "second": seconds}
 
     def _check_convergence(self) -> None:
-        for _round in range(2):
-            for laptop in self.laptops:
-                laptop.engine.sync_now()
-            network.deliver_all(self.copies)
-        for laptop in self.laptops:
+        for laptop in self.laptops:  # each writes what it has not written yet
+            laptop.engine.sync_now()
+        network.deliver_all(self.copies)
+        for laptop in self.laptops:  # and reads everything (merging writes nothing new)
             report = laptop.engine.sync_now()
             assert not report.waiting_for_confirmation
+            assert laptop.engine.status().waiting_changes == 0
         for laptop in self.laptops:
             assert laptop.ctx.store.integrity_problems() == []
         states = [self._state(laptop) for laptop in self.laptops]
         for other in states[1:]:
-            assert other == states[0], _difference(states[0], other)
+            assert other == states[0], _difference(states[0], other) + self._explain()
         state = states[0]
         for (tbl, key, group), edits in self.acked.items():
             winner_hlc, winner = max(edits, key=lambda e: e[0])
@@ -264,7 +283,7 @@ class ThreeLaptops(SharingModel):
     replicas = 3
 
 
-MODEL_SETTINGS = settings(max_examples=EXAMPLES, stateful_step_count=25, deadline=None,
+MODEL_SETTINGS = settings(max_examples=EXAMPLES, stateful_step_count=20, deadline=None,
                           database=None, suppress_health_check=list(HealthCheck))
 
 

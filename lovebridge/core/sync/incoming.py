@@ -201,7 +201,11 @@ class Reader:
             for path in folder.iterdir():
                 if match := SNAPSHOT_NAME.match(path.name):
                     parts.setdefault(int(match.group(1)), []).append((int(match.group(2)), path))
+        with self.store.session_scope() as session:
+            done = state.get(session, f"snapshot_read:{device}", 0)
         for number in sorted(parts, reverse=True):
+            if number <= done:
+                return None  # read before; its batches follow
             found = sorted(parts[number])
             if [p for p, _ in found] != list(range(1, len(found) + 1)):
                 continue  # a part still on its way
@@ -238,6 +242,7 @@ class Reader:
                     row.seq = seq
             row = session.get(SyncSeen, device)
             row.seq, row.last_seen_at = max(row.seq, own_seq), utc_now()
+            state.put(session, f"snapshot_read:{device}", number)
         self.report.batches += 1
         return own_seq
 
