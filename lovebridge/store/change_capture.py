@@ -82,22 +82,37 @@ def record_local_changes(
     if "hlc" in state:
         clock.restore(state["hlc"])
     stamp = clock.now()
+    changed, fields, versions = [], {}, []
+    text_keys = [(t, k, g) for t, k, g, _v in changes if g in TABLES[t].text_groups]
+    bases = _current_stamps(connection, text_keys)
     for tbl, key, group, value in changes:
         payload = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-        base = None
+        base = bases.get((tbl, key, group))
         if group in TABLES[tbl].text_groups:
-            base = connection.execute(select(SyncField.hlc).where(
-                SyncField.tbl == tbl, SyncField.key == key, SyncField.field == group)).scalar()
-            connection.execute(sqlite_insert(SyncVersion).values(
-                tbl=tbl, key=key, field=group, hlc=stamp, base=base, value=payload,
-                dismissed=False).on_conflict_do_nothing())
-        connection.execute(SyncChange.__table__.insert().values(
-            hlc=stamp, tbl=tbl, key=key, field=group, base=base, value=payload))
-        upsert = sqlite_insert(SyncField).values(tbl=tbl, key=key, field=group, hlc=stamp,
-                                                 value=payload)
-        connection.execute(upsert.on_conflict_do_update(
-            index_elements=["tbl", "key", "field"], set_={"hlc": stamp, "value": payload}))
+            versions.append({"tbl": tbl, "key": key, "field": group, "hlc": stamp, "base": base,
+                             "value": payload, "dismissed": False})
+        changed.append({"hlc": stamp, "tbl": tbl, "key": key, "field": group, "base": base,
+                        "value": payload})
+        fields[tbl, key, group] = {"tbl": tbl, "key": key, "field": group, "hlc": stamp,
+                                   "value": payload}
+    # One statement per kind, many rows each: sharing a library of thousands of memories
+    # logs tens of thousands of fields at once.
+    if versions:
+        connection.execute(sqlite_insert(SyncVersion).on_conflict_do_nothing(), versions)
+    connection.execute(SyncChange.__table__.insert(), changed)
+    upsert = sqlite_insert(SyncField)
+    connection.execute(upsert.on_conflict_do_update(
+        index_elements=["tbl", "key", "field"],
+        set_={"hlc": upsert.excluded.hlc, "value": upsert.excluded.value}), list(fields.values()))
     save_state(connection, "hlc", clock.state())
+
+
+def _current_stamps(connection: Any, keys: list[tuple[str, str, str]]) -> dict:
+    found = {}
+    for tbl, key, group in keys:
+        found[tbl, key, group] = connection.execute(select(SyncField.hlc).where(
+            SyncField.tbl == tbl, SyncField.key == key, SyncField.field == group)).scalar()
+    return found
 
 
 def save_state(connection: Any, key: str, value: str) -> None:

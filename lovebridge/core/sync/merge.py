@@ -71,17 +71,25 @@ def apply_changes(session: Session, changes: Iterable[Change]) -> set[tuple[str,
     """Fold changes into the merged fields (the later stamp wins); returns the rows touched."""
     connection = session.connection()
     touched = set()
+    fields: dict[tuple[str, str, str], dict] = {}
+    versions = []
     for tbl, key, group, stamp, base, value in changes:
         touched.add((tbl, key))
         if group in TABLES[tbl].text_groups:
-            connection.execute(sqlite_insert(SyncVersion).values(
-                tbl=tbl, key=key, field=group, hlc=stamp, base=base, value=value,
-                dismissed=False).on_conflict_do_nothing())
-        upsert = sqlite_insert(SyncField).values(tbl=tbl, key=key, field=group, hlc=stamp,
-                                                 value=value)
+            versions.append({"tbl": tbl, "key": key, "field": group, "hlc": stamp, "base": base,
+                             "value": value, "dismissed": False})
+        known = fields.get((tbl, key, group))
+        if known is None or known["hlc"] < stamp:
+            fields[tbl, key, group] = {"tbl": tbl, "key": key, "field": group, "hlc": stamp,
+                                       "value": value}
+    if versions:
+        connection.execute(sqlite_insert(SyncVersion).on_conflict_do_nothing(), versions)
+    if fields:
+        upsert = sqlite_insert(SyncField)
         connection.execute(upsert.on_conflict_do_update(
-            index_elements=["tbl", "key", "field"], set_={"hlc": stamp, "value": value},
-            where=SyncField.hlc < stamp))
+            index_elements=["tbl", "key", "field"],
+            set_={"hlc": upsert.excluded.hlc, "value": upsert.excluded.value},
+            where=SyncField.hlc < upsert.excluded.hlc), list(fields.values()))
     return touched
 
 
