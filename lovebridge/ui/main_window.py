@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
         self.profiles = ProfileService(ctx.store)
         self.privacy = PrivacyController(self, self.file_menu)  # lock page, Ctrl+L, Privacy tab
         self.backups = BackupController(self)  # File › Back up… / Restore…
+        from lovebridge.ui.sync.controller import SharingController
+
+        self.sharing = SharingController(self)  # Preferences › Sharing, the status line
         for action in self._library_actions:
             action.setEnabled(True)
         self.menuBar().setEnabled(True)
