@@ -21,6 +21,7 @@ from lovebridge.core.sync.state import Identity
 from lovebridge.store.db import Store
 from lovebridge.store.media import MediaStore
 from lovebridge.store.models.sync import SyncChange, SyncField, SyncSeen, SyncVersion
+from lovebridge.store.sync_fields import TABLES
 
 logger = logging.getLogger(__name__)
 
@@ -150,14 +151,13 @@ def _snapshot_rows(store: Store):
                        > tuple_(*[literal(v) for v in after]))
                 .order_by(SyncField.tbl, SyncField.key, SyncField.field)
                 .limit(SNAPSHOT_ROWS)).all()]
-            keys = {(f[0], f[1]) for f in fields}
+            with_text = {(f[0], f[1]) for f in fields if f[2] in TABLES[f[0]].text_groups}
             versions = []
-            for tbl, key in keys:
-                if any(f[0] == tbl and f[1] == key and f[2] in ("body", "story") for f in fields):
-                    versions += [list(r) for r in session.execute(
-                        select(SyncVersion.tbl, SyncVersion.key, SyncVersion.field,
-                               SyncVersion.hlc, SyncVersion.base, SyncVersion.value)
-                        .where(SyncVersion.tbl == tbl, SyncVersion.key == key)).all()]
+            for tbl, key in sorted(with_text):
+                versions += [list(r) for r in session.execute(
+                    select(SyncVersion.tbl, SyncVersion.key, SyncVersion.field,
+                           SyncVersion.hlc, SyncVersion.base, SyncVersion.value)
+                    .where(SyncVersion.tbl == tbl, SyncVersion.key == key)).all()]
         yield fields, versions
         if len(fields) < SNAPSHOT_ROWS:
             return
