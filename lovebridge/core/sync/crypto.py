@@ -115,27 +115,7 @@ def open_file(
     `public_key_for(device)` gives the device's known public key (hex) or None;
     `expect` holds header values the file's place in the folder implies (device, kind, seq).
     """
-    if len(data) < _PREFIX.size + NONCE_BYTES + SIGNATURE_BYTES:
-        raise SealedFileError("the file is too short to be a LoveBridge file (half-copied?)")
-    magic, version, header_len = _PREFIX.unpack_from(data)
-    if magic != MAGIC:
-        raise SealedFileError("not a LoveBridge sharing file")
-    if version > FORMAT:
-        raise NewerFormatError("written by a newer LoveBridge; update this laptop to read it")
-    if version < 1 or header_len > MAX_HEADER:
-        raise SealedFileError("the file's header is damaged")
-    end = _PREFIX.size + header_len
-    nonce = data[end:end + NONCE_BYTES]
-    start = data[:end + NONCE_BYTES]
-    try:
-        header = json.loads(ChaCha20Poly1305(keys.seal).decrypt(
-            nonce, data[_PREFIX.size:end], MAGIC))
-    except (InvalidTag, ValueError) as exc:
-        raise SealedFileError(
-            "the file does not open with our key (another couple's, altered, or half-copied)"
-        ) from exc
-    if not isinstance(header, dict):
-        raise SealedFileError("the file's header is damaged")
+    header, end = _open_header(keys, data)
     for name, value in expect.items():
         if header.get(name) != value:
             raise SealedFileError(f"the file claims to be something else ({name} differs): "
@@ -149,9 +129,10 @@ def open_file(
     except (InvalidSignature, ValueError) as exc:
         raise SealedFileError("the device's signature does not match (altered or "
                               "half-copied)") from exc
+    start = data[:end + NONCE_BYTES]
     try:
         payload = ChaCha20Poly1305(keys.seal).decrypt(
-            _next_nonce(nonce), unsigned[len(start):], start)
+            _next_nonce(data[end:end + NONCE_BYTES]), unsigned[len(start):], start)
     except InvalidTag as exc:
         raise SealedFileError("the file's contents were altered") from exc
     return header, payload
@@ -159,19 +140,31 @@ def open_file(
 
 def peek_header(keys: CoupleKeys, data: bytes) -> dict:
     """The header of a sealed file, authenticated by the couple key only (for device records)."""
-    if len(data) < _PREFIX.size:
-        raise SealedFileError("the file is too short to be a LoveBridge file")
+    return _open_header(keys, data)[0]
+
+
+def _open_header(keys: CoupleKeys, data: bytes) -> tuple[dict, int]:
+    """(header, where the header ends) of a sealed file; SealedFileError with the reason."""
+    if len(data) < _PREFIX.size + NONCE_BYTES + SIGNATURE_BYTES:
+        raise SealedFileError("the file is too short to be a LoveBridge file (half-copied?)")
     magic, version, header_len = _PREFIX.unpack_from(data)
     if magic != MAGIC:
         raise SealedFileError("not a LoveBridge sharing file")
     if version > FORMAT:
         raise NewerFormatError("written by a newer LoveBridge; update this laptop to read it")
+    if version < 1 or header_len > MAX_HEADER:
+        raise SealedFileError("the file's header is damaged")
     end = _PREFIX.size + header_len
     try:
-        return json.loads(ChaCha20Poly1305(keys.seal).decrypt(
+        header = json.loads(ChaCha20Poly1305(keys.seal).decrypt(
             data[end:end + NONCE_BYTES], data[_PREFIX.size:end], MAGIC))
     except (InvalidTag, ValueError) as exc:
-        raise SealedFileError("the file does not open with our key") from exc
+        raise SealedFileError(
+            "the file does not open with our key (another couple's, altered, or half-copied)"
+        ) from exc
+    if not isinstance(header, dict):
+        raise SealedFileError("the file's header is damaged")
+    return header, end
 
 
 def _next_nonce(nonce: bytes) -> bytes:
