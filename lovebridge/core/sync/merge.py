@@ -99,8 +99,11 @@ def materialize(
     """Bring local rows in line with the merged fields. Rows not ready yet are deferred."""
     result = MergeResult()
     order = list(TABLES)
-    for tbl, key in sorted(set(rows), key=lambda r: order.index(r[0]) if r[0] in order else 99):
-        outcome = _materialize_row(session, TABLES[tbl], key, photo_ready)
+    rows = sorted(set(rows), key=lambda r: (order.index(r[0]) if r[0] in order else 99, r[1]))
+    fields = _fields_of(session, rows)
+    for tbl, key in rows:
+        outcome = _materialize_row(session, TABLES[tbl], key, photo_ready,
+                                   fields.get((tbl, key), {}))
         result.touched.add((tbl, key))
         if outcome == "deferred":
             result.deferred.add((tbl, key))
@@ -132,12 +135,28 @@ def local_id(session: Session, spec: SyncedTable, key: str) -> int | None:
     return session.execute(select(table.c.id).where(column == key)).scalar()
 
 
+FETCH_CHUNK = 500
+
+
+def _fields_of(session: Session, rows: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """The merged fields of many rows, a few hundred rows per query."""
+    found: dict[tuple[str, str], dict] = {}
+    by_table: dict[str, list[str]] = {}
+    for tbl, key in rows:
+        by_table.setdefault(tbl, []).append(key)
+    for tbl, keys in by_table.items():
+        for start in range(0, len(keys), FETCH_CHUNK):
+            for key, group, stamp, value in session.execute(
+                    select(SyncField.key, SyncField.field, SyncField.hlc, SyncField.value).where(
+                        SyncField.tbl == tbl, SyncField.key.in_(keys[start:start + FETCH_CHUNK]))):
+                found.setdefault((tbl, key), {})[group] = (stamp, json.loads(value))
+    return found
+
+
 def _materialize_row(
-    session: Session, spec: SyncedTable, key: str, photo_ready: Callable[[str, str], bool]
+    session: Session, spec: SyncedTable, key: str, photo_ready: Callable[[str, str], bool],
+    fields: dict[str, tuple[str, Any]],
 ) -> str:
-    fields = {f: (h, json.loads(v)) for f, h, v in session.execute(
-        select(SyncField.field, SyncField.hlc, SyncField.value).where(
-            SyncField.tbl == spec.name, SyncField.key == key))}
     table = _table(spec.name)
     row_id = local_id(session, spec, key)
     if DELETED in fields:
@@ -198,11 +217,15 @@ def _materialize_row(
 
 def _set_tags(session: Session, memory_id: int, names: list[str]) -> None:
     tag, link = _table("tag"), _table("memory_tag")
+    known = session.info.setdefault("sync_tag_ids", {})  # one look-up per tag per exchange
     wanted = []
     for name in [str(n)[:60] for n in names if str(n).strip()]:
-        tag_id = session.execute(select(tag.c.id).where(tag.c.name == name)).scalar()
+        tag_id = known.get(name.casefold())
+        if tag_id is None:
+            tag_id = session.execute(select(tag.c.id).where(tag.c.name == name)).scalar()
         if tag_id is None:
             tag_id = session.execute(tag.insert().values(name=name)).inserted_primary_key[0]
+        known[name.casefold()] = tag_id
         wanted.append(tag_id)
     session.execute(delete(link).where(link.c.memory_id == memory_id))
     for tag_id in dict.fromkeys(wanted):
