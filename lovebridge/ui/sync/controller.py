@@ -3,12 +3,16 @@ quiet exchange every minute while sharing is on (off the GUI thread)."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from lovebridge.core.sync.engine import SyncEngine, SyncStatus
 from lovebridge.ui.sync.sharing_page import SharingPage, arrivals_text
 from lovebridge.ui.tasks import run_task
+
+logger = logging.getLogger(__name__)
 
 EXCHANGE_EVERY_MS = 60_000
 
@@ -19,12 +23,16 @@ class SharingController(QObject):
         self._window = window
         self._partner = partner_name
         self.engine = SyncEngine(window.ctx)
+        try:  # a few small queries; a library that cannot answer simply shows no sharing
+            status = self.engine.status()
+        except Exception:
+            logger.warning("sharing status unavailable", exc_info=True)
+            status = SyncStatus(paired=False)
         if not partner_name and getattr(window, "profiles", None) is not None:
             profile = window.profiles.load()
             # This laptop belongs to one of the two; what arrives comes from the other.
-            person = self.engine.identity().person if self.engine.identity() else "a"
             if profile is not None:
-                self._partner = profile.partner_b if person == "a" else profile.partner_a
+                self._partner = profile.partner_b if status.person == "a" else profile.partner_a
         self.status_label = QLabel()
         self.status_label.setObjectName("sharingStatus")
         window.statusBar().addPermanentWidget(self.status_label)
@@ -34,7 +42,7 @@ class SharingController(QObject):
         self._timer.setInterval(EXCHANGE_EVERY_MS)
         self._timer.timeout.connect(self.exchange)
         self._timer.start()
-        run_task(self.engine.status, self._show, lambda _e: None)
+        self._show(status)
 
     def add_page(self, dialog) -> None:  # noqa: ANN001 - PreferencesDialog
         page = SharingPage(self.engine, self._partner)
