@@ -9,6 +9,7 @@ Runs a few dozen examples by default; LOVEBRIDGE_SYNC_EXAMPLES=500 for the long 
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -45,6 +46,7 @@ def paired_template(replicas: int) -> Path:
     (pairing and migrating per example would take most of the run)."""
     if replicas not in _TEMPLATE:
         root = Path(tempfile.mkdtemp(prefix=f"lb-sync-template{replicas}-"))
+        atexit.register(shutil.rmtree, root, True)
         laptops, copies = [], []
         for i in range(replicas):
             laptops.append(make_laptop(root, f"laptop{i}"))
