@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "lovebridge.cli.backup",
     "lovebridge.cli.hand",
     "lovebridge.cli.export",
+    "lovebridge.cli.sync",
 )
 
 

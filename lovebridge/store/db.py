@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from lovebridge.store.change_capture import CaptureSwitch, install_change_capture
 from lovebridge.store.errors import (
     DatabaseDamagedError,
     StoreBusyError,
@@ -130,6 +131,9 @@ class Store:
         self._key = key
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         install_text_guard(self._sessions)
+        # Shared fields that change are logged for the partner's laptop (while sharing is on).
+        self.capture = CaptureSwitch()
+        install_change_capture(self._sessions, self.capture)
         self._suspended = False
         self._active = 0  # sessions and raw connections in use, so suspend() can wait for them
         self._idle = threading.Condition()
@@ -233,6 +237,7 @@ class Store:
         self._key = key
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         install_text_guard(self._sessions)
+        install_change_capture(self._sessions, self.capture)
         with self._idle:
             self._suspended = False
 

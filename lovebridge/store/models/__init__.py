@@ -14,6 +14,14 @@ from lovebridge.store.models.plans import (
     ReminderShown,
 )
 from lovebridge.store.models.profile import InsideJoke, Profile, SpecialDate
+from lovebridge.store.models.sync import (
+    SyncChange,
+    SyncField,
+    SyncNote,
+    SyncSeen,
+    SyncState,
+    SyncVersion,
+)
 
 __all__ = [
     "Base",
@@ -35,6 +43,12 @@ __all__ = [
     "Profile",
     "ReminderShown",
     "SpecialDate",
+    "SyncChange",
+    "SyncField",
+    "SyncNote",
+    "SyncSeen",
+    "SyncState",
+    "SyncVersion",
     "Tag",
     "memory_tags",
 ]

@@ -38,6 +38,8 @@ class Memory(Base, RecordMixin, TrashableMixin):
     mood: Mapped[str | None] = mapped_column(String(20), default=None)
     favourite: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     added_by: Mapped[str] = mapped_column(String(1), default="a")  # "a" or "b"
+    # "Private to me": kept on this laptop only, never shared with the partner's laptop.
+    private: Mapped[bool] = mapped_column(Boolean, default=False)
 
     photos: Mapped[list[MemoryPhoto]] = relationship(
         back_populates="memory", order_by="MemoryPhoto.position", cascade="all, delete-orphan"

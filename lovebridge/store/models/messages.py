@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lovebridge.store.base import Base, RecordMixin, TrashableMixin, UTCDateTime
@@ -30,6 +30,8 @@ class Message(Base, RecordMixin, TrashableMixin):
     template_key: Mapped[str | None] = mapped_column(String(80), default=None, index=True)
     memory_uuid: Mapped[str | None] = mapped_column(String(36), default=None)
     style_json: Mapped[str | None] = mapped_column(Text, default=None)
+    # "Private to me": kept on this laptop only, never shared with the partner's laptop.
+    private: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class CustomTemplate(Base, RecordMixin, TrashableMixin):

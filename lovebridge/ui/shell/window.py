@@ -164,6 +164,7 @@ class MainWindow(ShellMenus, QMainWindow):
         from lovebridge.ui.shell.job_status import JobStatus
         from lovebridge.ui.shell.jobs import JobQueue
         from lovebridge.ui.shell.reminders import AppReminders
+        from lovebridge.ui.sync.controller import SharingController
 
         self.ctx = ctx
         self.profiles = ProfileService(ctx.store)
@@ -179,6 +180,7 @@ class MainWindow(ShellMenus, QMainWindow):
         self._attach_reminders(AppReminders(ctx, self.settings, self))
         self.hands = HandController(self)  # Preferences › My handwriting
         self.imports = ImportController(self)  # File › Import… / Export everything…
+        self.sharing = SharingController(self)  # Preferences › Sharing, the status line
         for action in self._library_actions:
             action.setEnabled(True)
         self.menuBar().setEnabled(True)

@@ -1,7 +1,7 @@
 """handwriting: each partner's own hand, captured from a sheet
 
 Revision ID: 0008_handwriting
-Revises: 0006_personal_dictionary
+Revises: 0007_sync
 Create Date: 2026-12-02 03:10:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0008_handwriting'
-down_revision = '0006_personal_dictionary'
+down_revision = '0007_sync'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,172 @@
+"""Writing this laptop's changes into its own sub-folder: batches, photo blobs and snapshots.
+
+Batch numbers are given to changes in the store first (one transaction), then the files are
+written; a crash in between leaves numbers without files, and the next run writes them from the
+same changes. So a batch number never stands for two different sets of changes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import zlib
+
+from sqlalchemy import func, literal, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from lovebridge.core.sync import state
+from lovebridge.core.sync.crypto import seal_file
+from lovebridge.core.sync.folder import BLOB_NAME, SNAPSHOT_NAME, write_whole
+from lovebridge.core.sync.state import Identity
+from lovebridge.store.db import Store
+from lovebridge.store.media import MediaStore
+from lovebridge.store.models.sync import SyncChange, SyncField, SyncSeen, SyncVersion
+from lovebridge.store.sync_fields import TABLES
+
+logger = logging.getLogger(__name__)
+
+BATCH_CHANGES = 2000  # a batch stays a few MB at most, so applying it needs little memory
+SNAPSHOT_ROWS = 5000
+SNAPSHOT_EVERY = 100  # batches between snapshots for a laptop that joins later
+
+
+def cut_batches(session: Session) -> int:
+    """Give every unsent change a batch number; returns the newest batch number."""
+    sent = state.get(session, "sent_seq", 0)
+    pending = session.execute(select(SyncChange.seq).where(SyncChange.batch.is_(None))
+                              .order_by(SyncChange.seq)).scalars().all()
+    for start in range(0, len(pending), BATCH_CHANGES):
+        chunk = pending[start:start + BATCH_CHANGES]
+        sent += 1
+        session.execute(update(SyncChange).where(SyncChange.seq.between(chunk[0], chunk[-1]),
+                                                 SyncChange.batch.is_(None)).values(batch=sent))
+    state.put(session, "sent_seq", sent)
+    return sent
+
+
+def write_batches(store: Store, ident: Identity, media: MediaStore) -> int:
+    """Write every numbered batch whose file is not in the folder yet; returns how many."""
+    with store.session_scope() as session:
+        sent = cut_batches(session)
+        written = state.get(session, "written_seq", 0)
+    count = 0
+    blobs = BlobIndex(ident)
+    for seq in range(written + 1, sent + 1):
+        target = ident.layout.batch(ident.device, seq)
+        with store.session_scope() as session:
+            rows = session.execute(
+                select(SyncChange.tbl, SyncChange.key, SyncChange.field, SyncChange.hlc,
+                       SyncChange.base, SyncChange.value)
+                .where(SyncChange.batch == seq).order_by(SyncChange.seq)).all()
+        changes = [list(r) for r in rows]
+        for tbl, key, group, _h, _b, value in changes:
+            if tbl == "photo" and group == "extension":
+                blobs.ensure(key, json.loads(value)["extension"], media)
+        if not target.exists():
+            payload = zlib.compress(json.dumps({"changes": changes}).encode(), 6)
+            header = {"device": ident.device, "kind": "batch", "seq": seq}
+            write_whole(target, seal_file(ident.keys, ident.signer, header, payload))
+            count += 1
+        with store.session_scope() as session:
+            state.put(session, "written_seq", seq)
+    return count
+
+
+class BlobIndex:
+    """Photo blobs already in the folder (any device's), so each photo travels once."""
+
+    def __init__(self, ident: Identity) -> None:
+        self.ident = ident
+        self._names: set[str] | None = None
+
+    def names(self) -> set[str]:
+        if self._names is None:
+            self._names = set()
+            if self.ident.layout.root.is_dir():
+                for folder in self.ident.layout.root.glob("*/blobs"):
+                    self._names.update(m.group(1) for p in folder.iterdir()
+                                       if (m := BLOB_NAME.match(p.name)))
+        return self._names
+
+    def ensure(self, sha256: str, extension: str, media: MediaStore) -> None:
+        name = self.ident.keys.blob_name(sha256)
+        if name in self.names():
+            return
+        if not media.contains(sha256, extension):
+            logger.warning("a shared photo's file is missing here; it cannot travel")
+            return
+        data = media.read_bytes(sha256, extension)
+        header = {"device": self.ident.device, "kind": "blob", "name": name}
+        write_whole(self.ident.layout.blob(self.ident.device, name),
+                    seal_file(self.ident.keys, self.ident.signer, header, data))
+        self._names.add(name)
+
+
+def snapshot_due(store: Store) -> bool:
+    with store.session_scope() as session:
+        written = state.get(session, "written_seq", 0)
+        last = state.get(session, "snapshot_at_seq", None)
+    return last is None or written - last >= SNAPSHOT_EVERY
+
+
+def write_snapshot(store: Store, ident: Identity, media: MediaStore) -> int:
+    """Write the whole merged state in parts, the last part naming how far it reaches."""
+    with store.session_scope() as session:
+        number = state.get(session, "snapshot", 0) + 1
+        written = state.get(session, "written_seq", 0)
+        seen = dict(session.execute(select(SyncSeen.device, SyncSeen.seq)).all())
+        total = session.execute(select(func.count()).select_from(SyncField)).scalar()
+    blobs = BlobIndex(ident)
+    part = 0
+    for part, (fields, versions) in enumerate(_snapshot_rows(store), start=1):
+        for tbl, key, group, _h, value in fields:
+            if tbl == "photo" and group == "extension":
+                blobs.ensure(key, json.loads(value)["extension"], media)
+        last = part * SNAPSHOT_ROWS >= total
+        body = {"fields": fields, "versions": versions}
+        if last:
+            body.update(last=True, own_seq=written, seen=seen)
+        header = {"device": ident.device, "kind": "snapshot", "snapshot": number, "part": part}
+        write_whole(ident.layout.snapshot_part(ident.device, number, part),
+                    seal_file(ident.keys, ident.signer, header,
+                              zlib.compress(json.dumps(body).encode(), 6)))
+        if last:
+            break
+    with store.session_scope() as session:
+        state.put(session, "snapshot", number)
+        state.put(session, "snapshot_at_seq", written)
+    _drop_older_snapshots(ident, number)
+    return part
+
+
+def _snapshot_rows(store: Store):
+    """(fields, versions) in parts of SNAPSHOT_ROWS fields, read one part at a time."""
+    after = ("", "", "")
+    while True:
+        with store.session_scope() as session:
+            fields = [list(r) for r in session.execute(
+                select(SyncField.tbl, SyncField.key, SyncField.field, SyncField.hlc,
+                       SyncField.value)
+                .where(tuple_(SyncField.tbl, SyncField.key, SyncField.field)
+                       > tuple_(*[literal(v) for v in after]))
+                .order_by(SyncField.tbl, SyncField.key, SyncField.field)
+                .limit(SNAPSHOT_ROWS)).all()]
+            with_text = {(f[0], f[1]) for f in fields if f[2] in TABLES[f[0]].text_groups}
+            versions = []
+            for tbl, key in sorted(with_text):
+                versions += [list(r) for r in session.execute(
+                    select(SyncVersion.tbl, SyncVersion.key, SyncVersion.field,
+                           SyncVersion.hlc, SyncVersion.base, SyncVersion.value)
+                    .where(SyncVersion.tbl == tbl, SyncVersion.key == key)).all()]
+        yield fields, versions
+        if len(fields) < SNAPSHOT_ROWS:
+            return
+        after = tuple(fields[-1][:3])
+
+
+def _drop_older_snapshots(ident: Identity, keep: int) -> None:
+    folder = ident.layout.device(ident.device) / "snapshots"
+    for path in folder.glob("*.lbs"):
+        match = SNAPSHOT_NAME.match(path.name)
+        if match and int(match.group(1)) < keep:
+            path.unlink(missing_ok=True)

@@ -1,0 +1,223 @@
+"""Change capture: after each flush, the shared fields that changed go into the change log.
+
+Runs inside the same transaction as the edit, so an edit and its log entry commit together or
+not at all. Only while sharing is set up (a device id in `sync_state`); rows marked
+"Private to me" are never logged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import event, inspect, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from lovebridge.store.hlc import HybridClock, wall_ms
+from lovebridge.store.models.sync import SyncChange, SyncField, SyncState, SyncVersion
+from lovebridge.store.sync_fields import DELETED, TABLES, TAGS, SyncedTable, encode, occurrence_key
+
+APPLYING = "sync_applying"  # session.info flag: changes written by the merge are not re-logged
+
+
+@dataclass
+class CaptureSwitch:
+    """Whether this store logs changes (looked up once), and the wall clock it stamps them with."""
+
+    enabled: bool | None = None
+    wall: Callable[[], int] = field(default=wall_ms)
+
+    def is_on(self, session: Session) -> bool:
+        if self.enabled is None:
+            try:
+                found = session.connection().execute(
+                    text("SELECT 1 FROM sync_state WHERE key = 'device'")).first()
+            except Exception:  # an old schema without sync tables (mid-migration)
+                return False
+            self.enabled = found is not None
+        return self.enabled
+
+
+def install_change_capture(session_class: object, switch: CaptureSwitch) -> None:
+    """Log shared field changes after every flush of sessions made by `session_class`."""
+    event.listen(session_class, "after_flush",
+                 lambda session, _ctx: capture(session, switch))
+
+
+def capture(session: Session, switch: CaptureSwitch) -> None:
+    if session.info.get(APPLYING) or not switch.is_on(session):
+        return
+    changes: list[tuple[str, str, str, Any]] = []
+    keys = _KeyFinder(session)
+    for obj in session.new:
+        spec = TABLES.get(getattr(obj, "__tablename__", ""))
+        if spec and not keys.private(spec, obj):
+            changes += _groups(spec, obj, keys, spec.all_groups())
+    for obj in session.dirty:
+        spec = TABLES.get(getattr(obj, "__tablename__", ""))
+        if spec and not keys.private(spec, obj):
+            changes += _groups(spec, obj, keys, _changed_groups(spec, obj))
+        elif spec and spec.private_column and _became_private(obj, spec.private_column):
+            _withdraw_unsent(session, spec.name, keys.key_of(spec, obj))
+    for obj in session.deleted:
+        spec = TABLES.get(getattr(obj, "__tablename__", ""))
+        if spec and not keys.private(spec, obj, deleting=True):
+            key = keys.key_of(spec, obj)
+            if key is not None:
+                changes.append((spec.name, key, DELETED, True))
+    if changes:
+        record_local_changes(session, switch, changes)
+
+
+def record_local_changes(
+    session: Session, switch: CaptureSwitch, changes: list[tuple[str, str, str, Any]]
+) -> None:
+    """Stamp `changes` (table, key, group, value) with one clock tick and log them."""
+    connection = session.connection()
+    state = dict(connection.execute(select(SyncState.key, SyncState.value)).all())
+    clock = HybridClock(state["device"], wall=switch.wall)
+    if "hlc" in state:
+        clock.restore(state["hlc"])
+    stamp = clock.now()
+    changed, fields, versions = [], {}, []
+    text_keys = [(t, k, g) for t, k, g, _v in changes if g in TABLES[t].text_groups]
+    bases = _current_stamps(connection, text_keys)
+    for tbl, key, group, value in changes:
+        payload = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        base = bases.get((tbl, key, group))
+        if group in TABLES[tbl].text_groups:
+            versions.append({"tbl": tbl, "key": key, "field": group, "hlc": stamp, "base": base,
+                             "value": payload, "dismissed": False})
+        changed.append({"hlc": stamp, "tbl": tbl, "key": key, "field": group, "base": base,
+                        "value": payload})
+        fields[tbl, key, group] = {"tbl": tbl, "key": key, "field": group, "hlc": stamp,
+                                   "value": payload}
+    # One statement per kind, many rows each: sharing a library of thousands of memories
+    # logs tens of thousands of fields at once.
+    if versions:
+        connection.execute(sqlite_insert(SyncVersion).on_conflict_do_nothing(), versions)
+    connection.execute(SyncChange.__table__.insert(), changed)
+    upsert = sqlite_insert(SyncField)
+    connection.execute(upsert.on_conflict_do_update(
+        index_elements=["tbl", "key", "field"],
+        set_={"hlc": upsert.excluded.hlc, "value": upsert.excluded.value}), list(fields.values()))
+    save_state(connection, "hlc", clock.state())
+
+
+def _current_stamps(connection: Any, keys: list[tuple[str, str, str]]) -> dict:
+    found = {}
+    for tbl, key, group in keys:
+        found[tbl, key, group] = connection.execute(select(SyncField.hlc).where(
+            SyncField.tbl == tbl, SyncField.key == key, SyncField.field == group)).scalar()
+    return found
+
+
+def save_state(connection: Any, key: str, value: str) -> None:
+    statement = sqlite_insert(SyncState).values(key=key, value=value)
+    connection.execute(statement.on_conflict_do_update(index_elements=["key"],
+                                                       set_={"value": value}))
+
+
+def _became_private(obj: object, column: str) -> bool:
+    history = inspect(obj).attrs[column].history
+    return bool(history.added) and history.added[0] is True and history.deleted != [True]
+
+
+def _withdraw_unsent(session: Session, tbl: str, key: str | None) -> None:
+    """Marked "Private to me" before it left: its waiting changes are withdrawn.
+
+    Changes already written for the partner's laptop cannot be called back; the Sharing page
+    says so where the flag is set.
+    """
+    session.connection().execute(SyncChange.__table__.delete().where(
+        SyncChange.tbl == tbl, SyncChange.key == key, SyncChange.batch.is_(None)))
+
+
+def _changed_groups(spec: SyncedTable, obj: object) -> list[str]:
+    state = inspect(obj)
+    if spec.private_column and state.attrs[spec.private_column].history.deleted == [True]:
+        return spec.all_groups()  # no longer private: the partner gets the whole row
+    changed = []
+    for group, columns in spec.groups.items():
+        if any(state.attrs[c].history.has_changes() for c in columns):
+            changed.append(group)
+    for ref_name, ref in spec.refs.items():
+        if state.attrs[ref.column].history.has_changes():
+            changed.append(ref_name)
+    if spec.has_tags and state.attrs[TAGS].history.has_changes():
+        changed.append(TAGS)
+    return changed
+
+
+def _groups(spec: SyncedTable, obj: Any, keys: _KeyFinder, groups: list[str]) -> list[tuple]:
+    if not groups:
+        return []
+    key = keys.key_of(spec, obj)
+    if key is None:
+        return []
+    found = []
+    for group in groups:
+        if group in spec.groups:
+            value = {c: encode(getattr(obj, c)) for c in spec.groups[group]}
+        elif group in spec.refs:
+            value = {group: keys.ref(spec.refs[group].table, getattr(obj, spec.refs[group].column))}
+        else:
+            value = {TAGS: sorted(tag.name for tag in obj.tags)}
+        found.append((spec.name, key, group, value))
+    return found
+
+
+class _KeyFinder:
+    """Stable keys of rows (and of the rows they link to), looked up once per flush."""
+
+    def __init__(self, session: Session) -> None:
+        self._connection = session.connection()
+        self._cache: dict[tuple[str, int], str | None] = {}
+
+    def ref(self, table: str, row_id: int | None) -> str | None:
+        if row_id is None:
+            return None
+        if (table, row_id) not in self._cache:
+            column = "sha256" if TABLES[table].key == "sha256" else "uuid"
+            self._cache[table, row_id] = self._connection.execute(
+                text(f"SELECT {column} FROM {table} WHERE id = :id"), {"id": row_id}).scalar()
+        return self._cache[table, row_id]
+
+    def key_of(self, spec: SyncedTable, obj: Any) -> str | None:
+        if spec.key == "singleton":
+            return "profile"
+        if spec.key == "occurrence":
+            plan = self.ref("plan", obj.plan_id)
+            return None if plan is None else occurrence_key(plan, obj.original_start)
+        return getattr(obj, spec.key)
+
+    def private(self, spec: SyncedTable, obj: Any, deleting: bool = False) -> bool:
+        if spec.private_column:
+            value = getattr(obj, spec.private_column)
+            if deleting:  # a row that was private when deleted was never shared
+                history = inspect(obj).attrs[spec.private_column].history
+                value = bool(history.deleted[0]) if history.deleted else value
+            return bool(value)
+        if spec.name == "memory_photo" and obj.memory_id is not None:
+            return bool(self._connection.execute(
+                text("SELECT private FROM memory WHERE id = :id"), {"id": obj.memory_id}).scalar())
+        return False
+
+
+def baseline_changes(session: Session, skip: tuple[str, ...] = ()) -> list[tuple]:
+    """Every shared row as it is now, as changes (when sharing starts on a full library)."""
+    from lovebridge.store.base import Base
+
+    by_table = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+    keys = _KeyFinder(session)
+    changes: list[tuple] = []
+    for name, spec in TABLES.items():
+        if name in skip:
+            continue
+        for obj in session.scalars(select(by_table[name])):
+            if not keys.private(spec, obj):
+                changes += _groups(spec, obj, keys, spec.all_groups())
+    return changes

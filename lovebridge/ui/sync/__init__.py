@@ -1,0 +1,1 @@
+"""Sharing with the partner's laptop: the Preferences › Sharing page and the status line."""

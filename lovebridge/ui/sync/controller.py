@@ -1,0 +1,84 @@
+"""Wires sharing into the main window: the Sharing page in Preferences, a status line, and a
+quiet exchange every minute while sharing is on (off the GUI thread)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from lovebridge.core.sync.engine import SyncEngine, SyncStatus
+from lovebridge.ui.sync.sharing_page import SharingPage, arrivals_text
+from lovebridge.ui.tasks import run_task
+
+logger = logging.getLogger(__name__)
+
+EXCHANGE_EVERY_MS = 60_000
+
+
+class SharingController(QObject):
+    def __init__(self, window: QMainWindow, partner_name: str = "") -> None:
+        super().__init__(window)
+        self._window = window
+        self._partner = partner_name
+        self.engine = SyncEngine(window.ctx)
+        try:  # a few small queries; a library that cannot answer simply shows no sharing
+            status = self.engine.status()
+        except Exception:
+            logger.warning("sharing status unavailable", exc_info=True)
+            status = SyncStatus(paired=False)
+        if not partner_name and getattr(window, "profiles", None) is not None:
+            profile = window.profiles.load()
+            # This laptop belongs to one of the two; what arrives comes from the other.
+            if profile is not None:
+                self._partner = profile.partner_b if status.person == "a" else profile.partner_a
+        self.status_label = QLabel()
+        self.status_label.setObjectName("sharingStatus")
+        window.statusBar().addPermanentWidget(self.status_label)
+        window.preference_pages.register(self.tr("Sharing"), self.add_page, order=40)
+        self._busy = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(EXCHANGE_EVERY_MS)
+        self._timer.timeout.connect(self.exchange)
+        self._timer.start()
+        self._show(status)
+
+    def add_page(self, _dialog) -> SharingPage:  # noqa: ANN001 - PreferencesDialog
+        page = SharingPage(self.engine, self._partner)
+        page.status_changed.connect(
+            lambda: run_task(self.engine.status, self._show, lambda _e: None, owner=self))
+        return page
+
+    def exchange(self) -> None:
+        if self._busy or self._window.ctx is None:
+            return
+        self._busy = True
+        run_task(self._exchange_if_paired, self._done, self._failed, owner=self)
+
+    def _exchange_if_paired(self) -> SyncStatus:
+        if self.engine.status().paired:
+            self.engine.sync_now()
+        return self.engine.status()
+
+    def _done(self, status: SyncStatus) -> None:
+        self._busy = False
+        self._show(status)
+
+    def _failed(self, error: Exception) -> None:
+        self._busy = False
+        self.status_label.setText(self.tr("Sharing paused: {why}").format(why=str(error)[:80]))
+
+    def _show(self, status: SyncStatus) -> None:
+        if not status.paired:
+            self.status_label.setText("")
+            return
+        text = self.tr("Shared with {laptop}").format(
+            laptop=", ".join(p.name for p in status.partners) or self.tr("(waiting to join)"))
+        arrived = arrivals_text(status.last_created, self._partner or self.tr("Your partner"),
+                                self.tr)
+        if arrived:
+            text += " · " + arrived
+        if status.pending_deletions:
+            text += " · " + self.tr("a big deletion waits for your yes (Preferences › Sharing)")
+        self.status_label.setText(text)
