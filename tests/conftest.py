@@ -68,7 +68,7 @@ def make_window(qtbot, ctx: AppContext, settings):
     """Build the real main window on the test's data folder (call after saving a profile)."""
     from PySide6.QtWidgets import QApplication
 
-    from lovebridge.ui.main_window import MainWindow
+    from lovebridge.ui.shell.window import MainWindow
     from lovebridge.ui.theme import apply_theme
 
     def build() -> MainWindow:

@@ -12,7 +12,7 @@ from lovebridge.core.backup import create_backup, list_backups
 from lovebridge.core.links import NoteRequest
 from lovebridge.store.models import Message
 from lovebridge.ui.backup import ProgressDialog, RestoreConfirmDialog
-from lovebridge.ui.main_window import MainWindow
+from lovebridge.ui.shell.window import MainWindow
 from tests.crash.library import dump, populate
 
 

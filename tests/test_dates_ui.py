@@ -157,8 +157,8 @@ def test_a_weekly_date_night_from_plan_to_memory_to_phone(
 
 def fresh_window(qtbot, folder: Path, clock):
     from lovebridge.paths import resolve_paths
-    from lovebridge.ui.main_window import MainWindow
     from lovebridge.ui.settings import Settings
+    from lovebridge.ui.shell.window import MainWindow
 
     paths = resolve_paths(folder).ensure()
     store = open_store(paths.database)

@@ -17,9 +17,9 @@ from lovebridge.core.profile import ProfileService
 from lovebridge.logging_setup import configure_logging
 from lovebridge.store import StoreBusyError
 from lovebridge.store.models import Memory, MemoryPhoto, Message, Photo
-from lovebridge.ui.main_window import MainWindow
 from lovebridge.ui.privacy.idle import IDLE_LOCK_MINUTES
 from lovebridge.ui.privacy.startup import Launcher, StartupLockWindow
+from lovebridge.ui.shell.window import MainWindow
 
 from .privacy.lock_worker import FAST
 

@@ -19,7 +19,6 @@ from lovebridge.core.links import MemoryPrefill, NoteRequest
 from lovebridge.core.scrapbook.photo_import import PhotoImporter, thumbnail_bytes
 from lovebridge.core.scrapbook.records import MemoryDate
 from lovebridge.core.scrapbook.service import MemoryService
-from lovebridge.ui.main_window import SCRAPBOOK
 from lovebridge.ui.scrapbook.timeline_model import (
     KIND_ROLE,
     MONTH_START_ROLE,
@@ -28,6 +27,7 @@ from lovebridge.ui.scrapbook.timeline_model import (
     UUID_ROLE,
     TimelineModel,
 )
+from lovebridge.ui.shell.window import SCRAPBOOK
 from tests.test_scrapbook_core import make_corrupt_jpeg, make_photo, pdf_text, save_memory
 
 WAIT = 20_000

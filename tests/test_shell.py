@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListWidget
 
 from lovebridge.core.profile import ProfileService
-from lovebridge.ui.main_window import MainWindow
+from lovebridge.ui.shell.window import MainWindow
 
 ROOMS = ("writeRoom", "scrapbookRoom", "datesRoom")
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from lovebridge.ui.main_window import DATES, WRITE, MainWindow
 from lovebridge.ui.privacy.startup import Launcher
+from lovebridge.ui.shell.window import DATES, WRITE, MainWindow
 from tests.test_crash_damaged import damage, fill
 
 REPO = Path(__file__).resolve().parents[1]

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from shot_kit import couple_context, open_window, options, start_app
 
-from lovebridge.ui.main_window import MainWindow
 from lovebridge.ui.settings import Settings
+from lovebridge.ui.shell.window import MainWindow
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:

@@ -16,8 +16,8 @@ from shot_kit import ROOT, couple_context, shoot
 
 from lovebridge.core.backup import export_backup, make_automatic_backup
 from lovebridge.ui.backup import ProgressDialog, RestoreConfirmDialog
-from lovebridge.ui.main_window import MainWindow
 from lovebridge.ui.settings import Settings
+from lovebridge.ui.shell.window import MainWindow
 from lovebridge.ui.theme import apply_theme
 from tests.crash.library import populate
 

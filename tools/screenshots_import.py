@@ -16,10 +16,10 @@ from shot_kit import ROOT, couple_context, settle, shoot
 from lovebridge.core.importers import writer
 from lovebridge.core.importers.folder import plan_folder
 from lovebridge.core.importers.job import JobControl
-from lovebridge.ui.main_window import MainWindow
 from lovebridge.ui.scrapbook.import_flow import CancellableProgress
 from lovebridge.ui.scrapbook.import_review import ImportReviewDialog
 from lovebridge.ui.settings import Settings
+from lovebridge.ui.shell.window import MainWindow
 from lovebridge.ui.theme import apply_theme
 from tests.test_import_folder import _trip
 

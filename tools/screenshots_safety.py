@@ -16,9 +16,9 @@ from shot_kit import ROOT, couple_context, settle, shoot
 from lovebridge.core.backup import create_backup, make_automatic_backup
 from lovebridge.store.recovery import SalvageReport, set_aside_damaged
 from lovebridge.ui.backup import ProgressDialog, RestoreConfirmDialog
-from lovebridge.ui.main_window import MainWindow
 from lovebridge.ui.recovery import RecoveryWindow
 from lovebridge.ui.settings import Settings
+from lovebridge.ui.shell.window import MainWindow
 from lovebridge.ui.theme import apply_theme
 from tests.crash.library import populate
 

@@ -29,8 +29,8 @@ from lovebridge.core.scrapbook.records import MemoryDate, MemoryDraft, PhotoPlac
 from lovebridge.core.scrapbook.service import MemoryService
 from lovebridge.core.scrapbook.trash import TrashService
 from lovebridge.render.book import render_book_pdf
-from lovebridge.ui.main_window import SCRAPBOOK, MainWindow
 from lovebridge.ui.settings import Settings
+from lovebridge.ui.shell.window import SCRAPBOOK, MainWindow
 from lovebridge.ui.theme import apply_theme
 
 PALETTES = [

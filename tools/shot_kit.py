@@ -24,8 +24,8 @@ from lovebridge.core.context import AppContext, system_clock  # noqa: E402
 from lovebridge.core.profile import CoupleProfile, ProfileService  # noqa: E402
 from lovebridge.paths import resolve_paths  # noqa: E402
 from lovebridge.store import open_store  # noqa: E402
-from lovebridge.ui.main_window import MainWindow  # noqa: E402
 from lovebridge.ui.settings import Settings  # noqa: E402
+from lovebridge.ui.shell.window import MainWindow  # noqa: E402
 from lovebridge.ui.theme import apply_theme  # noqa: E402
 
 COUPLE = CoupleProfile("Maya", "Jonah", date(2019, 4, 12))

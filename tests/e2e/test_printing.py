@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from lovebridge.core.write.messages import MessageService
 from lovebridge.render.layouts import LAYOUTS_BY_KEY
-from lovebridge.ui.main_window import MainWindow
+from lovebridge.ui.shell.window import MainWindow
 from tests.e2e.conftest import click, wait_for_new_pdf, write_a_note
 from tests.write.conftest import flush_background_work
 

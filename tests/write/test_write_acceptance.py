@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton
 
 from lovebridge.core.write.messages import MessageService
 from lovebridge.core.write.placeholders import find_blanks
-from lovebridge.ui.main_window import MainWindow
+from lovebridge.ui.shell.window import MainWindow
 from lovebridge.ui.write.suggestion_model import CATEGORY_ROLE, PREVIEW_ROLE
 
 

@@ -21,8 +21,8 @@ from lovebridge.core.privacy.state import LockState, lock_state
 from lovebridge.paths import Paths
 from lovebridge.ui import settings as opts
 from lovebridge.ui.common.widgets import icon
-from lovebridge.ui.main_window import MainWindow, library_modules
 from lovebridge.ui.settings import Settings
+from lovebridge.ui.shell.window import MainWindow, library_modules
 
 if TYPE_CHECKING:
     from datetime import datetime

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QPushButton, QWidget
 
 from lovebridge.core.importers.job import ImportCancelledError, JobControl
 from lovebridge.core.importers.plan import AcceptOutcome, ImportPlan
@@ -25,7 +25,6 @@ from lovebridge.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from lovebridge.core.export import ExportOutcome
-    from lovebridge.ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +68,7 @@ class ImportController(QObject):
 
     finished = Signal(object)  # AcceptOutcome, ExportOutcome, or None when cancelled
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:  # the shell's window: menus, rooms
         super().__init__(window)
         self.window = window
         self.ctx = window.ctx

@@ -90,7 +90,6 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self.importing = False
         self._refusal_text = ""
         self._search_generation = 0
-        self._hooked = False
         # Injectable choices, so tests (and scripts) never block on a native dialog.
         self.choose_photos: Callable[[], list[Path]] = self._choose_photos_with_dialog
         self.choose_folder: Callable[[], Path | None] = self._choose_folder_with_dialog
@@ -220,7 +219,8 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
             self._stale = True
 
     def about_to_close(self) -> None:
-        """Memories are saved by the editor's own buttons; nothing else is pending here."""
+        """An open memory is kept on quit, like a note (its edits save themselves)."""
+        self.flush_editor()
 
     def reload(self) -> None:
         """Refresh the timeline, the filter menus and on this day."""
@@ -332,13 +332,6 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
             return
         self.reload()
         self.show_home()
-
-    def showEvent(self, event) -> None:  # noqa: ANN001
-        super().showEvent(event)
-        window = self.window()
-        if not self._hooked and hasattr(window, "add_close_hook"):
-            window.add_close_hook(self.flush_editor)  # an open memory is kept on quit
-            self._hooked = True
 
     def save_memory(self, draft: MemoryDraft) -> None:
         memory = self._store(draft)

@@ -28,7 +28,7 @@ class SharingController(QObject):
         except Exception:
             logger.warning("sharing status unavailable", exc_info=True)
             status = SyncStatus(paired=False)
-        if not partner_name and getattr(window, "profiles", None) is not None:
+        if not partner_name and window.profiles is not None:
             profile = window.profiles.load()
             # This laptop belongs to one of the two; what arrives comes from the other.
             if profile is not None:
