@@ -299,8 +299,8 @@ def _no_waiting_for_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
 
     real_connect = db.connect
 
-    def connect_without_sync(path, key=None):
-        connection = real_connect(path, key)
+    def connect_without_sync(path, key=None, **options):
+        connection = real_connect(path, key, **options)
         connection.execute("PRAGMA synchronous=OFF")
         return connection
 
