@@ -25,10 +25,14 @@ def fill(ctx: AppContext, notes: int = 600) -> None:
 
 
 def damage(database: Path) -> bytes:
-    """Flip bytes across two pages in the middle of the file (as a failing disk might)."""
+    """Flip bytes across two pages that hold notes, in the middle of the file (as a failing disk
+    might). Pages are chosen by their content: other tables (the sharing change log) and free
+    pages sit between the notes, and damage to a free page is no damage at all."""
     data = bytearray(database.read_bytes())
-    pages = len(data) // PAGE
-    for page in (pages // 2, pages // 2 + 1):
+    notes = [page for page in range(len(data) // PAGE)
+             if b"warm words" in data[page * PAGE:(page + 1) * PAGE]]
+    middle = notes[len(notes) // 2]
+    for page in (middle, middle + 1 if middle + 1 in notes else notes[len(notes) // 2 - 1]):
         for offset in range(page * PAGE + 8, page * PAGE + PAGE, 61):
             data[offset] ^= 0xA5
     database.write_bytes(bytes(data))
