@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,6 +38,7 @@ from lovebridge.core.backup import (
 from lovebridge.store import StoreError
 from lovebridge.ui.common.widgets import icon, muted_label, primary_button
 from lovebridge.ui.errors import show_error
+from lovebridge.ui.formatting import day_text, time_text
 from lovebridge.ui.shell.jobs import Job, JobQueue
 
 if TYPE_CHECKING:
@@ -73,9 +74,10 @@ def describe_contents(manifest: Manifest) -> str:
 
 
 def describe_time(manifest: Manifest) -> str:
-    """'Sunday 22 November 2026 at 09:14', in the laptop's time zone."""
+    """'Sunday, 22 November 2026 at 09:14', in the laptop's time zone and the couple's language."""
     local = manifest.created_at.astimezone()
-    return f"{local:%A} {local.day} {local:%B %Y} at {local:%H:%M}"
+    return QCoreApplication.translate("backup", "{day} at {time}").format(
+        day=day_text(local, weekday=True), time=time_text(local))
 
 
 def _default_folder() -> str:

@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
 from lovebridge.core.dates import recurrence
 from lovebridge.core.dates.ideas import Idea
 from lovebridge.core.dates.model import (
-    KIND_LABELS,
     KINDS,
-    STATUS_LABELS,
     STATUSES,
     Occurrence,
     PlanData,
@@ -39,7 +37,9 @@ from lovebridge.core.dates.reminders import split_minutes, to_minutes
 from lovebridge.core.dates.services import DatesServices
 from lovebridge.core.dates.slots import suggested_start
 from lovebridge.ui.common.widgets import heading, muted_label, primary_button
+from lovebridge.ui.dates.labels import kind_label, status_label
 from lovebridge.ui.dates.time_combo import AmountCombo, TimeCombo
+from lovebridge.ui.formatting import time_text
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ class PlanEditor(QDialog):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("planKind")
         for kind in KINDS:
-            self.kind_combo.addItem(self.tr(KIND_LABELS[kind]), kind)
+            self.kind_combo.addItem(kind_label(kind), kind)
         form.addRow(self.tr("Kind"), self.kind_combo)
 
         when = QHBoxLayout()
@@ -139,7 +139,7 @@ class PlanEditor(QDialog):
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("planStatus")
         for status in STATUSES:
-            self.status_combo.addItem(self.tr(STATUS_LABELS[status]), status)
+            self.status_combo.addItem(status_label(status), status)
         form.addRow(self.tr("Status"), self.status_combo)
 
         remind = QHBoxLayout()
@@ -362,8 +362,8 @@ class PlanEditor(QDialog):
         until = other.ends_at.astimezone(self._zone)
         self.error_label.setText(self.tr(
             "This is at the same time as “{title}” ({start}–{end}). Choose another time, or "
-            "save again to keep both.").format(title=other.title, start=local.strftime("%H:%M"),
-                                               end=until.strftime("%H:%M")))
+            "save again to keep both.").format(title=other.title, start=time_text(local),
+                                               end=time_text(until)))
         self.error_label.show()
         self._clash_accepted = (start, end)
         return True

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from lovebridge.core.dates import recurrence
 from lovebridge.core.dates.reminders import DueReminder, ReminderService, lead_phrase
 from lovebridge.ui.common.widgets import icon, muted_label
+from lovebridge.ui.formatting import day_text, time_text
 from lovebridge.ui.settings import Option
 
 logger = logging.getLogger(__name__)
@@ -38,8 +39,8 @@ def reminder_text(due: DueReminder, now: datetime) -> str:
     local = occurrence.starts_at.astimezone(recurrence.zone(occurrence.timezone))
     left = int((occurrence.starts_at - now).total_seconds() // 60)
     place = f" · {occurrence.place}" if occurrence.place else ""
-    day = local.strftime("%A %d %B").replace(" 0", " ")
-    when = day if occurrence.all_day else f"{day}, {local:%H:%M}"
+    day = day_text(local, weekday=True, year=False)
+    when = day if occurrence.all_day else f"{day}, {time_text(local)}"
     if occurrence.ends_at <= now:
         return f"{occurrence.title} was on {when}{place}"
     rounded = left if left < 120 else round(left / 60) * 60

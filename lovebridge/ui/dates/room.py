@@ -44,6 +44,7 @@ from lovebridge.ui.dates.plan_editor import PlanEditor
 from lovebridge.ui.dates.reminders import DEFAULT_REMINDER
 from lovebridge.ui.dates.style import disabled_buttons_style, quiet_tabs_style, soft_list_style
 from lovebridge.ui.errors import show_error
+from lovebridge.ui.formatting import day_text, month_text
 from lovebridge.ui.i18n import content_language
 from lovebridge.ui.settings import Settings
 
@@ -291,7 +292,7 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         self._stale = False
         view = self.month_view
         view.set_today(self.today())
-        self.month_label.setText(date(view.year, view.month, 1).strftime("%B %Y"))
+        self.month_label.setText(month_text(view.year, view.month))
         first, last = view.first_shown(), view.last_shown()
         profile = self.services.profiles.load()
         since = profile.together_since if profile else None
@@ -417,7 +418,7 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         self.month_view.select(day)
         self.refresh()
         self.say(self.tr("Moved “{title}” to {day}.").format(
-            title=occurrence.title, day=day.strftime("%A %d %B").replace(" 0", " ")))
+            title=occurrence.title, day=day_text(day, weekday=True, year=False)))
 
     def set_status(self, occurrence: Occurrence, status: str) -> None:
         self.services.plans.set_status(occurrence.plan_uuid, occurrence.original_start, status)

@@ -41,6 +41,7 @@ from lovebridge.core.scrapbook.records import (
 )
 from lovebridge.core.scrapbook.service import MemoryNotFoundError, MemoryService
 from lovebridge.core.scrapbook.trash import TrashService
+from lovebridge.ui.formatting import day_text
 from lovebridge.ui.scrapbook.book_dialog import BookDialog
 from lovebridge.ui.scrapbook.drops import (
     AcceptsPhotoDrops,
@@ -511,7 +512,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         made = 0
         for day, photos in groups.items():
             when = MemoryDate.of(day) if day else MemoryDate.of(self._ctx.local_now().date())
-            title = day.strftime("%A %-d %B %Y") if day else self.tr("Photos without a date")
+            title = day_text(day, weekday=True) if day else self.tr("Photos without a date")
             self.memories.save(MemoryDraft(
                 title, when, added_by=partner,
                 photos=tuple(PhotoPlacement(p.photo_id) for p in photos)))
