@@ -134,3 +134,32 @@ def test_a_right_to_left_language_mirrors_the_window(qtbot, qapp, main_window) -
     finally:
         interpreter.uninstall(qapp)
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+@pytest.mark.parametrize(("count", "english", "spanish"), [
+    (1, "1 photo added. These files were left out:",
+     "Se añadió 1 foto. Estos archivos se quedaron fuera:"),
+    (3, "3 photos added. These files were left out:",
+     "Se añadieron 3 fotos. Estos archivos se quedaron fuera:"),
+])
+def test_counts_agree_with_their_noun_in_english_and_spanish(qapp, count, english, spanish) -> None:
+    source = "%n photo(s) added. These files were left out:"
+    for language, expected in (("en", english), ("es", spanish)):
+        interpreter = Interpreter()
+        interpreter.install(qapp, language)
+        try:
+            assert QCoreApplication.translate("ScrapbookRoom", source, "", count) == expected
+        finally:
+            interpreter.uninstall(qapp)
+
+
+def test_a_backup_is_described_in_whole_words(qapp) -> None:
+    from lovebridge.ui.backup import describe_counts
+
+    interpreter = Interpreter()
+    interpreter.install(qapp, "en")
+    try:
+        text = describe_counts({"message": 1, "memory": 4, "photo": 1200, "plan": 0})
+    finally:
+        interpreter.uninstall(qapp)
+    assert text == "1 note, 4 memories, 1,200 photos and 0 plans"

@@ -7,7 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -51,21 +59,22 @@ EXPECTED_ERRORS = (BackupError, StoreError, OSError)
 UNBACKED_KINDS = {"reminder_shown"}
 
 
-def plural(count: int, one: str, many: str) -> str:
-    """'1 plan', '6 plans' (with thousands separators)."""
-    return f"{count:,} {one if count == 1 else many}"
+class BackupWords(QObject):
+    """What a backup holds, counted in the couple's language and its plural forms."""
+
+    def counts(self, counts: dict[str, int]) -> str:
+        words = [
+            self.tr("%Ln note(s)", "", counts.get("message", 0)),
+            self.tr("%Ln memory(s)", "", counts.get("memory", 0)),
+            self.tr("%Ln photo(s)", "", counts.get("photo", 0)),
+            self.tr("%Ln plan(s)", "", counts.get("plan", 0)),
+        ]
+        return self.tr("{list} and {last}").format(list=", ".join(words[:-1]), last=words[-1])
 
 
 def describe_counts(counts: dict[str, int]) -> str:
     """'12 notes, 4 memories, 31 photos and 6 plans' from rows per table."""
-    parts = [
-        (counts.get("message", 0), "note", "notes"),
-        (counts.get("memory", 0), "memory", "memories"),
-        (counts.get("photo", 0), "photo", "photos"),
-        (counts.get("plan", 0), "plan", "plans"),
-    ]
-    words = [plural(n, one, many) for n, one, many in parts]
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    return BackupWords().counts(counts)
 
 
 def describe_contents(manifest: Manifest) -> str:

@@ -227,8 +227,7 @@ class IdeaPicker(QWidget):
                 item.setToolTip(idea.why)
                 self.list.addItem(item)
         count = self.list.count()
-        self.count_label.setText(self.tr("{n} ideas fit").format(n=count) if count != 1
-                                 else self.tr("1 idea fits"))
+        self.count_label.setText(self.tr("%n idea(s) fit", "", count))
         if current is not None:
             self.select_key(current.key)
         if self.list.currentRow() < 0 and count:

@@ -79,8 +79,7 @@ class OnThisDayCard(QWidget):
             return
         first = memories[0]
         years = this_year - first.when.year
-        ago = self.tr("a year ago today") if years == 1 else \
-            self.tr("{n} years ago today").format(n=years)
+        ago = self.tr("%n year(s) ago today", "", years)
         self.title.setText(self.tr("On this day, {ago}: {title}").format(ago=ago,
                                                                          title=first.title))
         parts = [first.when.label()] + ([first.place] if first.place else [])
@@ -284,9 +283,7 @@ class ScrapbookHome(QWidget):
         """After a reload: the timeline, or a kind empty state that says why it is empty."""
         total = self.model.total
         if filters.active:
-            self.result_label.setText(
-                self.tr("1 memory found") if total == 1 else
-                self.tr("{n} memories found").format(n=f"{total:,}"))
+            self.result_label.setText(self.tr("%Ln memory(s) found", "", total))
             self.result_label.show()
         else:
             self.result_label.hide()

@@ -475,7 +475,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
             self.editor.clear_notice()
             return
         kept = len(outcome.photos)
-        lines = [self.tr("{kept} photo(s) added. These files were left out:").format(kept=kept)]
+        lines = [self.tr("%n photo(s) added. These files were left out:", "", kept)]
         lines += [f"• {reason}" for reason in outcome.refused[:12]]
         if len(outcome.refused) > 12:
             lines.append(self.tr("…and {n} more.").format(n=len(outcome.refused) - 12))
@@ -547,7 +547,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         def emptied(gone: int) -> None:
             self.trash_page.show_entries(self.trash.entries())
             self.reload()
-            self.show_notice(self.tr("The trash was emptied ({n} item(s)).").format(n=gone))
+            self.show_notice(self.tr("The trash was emptied (%n item(s)).", "", gone))
             self.trash_emptied.emit(gone)
 
         def failed(error: Exception) -> None:

@@ -41,7 +41,7 @@ class ComingUpCard(QWidget):
             when = (self.tr("today") if days == 0 else self.tr("tomorrow") if days == 1
                     else self.tr("in {n} days").format(n=days))
             text = self.tr("Your anniversary is {when}").format(when=when)
-            occasion = (self.tr("{n} years together").format(n=int(years) + (days > 0))
+            occasion = (self.tr("%n year(s) together", "", int(years) + (days > 0))
                         if years else text)
             self._add(text, NoteRequest("anniversary", None, occasion))
         plan = context.next_plan
