@@ -163,3 +163,18 @@ def test_a_backup_is_described_in_whole_words(qapp) -> None:
     finally:
         interpreter.uninstall(qapp)
     assert text == "1 note, 4 memories, 1,200 photos and 0 plans"
+
+
+def test_kinds_of_note_read_in_spanish_while_template_texts_stay_english() -> None:
+    from lovebridge.core.write.templates import load_library
+
+    english, spanish = load_library(), load_library(language="es")
+    labels = {c.key: c.label for c in spanish.categories}
+    assert labels["birthday"] == "Feliz cumpleaños" and labels["missing_you"] == "Te echo de menos"
+    # Every kind has its Spanish words; none is left in English.
+    english_labels = {c.key: c.label for c in english.categories}
+    assert set(labels) == set(english_labels)
+    assert [k for k in labels if labels[k] == english_labels[k]] == []
+    assert all(c.description for c in spanish.categories)
+    # The notes themselves are not translated yet: the same English text under the same keys.
+    assert {t.key: t.text for t in spanish.templates} == {t.key: t.text for t in english.templates}
