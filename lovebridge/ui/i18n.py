@@ -39,6 +39,11 @@ def translations_folder():  # noqa: ANN201 - a Path
     return resource_path("translations")
 
 
+# Each shipped language by its own plain name: Qt 6.11 and later name a language with its
+# region ("español de España", "American English"), which reads oddly in a language menu.
+OWN_NAMES = {"en": "English", "es": "Español"}
+
+
 def available_languages() -> list[Language]:
     """English and every language with a compiled catalogue, each named in its own words."""
     codes = {SOURCE_LANGUAGE}
@@ -47,7 +52,7 @@ def available_languages() -> list[Language]:
         codes.update(p.stem.removeprefix("lovebridge_") for p in folder.glob("lovebridge_*.qm"))
     languages = []
     for code in sorted(codes):
-        native = QLocale(code).nativeLanguageName() or code
+        native = OWN_NAMES.get(code) or QLocale(code).nativeLanguageName() or code
         languages.append(Language(code, native[:1].upper() + native[1:]))
     return languages
 

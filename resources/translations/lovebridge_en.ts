@@ -73,6 +73,37 @@
     </message>
 </context>
 <context>
+    <name>DatesWords</name>
+    <message numerus="yes">
+        <source>%Ln day(s) together</source>
+        <translation>
+            <numerusform>%Ln day together</numerusform>
+            <numerusform>%Ln days together</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) together</source>
+        <translation>
+            <numerusform>%n year together</numerusform>
+            <numerusform>%n years together</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{label} (%n year(s))</source>
+        <translation>
+            <numerusform>{label} (%n year)</numerusform>
+            <numerusform>{label} (%n years)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln day(s)</source>
+        <translation>
+            <numerusform>in %Ln day</numerusform>
+            <numerusform>in %Ln days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdeaPicker</name>
     <message numerus="yes">
         <source>%n idea(s) fit</source>

@@ -721,6 +721,49 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
 </context>
 <context>
+    <name>DatesWords</name>
+    <message numerus="yes">
+        <source>%Ln day(s) together</source>
+        <translation>
+            <numerusform>%Ln día juntos</numerusform>
+            <numerusform>%Ln días juntos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) together</source>
+        <translation>
+            <numerusform>%n año juntos</numerusform>
+            <numerusform>%n años juntos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{label} (%n year(s))</source>
+        <translation>
+            <numerusform>{label} (%n año)</numerusform>
+            <numerusform>{label} (%n años)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>on {weekday}</source>
+        <translation>el {weekday}</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln day(s)</source>
+        <translation>
+            <numerusform>dentro de %Ln día</numerusform>
+            <numerusform>dentro de %Ln días</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DayPanel</name>
     <message>
         <source>Plans on this day</source>

@@ -19,7 +19,7 @@ from lovebridge.core.dates.anniversaries import Milestone
 from lovebridge.core.dates.model import Occurrence
 from lovebridge.core.dates.services import MemoryMark
 from lovebridge.ui.common.widgets import muted_label, primary_button
-from lovebridge.ui.dates.labels import kind_label, status_label, word
+from lovebridge.ui.dates.labels import DatesWords, kind_label, status_label, word
 from lovebridge.ui.formatting import day_text, time_text
 
 OCCURRENCE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -140,7 +140,8 @@ class DayPanel(QWidget):
         keep = self.current()
         self.day = day
         self.title.setText(day_text(day, weekday=True))
-        marks = [f"♥ {m.title}" for m in milestones] + [f"✿ {m.title}" for m in memories]
+        words = DatesWords()
+        marks = [f"♥ {words.milestone(m)}" for m in milestones] + [f"✿ {m.title}" for m in memories]
         self.marks.setText("\n".join(marks))
         self.marks.setVisible(bool(marks))
         self.list.clear()
@@ -196,8 +197,9 @@ class AgendaView(QListWidget):
     ) -> None:
         self.clear()
         by_day: dict[date, list[tuple[str, Occurrence | None]]] = {}
+        words = DatesWords()
         for milestone in milestones:
-            by_day.setdefault(milestone.day, []).append((f"♥  {milestone.title}", None))
+            by_day.setdefault(milestone.day, []).append((f"♥  {words.milestone(milestone)}", None))
         for occurrence in occurrences:
             by_day.setdefault(occurrence.starts_at.astimezone(tz).date(), []).append(
                 (occurrence_line(occurrence, tz), occurrence))

@@ -6,7 +6,12 @@ lupdate finds through QT_TRANSLATE_NOOP and Qt translates at the moment they are
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+
+from lovebridge.core.dates.anniversaries import Milestone, years_label
+from lovebridge.ui.formatting import weekday_name
 
 CONTEXT = "DatesLabels"
 KIND_WORDS = {
@@ -46,3 +51,32 @@ def status_label(status: str, *, inline: bool = False) -> str:
     """'Done' (or 'done' in the middle of a line) in the couple's language."""
     table = STATUS_WORDS_INLINE if inline else STATUS_WORDS
     return word(table[status]) if status in table else status
+
+
+class DatesWords(QObject):
+    """Milestones and how far away a day is, in the couple's language and its plural forms."""
+
+    def milestone(self, milestone: Milestone) -> str:
+        """'6 years together', '2,500 days together', "Jonah's birthday" (names stay as typed)."""
+        years, days = milestone.years, milestone.days
+        if milestone.kind == "milestone" and days:
+            return self.tr("%Ln day(s) together", "", days)
+        if milestone.kind == "anniversary" and years:
+            if milestone.title == f"{years_label(years)} together":
+                return self.tr("%n year(s) together", "", years)
+            suffix = f" ({years_label(years)})"
+            if milestone.title.endswith(suffix):
+                label = milestone.title.removesuffix(suffix)
+                return self.tr("{label} (%n year(s))", "", years).format(label=label)
+        return milestone.title
+
+    def how_far(self, day: date, today: date) -> str:
+        """'today', 'tomorrow', 'on Friday', 'in 12 days'."""
+        days = (day - today).days
+        if days == 0:
+            return self.tr("today")
+        if days == 1:
+            return self.tr("tomorrow")
+        if 1 < days < 7:
+            return self.tr("on {weekday}").format(weekday=weekday_name(day))
+        return self.tr("in %Ln day(s)", "", days)

@@ -24,7 +24,6 @@ from lovebridge.core.dates.anniversaries import (
     milestones_between,
     next_milestone,
     note_occasion,
-    when_phrase,
 )
 from lovebridge.core.dates.ideas import Idea
 from lovebridge.core.dates.model import Occurrence
@@ -39,6 +38,7 @@ from lovebridge.ui.dates.calendar_files import CalendarFilesMixin
 from lovebridge.ui.dates.checkin_sheet import CheckInSheet
 from lovebridge.ui.dates.dialogs import OwnIdeaDialog, SpecialDatesDialog
 from lovebridge.ui.dates.idea_picker import IdeaPicker
+from lovebridge.ui.dates.labels import DatesWords
 from lovebridge.ui.dates.month_view import DayEntry, MonthView
 from lovebridge.ui.dates.plan_editor import PlanEditor
 from lovebridge.ui.dates.reminders import DEFAULT_REMINDER
@@ -307,8 +307,10 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         self._month_milestones = milestones_between(since, specials, first, last)
         self._month_memories = self.services.memories_between(first, last)
         entries: dict[date, list[DayEntry]] = {}
+        words = DatesWords()
         for milestone in self._month_milestones:
-            entries.setdefault(milestone.day, []).append(DayEntry(milestone.title, "anniversary"))
+            entries.setdefault(milestone.day, []).append(
+                DayEntry(words.milestone(milestone), "anniversary"))
         for o in self._month_occurrences:
             entries.setdefault(o.local_day(self.zone), []).append(DayEntry(
                 o.title, "plan", o.plan_uuid, o.original_start, o.status, o.kind))
@@ -348,9 +350,11 @@ class DatesRoom(CalendarFilesMixin, QWidget):
             self.countdown_when.setText("")
         else:
             milestone = self.next_milestone
-            self.countdown_label.setText(self.tr("Next: {title}").format(title=milestone.title))
-            phrase = when_phrase(milestone.day, today)
-            self.countdown_when.setText(f"{milestone.day:%A %d %B %Y} · {phrase}")
+            words = DatesWords()
+            self.countdown_label.setText(self.tr("Next: {title}").format(
+                title=words.milestone(milestone)))
+            phrase = words.how_far(milestone.day, today)
+            self.countdown_when.setText(f"{day_text(milestone.day, weekday=True)} · {phrase}")
             self.occasion = note_occasion(milestone, today)
         self.nudge_button.setVisible(self.occasion is not None)
 
