@@ -2629,6 +2629,38 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
 </context>
 <context>
+    <name>ReminderWords</name>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>dentro de %n día</numerusform>
+            <numerusform>dentro de %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <translation>
+            <numerusform>dentro de %n hora</numerusform>
+            <numerusform>dentro de %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <translation>
+            <numerusform>dentro de %n minuto</numerusform>
+            <numerusform>dentro de %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title} was on {when}</source>
+        <translation>{title} fue el {when}</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+</context>
+<context>
     <name>RestoreConfirmDialog</name>
     <message>
         <source>Restore this backup?</source>
