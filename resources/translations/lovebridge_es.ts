@@ -1826,6 +1826,137 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
 </context>
 <context>
+    <name>NoteWords</name>
+    <message>
+        <source>Card, A6</source>
+        <translation>Tarjeta, A6</translation>
+    </message>
+    <message>
+        <source>Card, 4 × 6 in</source>
+        <translation>Tarjeta, 4 × 6 in</translation>
+    </message>
+    <message>
+        <source>Card, 5 × 7 in</source>
+        <translation>Tarjeta, 5 × 7 in</translation>
+    </message>
+    <message>
+        <source>Folded card, A4</source>
+        <translation>Tarjeta doblada, A4</translation>
+    </message>
+    <message>
+        <source>Folded card, US Letter</source>
+        <translation>Tarjeta doblada, carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Quarter-fold card, A4</source>
+        <translation>Tarjeta doblada en cuatro, A4</translation>
+    </message>
+    <message>
+        <source>Quarter-fold card, US Letter</source>
+        <translation>Tarjeta doblada en cuatro, carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Letter, A4</source>
+        <translation>Carta, A4</translation>
+    </message>
+    <message>
+        <source>Letter, US Letter</source>
+        <translation>Carta, carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Lunchbox notes, A4</source>
+        <translation>Notitas para la fiambrera, A4</translation>
+    </message>
+    <message>
+        <source>Lunchbox notes, US Letter</source>
+        <translation>Notitas para la fiambrera, carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Envelope, DL</source>
+        <translation>Sobre, DL</translation>
+    </message>
+    <message>
+        <source>Envelope, C6</source>
+        <translation>Sobre, C6</translation>
+    </message>
+    <message>
+        <source>Envelope, US #10</source>
+        <translation>Sobre, US #10</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Azul</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>Negro</translation>
+    </message>
+    <message>
+        <source>Blue-black</source>
+        <translation>Azul oscuro</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rojo</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Verde</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Morado</translation>
+    </message>
+    <message>
+        <source>Sepia</source>
+        <translation>Sepia</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>Blanco</translation>
+    </message>
+    <message>
+        <source>Cream</source>
+        <translation>Crema</translation>
+    </message>
+    <message>
+        <source>Kraft</source>
+        <translation>Kraft</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>liso</translation>
+    </message>
+    <message>
+        <source>lined</source>
+        <translation>con rayas</translation>
+    </message>
+    <message>
+        <source>dotted</source>
+        <translation>de puntos</translation>
+    </message>
+    <message>
+        <source>squared</source>
+        <translation>cuadriculado</translation>
+    </message>
+    <message>
+        <source>No decoration</source>
+        <translation>Sin adornos</translation>
+    </message>
+    <message>
+        <source>Drawn border</source>
+        <translation>Borde dibujado</translation>
+    </message>
+    <message>
+        <source>Hearts</source>
+        <translation>Corazones</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Estrellas</translation>
+    </message>
+</context>
+<context>
     <name>OnThisDayCard</name>
     <message>
         <source>Open</source>
@@ -3138,6 +3269,26 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
 </context>
 <context>
     <name>SuggestionModel</name>
+    <message>
+        <source>tender</source>
+        <translation>tierna</translation>
+    </message>
+    <message>
+        <source>playful</source>
+        <translation>juguetona</translation>
+    </message>
+    <message>
+        <source>serious</source>
+        <translation>seria</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>cálida</translation>
+    </message>
+    <message>
+        <source>hopeful</source>
+        <translation>esperanzada</translation>
+    </message>
     <message>
         <source>yours</source>
         <translation>tuya</translation>

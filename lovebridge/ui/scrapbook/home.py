@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from lovebridge.core.scrapbook.records import Filters, MemorySummary
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.widgets import card, heading, icon, muted_label, primary_button
+from lovebridge.ui.formatting import memory_date_text
 from lovebridge.ui.scrapbook.card_delegate import MemoryCardDelegate
 from lovebridge.ui.scrapbook.timeline_model import UUID_ROLE, TimelineModel
 
@@ -82,7 +83,7 @@ class OnThisDayCard(QWidget):
         ago = self.tr("%n year(s) ago today", "", years)
         self.title.setText(self.tr("On this day, {ago}: {title}").format(ago=ago,
                                                                          title=first.title))
-        parts = [first.when.label()] + ([first.place] if first.place else [])
+        parts = [memory_date_text(first.when)] + ([first.place] if first.place else [])
         if len(memories) > 1:
             parts.append(self.tr("and {n} more from this day").format(n=len(memories) - 1))
         self.detail.setText(" · ".join(parts))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from lovebridge.core.importers import grouping
 from lovebridge.core.importers.plan import ImportPlan, ProposedMemory
 from lovebridge.ui.common.widgets import muted_label, primary_button
+from lovebridge.ui.formatting import memory_date_text
 
 
 class ImportReviewDialog(QDialog):
@@ -118,7 +119,7 @@ class ImportReviewDialog(QDialog):
             photos = str(len(proposal.photos))
             if proposal.bursts:
                 photos += self.tr(" (+{n} burst)").format(n=len(proposal.bursts))
-            item = QTreeWidgetItem([proposal.title, proposal.when.label(), photos,
+            item = QTreeWidgetItem([proposal.title, memory_date_text(proposal.when), photos,
                                     proposal.place_label])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable
                           | Qt.ItemFlag.ItemIsEditable)
