@@ -102,3 +102,8 @@ def memory_date_text(when: object) -> str:
     """A scrapbook date (core.scrapbook.records.MemoryDate: year, month and day, the last two
     optional) in the interface language."""
     return partial_day_text(when.year, when.month, when.day)  # type: ignore[attr-defined]
+
+
+def weekday_abbreviations() -> list[str]:
+    """Monday to Sunday, short, for a calendar's column headings ('Mon', 'lun')."""
+    return [_locale().dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8)]

@@ -1136,8 +1136,112 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
 <context>
     <name>IdeaPicker</name>
     <message>
+        <source>Free</source>
+        <translation>Gratis</translation>
+    </message>
+    <message>
+        <source>Low cost</source>
+        <translation>Poco dinero</translation>
+    </message>
+    <message>
+        <source>Some spending</source>
+        <translation>Algo de gasto</translation>
+    </message>
+    <message>
+        <source>A treat</source>
+        <translation>Un capricho</translation>
+    </message>
+    <message>
+        <source>Calm</source>
+        <translation>Tranquilo</translation>
+    </message>
+    <message>
+        <source>Easy-going</source>
+        <translation>Relajado</translation>
+    </message>
+    <message>
+        <source>Lively</source>
+        <translation>Animado</translation>
+    </message>
+    <message>
+        <source>Spring</source>
+        <translation>Primavera</translation>
+    </message>
+    <message>
+        <source>Summer</source>
+        <translation>Verano</translation>
+    </message>
+    <message>
+        <source>Autumn</source>
+        <translation>Otoño</translation>
+    </message>
+    <message>
+        <source>Winter</source>
+        <translation>Invierno</translation>
+    </message>
+    <message>
+        <source>Any length</source>
+        <translation>Cualquier duración</translation>
+    </message>
+    <message>
+        <source>Up to 30 minutes</source>
+        <translation>Hasta 30 minutos</translation>
+    </message>
+    <message>
+        <source>Up to an hour</source>
+        <translation>Hasta una hora</translation>
+    </message>
+    <message>
+        <source>Up to two hours</source>
+        <translation>Hasta dos horas</translation>
+    </message>
+    <message>
+        <source>Up to half a day</source>
+        <translation>Hasta medio día</translation>
+    </message>
+    <message>
+        <source>At home</source>
+        <translation>En casa</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Fuera</translation>
+    </message>
+    <message>
+        <source>Indoors</source>
+        <translation>Bajo techo</translation>
+    </message>
+    <message>
+        <source>Outdoors</source>
+        <translation>Al aire libre</translation>
+    </message>
+    <message>
         <source>Search ideas…</source>
         <translation>Buscar ideas…</translation>
+    </message>
+    <message>
+        <source>Home or out</source>
+        <translation>En casa o fuera</translation>
+    </message>
+    <message>
+        <source>Going out</source>
+        <translation>Saliendo</translation>
+    </message>
+    <message>
+        <source>Indoors or out</source>
+        <translation>Dentro o al aire libre</translation>
+    </message>
+    <message>
+        <source>Any cost</source>
+        <translation>Cualquier precio</translation>
+    </message>
+    <message>
+        <source>Any energy</source>
+        <translation>Cualquier energía</translation>
+    </message>
+    <message>
+        <source>Any season</source>
+        <translation>Cualquier estación</translation>
     </message>
     <message>
         <source>Date ideas</source>
@@ -2136,6 +2240,46 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
 </context>
 <context>
     <name>PlanEditor</name>
+    <message>
+        <source>Does not repeat</source>
+        <translation>No se repite</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Cada día</translation>
+    </message>
+    <message>
+        <source>Every week on this weekday</source>
+        <translation>Cada semana, este mismo día</translation>
+    </message>
+    <message>
+        <source>Every other week</source>
+        <translation>Cada dos semanas</translation>
+    </message>
+    <message>
+        <source>Monthly, on this weekday (e.g. first Sunday)</source>
+        <translation>Cada mes, este día de la semana (p. ej., el primer domingo)</translation>
+    </message>
+    <message>
+        <source>Monthly, on this day of the month</source>
+        <translation>Cada mes, este día del mes</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Cada año</translation>
+    </message>
+    <message>
+        <source>minutes before</source>
+        <translation>minutos antes</translation>
+    </message>
+    <message>
+        <source>hours before</source>
+        <translation>horas antes</translation>
+    </message>
+    <message>
+        <source>days before</source>
+        <translation>días antes</translation>
+    </message>
     <message>
         <source>Plan</source>
         <translation>Plan</translation>

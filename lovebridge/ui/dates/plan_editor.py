@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTime, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,15 +44,21 @@ from lovebridge.ui.formatting import time_text
 logger = logging.getLogger(__name__)
 
 REPEAT_CHOICES = (
-    (recurrence.REPEAT_NONE, "Does not repeat"),
-    (recurrence.REPEAT_DAILY, "Every day"),
-    (recurrence.REPEAT_WEEKLY, "Every week on this weekday"),
-    (recurrence.REPEAT_FORTNIGHTLY, "Every other week"),
-    (recurrence.REPEAT_MONTHLY_WEEKDAY, "Monthly, on this weekday (e.g. first Sunday)"),
-    (recurrence.REPEAT_MONTHLY_DAY, "Monthly, on this day of the month"),
-    (recurrence.REPEAT_YEARLY, "Every year"),
+    (recurrence.REPEAT_NONE, QT_TRANSLATE_NOOP("PlanEditor", "Does not repeat")),
+    (recurrence.REPEAT_DAILY, QT_TRANSLATE_NOOP("PlanEditor", "Every day")),
+    (recurrence.REPEAT_WEEKLY, QT_TRANSLATE_NOOP("PlanEditor", "Every week on this weekday")),
+    (recurrence.REPEAT_FORTNIGHTLY, QT_TRANSLATE_NOOP("PlanEditor", "Every other week")),
+    (recurrence.REPEAT_MONTHLY_WEEKDAY,
+     QT_TRANSLATE_NOOP("PlanEditor", "Monthly, on this weekday (e.g. first Sunday)")),
+    (recurrence.REPEAT_MONTHLY_DAY,
+     QT_TRANSLATE_NOOP("PlanEditor", "Monthly, on this day of the month")),
+    (recurrence.REPEAT_YEARLY, QT_TRANSLATE_NOOP("PlanEditor", "Every year")),
 )
-UNITS = (("minutes", "minutes before"), ("hours", "hours before"), ("days", "days before"))
+UNITS = (
+    ("minutes", QT_TRANSLATE_NOOP("PlanEditor", "minutes before")),
+    ("hours", QT_TRANSLATE_NOOP("PlanEditor", "hours before")),
+    ("days", QT_TRANSLATE_NOOP("PlanEditor", "days before")),
+)
 DEFAULT_TIMES = {"date_night": time(19, 0), "check_in": time(10, 0), "ritual": time(20, 30)}
 DEFAULT_MINUTES = {"ritual": 20, "check_in": 45, "getaway": 60 * 24 * 2}
 
