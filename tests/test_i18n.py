@@ -178,3 +178,15 @@ def test_kinds_of_note_read_in_spanish_while_template_texts_stay_english() -> No
     assert all(c.description for c in spanish.categories)
     # The notes themselves are not translated yet: the same English text under the same keys.
     assert {t.key: t.text for t in spanish.templates} == {t.key: t.text for t in english.templates}
+
+
+def test_a_language_without_a_catalogue_reads_in_whole_english_words(qapp) -> None:
+    interpreter = Interpreter()
+    interpreter.install(qapp, "fr")
+    try:
+        # Asked of the interpreter's own translators (the tests' session-wide English aside).
+        texts = [t.translate("ScrapbookRoom", "The trash was emptied (%n item(s)).", "", 3)
+                 for t in interpreter.translators]
+    finally:
+        interpreter.uninstall(qapp)
+    assert "The trash was emptied (%n items)." in texts

@@ -82,10 +82,15 @@ class Interpreter:
         self.locale = locale_for(choice)
         QLocale.setDefault(self.locale)
         own = QTranslator(app)
-        if own.load(self.locale, "lovebridge", "_", str(translations_folder()), ".qm"):
+        folder = str(translations_folder())
+        if own.load(self.locale, "lovebridge", "_", folder, ".qm"):
             self._add(app, own)
-        elif self.locale.language() != QLocale.Language.English:
+        else:
+            # A language LoveBridge does not speak yet reads in English, with English plural
+            # forms ("3 photos", never "3 photo(s)").
             logger.info("no LoveBridge catalogue for the language %s", self.locale.name())
+            if own.load(QLocale(FALLBACK_LOCALE), "lovebridge", "_", folder, ".qm"):
+                self._add(app, own)
         qt_own = QTranslator(app)
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_own.load(self.locale, "qtbase", "_", qt_folder, ".qm"):
