@@ -444,7 +444,7 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
     <message>
         <source>No memory chosen</source>
-        <translation>Ningún recuerdo elegido</translation>
+        <translation>Sin recuerdo</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -3037,23 +3037,23 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
     <message>
         <source>All tags</source>
-        <translation>Todas las etiquetas</translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation>Todos los años</translation>
+        <translation>Años</translation>
     </message>
     <message>
         <source>All places</source>
-        <translation>Todos los lugares</translation>
+        <translation>Lugares</translation>
     </message>
     <message>
         <source>Added by either of us</source>
-        <translation>Añadido por cualquiera de los dos</translation>
+        <translation>De los dos</translation>
     </message>
     <message>
         <source>Added by {name}</source>
-        <translation>Añadido por {name}</translation>
+        <translation>De {name}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln memory(s) found</source>
