@@ -141,6 +141,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln day(s) together</source>
+        <translation>
+            <numerusform>%Ln day together</numerusform>
+            <numerusform>%Ln days together</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OnThisDayCard</name>
     <message numerus="yes">
         <source>%n year(s) ago today</source>

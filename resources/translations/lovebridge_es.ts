@@ -1597,9 +1597,12 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>Everything is saved on this laptop.</source>
         <translation>Todo está guardado en este portátil.</translation>
     </message>
-    <message>
-        <source>{days} days together</source>
-        <translation>{days} días juntos</translation>
+    <message numerus="yes">
+        <source>%Ln day(s) together</source>
+        <translation>
+            <numerusform>%Ln día juntos</numerusform>
+            <numerusform>%Ln días juntos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your backup is restored.</source>
