@@ -93,9 +93,8 @@ def partial_day_text(year: int, month: int | None, day: int | None) -> str:
 
 
 def month_abbreviation(month: int) -> str:
-    """A month's short name in capitals, for the scrapbook's month markers ('SEP', 'SEPT')."""
-    name = _locale().standaloneMonthName(month, QLocale.FormatType.ShortFormat)
-    return name.rstrip(".").upper()
+    """A month's short name for the scrapbook's month markers ('Sep', 'sept')."""
+    return _locale().standaloneMonthName(month, QLocale.FormatType.ShortFormat).rstrip(".")
 
 
 def memory_date_text(when: object) -> str:
