@@ -2036,15 +2036,15 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
     <message>
         <source>lined</source>
-        <translation>con rayas</translation>
+        <translation>rayas</translation>
     </message>
     <message>
         <source>dotted</source>
-        <translation>de puntos</translation>
+        <translation>puntos</translation>
     </message>
     <message>
         <source>squared</source>
-        <translation>cuadriculado</translation>
+        <translation>cuadros</translation>
     </message>
     <message>
         <source>No decoration</source>
