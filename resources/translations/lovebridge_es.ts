@@ -3556,7 +3556,7 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
     <message>
         <source>Welcome to LoveBridge</source>
-        <translation>Te damos la bienvenida a LoveBridge</translation>
+        <translation>Bienvenidos a LoveBridge</translation>
     </message>
     <message>
         <source>A quiet place for the two of you: notes to each other, the memories you share, and time set aside together. Everything stays on this laptop.</source>
