@@ -190,3 +190,10 @@ def test_a_language_without_a_catalogue_reads_in_whole_english_words(qapp) -> No
     finally:
         interpreter.uninstall(qapp)
     assert "The trash was emptied (%n items)." in texts
+
+
+def test_a_chosen_language_keeps_the_systems_region_where_it_can() -> None:
+    mexico = QLocale("es_MX")
+    assert locale_for("es", mexico).name() == "es_MX"
+    assert locale_for("en", mexico).name() == "en_GB"
+    assert locale_for("en", QLocale("en_US")).name() == "en_US"

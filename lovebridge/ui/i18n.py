@@ -59,9 +59,14 @@ def available_languages() -> list[Language]:
 
 def locale_for(choice: str, system: QLocale | None = None) -> QLocale:
     """The locale for a Preferences choice: a language's own, or the system's."""
-    if choice and choice != SYSTEM:
-        return QLocale(choice)
     system = system or QLocale.system()
+    if choice and choice != SYSTEM:
+        chosen = QLocale(choice)
+        if chosen.language() == system.language():
+            return system  # the system's own region: Español on a Mexican system is es_MX
+        if chosen.language() == QLocale.Language.English:
+            return QLocale(FALLBACK_LOCALE)  # the English LoveBridge is written in
+        return chosen
     if system.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
         return QLocale(FALLBACK_LOCALE)
     return system
