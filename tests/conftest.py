@@ -25,6 +25,22 @@ from lovebridge.store import open_store  # noqa: E402
 FIXED_NOW = datetime(2026, 11, 23, 18, 30, tzinfo=UTC)
 
 
+_ENGLISH: list[object] = []  # the English catalogue, installed once per session
+
+
+@pytest.fixture(autouse=True)
+def _english_catalogue(request: pytest.FixtureRequest) -> None:
+    """Widgets read as on an English system: app.py installs the English catalogue (its plural
+    forms, "1 photo" / "3 photos") at start, so Qt tests do too."""
+    if _ENGLISH or not {"qapp", "qtbot"} & set(request.fixturenames):
+        return
+    from lovebridge.ui.i18n import Interpreter
+
+    interpreter = Interpreter()
+    interpreter.install(request.getfixturevalue("qapp"), "en")
+    _ENGLISH.append(interpreter)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may touch a real LoveBridge folder, even by accident."""

@@ -314,7 +314,7 @@ def test_missed_reminders_are_shown_calmly_on_opening(qtbot, ctx, couple, make_w
     window = make_window()
     away = window.reminders.away_panel  # shown over whichever room opens first
     qtbot.waitUntil(lambda: not away.isHidden(), timeout=3000)
-    assert "Sunday dinner was on Sunday 22 November" in away.lines.text()
+    assert "Sunday dinner was on Sunday, 22 November" in away.lines.text()
     assert window.current_room() is window.write_room
     away.ok_button.click()
     assert away.isHidden()

@@ -33,7 +33,7 @@ def test_folder_import_is_reviewed_before_anything_is_written(qtbot, main_window
     assert titles == ["Sunday in Lisbon, 14 July 2024", "Monday in Sintra, 15 July 2024",
                       "Sunday in Paris, 1 September 2024"]
     assert MemoryService(main_window.ctx).count() == 0  # nothing written yet
-    assert "4 files were not imported" in review.report_toggle.text()
+    assert "4 files not imported" in review.report_toggle.text()
 
     # Merge the two Portugal days, split them again, then skip Paris and rename Lisbon.
     review.tree.topLevelItem(0).setSelected(True)

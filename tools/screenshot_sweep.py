@@ -2,6 +2,7 @@
 
     python tools/screenshot_sweep.py [OUT_DIR] [--dark] [--font-scale=1.5] [--sizes=1024x700,...]
     python tools/screenshot_sweep.py [OUT_DIR] --all     # light, dark and light at 1.5x
+    python tools/screenshot_sweep.py [OUT_DIR] --language=es   # in Spanish ("ar": right to left)
 
 Files are named SCREEN-WIDTHxHEIGHT-THEME[-font1.5].png. Clipped, overlapping or cut-off text
 in any of them is a bug.
@@ -88,13 +89,19 @@ def screens(window, app):  # noqa: ANN001, ANN201
     dates.tabs.setCurrentIndex(0)
 
 
-def run(out: Path, theme: str, scale: float, sizes) -> None:  # noqa: ANN001
+def run(out: Path, theme: str, scale: float, sizes, language: str = "") -> None:  # noqa: ANN001
     app = start_app(theme)
+    if language:
+        from lovebridge.ui.i18n import Interpreter
+
+        interpreter = Interpreter()  # kept: Qt holds only pointers to its translators
+        interpreter.install(app, language)
     if scale != 1.0:
         font = app.font()
         font.setPointSizeF(font.pointSizeF() * scale)
         app.setFont(font)
-    suffix = f"-{theme}" + (f"-font{scale:g}" if scale != 1.0 else "")
+    suffix = f"-{theme}" + (f"-font{scale:g}" if scale != 1.0 else "") + (
+        f"-{language}" if language else "")
     with tempfile.TemporaryDirectory() as tmp:
         ctx = couple_context(Path(tmp) / "couple", clock=lambda: NOW)
         seed(ctx)
@@ -132,7 +139,7 @@ def main() -> None:
     if flags.get("sizes"):
         sizes = tuple(tuple(int(n) for n in s.split("x")) for s in flags["sizes"].split(","))
     run(out, "dark" if "dark" in flags else "light", float(flags.get("font-scale") or 1.0),
-        sizes)
+        sizes, flags.get("language", ""))
     print(f"screenshots written to {out}")
 
 

@@ -11,6 +11,7 @@ language carries every string.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -53,7 +54,11 @@ def update(ts: Path) -> None:
 
 
 def compile_catalogue(ts: Path, qm: Path) -> None:
-    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+    """Compile `ts` into `qm`, replacing it in one step: a running LoveBridge (or test run) maps
+    the old file and keeps reading it, so it is never rewritten in place."""
+    fresh = qm.with_name(qm.name + ".new")
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True)
+    os.replace(fresh, qm)
 
 
 def unfinished(ts: Path) -> list[str]:

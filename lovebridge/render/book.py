@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QObject, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -58,6 +58,13 @@ def serif_family() -> str:
     font.setStyleHint(QFont.StyleHint.Serif)
     return font.defaultFamily()
 
+
+
+class BookWords(QObject):
+    """Counts printed in the book, in the couple's language and its plural forms."""
+
+    def memories(self, count: int) -> str:
+        return self.tr("%n memory(s)", "", count)
 
 class BookRenderer:
     """Draws one Book onto a QPdfWriter, page by page."""
@@ -139,7 +146,7 @@ class BookRenderer:
         count = len(self.book.memories)
         p.drawText(QRectF(0, area.height() * 0.88, area.width(), area.height() * 0.05),
                    Qt.AlignmentFlag.AlignCenter,
-                   f"{count} {'memory' if count == 1 else 'memories'}")
+                   BookWords().memories(count))
 
     # ---- memory pages -----------------------------------------------------------------------
     def draw_memory(self, entry: BookMemory) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSizeF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize
 
 INCH = 25.4
@@ -132,26 +132,39 @@ def _envelope(key: str, label: str, width: float, height: float,
 
 
 PageId = QPageSize.PageSizeId
+# The window shows these labels through QCoreApplication.translate (context NoteWords).
 LAYOUTS: tuple[Layout, ...] = (
-    _flat("card-a6", "Card, A6", 105, 148, 22.0, 9.0, PageId.A6, "card-5x7"),
-    _flat("card-4x6", "Card, 4 × 6 in", 4 * INCH, 6 * INCH, 22.0, 9.0, None, "card-5x7"),
-    _flat("card-5x7", "Card, 5 × 7 in", 5 * INCH, 7 * INCH, 24.0, 11.0, None, "halffold-a4"),
-    _halffold("halffold-a4", "Folded card, A4", 210, 297, PageId.A4, "letter-a4"),
-    _halffold("halffold-letter", "Folded card, US Letter", 8.5 * INCH, 11 * INCH, PageId.Letter,
+    _flat("card-a6", QT_TRANSLATE_NOOP("NoteWords", "Card, A6"),
+          105, 148, 22.0, 9.0, PageId.A6, "card-5x7"),
+    _flat("card-4x6", QT_TRANSLATE_NOOP("NoteWords", "Card, 4 × 6 in"),
+          4 * INCH, 6 * INCH, 22.0, 9.0, None, "card-5x7"),
+    _flat("card-5x7", QT_TRANSLATE_NOOP("NoteWords", "Card, 5 × 7 in"),
+          5 * INCH, 7 * INCH, 24.0, 11.0, None, "halffold-a4"),
+    _halffold("halffold-a4", QT_TRANSLATE_NOOP("NoteWords", "Folded card, A4"),
+              210, 297, PageId.A4, "letter-a4"),
+    _halffold("halffold-letter", QT_TRANSLATE_NOOP("NoteWords", "Folded card, US Letter"),
+              8.5 * INCH, 11 * INCH, PageId.Letter,
               "letter-us"),
-    _quarterfold("quarterfold-a4", "Quarter-fold card, A4", 210, 297, PageId.A4, "halffold-a4"),
-    _quarterfold("quarterfold-letter", "Quarter-fold card, US Letter", 8.5 * INCH, 11 * INCH,
-                 PageId.Letter, "halffold-letter"),
-    _flat("letter-a4", "Letter, A4", 210, 297, 20.0, 22.0, PageId.A4, None, kind="letter",
+    _quarterfold("quarterfold-a4", QT_TRANSLATE_NOOP("NoteWords", "Quarter-fold card, A4"),
+                 210, 297, PageId.A4, "halffold-a4"),
+    _quarterfold("quarterfold-letter",
+                 QT_TRANSLATE_NOOP("NoteWords", "Quarter-fold card, US Letter"),
+                 8.5 * INCH, 11 * INCH, PageId.Letter, "halffold-letter"),
+    _flat("letter-a4", QT_TRANSLATE_NOOP("NoteWords", "Letter, A4"),
+          210, 297, 20.0, 22.0, PageId.A4, None, kind="letter",
           min_size=10.0),
-    _flat("letter-us", "Letter, US Letter", 8.5 * INCH, 11 * INCH, 20.0, 22.0, PageId.Letter,
+    _flat("letter-us", QT_TRANSLATE_NOOP("NoteWords", "Letter, US Letter"),
+          8.5 * INCH, 11 * INCH, 20.0, 22.0, PageId.Letter,
           None, kind="letter", min_size=10.0),
-    _lunchbox("lunchbox-a4", "Lunchbox notes, A4", 210, 297, PageId.A4),
-    _lunchbox("lunchbox-letter", "Lunchbox notes, US Letter", 8.5 * INCH, 11 * INCH,
+    _lunchbox("lunchbox-a4", QT_TRANSLATE_NOOP("NoteWords", "Lunchbox notes, A4"),
+              210, 297, PageId.A4),
+    _lunchbox("lunchbox-letter", QT_TRANSLATE_NOOP("NoteWords", "Lunchbox notes, US Letter"),
+              8.5 * INCH, 11 * INCH,
               PageId.Letter),
-    _envelope("envelope-dl", "Envelope, DL", 220, 110, PageId.DLE),
-    _envelope("envelope-c6", "Envelope, C6", 162, 114, None),
-    _envelope("envelope-10", "Envelope, US #10", 9.5 * INCH, 4.125 * INCH, PageId.Comm10E),
+    _envelope("envelope-dl", QT_TRANSLATE_NOOP("NoteWords", "Envelope, DL"), 220, 110, PageId.DLE),
+    _envelope("envelope-c6", QT_TRANSLATE_NOOP("NoteWords", "Envelope, C6"), 162, 114, None),
+    _envelope("envelope-10", QT_TRANSLATE_NOOP("NoteWords", "Envelope, US #10"),
+              9.5 * INCH, 4.125 * INCH, PageId.Comm10E),
 )
 LAYOUTS_BY_KEY = {layout.key: layout for layout in LAYOUTS}
 LUNCHBOX_CAPACITY = 8

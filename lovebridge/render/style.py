@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields, replace
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from .fonts import DEFAULT_FONT, FONTS_BY_KEY
 
 
@@ -16,13 +18,13 @@ class Ink:
 
 
 INKS: tuple[Ink, ...] = (
-    Ink("blue", "Blue", "#1f3f9a"),
-    Ink("black", "Black", "#1d1d22"),
-    Ink("navy", "Blue-black", "#1b2a4a"),
-    Ink("red", "Red", "#b0262e"),
-    Ink("green", "Green", "#1f6a3f"),
-    Ink("purple", "Purple", "#5b2b82"),
-    Ink("brown", "Sepia", "#6b4226"),
+    Ink("blue", QT_TRANSLATE_NOOP("NoteWords", "Blue"), "#1f3f9a"),
+    Ink("black", QT_TRANSLATE_NOOP("NoteWords", "Black"), "#1d1d22"),
+    Ink("navy", QT_TRANSLATE_NOOP("NoteWords", "Blue-black"), "#1b2a4a"),
+    Ink("red", QT_TRANSLATE_NOOP("NoteWords", "Red"), "#b0262e"),
+    Ink("green", QT_TRANSLATE_NOOP("NoteWords", "Green"), "#1f6a3f"),
+    Ink("purple", QT_TRANSLATE_NOOP("NoteWords", "Purple"), "#5b2b82"),
+    Ink("brown", QT_TRANSLATE_NOOP("NoteWords", "Sepia"), "#6b4226"),
 )
 INKS_BY_KEY = {ink.key: ink for ink in INKS}
 

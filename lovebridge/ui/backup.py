@@ -7,7 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,6 +46,7 @@ from lovebridge.core.backup import (
 from lovebridge.store import StoreError
 from lovebridge.ui.common.widgets import icon, muted_label, primary_button
 from lovebridge.ui.errors import show_error
+from lovebridge.ui.formatting import day_text, time_text
 from lovebridge.ui.shell.jobs import Job, JobQueue
 
 if TYPE_CHECKING:
@@ -50,21 +59,22 @@ EXPECTED_ERRORS = (BackupError, StoreError, OSError)
 UNBACKED_KINDS = {"reminder_shown"}
 
 
-def plural(count: int, one: str, many: str) -> str:
-    """'1 plan', '6 plans' (with thousands separators)."""
-    return f"{count:,} {one if count == 1 else many}"
+class BackupWords(QObject):
+    """What a backup holds, counted in the couple's language and its plural forms."""
+
+    def counts(self, counts: dict[str, int]) -> str:
+        words = [
+            self.tr("%Ln note(s)", "", counts.get("message", 0)),
+            self.tr("%Ln memory(s)", "", counts.get("memory", 0)),
+            self.tr("%Ln photo(s)", "", counts.get("photo", 0)),
+            self.tr("%Ln plan(s)", "", counts.get("plan", 0)),
+        ]
+        return self.tr("{list} and {last}").format(list=", ".join(words[:-1]), last=words[-1])
 
 
 def describe_counts(counts: dict[str, int]) -> str:
     """'12 notes, 4 memories, 31 photos and 6 plans' from rows per table."""
-    parts = [
-        (counts.get("message", 0), "note", "notes"),
-        (counts.get("memory", 0), "memory", "memories"),
-        (counts.get("photo", 0), "photo", "photos"),
-        (counts.get("plan", 0), "plan", "plans"),
-    ]
-    words = [plural(n, one, many) for n, one, many in parts]
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    return BackupWords().counts(counts)
 
 
 def describe_contents(manifest: Manifest) -> str:
@@ -73,9 +83,10 @@ def describe_contents(manifest: Manifest) -> str:
 
 
 def describe_time(manifest: Manifest) -> str:
-    """'Sunday 22 November 2026 at 09:14', in the laptop's time zone."""
+    """'Sunday, 22 November 2026 at 09:14', in the laptop's time zone and the couple's language."""
     local = manifest.created_at.astimezone()
-    return f"{local:%A} {local.day} {local:%B %Y} at {local:%H:%M}"
+    return QCoreApplication.translate("backup", "{day} at {time}").format(
+        day=day_text(local, weekday=True), time=time_text(local))
 
 
 def _default_folder() -> str:

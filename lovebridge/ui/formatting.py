@@ -80,3 +80,29 @@ def number_text(value: int | float) -> str:
 def size_text(size: int) -> str:
     """A size of data in the interface language ('1.5 MB'), in steps of 1,000."""
     return _locale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+
+
+def partial_day_text(year: int, month: int | None, day: int | None) -> str:
+    """A date known to the day, the month or only the year ('14 June 2025', 'June 2025',
+    '2025'), as a memory's date reads."""
+    if month is None:
+        return str(year)
+    if day is None:
+        return month_text(year, month)
+    return day_text(date(year, month, day))
+
+
+def month_abbreviation(month: int) -> str:
+    """A month's short name for the scrapbook's month markers ('Sep', 'sept')."""
+    return _locale().standaloneMonthName(month, QLocale.FormatType.ShortFormat).rstrip(".")
+
+
+def memory_date_text(when: object) -> str:
+    """A scrapbook date (core.scrapbook.records.MemoryDate: year, month and day, the last two
+    optional) in the interface language."""
+    return partial_day_text(when.year, when.month, when.day)  # type: ignore[attr-defined]
+
+
+def weekday_abbreviations() -> list[str]:
+    """Monday to Sunday, short, for a calendar's column headings ('Mon', 'lun')."""
+    return [_locale().dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8)]

@@ -39,6 +39,11 @@ def translations_folder():  # noqa: ANN201 - a Path
     return resource_path("translations")
 
 
+# Each shipped language by its own plain name: Qt 6.11 and later name a language with its
+# region ("español de España", "American English"), which reads oddly in a language menu.
+OWN_NAMES = {"en": "English", "es": "Español"}
+
+
 def available_languages() -> list[Language]:
     """English and every language with a compiled catalogue, each named in its own words."""
     codes = {SOURCE_LANGUAGE}
@@ -47,16 +52,21 @@ def available_languages() -> list[Language]:
         codes.update(p.stem.removeprefix("lovebridge_") for p in folder.glob("lovebridge_*.qm"))
     languages = []
     for code in sorted(codes):
-        native = QLocale(code).nativeLanguageName() or code
+        native = OWN_NAMES.get(code) or QLocale(code).nativeLanguageName() or code
         languages.append(Language(code, native[:1].upper() + native[1:]))
     return languages
 
 
 def locale_for(choice: str, system: QLocale | None = None) -> QLocale:
     """The locale for a Preferences choice: a language's own, or the system's."""
-    if choice and choice != SYSTEM:
-        return QLocale(choice)
     system = system or QLocale.system()
+    if choice and choice != SYSTEM:
+        chosen = QLocale(choice)
+        if chosen.language() == system.language():
+            return system  # the system's own region: Español on a Mexican system is es_MX
+        if chosen.language() == QLocale.Language.English:
+            return QLocale(FALLBACK_LOCALE)  # the English LoveBridge is written in
+        return chosen
     if system.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
         return QLocale(FALLBACK_LOCALE)
     return system
@@ -77,10 +87,15 @@ class Interpreter:
         self.locale = locale_for(choice)
         QLocale.setDefault(self.locale)
         own = QTranslator(app)
-        if own.load(self.locale, "lovebridge", "_", str(translations_folder()), ".qm"):
+        folder = str(translations_folder())
+        if own.load(self.locale, "lovebridge", "_", folder, ".qm"):
             self._add(app, own)
-        elif self.locale.language() != QLocale.Language.English:
+        else:
+            # A language LoveBridge does not speak yet reads in English, with English plural
+            # forms ("3 photos", never "3 photo(s)").
             logger.info("no LoveBridge catalogue for the language %s", self.locale.name())
+            if own.load(QLocale(FALLBACK_LOCALE), "lovebridge", "_", folder, ".qm"):
+                self._add(app, own)
         qt_own = QTranslator(app)
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_own.load(self.locale, "qtbase", "_", qt_folder, ".qm"):

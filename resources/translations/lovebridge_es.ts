@@ -28,6 +28,21 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>Nothing planned yet. The Ideas tab has plenty to start with.</source>
         <translation>Aún no hay nada planeado. La pestaña Ideas tiene mucho para empezar.</translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+</context>
+<context>
+    <name>AppReminders</name>
+    <message>
+        <source>LoveBridge is still here in the tray, so reminders can reach you. Quit it from the tray menu.</source>
+        <translation>LoveBridge sigue aquí, en la bandeja del sistema, para que los recordatorios te lleguen. Puedes cerrarlo desde el menú de la bandeja.</translation>
+    </message>
+    <message>
+        <source>Dates &amp;&amp; reminders</source>
+        <translation>Citas &amp;&amp; recordatorios</translation>
+    </message>
 </context>
 <context>
     <name>AwayPanel</name>
@@ -81,6 +96,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Copiando la copia y todas sus fotos en {name}.</translation>
     </message>
     <message>
+        <source>Saving the backup as one file…</source>
+        <translation>Guardando la copia de seguridad en un solo archivo…</translation>
+    </message>
+    <message>
         <source>Restoring…</source>
         <translation>Restaurando…</translation>
     </message>
@@ -97,6 +116,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>LoveBridge tiene ahora la copia del {when}. Lo que había antes se guarda como una copia llamada {name}.</translation>
     </message>
     <message>
+        <source>Backing up automatically…</source>
+        <translation>Haciendo la copia de seguridad automática…</translation>
+    </message>
+    <message>
         <source>The file could not be written or read ({reason}).</source>
         <translation>No se pudo escribir o leer el archivo ({reason}).</translation>
     </message>
@@ -107,6 +130,41 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>LoveBridge</source>
         <translation>LoveBridge</translation>
+    </message>
+</context>
+<context>
+    <name>BackupWords</name>
+    <message numerus="yes">
+        <source>%Ln note(s)</source>
+        <translation>
+            <numerusform>%Ln nota</numerusform>
+            <numerusform>%Ln notas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln memory(s)</source>
+        <translation>
+            <numerusform>%Ln recuerdo</numerusform>
+            <numerusform>%Ln recuerdos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln foto</numerusform>
+            <numerusform>%Ln fotos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln plan(s)</source>
+        <translation>
+            <numerusform>%Ln plan</numerusform>
+            <numerusform>%Ln planes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{list} and {last}</source>
+        <translation>{list} y {last}</translation>
     </message>
 </context>
 <context>
@@ -165,6 +223,16 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
 </context>
 <context>
+    <name>BookWords</name>
+    <message numerus="yes">
+        <source>%n memory(s)</source>
+        <translation>
+            <numerusform>%n recuerdo</numerusform>
+            <numerusform>%n recuerdos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CalendarFilesMixin</name>
     <message>
         <source>Export</source>
@@ -174,9 +242,12 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>The calendar file could not be written.</source>
         <translation>No se pudo escribir el archivo de calendario.</translation>
     </message>
-    <message>
-        <source>Saved {n} to {file}. Open it on a phone to add it to its calendar.</source>
-        <translation>Guardado {n} en {file}. Ábrelo en un teléfono para añadirlo a su calendario.</translation>
+    <message numerus="yes">
+        <source>Saved %n plan(s) to {file}. Open it on a phone to add it to its calendar.</source>
+        <translation>
+            <numerusform>Se guardó %n plan en {file}. Ábrelo en un móvil para añadirlo a su calendario.</numerusform>
+            <numerusform>Se guardaron %n planes en {file}. Ábrelo en un móvil para añadirlos a su calendario.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reading {file}…</source>
@@ -209,6 +280,17 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Calendar files (*.ics);;All files (*)</source>
         <translation>Archivos de calendario (*.ics);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CancellableProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stopping after the memory being written…</source>
+        <translation>Parando cuando termine el recuerdo que se está guardando…</translation>
     </message>
 </context>
 <context>
@@ -256,13 +338,12 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
 </context>
 <context>
     <name>CoachBar</name>
-    <message>
-        <source>…and one more thought once these are settled.</source>
-        <translation>…y una idea más cuando estas estén resueltas.</translation>
-    </message>
-    <message>
-        <source>…and {n} more thoughts once these are settled.</source>
-        <translation>…y {n} ideas más cuando estas estén resueltas.</translation>
+    <message numerus="yes">
+        <source>…and %n more thought(s) once these are settled.</source>
+        <translation>
+            <numerusform>…y una idea más cuando hayas resuelto estas.</numerusform>
+            <numerusform>…y %n ideas más cuando hayas resuelto estas.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Try “I feel…”</source>
@@ -295,9 +376,12 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>Your anniversary is {when}</source>
         <translation>Vuestro aniversario es {when}</translation>
     </message>
-    <message>
-        <source>{n} years together</source>
-        <translation>{n} años juntos</translation>
+    <message numerus="yes">
+        <source>%n year(s) together</source>
+        <translation>
+            <numerusform>%n año juntos</numerusform>
+            <numerusform>%n años juntos</numerusform>
+        </translation>
     </message>
     <message>
         <source>{title} on {day}</source>
@@ -327,12 +411,12 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>← Tus notas</translation>
     </message>
     <message>
-        <source>Memory</source>
-        <translation>Recuerdo</translation>
-    </message>
-    <message>
         <source>Memory to draw on</source>
         <translation>Recuerdo en el que inspirarte</translation>
+    </message>
+    <message>
+        <source>A memory to draw on</source>
+        <translation>Un recuerdo en el que inspirarte</translation>
     </message>
     <message>
         <source>Suggestions</source>
@@ -343,8 +427,24 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Tarjeta</translation>
     </message>
     <message>
+        <source>Print the note…</source>
+        <translation>Imprimir la nota…</translation>
+    </message>
+    <message>
+        <source>Who is writing this note</source>
+        <translation>Quién escribe esta nota</translation>
+    </message>
+    <message>
+        <source>{name} writing</source>
+        <translation>Escribe {name}</translation>
+    </message>
+    <message>
+        <source>{name} is writing</source>
+        <translation>{name} está escribiendo</translation>
+    </message>
+    <message>
         <source>No memory chosen</source>
-        <translation>Ningún recuerdo elegido</translation>
+        <translation>Sin recuerdo</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -391,12 +491,107 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Marcada como entregada ♥</translation>
     </message>
     <message>
+        <source>Handed to your mail program</source>
+        <translation>Entregada a tu programa de correo</translation>
+    </message>
+    <message>
+        <source>Copied — paste it into your e-mail</source>
+        <translation>Copiada: pégala en tu correo</translation>
+    </message>
+    <message>
+        <source>Saved as a text file — not sent yet</source>
+        <translation>Guardada como archivo de texto: aún no se ha enviado</translation>
+    </message>
+    <message>
+        <source>Not sent — no mail program</source>
+        <translation>No enviada: no hay programa de correo</translation>
+    </message>
+    <message>
+        <source>Saved as a PDF — not marked as printed</source>
+        <translation>Guardada como PDF: no se ha marcado como impresa</translation>
+    </message>
+    <message>
         <source>Save the card as a picture</source>
         <translation>Guardar la tarjeta como imagen</translation>
     </message>
     <message>
         <source>PNG picture (*.png)</source>
         <translation>Imagen PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>DatesLabels</name>
+    <message>
+        <source>All day</source>
+        <translation>Todo el día</translation>
+    </message>
+    <message>
+        <source>repeats</source>
+        <translation>se repite</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>cambiado de fecha</translation>
+    </message>
+    <message>
+        <source>Date night</source>
+        <translation>Noche de cita</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Charla de pareja</translation>
+    </message>
+    <message>
+        <source>Getaway</source>
+        <translation>Escapada</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>Aniversario</translation>
+    </message>
+    <message>
+        <source>Ritual</source>
+        <translation>Ritual</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Cumpleaños</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Previsto</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Saltado</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>previsto</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>saltado</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
     </message>
 </context>
 <context>
@@ -493,8 +688,16 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Nuevo plan</translation>
     </message>
     <message>
-        <source>LoveBridge is still here in the tray, so reminders can reach you. Quit it from the tray menu.</source>
-        <translation>LoveBridge sigue aquí, en la bandeja, para que los recordatorios te lleguen. Ciérralo desde el menú de la bandeja.</translation>
+        <source>Set aside (its dates cannot be worked out, so it is not shown and reminds no one): {names}. The command “lovebridge dates remove” deletes it.</source>
+        <translation>Apartado (no se pueden calcular sus fechas, así que no se muestra ni avisa a nadie): {names}. La orden «lovebridge dates remove» lo borra.</translation>
+    </message>
+    <message>
+        <source>Skipped this one; the others stay as they are. “Un-skip” puts it back.</source>
+        <translation>Te saltaste esta; las demás siguen igual. «Recuperar» la vuelve a poner.</translation>
+    </message>
+    <message>
+        <source>“{title}” is back on.</source>
+        <translation>«{title}» vuelve a estar en pie.</translation>
     </message>
     <message>
         <source>Add the day you got together, or a date you keep, and we will count down to it.</source>
@@ -516,13 +719,48 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>Lovely. You can capture it as a memory while it is fresh.</source>
         <translation>Qué bonito. Podéis guardarlo como recuerdo mientras está fresco.</translation>
     </message>
-    <message>
-        <source>Skipped this one; the others stay as they are.</source>
-        <translation>Este se ha saltado; los demás siguen igual.</translation>
+</context>
+<context>
+    <name>DatesWords</name>
+    <message numerus="yes">
+        <source>%Ln day(s) together</source>
+        <translation>
+            <numerusform>%Ln día juntos</numerusform>
+            <numerusform>%Ln días juntos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) together</source>
+        <translation>
+            <numerusform>%n año juntos</numerusform>
+            <numerusform>%n años juntos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{label} (%n year(s))</source>
+        <translation>
+            <numerusform>{label} (%n año)</numerusform>
+            <numerusform>{label} (%n años)</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Dates &amp;&amp; reminders</source>
-        <translation>Citas &amp;&amp; recordatorios</translation>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>on {weekday}</source>
+        <translation>el {weekday}</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln day(s)</source>
+        <translation>
+            <numerusform>dentro de %Ln día</numerusform>
+            <numerusform>dentro de %Ln días</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -563,6 +801,18 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>Plan something this day</source>
         <translation>Planear algo este día</translation>
     </message>
+    <message>
+        <source>Un-skip</source>
+        <translation>Recuperar</translation>
+    </message>
+    <message>
+        <source>Once you have done it</source>
+        <translation>Cuando ya lo hayáis hecho</translation>
+    </message>
+    <message>
+        <source>For a planned check-in</source>
+        <translation>Para una charla de pareja prevista</translation>
+    </message>
 </context>
 <context>
     <name>DraftEditor</name>
@@ -573,6 +823,56 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Start with their name, or pick a suggestion…</source>
         <translation>Empieza con su nombre, o elige una sugerencia…</translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>Sin sugerencias</translation>
+    </message>
+    <message>
+        <source>Add “{word}” to dictionary</source>
+        <translation>Añadir «{word}» al diccionario</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <source>Write on screen</source>
+        <translation>Escribir en pantalla</translation>
+    </message>
+    <message>
+        <source>Write the character shown, resting on the dashed line. A pen tablet&apos;s pressure is used; a mouse or touchpad works too.</source>
+        <translation>Escribe el carácter que se muestra, apoyado en la línea discontinua. Se aprovecha la presión de una tableta gráfica; también sirven un ratón o un panel táctil.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Keep and next</source>
+        <translation>Guardar y seguir</translation>
+    </message>
+    <message>
+        <source>Box {n} of {total}: {what}</source>
+        <translation>Casilla {n} de {total}: {what}</translation>
+    </message>
+    <message>
+        <source>Nothing kept for this box ({why}).</source>
+        <translation>No se ha guardado nada en esta casilla ({why}).</translation>
+    </message>
+    <message>
+        <source>That was the last box: press Save.</source>
+        <translation>Era la última casilla: pulsa Guardar.</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPad</name>
+    <message>
+        <source>Writing box</source>
+        <translation>Casilla de escritura</translation>
     </message>
 </context>
 <context>
@@ -586,32 +886,32 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Rehacer</translation>
     </message>
     <message>
-        <source>Bold</source>
-        <translation>Negrita</translation>
-    </message>
-    <message>
-        <source>Italic</source>
-        <translation>Cursiva</translation>
-    </message>
-    <message>
-        <source>Underline</source>
-        <translation>Subrayado</translation>
-    </message>
-    <message>
         <source>Ink</source>
         <translation>Tinta</translation>
+    </message>
+    <message>
+        <source>Ink colour of the note and its card</source>
+        <translation>Color de la tinta de la nota y de su tarjeta</translation>
     </message>
     <message>
         <source>Ink colour</source>
         <translation>Color de la tinta</translation>
     </message>
     <message>
-        <source>Font</source>
+        <source>Handwriting</source>
         <translation>Letra</translation>
     </message>
     <message>
-        <source>Size</source>
-        <translation>Tamaño</translation>
+        <source>The handwriting of the note and its card</source>
+        <translation>La letra de la nota y de su tarjeta</translation>
+    </message>
+    <message>
+        <source>Size on screen</source>
+        <translation>Tamaño en pantalla</translation>
+    </message>
+    <message>
+        <source>How large the writing shows here (the card fits its own size)</source>
+        <translation>Lo grande que se ve la letra aquí (la tarjeta ajusta su propio tamaño)</translation>
     </message>
     <message>
         <source>{n} pt</source>
@@ -631,7 +931,164 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
 </context>
 <context>
+    <name>GlyphGrid</name>
+    <message>
+        <source>Glyphs read from the sheet</source>
+        <translation>Letras leídas de la hoja</translation>
+    </message>
+</context>
+<context>
+    <name>HandController</name>
+    <message>
+        <source>My handwriting</source>
+        <translation>Mi letra</translation>
+    </message>
+</context>
+<context>
+    <name>HandPage</name>
+    <message>
+        <source>Print the sheet, fill every box with your own pen, and photograph it from above (or scan it). LoveBridge then prints your notes in your own handwriting.</source>
+        <translation>Imprime la hoja, rellena cada casilla con tu propio bolígrafo y hazle una foto desde arriba (o escanéala). Así LoveBridge imprimirá tus notas con tu propia letra.</translation>
+    </message>
+    <message>
+        <source>Whose hand</source>
+        <translation>De quién es la letra</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>Print the sheet…</source>
+        <translation>Imprimir la hoja…</translation>
+    </message>
+    <message>
+        <source>Save the sheet as PDF…</source>
+        <translation>Guardar la hoja como PDF…</translation>
+    </message>
+    <message>
+        <source>Import photos…</source>
+        <translation>Importar fotos…</translation>
+    </message>
+    <message>
+        <source>Another photo for the gaps…</source>
+        <translation>Otra foto para los huecos…</translation>
+    </message>
+    <message>
+        <source>Write on screen…</source>
+        <translation>Escribir en pantalla…</translation>
+    </message>
+    <message>
+        <source>Redo the chosen box on screen…</source>
+        <translation>Rehacer en pantalla la casilla elegida…</translation>
+    </message>
+    <message>
+        <source>My</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <source>No handwriting kept for {name} yet.</source>
+        <translation>Todavía no hay letra guardada de {name}.</translation>
+    </message>
+    <message>
+        <source>{label}: {count} of {total} boxes written.</source>
+        <translation>{label}: {count} de {total} casillas escritas.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s hand</source>
+        <translation>Letra de {name}</translation>
+    </message>
+    <message>
+        <source>Print the handwriting sheet</source>
+        <translation>Imprimir la hoja de letra</translation>
+    </message>
+    <message>
+        <source>Could not print the sheet</source>
+        <translation>No se pudo imprimir la hoja</translation>
+    </message>
+    <message>
+        <source>Save the handwriting sheet</source>
+        <translation>Guardar la hoja de letra</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save the sheet</source>
+        <translation>No se pudo guardar la hoja</translation>
+    </message>
+    <message>
+        <source>Saved the sheet to {path}. Print it at 100%.</source>
+        <translation>Hoja guardada en {path}. Imprímela al 100 %.</translation>
+    </message>
+    <message>
+        <source>Photos of the filled-in sheet</source>
+        <translation>Fotos de la hoja rellenada</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>Fotos ({patterns})</translation>
+    </message>
+    <message>
+        <source>Reading the photo…</source>
+        <translation>Leyendo la foto…</translation>
+    </message>
+    <message>
+        <source>Read {n} of {total} boxes.</source>
+        <translation>Leídas {n} de {total} casillas.</translation>
+    </message>
+    <message>
+        <source>Most of the sheet looks empty: fill in the rest of the boxes, or import another photo for the ones that are missing.</source>
+        <translation>Casi toda la hoja parece vacía: rellena el resto de las casillas o importa otra foto para las que faltan.</translation>
+    </message>
+    <message>
+        <source>{first} and {more} more</source>
+        <translation>{first} y {more} más</translation>
+    </message>
+    <message>
+        <source>Missing: {boxes}. Redo them on screen, or import another photo for them.</source>
+        <translation>Faltan: {boxes}. Rehazlas en pantalla o importa otra foto para ellas.</translation>
+    </message>
+    <message>
+        <source>Skipped {problem}</source>
+        <translation>Omitido: {problem}</translation>
+    </message>
+    <message>
+        <source>No handwriting was found in the boxes; nothing was kept.</source>
+        <translation>No se encontró letra en las casillas; no se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>The photo could not be read ({kind}).</source>
+        <translation>No se pudo leer la foto ({kind}).</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Impresa</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Entregada</translation>
+    </message>
     <message>
         <source>(empty draft)</source>
         <translation>(borrador vacío)</translation>
@@ -679,8 +1136,112 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
 <context>
     <name>IdeaPicker</name>
     <message>
+        <source>Free</source>
+        <translation>Gratis</translation>
+    </message>
+    <message>
+        <source>Low cost</source>
+        <translation>Poco dinero</translation>
+    </message>
+    <message>
+        <source>Some spending</source>
+        <translation>Algo de gasto</translation>
+    </message>
+    <message>
+        <source>A treat</source>
+        <translation>Un capricho</translation>
+    </message>
+    <message>
+        <source>Calm</source>
+        <translation>Tranquilo</translation>
+    </message>
+    <message>
+        <source>Easy-going</source>
+        <translation>Relajado</translation>
+    </message>
+    <message>
+        <source>Lively</source>
+        <translation>Animado</translation>
+    </message>
+    <message>
+        <source>Spring</source>
+        <translation>Primavera</translation>
+    </message>
+    <message>
+        <source>Summer</source>
+        <translation>Verano</translation>
+    </message>
+    <message>
+        <source>Autumn</source>
+        <translation>Otoño</translation>
+    </message>
+    <message>
+        <source>Winter</source>
+        <translation>Invierno</translation>
+    </message>
+    <message>
+        <source>Any length</source>
+        <translation>Cualquier duración</translation>
+    </message>
+    <message>
+        <source>Up to 30 minutes</source>
+        <translation>Hasta 30 minutos</translation>
+    </message>
+    <message>
+        <source>Up to an hour</source>
+        <translation>Hasta una hora</translation>
+    </message>
+    <message>
+        <source>Up to two hours</source>
+        <translation>Hasta dos horas</translation>
+    </message>
+    <message>
+        <source>Up to half a day</source>
+        <translation>Hasta medio día</translation>
+    </message>
+    <message>
+        <source>At home</source>
+        <translation>En casa</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Fuera</translation>
+    </message>
+    <message>
+        <source>Indoors</source>
+        <translation>Bajo techo</translation>
+    </message>
+    <message>
+        <source>Outdoors</source>
+        <translation>Al aire libre</translation>
+    </message>
+    <message>
         <source>Search ideas…</source>
         <translation>Buscar ideas…</translation>
+    </message>
+    <message>
+        <source>Home or out</source>
+        <translation>En casa o fuera</translation>
+    </message>
+    <message>
+        <source>Going out</source>
+        <translation>Saliendo</translation>
+    </message>
+    <message>
+        <source>Indoors or out</source>
+        <translation>Dentro o al aire libre</translation>
+    </message>
+    <message>
+        <source>Any cost</source>
+        <translation>Cualquier precio</translation>
+    </message>
+    <message>
+        <source>Any energy</source>
+        <translation>Cualquier energía</translation>
+    </message>
+    <message>
+        <source>Any season</source>
+        <translation>Cualquier estación</translation>
     </message>
     <message>
         <source>Date ideas</source>
@@ -706,13 +1267,12 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>Add our own idea…</source>
         <translation>Añadir una idea nuestra…</translation>
     </message>
-    <message>
-        <source>{n} ideas fit</source>
-        <translation>{n} ideas encajan</translation>
-    </message>
-    <message>
-        <source>1 idea fits</source>
-        <translation>Encaja 1 idea</translation>
+    <message numerus="yes">
+        <source>%n idea(s) fit</source>
+        <translation>
+            <numerusform>Encaja %n idea</numerusform>
+            <numerusform>Encajan %n ideas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing fits those filters</source>
@@ -721,6 +1281,216 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Loosen one of them, or add an idea of your own.</source>
         <translation>Quita alguno, o añade una idea vuestra.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Import photos from a &amp;folder…</source>
+        <translation>Importar fotos de una &amp;carpeta…</translation>
+    </message>
+    <message>
+        <source>Import from an e&amp;xport file…</source>
+        <translation>Importar de un archivo e&amp;xportado…</translation>
+    </message>
+    <message>
+        <source>&amp;Export everything…</source>
+        <translation>&amp;Exportarlo todo…</translation>
+    </message>
+    <message>
+        <source>Import photos from a folder</source>
+        <translation>Importar fotos de una carpeta</translation>
+    </message>
+    <message>
+        <source>Import from an export file</source>
+        <translation>Importar de un archivo exportado</translation>
+    </message>
+    <message>
+        <source>Exports (*.zip);;All files (*)</source>
+        <translation>Exportaciones (*.zip);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Export everything</source>
+        <translation>Exportarlo todo</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>Archivos ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Reading your photos</source>
+        <translation>Leyendo vuestras fotos</translation>
+    </message>
+    <message>
+        <source>Looking at every photo in {folder}…</source>
+        <translation>Mirando cada foto de {folder}…</translation>
+    </message>
+    <message>
+        <source>Reading the export</source>
+        <translation>Leyendo la exportación</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <source>Nothing new to add</source>
+        <translation>Nada nuevo que añadir</translation>
+    </message>
+    <message>
+        <source>Everything here is already in your scrapbook.</source>
+        <translation>Todo esto ya está en vuestro álbum.</translation>
+    </message>
+    <message>
+        <source>No photos LoveBridge can use were found ({n} files not usable).</source>
+        <translation>No se encontraron fotos que LoveBridge pueda usar ({n} archivos no aprovechables).</translation>
+    </message>
+    <message>
+        <source>Adding your memories</source>
+        <translation>Añadiendo vuestros recuerdos</translation>
+    </message>
+    <message>
+        <source>Copying photos into LoveBridge…</source>
+        <translation>Copiando las fotos a LoveBridge…</translation>
+    </message>
+    <message>
+        <source>{m} memories with {p} photos are in your scrapbook.</source>
+        <translation>Ya están en vuestro álbum {m} recuerdos con {p} fotos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) could not be copied.</source>
+        <translation>
+            <numerusform>No se pudo copiar %n foto.</numerusform>
+            <numerusform>No se pudieron copiar %n fotos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Memories added</source>
+        <translation>Recuerdos añadidos</translation>
+    </message>
+    <message>
+        <source>Exporting everything</source>
+        <translation>Exportándolo todo</translation>
+    </message>
+    <message>
+        <source>Writing notes, memories, photos and plans to {name}…</source>
+        <translation>Guardando notas, recuerdos, fotos y planes en {name}…</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Exportación terminada</translation>
+    </message>
+    <message>
+        <source>{m} memories with {p} photos, {n} notes and {d} plans are in {name}. It opens without LoveBridge; README.txt inside says what is where.</source>
+        <translation>En {name} están {m} recuerdos con {p} fotos, {n} notas y {d} planes. Se abre sin LoveBridge; el README.txt de dentro explica qué hay en cada sitio.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Stopped as you asked. Whatever was fully added stays; run the import again to carry on where it stopped.</source>
+        <translation>Detenido, como pediste. Lo que se añadió por completo se queda; vuelve a importar para seguir donde se quedó.</translation>
+    </message>
+    <message>
+        <source>That did not work</source>
+        <translation>Eso no ha funcionado</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>Algo salió mal; no se ha cambiado nada.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReviewDialog</name>
+    <message>
+        <source>Add these memories?</source>
+        <translation>¿Añadir estos recuerdos?</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Recuerdo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Unir</translation>
+    </message>
+    <message>
+        <source>Make one memory of the selected ones</source>
+        <translation>Hacer un solo recuerdo con los elegidos</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Dividir</translation>
+    </message>
+    <message>
+        <source>Make two memories, cut at the longest pause</source>
+        <translation>Hacer dos recuerdos, cortando en la pausa más larga</translation>
+    </message>
+    <message>
+        <source>Also add near-identical burst shots</source>
+        <translation>Añadir también las fotos en ráfaga casi iguales</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source> (+{n} burst)</source>
+        <translation> (+{n} en ráfaga)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %Ln memory(s)</source>
+        <translation>
+            <numerusform>Añadir %Ln recuerdo</numerusform>
+            <numerusform>Añadir %Ln recuerdos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) not imported — show why</source>
+        <translation>
+            <numerusform>%Ln archivo sin importar: ver por qué</numerusform>
+            <numerusform>%Ln archivos sin importar: ver por qué</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{memories} suggested memories with {photos} photos. Untick one to skip it; double-click a title to rename it. Nothing is added until you press Add.</source>
+        <translation>{memories} recuerdos sugeridos con {photos} fotos. Desmarca uno para saltarlo; haz doble clic en un título para cambiarle el nombre. No se añade nada hasta que pulses Añadir.</translation>
+    </message>
+    <message>
+        <source>Kept in the export only: {what}</source>
+        <translation>Se queda solo en la exportación: {what}</translation>
+    </message>
+    <message>
+        <source>{n} photos or entries are already in your scrapbook and were left alone.</source>
+        <translation>{n} fotos o entradas ya están en vuestro álbum y no se han tocado.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+</context>
+<context>
+    <name>JobStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>{title} (then {n} more)</source>
+        <translation>{title} (y después {n} más)</translation>
     </message>
 </context>
 <context>
@@ -777,6 +1547,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Desbloqueando… esto tarda un momento.</translation>
     </message>
     <message>
+        <source>LoveBridge&apos;s key file (keyslots.json in the data folder) is damaged, so the lock cannot be opened. Nothing was changed. Put back a copy of that file from a backup of the data folder, then try again.</source>
+        <translation>El archivo de claves de LoveBridge (keyslots.json, en la carpeta de datos) está dañado, así que no se puede abrir el candado. No se ha cambiado nada. Repón una copia de ese archivo desde una copia de seguridad de la carpeta de datos y vuelve a intentarlo.</translation>
+    </message>
+    <message>
         <source>LoveBridge could not read its key file ({problem}). Nothing was changed.</source>
         <translation>LoveBridge no pudo leer su archivo de claves ({problem}). No se cambió nada.</translation>
     </message>
@@ -800,6 +1574,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Abriendo tu biblioteca…</translation>
     </message>
     <message>
+        <source>Privacy</source>
+        <translation>Privacidad</translation>
+    </message>
+    <message>
         <source>Rooms</source>
         <translation>Salas</translation>
     </message>
@@ -816,56 +1594,15 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Citas</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Back up…</source>
-        <translation>&amp;Hacer una copia…</translation>
-    </message>
-    <message>
-        <source>&amp;Restore…</source>
-        <translation>&amp;Restaurar…</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Preferencias…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Write</source>
-        <translation>&amp;Escribir</translation>
-    </message>
-    <message>
-        <source>&amp;Scrapbook</source>
-        <translation>Á&amp;lbum</translation>
-    </message>
-    <message>
-        <source>&amp;Dates</source>
-        <translation>&amp;Citas</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;yuda</translation>
-    </message>
-    <message>
-        <source>&amp;About LoveBridge</source>
-        <translation>&amp;Acerca de LoveBridge</translation>
-    </message>
-    <message>
         <source>Everything is saved on this laptop.</source>
         <translation>Todo está guardado en este portátil.</translation>
     </message>
-    <message>
-        <source>{days} days together</source>
-        <translation>{days} días juntos</translation>
+    <message numerus="yes">
+        <source>%Ln day(s) together</source>
+        <translation>
+            <numerusform>%Ln día juntos</numerusform>
+            <numerusform>%Ln días juntos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your backup is restored.</source>
@@ -979,6 +1716,22 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Quitar foto</translation>
     </message>
     <message>
+        <source>Editing…</source>
+        <translation>Editando…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Sin guardar</translation>
+    </message>
+    <message>
+        <source>This memory is not saved yet: {reason}. Everything you wrote is still here.</source>
+        <translation>Este recuerdo aún no está guardado: {reason}. Todo lo que escribiste sigue aquí.</translation>
+    </message>
+    <message>
         <source>Added by {name}</source>
         <translation>Añadido por {name}</translation>
     </message>
@@ -992,6 +1745,41 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
 </context>
 <context>
+    <name>MemoryReader</name>
+    <message>
+        <source>← Back to the scrapbook</source>
+        <translation>← Volver al álbum</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Photos of this memory</source>
+        <translation>Fotos de este recuerdo</translation>
+    </message>
+    <message>
+        <source>The story</source>
+        <translation>La historia</translation>
+    </message>
+    <message>
+        <source>♥ one of our favourites</source>
+        <translation>♥ uno de nuestros favoritos</translation>
+    </message>
+    <message>
+        <source>added by {name}</source>
+        <translation>añadido por {name}</translation>
+    </message>
+    <message>
+        <source>No story written yet.</source>
+        <translation>Todavía no hay historia escrita.</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+</context>
+<context>
     <name>MonthView</name>
     <message>
         <source>Month calendar</source>
@@ -1000,6 +1788,45 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>+{n} more</source>
         <translation>+{n} más</translation>
+    </message>
+</context>
+<context>
+    <name>NoMailDialog</name>
+    <message>
+        <source>No mail program</source>
+        <translation>No hay programa de correo</translation>
+    </message>
+    <message>
+        <source>No mail program answered, so the note was not sent.</source>
+        <translation>Ningún programa de correo respondió, así que la nota no se ha enviado.</translation>
+    </message>
+    <message>
+        <source>You can copy the note and paste it into your e-mail (in a browser, for example), or keep it as a text file. It stays here as a draft either way.</source>
+        <translation>Puedes copiar la nota y pegarla en tu correo (en el navegador, por ejemplo), o guardarla como archivo de texto. En cualquier caso, se queda aquí como borrador.</translation>
+    </message>
+    <message>
+        <source>Copy the note</source>
+        <translation>Copiar la nota</translation>
+    </message>
+    <message>
+        <source>Save as a text file…</source>
+        <translation>Guardar como archivo de texto…</translation>
+    </message>
+    <message>
+        <source>Could not save the note</source>
+        <translation>No se pudo guardar la nota</translation>
+    </message>
+    <message>
+        <source>The note could not be written there; it is still here. Try another folder.</source>
+        <translation>No se pudo guardar la nota ahí; sigue aquí. Prueba con otra carpeta.</translation>
+    </message>
+    <message>
+        <source>Save the note as text</source>
+        <translation>Guardar la nota como texto</translation>
+    </message>
+    <message>
+        <source>Text file (*.txt)</source>
+        <translation>Archivo de texto (*.txt)</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1933,137 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
 </context>
 <context>
+    <name>NoteWords</name>
+    <message>
+        <source>Card, A6</source>
+        <translation>Tarjeta, A6</translation>
+    </message>
+    <message>
+        <source>Card, 4 × 6 in</source>
+        <translation>Tarjeta, 4 × 6 in</translation>
+    </message>
+    <message>
+        <source>Card, 5 × 7 in</source>
+        <translation>Tarjeta, 5 × 7 in</translation>
+    </message>
+    <message>
+        <source>Folded card, A4</source>
+        <translation>Tarjeta doblada, A4</translation>
+    </message>
+    <message>
+        <source>Folded card, US Letter</source>
+        <translation>Tarjeta doblada, carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Quarter-fold card, A4</source>
+        <translation>Tarjeta doblada en cuatro, A4</translation>
+    </message>
+    <message>
+        <source>Quarter-fold card, US Letter</source>
+        <translation>Tarjeta doblada en cuatro, carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Letter, A4</source>
+        <translation>Carta, A4</translation>
+    </message>
+    <message>
+        <source>Letter, US Letter</source>
+        <translation>Carta, carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Lunchbox notes, A4</source>
+        <translation>Notitas para la fiambrera, A4</translation>
+    </message>
+    <message>
+        <source>Lunchbox notes, US Letter</source>
+        <translation>Notitas para la fiambrera, carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Envelope, DL</source>
+        <translation>Sobre, DL</translation>
+    </message>
+    <message>
+        <source>Envelope, C6</source>
+        <translation>Sobre, C6</translation>
+    </message>
+    <message>
+        <source>Envelope, US #10</source>
+        <translation>Sobre, US #10</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Azul</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>Negro</translation>
+    </message>
+    <message>
+        <source>Blue-black</source>
+        <translation>Azul oscuro</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rojo</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Verde</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Morado</translation>
+    </message>
+    <message>
+        <source>Sepia</source>
+        <translation>Sepia</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>Blanco</translation>
+    </message>
+    <message>
+        <source>Cream</source>
+        <translation>Crema</translation>
+    </message>
+    <message>
+        <source>Kraft</source>
+        <translation>Kraft</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>liso</translation>
+    </message>
+    <message>
+        <source>lined</source>
+        <translation>rayas</translation>
+    </message>
+    <message>
+        <source>dotted</source>
+        <translation>puntos</translation>
+    </message>
+    <message>
+        <source>squared</source>
+        <translation>cuadros</translation>
+    </message>
+    <message>
+        <source>No decoration</source>
+        <translation>Sin adornos</translation>
+    </message>
+    <message>
+        <source>Drawn border</source>
+        <translation>Borde dibujado</translation>
+    </message>
+    <message>
+        <source>Hearts</source>
+        <translation>Corazones</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Estrellas</translation>
+    </message>
+</context>
+<context>
     <name>OnThisDayCard</name>
     <message>
         <source>Open</source>
@@ -1115,13 +2073,12 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>Write a note about this</source>
         <translation>Escribir una nota sobre esto</translation>
     </message>
-    <message>
-        <source>a year ago today</source>
-        <translation>hace un año hoy</translation>
-    </message>
-    <message>
-        <source>{n} years ago today</source>
-        <translation>hace {n} años hoy</translation>
+    <message numerus="yes">
+        <source>%n year(s) ago today</source>
+        <translation>
+            <numerusform>hoy hace un año</numerusform>
+            <numerusform>hoy hace %n años</numerusform>
+        </translation>
     </message>
     <message>
         <source>On this day, {ago}: {title}</source>
@@ -1287,6 +2244,46 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
 <context>
     <name>PlanEditor</name>
     <message>
+        <source>Does not repeat</source>
+        <translation>No se repite</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Cada día</translation>
+    </message>
+    <message>
+        <source>Every week on this weekday</source>
+        <translation>Cada semana, este mismo día</translation>
+    </message>
+    <message>
+        <source>Every other week</source>
+        <translation>Cada dos semanas</translation>
+    </message>
+    <message>
+        <source>Monthly, on this weekday (e.g. first Sunday)</source>
+        <translation>Cada mes, este día de la semana (p. ej., el primer domingo)</translation>
+    </message>
+    <message>
+        <source>Monthly, on this day of the month</source>
+        <translation>Cada mes, este día del mes</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Cada año</translation>
+    </message>
+    <message>
+        <source>minutes before</source>
+        <translation>minutos antes</translation>
+    </message>
+    <message>
+        <source>hours before</source>
+        <translation>horas antes</translation>
+    </message>
+    <message>
+        <source>days before</source>
+        <translation>días antes</translation>
+    </message>
+    <message>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -1406,6 +2403,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>Cancel this one</source>
         <translation>Cancelar este</translation>
     </message>
+    <message>
+        <source>This is at the same time as “{title}” ({start}–{end}). Choose another time, or save again to keep both.</source>
+        <translation>Coincide con «{title}» ({start}–{end}). Elige otra hora o vuelve a guardar para quedaros con los dos.</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1503,10 +2504,6 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Second partner</source>
         <translation>Segunda persona</translation>
-    </message>
-    <message>
-        <source>Privacy</source>
-        <translation>Privacidad</translation>
     </message>
     <message>
         <source>Turning the lock on…</source>
@@ -1705,6 +2702,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Together since</source>
         <translation>Juntos desde</translation>
+    </message>
+    <message>
+        <source>Choose the day</source>
+        <translation>Elige el día</translation>
     </message>
     <message>
         <source>We&apos;d rather not set a date</source>
@@ -1906,6 +2907,38 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
 </context>
 <context>
+    <name>ReminderWords</name>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>dentro de %n día</numerusform>
+            <numerusform>dentro de %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <translation>
+            <numerusform>dentro de %n hora</numerusform>
+            <numerusform>dentro de %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <translation>
+            <numerusform>dentro de %n minuto</numerusform>
+            <numerusform>dentro de %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title} was on {when}</source>
+        <translation>{title} fue el {when}</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+</context>
+<context>
     <name>RestoreConfirmDialog</name>
     <message>
         <source>Restore this backup?</source>
@@ -2007,27 +3040,30 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
     <message>
         <source>All tags</source>
-        <translation>Todas las etiquetas</translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation>Todos los años</translation>
+        <translation>Años</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>Lugares</translation>
     </message>
     <message>
         <source>Added by either of us</source>
-        <translation>Añadido por cualquiera de los dos</translation>
+        <translation>De los dos</translation>
     </message>
     <message>
         <source>Added by {name}</source>
-        <translation>Añadido por {name}</translation>
+        <translation>De {name}</translation>
     </message>
-    <message>
-        <source>1 memory found</source>
-        <translation>1 recuerdo encontrado</translation>
-    </message>
-    <message>
-        <source>{n} memories found</source>
-        <translation>{n} recuerdos encontrados</translation>
+    <message numerus="yes">
+        <source>%Ln memory(s) found</source>
+        <translation>
+            <numerusform>%Ln recuerdo encontrado</numerusform>
+            <numerusform>%Ln recuerdos encontrados</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing matches that yet</source>
@@ -2063,6 +3099,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Choose the folder with the photos</source>
         <translation>Elige la carpeta con las fotos</translation>
+    </message>
+    <message>
+        <source>LoveBridge could not write to the library just now; it will try again as you go on</source>
+        <translation>LoveBridge no ha podido escribir en la biblioteca ahora mismo; lo volverá a intentar mientras sigues</translation>
     </message>
     <message>
         <source>Moved to the trash. You can restore it for 30 days.</source>
@@ -2104,9 +3144,27 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>Those photos could not be added. Nothing was changed.</source>
         <translation>No se pudieron añadir esas fotos. No se cambió nada.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n photo(s) added. These files were left out:</source>
+        <translation>
+            <numerusform>Se añadió %n foto. Estos archivos se quedaron fuera:</numerusform>
+            <numerusform>Se añadieron %n fotos. Estos archivos se quedaron fuera:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The trash was emptied (%n item(s)).</source>
+        <translation>
+            <numerusform>Se vació la papelera (%n elemento).</numerusform>
+            <numerusform>Se vació la papelera (%n elementos).</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{kept} photo(s) added. These files were left out:</source>
-        <translation>{kept} foto(s) añadida(s). Estos archivos se quedaron fuera:</translation>
+        <source>The trash could not be emptied ({problem}); nothing was lost.</source>
+        <translation>No se pudo vaciar la papelera ({problem}); no se ha perdido nada.</translation>
+    </message>
+    <message>
+        <source>Emptying the trash…</source>
+        <translation>Vaciando la papelera…</translation>
     </message>
     <message>
         <source>…and {n} more.</source>
@@ -2127,10 +3185,6 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>{n} memories made, one for each day. Open one to give it a title and a story.</source>
         <translation>{n} recuerdos creados, uno por día. Abre uno para ponerle título e historia.</translation>
-    </message>
-    <message>
-        <source>The trash was emptied ({n} item(s)).</source>
-        <translation>Se vació la papelera ({n} elemento(s)).</translation>
     </message>
     <message>
         <source>Empty the trash?</source>
@@ -2231,17 +3285,19 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>your partner</source>
         <translation>tu pareja</translation>
     </message>
-    <message>
-        <source>1 word</source>
-        <translation>1 palabra</translation>
+    <message numerus="yes">
+        <source>%Ln word(s)</source>
+        <translation>
+            <numerusform>%Ln palabra</numerusform>
+            <numerusform>%Ln palabras</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} words</source>
-        <translation>{n} palabras</translation>
-    </message>
-    <message>
-        <source>{n} characters</source>
-        <translation>{n} caracteres</translation>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln carácter</numerusform>
+            <numerusform>%Ln caracteres</numerusform>
+        </translation>
     </message>
     <message>
         <source>fits one text</source>
@@ -2254,6 +3310,53 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>up to {limit} for {where}</source>
         <translation>hasta {limit} para {where}</translation>
+    </message>
+</context>
+<context>
+    <name>ShellMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurar…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Write</source>
+        <translation>&amp;Escribir</translation>
+    </message>
+    <message>
+        <source>&amp;Scrapbook</source>
+        <translation>Á&amp;lbum</translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>C&amp;itas</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About LoveBridge</source>
+        <translation>Acerca &amp;de LoveBridge</translation>
     </message>
 </context>
 <context>
@@ -2313,6 +3416,26 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
 </context>
 <context>
     <name>SuggestionModel</name>
+    <message>
+        <source>tender</source>
+        <translation>tierna</translation>
+    </message>
+    <message>
+        <source>playful</source>
+        <translation>juguetona</translation>
+    </message>
+    <message>
+        <source>serious</source>
+        <translation>seria</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>cálida</translation>
+    </message>
+    <message>
+        <source>hopeful</source>
+        <translation>esperanzada</translation>
+    </message>
     <message>
         <source>yours</source>
         <translation>tuya</translation>
@@ -2410,13 +3533,12 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>A photo from “{title}”</source>
         <translation>Una foto de «{title}»</translation>
     </message>
-    <message>
-        <source>{n} days left</source>
-        <translation>Quedan {n} días</translation>
-    </message>
-    <message>
-        <source>1 day left</source>
-        <translation>Queda 1 día</translation>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>Queda %n día</numerusform>
+            <numerusform>Quedan %n días</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2434,7 +3556,7 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
     <message>
         <source>Welcome to LoveBridge</source>
-        <translation>Te damos la bienvenida a LoveBridge</translation>
+        <translation>Bienvenidos a LoveBridge</translation>
     </message>
     <message>
         <source>A quiet place for the two of you: notes to each other, the memories you share, and time set aside together. Everything stays on this laptop.</source>
@@ -2498,6 +3620,17 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Your template went to the trash.</source>
         <translation>Tu plantilla se fue a la papelera.</translation>
+    </message>
+    <message>
+        <source>That word could not be added to your dictionary just now.</source>
+        <translation>No se ha podido añadir esa palabra a tu diccionario ahora mismo.</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>{day} at {time}</source>
+        <translation>{day} a las {time}</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from lovebridge.core.formatting import weekday_name
 from lovebridge.store.db import Store
 from lovebridge.store.models import SpecialDate
 
@@ -107,7 +108,7 @@ def when_phrase(day: date, today: date) -> str:
     if days == 1:
         return "tomorrow"
     if 1 < days < 7:
-        return f"on {day.strftime('%A')}"
+        return f"on {weekday_name(day)}"
     return f"in {days} days"
 
 

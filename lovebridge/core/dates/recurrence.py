@@ -21,6 +21,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
 from lovebridge.core import timezone
+from lovebridge.core.formatting import weekday_name
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -272,7 +273,7 @@ def first_after(rule: str, starts_at: datetime, tz_name: str, after: datetime) -
 def describe(rule: str | None, start_local: datetime) -> str:
     """A short plain-language description of a rule ("Every Friday", "Every year")."""
     choice = choice_for(rule, start_local)
-    weekday = start_local.strftime("%A")
+    weekday = weekday_name(start_local)
     nth = nth_weekday_of_month(start_local.date())
     ordinal = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "last"}[nth]
     return {

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from lovebridge.core.dates import recurrence
+from lovebridge.core.formatting import day_text, month_text, weekday_name
 from lovebridge.core.profile import CoupleProfile, ProfileService
 from lovebridge.core.write.messages import MessageService
 from lovebridge.core.write.placeholders import FillValues
@@ -32,9 +33,9 @@ class MemoryRef:
 
     def when(self) -> str:
         if self.month and self.day:
-            return date(self.year, self.month, self.day).strftime("%-d %B %Y")
+            return day_text(date(self.year, self.month, self.day))
         if self.month:
-            return date(self.year, self.month, 1).strftime("%B %Y")
+            return month_text(self.year, self.month)
         return str(self.year)
 
 
@@ -184,7 +185,7 @@ def fill_values(profile: CoupleProfile | None, writer: str, today: date,
     place = memory.place if memory else ""
     next_date = ""
     if next_plan is not None:
-        next_date = f"{next_plan.title} on {next_plan.starts_at.astimezone().strftime('%A')}"
+        next_date = f"{next_plan.title} on {weekday_name(next_plan.starts_at.astimezone())}"
     return FillValues(
         partner=profile.name_of(profile.other(writer)),
         me=profile.name_of(writer),

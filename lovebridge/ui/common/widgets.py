@@ -67,6 +67,7 @@ def centred_card(page: QWidget, width: int, icon_name: str, icon_px: int,
     heading_label = QLabel(title)
     heading_label.setObjectName("pageTitle")
     heading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    heading_label.setWordWrap(True)  # longer in other languages ("Te damos la bienvenida a …")
     inner.addWidget(heading_label)
     outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
     outer.addStretch(1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, tzinfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.core.dates.anniversaries import Milestone
-from lovebridge.core.dates.model import KIND_LABELS, STATUS_LABELS, Occurrence
+from lovebridge.core.dates.model import Occurrence
 from lovebridge.core.dates.services import MemoryMark
 from lovebridge.ui.common.widgets import muted_label, primary_button
+from lovebridge.ui.dates.labels import DatesWords, kind_label, status_label, word
+from lovebridge.ui.formatting import day_text, time_text
 
 OCCURRENCE_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -26,16 +28,16 @@ OCCURRENCE_ROLE = Qt.ItemDataRole.UserRole + 2
 def occurrence_line(o: Occurrence, tz: tzinfo) -> str:
     """ "19:00  Date night · at home" with the status when it is not "planned"."""
     local = o.starts_at.astimezone(tz)
-    when = "All day" if o.all_day else local.strftime("%H:%M")
-    extra = [KIND_LABELS.get(o.kind, o.kind)]
+    when = word(QT_TRANSLATE_NOOP("DatesLabels", "All day")) if o.all_day else time_text(local)
+    extra = [kind_label(o.kind)]
     if o.place:
         extra.append(o.place)
     if o.recurring:
-        extra.append("repeats")
+        extra.append(word(QT_TRANSLATE_NOOP("DatesLabels", "repeats")))
     if o.moved:
-        extra.append("moved")
+        extra.append(word(QT_TRANSLATE_NOOP("DatesLabels", "moved")))
     if o.status != "planned":
-        extra.append(STATUS_LABELS[o.status].lower())
+        extra.append(status_label(o.status, inline=True))
     return f"{when}  {o.title}\n{' · '.join(extra)}"
 
 
@@ -137,8 +139,9 @@ class DayPanel(QWidget):
     ) -> None:
         keep = self.current()
         self.day = day
-        self.title.setText(day.strftime("%A %d %B %Y").replace(" 0", " "))
-        marks = [f"♥ {m.title}" for m in milestones] + [f"✿ {m.title}" for m in memories]
+        self.title.setText(day_text(day, weekday=True))
+        words = DatesWords()
+        marks = [f"♥ {words.milestone(m)}" for m in milestones] + [f"✿ {m.title}" for m in memories]
         self.marks.setText("\n".join(marks))
         self.marks.setVisible(bool(marks))
         self.list.clear()
@@ -194,8 +197,9 @@ class AgendaView(QListWidget):
     ) -> None:
         self.clear()
         by_day: dict[date, list[tuple[str, Occurrence | None]]] = {}
+        words = DatesWords()
         for milestone in milestones:
-            by_day.setdefault(milestone.day, []).append((f"♥  {milestone.title}", None))
+            by_day.setdefault(milestone.day, []).append((f"♥  {words.milestone(milestone)}", None))
         for occurrence in occurrences:
             by_day.setdefault(occurrence.starts_at.astimezone(tz).date(), []).append(
                 (occurrence_line(occurrence, tz), occurrence))
@@ -204,7 +208,8 @@ class AgendaView(QListWidget):
                 "Nothing planned yet. The Ideas tab has plenty to start with.")))
             return
         for day in sorted(by_day):
-            label = "Today" if day == today else day.strftime("%A %d %B").replace(" 0", " ")
+            label = (self.tr("Today") if day == today
+                     else day_text(day, weekday=True, year=False))
             header = QListWidgetItem(label)
             font = header.font()
             font.setBold(True)

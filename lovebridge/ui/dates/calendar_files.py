@@ -44,8 +44,8 @@ class CalendarFilesMixin:
                                                           "written."), str(exc.strerror or exc))
             return None
         count = len(plans)
-        self.say(self.tr("Saved {n} to {file}. Open it on a phone to add it to its calendar.")
-                 .format(n="1 plan" if count == 1 else f"{count} plans", file=path.name))
+        self.say(self.tr("Saved %n plan(s) to {file}. Open it on a phone to add it to its "
+                         "calendar.", "", count).format(file=path.name))
         return path
 
     def import_file(self):  # noqa: ANN201 - the background Task, or None when cancelled

@@ -30,6 +30,7 @@ from lovebridge.core.dates.model import Occurrence, PlanData
 from lovebridge.core.dates.services import DatesServices
 from lovebridge.ui.common.widgets import card, heading, muted_label, primary_button
 from lovebridge.ui.dates.time_combo import TimeCombo
+from lovebridge.ui.formatting import day_text
 from lovebridge.ui.i18n import content_language
 
 
@@ -58,7 +59,7 @@ class CheckInSheet(QDialog):
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
         when = occurrence.starts_at.astimezone(self._zone)
-        day = when.strftime("%A %d %B").replace(" 0", " ")
+        day = day_text(when, weekday=True, year=False)
         layout.addWidget(heading(self.tr("Our check-in"), day))
         layout.addWidget(muted_label(self.tr(
             "Phones away. Take turns: one of you talks, the other listens and says back what "

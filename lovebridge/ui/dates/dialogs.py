@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lovebridge.core.dates.anniversaries import SpecialDateService, SpecialDay
+from lovebridge.core.dates.anniversaries import SPECIAL_KINDS, SpecialDateService, SpecialDay
 from lovebridge.core.dates.ideas import COSTS, ENERGIES, SEASONS, Idea, IdeaLibraryError
 from lovebridge.core.dates.services import DatesServices
 from lovebridge.ui.common.widgets import heading, muted_label, primary_button
 from lovebridge.ui.dates.idea_picker import COST_LABELS, ENERGY_LABELS
+from lovebridge.ui.dates.labels import kind_label
 from lovebridge.ui.dates.style import soft_list_style
-
-SPECIAL_KIND_LABELS = {"anniversary": "Anniversary", "birthday": "Birthday", "other": "Other"}
 
 
 def _error_label() -> QLabel:
@@ -159,8 +158,8 @@ class SpecialDatesDialog(QDialog):
         self.date_edit.setDate(QDate.currentDate())
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("specialKind")
-        for key, label in SPECIAL_KIND_LABELS.items():
-            self.kind_combo.addItem(self.tr(label), key)
+        for key in SPECIAL_KINDS:
+            self.kind_combo.addItem(kind_label(key), key)
         self.yearly_check = QCheckBox(self.tr("Every year"))
         self.yearly_check.setObjectName("specialYearly")
         self.yearly_check.setChecked(True)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,20 +37,48 @@ from lovebridge.ui.common.widgets import card, muted_label, primary_button
 from lovebridge.ui.theme import current_colours
 
 IDEA_ROLE = Qt.ItemDataRole.UserRole + 1
-COST_LABELS = {"free": "Free", "low": "Low cost", "medium": "Some spending", "high": "A treat"}
-ENERGY_LABELS = {"calm": "Calm", "medium": "Easy-going", "lively": "Lively"}
-DURATIONS = ((0, "Any length"), (30, "Up to 30 minutes"), (60, "Up to an hour"),
-             (120, "Up to two hours"), (240, "Up to half a day"))
+COST_LABELS = {
+    "free": QT_TRANSLATE_NOOP("IdeaPicker", "Free"),
+    "low": QT_TRANSLATE_NOOP("IdeaPicker", "Low cost"),
+    "medium": QT_TRANSLATE_NOOP("IdeaPicker", "Some spending"),
+    "high": QT_TRANSLATE_NOOP("IdeaPicker", "A treat"),
+}
+ENERGY_LABELS = {
+    "calm": QT_TRANSLATE_NOOP("IdeaPicker", "Calm"),
+    "medium": QT_TRANSLATE_NOOP("IdeaPicker", "Easy-going"),
+    "lively": QT_TRANSLATE_NOOP("IdeaPicker", "Lively"),
+}
+SEASON_LABELS = {
+    "spring": QT_TRANSLATE_NOOP("IdeaPicker", "Spring"),
+    "summer": QT_TRANSLATE_NOOP("IdeaPicker", "Summer"),
+    "autumn": QT_TRANSLATE_NOOP("IdeaPicker", "Autumn"),
+    "winter": QT_TRANSLATE_NOOP("IdeaPicker", "Winter"),
+}
+DURATIONS = (
+    (0, QT_TRANSLATE_NOOP("IdeaPicker", "Any length")),
+    (30, QT_TRANSLATE_NOOP("IdeaPicker", "Up to 30 minutes")),
+    (60, QT_TRANSLATE_NOOP("IdeaPicker", "Up to an hour")),
+    (120, QT_TRANSLATE_NOOP("IdeaPicker", "Up to two hours")),
+    (240, QT_TRANSLATE_NOOP("IdeaPicker", "Up to half a day")),
+)
+
+
+def _word(text: str) -> str:
+    return QCoreApplication.translate("IdeaPicker", text)
 
 
 def facts(idea: Idea) -> str:
-    """ "At home · Free · 1 h · Calm" """
+    """ "At home · Free · 1 h · Calm" in the couple's language."""
     hours, minutes = divmod(idea.duration_minutes, 60)
     length = f"{hours} h" + (f" {minutes} min" if minutes else "") if hours else f"{minutes} min"
-    parts = ["At home" if idea.at_home else "Out", "Indoors" if idea.indoor else "Outdoors",
-             COST_LABELS[idea.cost], length, ENERGY_LABELS[idea.energy]]
-    if idea.season != "any":
-        parts.append(idea.season.capitalize())
+    where = (QT_TRANSLATE_NOOP("IdeaPicker", "At home") if idea.at_home
+             else QT_TRANSLATE_NOOP("IdeaPicker", "Out"))
+    setting = (QT_TRANSLATE_NOOP("IdeaPicker", "Indoors") if idea.indoor
+               else QT_TRANSLATE_NOOP("IdeaPicker", "Outdoors"))
+    parts = [_word(where), _word(setting),
+             _word(COST_LABELS[idea.cost]), length, _word(ENERGY_LABELS[idea.energy])]
+    if idea.season in SEASON_LABELS:
+        parts.append(_word(SEASON_LABELS[idea.season]))
     return " · ".join(parts)
 
 
@@ -106,18 +142,25 @@ class IdeaPicker(QWidget):
         self.search_edit.setObjectName("ideaSearch")
         self.search_edit.setPlaceholderText(self.tr("Search ideas…"))
         self.search_edit.setClearButtonEnabled(True)
-        self.place_combo = self._combo("ideaPlace", (("any", "Home or out"), ("yes", "At home"),
-                                                     ("no", "Going out")))
-        self.indoor_combo = self._combo("ideaIndoor", (("any", "Indoors or out"),
-                                                       ("yes", "Indoors"), ("no", "Outdoors")))
-        self.cost_combo = self._combo("ideaCost", (("any", "Any cost"), *(
-            (key, label) for key, label in COST_LABELS.items())))
+        any_place = QT_TRANSLATE_NOOP("IdeaPicker", "Home or out")
+        at_home, going_out = (QT_TRANSLATE_NOOP("IdeaPicker", "At home"),
+                              QT_TRANSLATE_NOOP("IdeaPicker", "Going out"))
+        self.place_combo = self._combo("ideaPlace", (
+            ("any", any_place), ("yes", at_home), ("no", going_out)))
+        any_setting = QT_TRANSLATE_NOOP("IdeaPicker", "Indoors or out")
+        indoors, outdoors = (QT_TRANSLATE_NOOP("IdeaPicker", "Indoors"),
+                             QT_TRANSLATE_NOOP("IdeaPicker", "Outdoors"))
+        self.indoor_combo = self._combo("ideaIndoor", (
+            ("any", any_setting), ("yes", indoors), ("no", outdoors)))
+        any_cost = QT_TRANSLATE_NOOP("IdeaPicker", "Any cost")
+        self.cost_combo = self._combo("ideaCost", (("any", any_cost), *COST_LABELS.items()))
         self.duration_combo = self._combo("ideaDuration", DURATIONS)
-        self.energy_combo = self._combo("ideaEnergy", (("any", "Any energy"), *(
-            (key, label) for key, label in ENERGY_LABELS.items())))
-        self.season_combo = self._combo("ideaSeason", (("any", "Any season"), ("spring", "Spring"),
-                                                       ("summer", "Summer"), ("autumn", "Autumn"),
-                                                       ("winter", "Winter")))
+        any_energy = QT_TRANSLATE_NOOP("IdeaPicker", "Any energy")
+        self.energy_combo = self._combo("ideaEnergy", (("any", any_energy),
+                                                       *ENERGY_LABELS.items()))
+        any_season = QT_TRANSLATE_NOOP("IdeaPicker", "Any season")
+        self.season_combo = self._combo("ideaSeason", (("any", any_season),
+                                                       *SEASON_LABELS.items()))
         filters.addWidget(self.search_edit, 0, 0, 1, 3)
         for index, combo in enumerate((self.place_combo, self.indoor_combo, self.cost_combo,
                                        self.duration_combo, self.energy_combo,
@@ -227,8 +270,7 @@ class IdeaPicker(QWidget):
                 item.setToolTip(idea.why)
                 self.list.addItem(item)
         count = self.list.count()
-        self.count_label.setText(self.tr("{n} ideas fit").format(n=count) if count != 1
-                                 else self.tr("1 idea fits"))
+        self.count_label.setText(self.tr("%n idea(s) fit", "", count))
         if current is not None:
             self.select_key(current.key)
         if self.list.currentRow() < 0 and count:

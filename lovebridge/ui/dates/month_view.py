@@ -5,7 +5,6 @@ Double-click a day to plan something on it; drag a plan to another day to move i
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -25,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
+from lovebridge.ui.formatting import weekday_abbreviations
 from lovebridge.ui.theme import current_colours
 
 OCCURRENCE_MIME = "application/x-lovebridge-occurrence"
@@ -163,7 +163,7 @@ class MonthView(QWidget):
         painter.setFont(small)
         painter.setPen(QColor(c.muted))
         width = self.width() / 7
-        for index, name in enumerate(calendar.day_abbr):
+        for index, name in enumerate(weekday_abbreviations()):
             painter.drawText(QRectF(index * width, 0, width, HEADER_HEIGHT),
                              Qt.AlignmentFlag.AlignCenter, name)
         day = self.first_shown()

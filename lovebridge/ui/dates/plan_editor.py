@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTime, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
 from lovebridge.core.dates import recurrence
 from lovebridge.core.dates.ideas import Idea
 from lovebridge.core.dates.model import (
-    KIND_LABELS,
     KINDS,
-    STATUS_LABELS,
     STATUSES,
     Occurrence,
     PlanData,
@@ -39,20 +37,28 @@ from lovebridge.core.dates.reminders import split_minutes, to_minutes
 from lovebridge.core.dates.services import DatesServices
 from lovebridge.core.dates.slots import suggested_start
 from lovebridge.ui.common.widgets import heading, muted_label, primary_button
+from lovebridge.ui.dates.labels import kind_label, status_label
 from lovebridge.ui.dates.time_combo import AmountCombo, TimeCombo
+from lovebridge.ui.formatting import time_text
 
 logger = logging.getLogger(__name__)
 
 REPEAT_CHOICES = (
-    (recurrence.REPEAT_NONE, "Does not repeat"),
-    (recurrence.REPEAT_DAILY, "Every day"),
-    (recurrence.REPEAT_WEEKLY, "Every week on this weekday"),
-    (recurrence.REPEAT_FORTNIGHTLY, "Every other week"),
-    (recurrence.REPEAT_MONTHLY_WEEKDAY, "Monthly, on this weekday (e.g. first Sunday)"),
-    (recurrence.REPEAT_MONTHLY_DAY, "Monthly, on this day of the month"),
-    (recurrence.REPEAT_YEARLY, "Every year"),
+    (recurrence.REPEAT_NONE, QT_TRANSLATE_NOOP("PlanEditor", "Does not repeat")),
+    (recurrence.REPEAT_DAILY, QT_TRANSLATE_NOOP("PlanEditor", "Every day")),
+    (recurrence.REPEAT_WEEKLY, QT_TRANSLATE_NOOP("PlanEditor", "Every week on this weekday")),
+    (recurrence.REPEAT_FORTNIGHTLY, QT_TRANSLATE_NOOP("PlanEditor", "Every other week")),
+    (recurrence.REPEAT_MONTHLY_WEEKDAY,
+     QT_TRANSLATE_NOOP("PlanEditor", "Monthly, on this weekday (e.g. first Sunday)")),
+    (recurrence.REPEAT_MONTHLY_DAY,
+     QT_TRANSLATE_NOOP("PlanEditor", "Monthly, on this day of the month")),
+    (recurrence.REPEAT_YEARLY, QT_TRANSLATE_NOOP("PlanEditor", "Every year")),
 )
-UNITS = (("minutes", "minutes before"), ("hours", "hours before"), ("days", "days before"))
+UNITS = (
+    ("minutes", QT_TRANSLATE_NOOP("PlanEditor", "minutes before")),
+    ("hours", QT_TRANSLATE_NOOP("PlanEditor", "hours before")),
+    ("days", QT_TRANSLATE_NOOP("PlanEditor", "days before")),
+)
 DEFAULT_TIMES = {"date_night": time(19, 0), "check_in": time(10, 0), "ritual": time(20, 30)}
 DEFAULT_MINUTES = {"ritual": 20, "check_in": 45, "getaway": 60 * 24 * 2}
 
@@ -92,7 +98,7 @@ class PlanEditor(QDialog):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("planKind")
         for kind in KINDS:
-            self.kind_combo.addItem(self.tr(KIND_LABELS[kind]), kind)
+            self.kind_combo.addItem(kind_label(kind), kind)
         form.addRow(self.tr("Kind"), self.kind_combo)
 
         when = QHBoxLayout()
@@ -139,7 +145,7 @@ class PlanEditor(QDialog):
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("planStatus")
         for status in STATUSES:
-            self.status_combo.addItem(self.tr(STATUS_LABELS[status]), status)
+            self.status_combo.addItem(status_label(status), status)
         form.addRow(self.tr("Status"), self.status_combo)
 
         remind = QHBoxLayout()
@@ -362,8 +368,8 @@ class PlanEditor(QDialog):
         until = other.ends_at.astimezone(self._zone)
         self.error_label.setText(self.tr(
             "This is at the same time as “{title}” ({start}–{end}). Choose another time, or "
-            "save again to keep both.").format(title=other.title, start=local.strftime("%H:%M"),
-                                               end=until.strftime("%H:%M")))
+            "save again to keep both.").format(title=other.title, start=time_text(local),
+                                               end=time_text(until)))
         self.error_label.show()
         self._clash_accepted = (start, end)
         return True

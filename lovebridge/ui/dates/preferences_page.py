@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,7 +49,7 @@ class DatesPreferencesPage(QWidget):
         self.unit_combo = QComboBox()
         self.unit_combo.setObjectName("defaultReminderUnit")
         for key, label in UNITS:
-            self.unit_combo.addItem(self.tr(label), key)
+            self.unit_combo.addItem(QCoreApplication.translate("PlanEditor", label), key)
         amount, unit = split_minutes(settings.get(DEFAULT_REMINDER))
         self.amount_spin.setValue(max(amount, 1))
         self.unit_combo.setCurrentIndex(max(self.unit_combo.findData(unit), 0))

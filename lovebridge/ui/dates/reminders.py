@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.core.dates import recurrence
-from lovebridge.core.dates.reminders import DueReminder, ReminderService, lead_phrase
+from lovebridge.core.dates.reminders import DueReminder, ReminderService, split_minutes
 from lovebridge.ui.common.widgets import icon, muted_label
+from lovebridge.ui.formatting import day_text, time_text
 from lovebridge.ui.settings import Option
 
 logger = logging.getLogger(__name__)
@@ -32,19 +33,36 @@ DEFAULT_REMINDER = Option("dates/default_reminder_minutes", 60, int)
 KEEP_IN_TRAY = Option("dates/keep_in_tray", True, bool)  # only where a system tray exists
 
 
+class ReminderWords(QObject):
+    """A reminder in the couple's language, with its plural forms."""
+
+    def lead(self, minutes: int) -> str:
+        """ "in 30 minutes", "in 1 hour", "in 2 days" """
+        amount, unit = split_minutes(minutes)
+        if unit == "days":
+            return self.tr("in %n day(s)", "", amount)
+        if unit == "hours":
+            return self.tr("in %n hour(s)", "", amount)
+        return self.tr("in %n minute(s)", "", amount)
+
+    def text(self, due: DueReminder, now: datetime) -> str:
+        occurrence = due.occurrence
+        local = occurrence.starts_at.astimezone(recurrence.zone(occurrence.timezone))
+        left = int((occurrence.starts_at - now).total_seconds() // 60)
+        place = f" · {occurrence.place}" if occurrence.place else ""
+        day = day_text(local, weekday=True, year=False)
+        when = day if occurrence.all_day else f"{day}, {time_text(local)}"
+        if occurrence.ends_at <= now:
+            return self.tr("{title} was on {when}").format(
+                title=occurrence.title, when=when) + place
+        rounded = left if left < 120 else round(left / 60) * 60
+        lead = self.lead(rounded) if left > 0 else self.tr("now")
+        return f"{occurrence.title} {lead} — {when}{place}"
+
+
 def reminder_text(due: DueReminder, now: datetime) -> str:
-    """ "Date night in 1 hour — Friday 19:00, at home" """
-    occurrence = due.occurrence
-    local = occurrence.starts_at.astimezone(recurrence.zone(occurrence.timezone))
-    left = int((occurrence.starts_at - now).total_seconds() // 60)
-    place = f" · {occurrence.place}" if occurrence.place else ""
-    day = local.strftime("%A %d %B").replace(" 0", " ")
-    when = day if occurrence.all_day else f"{day}, {local:%H:%M}"
-    if occurrence.ends_at <= now:
-        return f"{occurrence.title} was on {when}{place}"
-    rounded = left if left < 120 else round(left / 60) * 60
-    lead = f"in {lead_phrase(rounded)}" if left > 0 else "now"
-    return f"{occurrence.title} {lead} — {when}{place}"
+    """ "Date night in 1 hour — Friday, 19:00 · at home" """
+    return ReminderWords().text(due, now)
 
 
 class ReminderCenter(QObject):

@@ -24,7 +24,6 @@ from lovebridge.core.dates.anniversaries import (
     milestones_between,
     next_milestone,
     note_occasion,
-    when_phrase,
 )
 from lovebridge.core.dates.ideas import Idea
 from lovebridge.core.dates.model import Occurrence
@@ -39,11 +38,13 @@ from lovebridge.ui.dates.calendar_files import CalendarFilesMixin
 from lovebridge.ui.dates.checkin_sheet import CheckInSheet
 from lovebridge.ui.dates.dialogs import OwnIdeaDialog, SpecialDatesDialog
 from lovebridge.ui.dates.idea_picker import IdeaPicker
+from lovebridge.ui.dates.labels import DatesWords
 from lovebridge.ui.dates.month_view import DayEntry, MonthView
 from lovebridge.ui.dates.plan_editor import PlanEditor
 from lovebridge.ui.dates.reminders import DEFAULT_REMINDER
 from lovebridge.ui.dates.style import disabled_buttons_style, quiet_tabs_style, soft_list_style
 from lovebridge.ui.errors import show_error
+from lovebridge.ui.formatting import day_text, month_text
 from lovebridge.ui.i18n import content_language
 from lovebridge.ui.settings import Settings
 
@@ -291,7 +292,7 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         self._stale = False
         view = self.month_view
         view.set_today(self.today())
-        self.month_label.setText(date(view.year, view.month, 1).strftime("%B %Y"))
+        self.month_label.setText(month_text(view.year, view.month))
         first, last = view.first_shown(), view.last_shown()
         profile = self.services.profiles.load()
         since = profile.together_since if profile else None
@@ -306,8 +307,10 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         self._month_milestones = milestones_between(since, specials, first, last)
         self._month_memories = self.services.memories_between(first, last)
         entries: dict[date, list[DayEntry]] = {}
+        words = DatesWords()
         for milestone in self._month_milestones:
-            entries.setdefault(milestone.day, []).append(DayEntry(milestone.title, "anniversary"))
+            entries.setdefault(milestone.day, []).append(
+                DayEntry(words.milestone(milestone), "anniversary"))
         for o in self._month_occurrences:
             entries.setdefault(o.local_day(self.zone), []).append(DayEntry(
                 o.title, "plan", o.plan_uuid, o.original_start, o.status, o.kind))
@@ -347,9 +350,11 @@ class DatesRoom(CalendarFilesMixin, QWidget):
             self.countdown_when.setText("")
         else:
             milestone = self.next_milestone
-            self.countdown_label.setText(self.tr("Next: {title}").format(title=milestone.title))
-            phrase = when_phrase(milestone.day, today)
-            self.countdown_when.setText(f"{milestone.day:%A %d %B %Y} · {phrase}")
+            words = DatesWords()
+            self.countdown_label.setText(self.tr("Next: {title}").format(
+                title=words.milestone(milestone)))
+            phrase = words.how_far(milestone.day, today)
+            self.countdown_when.setText(f"{day_text(milestone.day, weekday=True)} · {phrase}")
             self.occasion = note_occasion(milestone, today)
         self.nudge_button.setVisible(self.occasion is not None)
 
@@ -417,7 +422,7 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         self.month_view.select(day)
         self.refresh()
         self.say(self.tr("Moved “{title}” to {day}.").format(
-            title=occurrence.title, day=day.strftime("%A %d %B").replace(" 0", " ")))
+            title=occurrence.title, day=day_text(day, weekday=True, year=False)))
 
     def set_status(self, occurrence: Occurrence, status: str) -> None:
         self.services.plans.set_status(occurrence.plan_uuid, occurrence.original_start, status)

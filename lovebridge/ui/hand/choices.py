@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from lovebridge.core.hand.service import HandwritingService
@@ -32,7 +33,8 @@ def add_hands(box: QComboBox, store: Store, current_partner: str = "a") -> int:
             except ValueError:
                 logger.warning("a kept handwriting could not be read; it is left out")
                 continue
-            box.insertItem(added, box.tr("{name}'s hand").format(name=stored.name), key)
+            label = QCoreApplication.translate("HandPage", "{name}'s hand")
+            box.insertItem(added, label.format(name=stored.name), key)
             added += 1
         if chosen is not None and box.findData(chosen) >= 0:
             box.setCurrentIndex(box.findData(chosen))

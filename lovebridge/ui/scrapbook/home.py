@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from lovebridge.core.scrapbook.records import Filters, MemorySummary
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.widgets import card, heading, icon, muted_label, primary_button
+from lovebridge.ui.formatting import memory_date_text
 from lovebridge.ui.scrapbook.card_delegate import MemoryCardDelegate
 from lovebridge.ui.scrapbook.timeline_model import UUID_ROLE, TimelineModel
 
@@ -79,11 +80,10 @@ class OnThisDayCard(QWidget):
             return
         first = memories[0]
         years = this_year - first.when.year
-        ago = self.tr("a year ago today") if years == 1 else \
-            self.tr("{n} years ago today").format(n=years)
+        ago = self.tr("%n year(s) ago today", "", years)
         self.title.setText(self.tr("On this day, {ago}: {title}").format(ago=ago,
                                                                          title=first.title))
-        parts = [first.when.label()] + ([first.place] if first.place else [])
+        parts = [memory_date_text(first.when)] + ([first.place] if first.place else [])
         if len(memories) > 1:
             parts.append(self.tr("and {n} more from this day").format(n=len(memories) - 1))
         self.detail.setText(" · ".join(parts))
@@ -284,9 +284,7 @@ class ScrapbookHome(QWidget):
         """After a reload: the timeline, or a kind empty state that says why it is empty."""
         total = self.model.total
         if filters.active:
-            self.result_label.setText(
-                self.tr("1 memory found") if total == 1 else
-                self.tr("{n} memories found").format(n=f"{total:,}"))
+            self.result_label.setText(self.tr("%Ln memory(s) found", "", total))
             self.result_label.show()
         else:
             self.result_label.hide()

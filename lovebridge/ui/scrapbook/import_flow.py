@@ -167,8 +167,8 @@ class ImportController(QObject):
         text = self.tr("{m} memories with {p} photos are in your scrapbook.").format(
             m=outcome.memories, p=outcome.photos)
         if outcome.problems:
-            text += "\n" + self.tr("{n} photos could not be copied.").format(
-                n=len(outcome.problems))
+            text += "\n" + self.tr("%n photo(s) could not be copied.", "",
+                                  len(outcome.problems))
         self._done(self.tr("Memories added"), text, outcome)
 
     # ---- exporting ----------------------------------------------------------------------

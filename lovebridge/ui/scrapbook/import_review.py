@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from lovebridge.core.importers import grouping
 from lovebridge.core.importers.plan import ImportPlan, ProposedMemory
 from lovebridge.ui.common.widgets import muted_label, primary_button
+from lovebridge.ui.formatting import memory_date_text
 
 
 class ImportReviewDialog(QDialog):
@@ -118,7 +119,7 @@ class ImportReviewDialog(QDialog):
             photos = str(len(proposal.photos))
             if proposal.bursts:
                 photos += self.tr(" (+{n} burst)").format(n=len(proposal.bursts))
-            item = QTreeWidgetItem([proposal.title, proposal.when.label(), photos,
+            item = QTreeWidgetItem([proposal.title, memory_date_text(proposal.when), photos,
                                     proposal.place_label])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable
                           | Qt.ItemFlag.ItemIsEditable)
@@ -147,8 +148,7 @@ class ImportReviewDialog(QDialog):
         accepted = [p for p in self.proposals if p.accepted]
         photos = sum(len(p.photos) for p in accepted)
         self.add_button.setText(
-            self.tr("Add 1 memory") if len(accepted) == 1
-            else self.tr("Add {n} memories").format(n=f"{len(accepted):,}"))
+            self.tr("Add %Ln memory(s)", "", len(accepted)))
         self.add_button.setEnabled(bool(accepted))
         self.summary.setText(self.tr(
             "{memories} suggested memories with {photos} photos. Untick one to skip it; "
@@ -186,7 +186,7 @@ class ImportReviewDialog(QDialog):
         self.report.setPlainText("\n".join(lines))
         count = len(self.plan.problems)
         self.report_toggle.setText(
-            self.tr("{n} files were not imported — show why").format(n=f"{count:,}") if count
+            self.tr("%Ln file(s) not imported — show why", "", count) if count
             else self.tr("Details"))
         self.report_toggle.setVisible(bool(lines))
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from lovebridge.core.scrapbook.records import Memory
 from lovebridge.ui.common.widgets import muted_label, primary_button
+from lovebridge.ui.formatting import memory_date_text
 from lovebridge.ui.scrapbook.thumbnails import ThumbnailLoader
 
 READ_ICON = QSize(220, 165)
@@ -86,7 +87,7 @@ class MemoryReader(QWidget):
     def show_memory(self, memory: Memory, added_by_name: str) -> None:
         self._memory = memory
         self.title.setText(memory.title)
-        parts = [memory.when.label()]
+        parts = [memory_date_text(memory.when)]
         if memory.place:
             parts.append(memory.place)
         if memory.mood:

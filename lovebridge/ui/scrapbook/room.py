@@ -41,6 +41,7 @@ from lovebridge.core.scrapbook.records import (
 )
 from lovebridge.core.scrapbook.service import MemoryNotFoundError, MemoryService
 from lovebridge.core.scrapbook.trash import TrashService
+from lovebridge.ui.formatting import day_text
 from lovebridge.ui.scrapbook.book_dialog import BookDialog
 from lovebridge.ui.scrapbook.drops import (
     AcceptsPhotoDrops,
@@ -467,7 +468,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
             self.editor.clear_notice()
             return
         kept = len(outcome.photos)
-        lines = [self.tr("{kept} photo(s) added. These files were left out:").format(kept=kept)]
+        lines = [self.tr("%n photo(s) added. These files were left out:", "", kept)]
         lines += [f"• {reason}" for reason in outcome.refused[:12]]
         if len(outcome.refused) > 12:
             lines.append(self.tr("…and {n} more.").format(n=len(outcome.refused) - 12))
@@ -504,7 +505,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         made = 0
         for day, photos in groups.items():
             when = MemoryDate.of(day) if day else MemoryDate.of(self._ctx.local_now().date())
-            title = day.strftime("%A %-d %B %Y") if day else self.tr("Photos without a date")
+            title = day_text(day, weekday=True) if day else self.tr("Photos without a date")
             self.memories.save(MemoryDraft(
                 title, when, added_by=partner,
                 photos=tuple(PhotoPlacement(p.photo_id) for p in photos)))
@@ -539,7 +540,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         def emptied(gone: int) -> None:
             self.trash_page.show_entries(self.trash.entries())
             self.reload()
-            self.show_notice(self.tr("The trash was emptied ({n} item(s)).").format(n=gone))
+            self.show_notice(self.tr("The trash was emptied (%n item(s)).", "", gone))
             self.trash_emptied.emit(gone)
 
         def failed(error: Exception) -> None:

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from lovebridge.core.scrapbook.records import MONTH_ABBREVIATIONS, Filters, MemorySummary
+from lovebridge.core.scrapbook.records import Filters, MemorySummary
 from lovebridge.core.scrapbook.service import MemoryService
+from lovebridge.ui.formatting import memory_date_text, month_abbreviation
 from lovebridge.ui.scrapbook.thumbnails import ThumbnailLoader
 
 Index = QModelIndex | QPersistentModelIndex
@@ -151,13 +152,13 @@ class TimelineModel(QAbstractListModel):
             return "memory"
         if role == MONTH_START_ROLE:
             starts = row.uuid in self._month_starts and row.when.month is not None
-            return MONTH_ABBREVIATIONS[row.when.month] if starts else ""
+            return month_abbreviation(row.when.month) if starts else ""
         if role in (DISPLAY, ACCESSIBLE_TEXT):
             return row.title
         if role == THUMBNAIL_ROLE:
             return self._thumbnails.cached(row.cover) if row.cover is not None else None
         if role == DATE_ROLE:
-            return row.when.label()
+            return memory_date_text(row.when)
         if role == PLACE_ROLE:
             return row.place
         if role == FAVOURITE_ROLE:
@@ -169,7 +170,8 @@ class TimelineModel(QAbstractListModel):
         if role == SUMMARY_ROLE:
             return row
         if role == TOOLTIP:
-            return " · ".join(part for part in (row.title, row.when.label(), row.place) if part)
+            parts = (row.title, memory_date_text(row.when), row.place)
+            return " · ".join(part for part in parts if part)
         return None
 
     @staticmethod

@@ -66,8 +66,7 @@ class TrashPage(QWidget):
         for entry in entries:
             what = (self.tr("Memory: {title}") if entry.kind == "memory"
                     else self.tr("A photo from “{title}”")).format(title=entry.title)
-            days = self.tr("{n} days left").format(n=entry.days_left) if entry.days_left != 1 \
-                else self.tr("1 day left")
+            days = self.tr("%n day(s) left", "", entry.days_left)
             item = QListWidgetItem(f"{what}   ·   {days}")
             item.setData(ENTRY_ROLE, entry)
             item.setSizeHint(QSize(0, 40))

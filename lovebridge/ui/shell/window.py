@@ -425,7 +425,7 @@ class MainWindow(ShellMenus, QMainWindow):
         today = self.ctx.local_now().date()
         days = profile.days_together(today)
         if days is not None and days >= 0:
-            text += "\n" + self.tr("{days} days together").format(days=f"{days:,}")
+            text += "\n" + self.tr("%Ln day(s) together", "", days)
         self.couple_label.setText(text)
 
     def open_preferences(self) -> PreferencesDialog:

@@ -39,9 +39,7 @@ class CoachBar(QWidget):
             self._layout.addWidget(self._card(hint))
         if len(hints) > MAX_SHOWN:
             extra = len(hints) - MAX_SHOWN
-            more = QLabel(self.tr("…and one more thought once these are settled.") if extra == 1
-                          else self.tr("…and {n} more thoughts once these are settled.")
-                          .format(n=extra))
+            more = QLabel(self.tr("…and %n more thought(s) once these are settled.", "", extra))
             more.setProperty("muted", True)
             self._layout.addWidget(more)
         self.setVisible(bool(hints))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from lovebridge.core.links import NoteRequest
 from lovebridge.core.write.context import WritingContext
+from lovebridge.ui.formatting import weekday_name
 
 ANNIVERSARY_DAYS = 14
 PLAN_DAYS = 7
@@ -40,12 +41,12 @@ class ComingUpCard(QWidget):
             when = (self.tr("today") if days == 0 else self.tr("tomorrow") if days == 1
                     else self.tr("in {n} days").format(n=days))
             text = self.tr("Your anniversary is {when}").format(when=when)
-            occasion = (self.tr("{n} years together").format(n=int(years) + (days > 0))
+            occasion = (self.tr("%n year(s) together", "", int(years) + (days > 0))
                         if years else text)
             self._add(text, NoteRequest("anniversary", None, occasion))
         plan = context.next_plan
         if plan is not None and (plan.starts_at - now).days <= PLAN_DAYS:
-            day = plan.starts_at.astimezone().strftime("%A")
+            day = weekday_name(plan.starts_at.astimezone())
             text = self.tr("{title} on {day}").format(title=plan.title, day=day)
             self._add(text, NoteRequest("future_plans", None, text))
         for memory in context.on_this_day[:2]:

@@ -31,6 +31,7 @@ from lovebridge.render.fonts import FONTS, font_family
 from lovebridge.render.style import INKS, INKS_BY_KEY
 from lovebridge.ui.common.flow_layout import FlowLayout
 from lovebridge.ui.theme import current_colours
+from lovebridge.ui.write.note_panel import note_word
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ class FormatBar(QWidget):
         self.colour.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.colour)
         for ink in INKS:
-            action = menu.addAction(_swatch(ink.colour), self.tr(ink.label))
+            action = menu.addAction(_swatch(ink.colour), note_word(ink.label))
             action.setData(ink.key)
             action.triggered.connect(lambda _c=False, k=ink.key: self._ink_picked(k))
         self.colour.setMenu(menu)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,10 +23,16 @@ from PySide6.QtWidgets import (
 
 from lovebridge.core.write.messages import MessageRecord, MessageService
 from lovebridge.ui.common.flow_layout import flow_container
+from lovebridge.ui.formatting import short_day_text
 from lovebridge.ui.write.suggestion_model import HEADER_ROLE, KEY_ROLE, PREVIEW_ROLE, CardDelegate
 
 _Index = QModelIndex | QPersistentModelIndex
-STATUS_WORDS = {"draft": "Draft", "sent": "Sent", "printed": "Printed", "given": "Given"}
+STATUS_WORDS = {
+    "draft": QT_TRANSLATE_NOOP("HistoryModel", "Draft"),
+    "sent": QT_TRANSLATE_NOOP("HistoryModel", "Sent"),
+    "printed": QT_TRANSLATE_NOOP("HistoryModel", "Printed"),
+    "given": QT_TRANSLATE_NOOP("HistoryModel", "Given"),
+}
 
 
 class HistoryModel(QAbstractListModel):
@@ -56,7 +63,7 @@ class HistoryModel(QAbstractListModel):
         if role == KEY_ROLE:
             return record.uuid
         if role == HEADER_ROLE:
-            when = (record.given_at or record.updated_at).astimezone().strftime("%-d %b %Y")
+            when = short_day_text((record.given_at or record.updated_at).astimezone())
             status = self.tr(STATUS_WORDS.get(record.status, record.status))
             author = self.names.get(record.author, "")
             return f"{status} · {when}" + (f" · {author}" if author else "")

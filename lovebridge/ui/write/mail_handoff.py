@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
@@ -91,6 +91,7 @@ class NoMailDialog(QMessageBox):
 def ask_text_path(parent: QWidget, suggested: str) -> str | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _filter = QFileDialog.getSaveFileName(
-        parent, parent.tr("Save the note as text"), str(Path(folder) / suggested),
-        parent.tr("Text file (*.txt)"))
+        parent, QCoreApplication.translate("NoMailDialog", "Save the note as text"),
+        str(Path(folder) / suggested),
+        QCoreApplication.translate("NoMailDialog", "Text file (*.txt)"))
     return path or None

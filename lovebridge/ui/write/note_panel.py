@@ -8,7 +8,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QRectF, QSize, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QRectF,
+    QSize,
+    QStandardPaths,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -57,11 +65,25 @@ PREVIEW_DELAY_MS = 160  # typing pauses this long before the preview is redrawn
 PREVIEW_MAX_DPI = 110.0
 
 PAPER_LABELS = {
-    "white": "White", "cream": "Cream", "kraft": "Kraft",
-    "plain": "plain", "lined": "lined", "dotted": "dotted", "grid": "squared",
+    "white": QT_TRANSLATE_NOOP("NoteWords", "White"),
+    "cream": QT_TRANSLATE_NOOP("NoteWords", "Cream"),
+    "kraft": QT_TRANSLATE_NOOP("NoteWords", "Kraft"),
+    "plain": QT_TRANSLATE_NOOP("NoteWords", "plain"),
+    "lined": QT_TRANSLATE_NOOP("NoteWords", "lined"),
+    "dotted": QT_TRANSLATE_NOOP("NoteWords", "dotted"),
+    "grid": QT_TRANSLATE_NOOP("NoteWords", "squared"),
 }
-DECORATION_LABELS = {"none": "No decoration", "border": "Drawn border", "hearts": "Hearts",
-                     "stars": "Stars"}
+DECORATION_LABELS = {
+    "none": QT_TRANSLATE_NOOP("NoteWords", "No decoration"),
+    "border": QT_TRANSLATE_NOOP("NoteWords", "Drawn border"),
+    "hearts": QT_TRANSLATE_NOOP("NoteWords", "Hearts"),
+    "stars": QT_TRANSLATE_NOOP("NoteWords", "Stars"),
+}
+
+
+def note_word(text: str) -> str:
+    """A card size, ink, paper or decoration (marked "NoteWords") in the couple's language."""
+    return QCoreApplication.translate("NoteWords", text)
 
 SavePathChooser = Callable[[str, str], str | None]
 PrintDialogOpener = Callable[[QPrinter, Callable[[], None]], None]
@@ -155,17 +177,17 @@ class NotePanel(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(6)
         self.layout_box = self._combo("noteLayout", self.tr("Layout"),
-                                      [(lay.key, self.tr(lay.label)) for lay in LAYOUTS])
+                                      [(lay.key, note_word(lay.label)) for lay in LAYOUTS])
         self.font_box = self._combo("noteFont", self.tr("Handwriting"),
                                     [(f.key, f.label) for f in FONTS])
         add_hands(self.font_box, self._ctx.store, self._partner)  # own hands listed first
         self.ink_box = self._combo("noteInk", self.tr("Ink"),
-                                   [(ink.key, self.tr(ink.label)) for ink in INKS])
+                                   [(ink.key, note_word(ink.label)) for ink in INKS])
         self.paper_box = self._combo("notePaper", self.tr("Paper"),
                                      [(p, self._paper_label(p)) for p in PAPERS])
         self.decoration_box = self._combo(
             "noteDecoration", self.tr("Decoration"),
-            [(d, self.tr(DECORATION_LABELS[d])) for d in DECORATIONS])
+            [(d, note_word(DECORATION_LABELS[d])) for d in DECORATIONS])
         self.neat_check = QCheckBox(self.tr("Neat"))
         self.neat_check.setObjectName("noteNeat")
         self.neat_check.setToolTip(self.tr("Straight, even writing without a hand's wobble"))
@@ -235,8 +257,8 @@ class NotePanel(QWidget):
 
     def _paper_label(self, paper: str) -> str:
         colour, _, ruling = paper.partition("-")
-        text = self.tr(PAPER_LABELS[colour])
-        return f"{text}, {self.tr(PAPER_LABELS[ruling or 'plain'])}"
+        text = note_word(PAPER_LABELS[colour])
+        return f"{text}, {note_word(PAPER_LABELS[ruling or 'plain'])}"
 
     # --- the contract ---------------------------------------------------------------------------
 
@@ -456,7 +478,7 @@ class NotePanel(QWidget):
             return
         colours = current_colours()
         self.overflow_label.setStyleSheet(f"color: {colours.accent}; font-weight: 600;")
-        label = self.tr(LAYOUTS_BY_KEY[result.layout].label)
+        label = note_word(LAYOUTS_BY_KEY[result.layout].label)
         if result.notes > result.notes_capacity:
             text = self.tr("A lunchbox sheet holds %1 notes; this makes %2. Remove some, or "
                            "print the rest on a second sheet.").replace(
@@ -465,7 +487,7 @@ class NotePanel(QWidget):
             text = self.tr("Too long for “%1”, even in the smallest comfortable writing: "
                            "the end would not be printed.").replace("%1", label)
         if result.suggested_layout:
-            suggestion = self.tr(LAYOUTS_BY_KEY[result.suggested_layout].label)
+            suggestion = note_word(LAYOUTS_BY_KEY[result.suggested_layout].label)
             text += " " + self.tr("It fits on “%1”.").replace("%1", suggestion)
             self.use_suggested_button.setText(self.tr("Use %1").replace("%1", suggestion))
             self.use_suggested_button.show()

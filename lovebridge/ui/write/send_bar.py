@@ -102,8 +102,7 @@ class SendBar(QWidget):
     def show_counts(self, text: str) -> None:
         words = len(text.split())
         chars = len(text)
-        parts = [self.tr("1 word") if words == 1 else self.tr("{n} words").format(n=f"{words:,}"),
-                 self.tr("{n} characters").format(n=f"{chars:,}")]
+        parts = [self.tr("%Ln word(s)", "", words), self.tr("%Ln character(s)", "", chars)]
         channel = self.channel()
         limit = channel_limit(channel)
         if channel == "text":

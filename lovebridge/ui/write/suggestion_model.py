@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -23,6 +31,15 @@ CUSTOM_ROLE = Qt.ItemDataRole.UserRole + 9
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 10  # the small line above a card's text
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# The tone of a template (core.write.templates.TONES), as its card names it.
+TONE_WORDS = {
+    "tender": QT_TRANSLATE_NOOP("SuggestionModel", "tender"),
+    "playful": QT_TRANSLATE_NOOP("SuggestionModel", "playful"),
+    "serious": QT_TRANSLATE_NOOP("SuggestionModel", "serious"),
+    "warm": QT_TRANSLATE_NOOP("SuggestionModel", "warm"),
+    "hopeful": QT_TRANSLATE_NOOP("SuggestionModel", "hopeful"),
+}
 
 
 class SuggestionModel(QAbstractListModel):
@@ -87,7 +104,8 @@ class SuggestionModel(QAbstractListModel):
     def _header(self, template: Template) -> str:
         label = self._labels.get(template.category, template.category)
         mine = " · " + self.tr("yours") if template.is_custom else ""
-        return f"{label} · {template.tone}{mine}"
+        tone = self.tr(TONE_WORDS[template.tone]) if template.tone in TONE_WORDS else template.tone
+        return f"{label} · {tone}{mine}"
 
     def roleNames(self) -> dict[int, bytes]:
         names = super().roleNames()
