@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from lovebridge.core.dates.services import DatesServices
 from lovebridge.core.events import Change, kinds
 from lovebridge.core.links import MemoryPrefill, NoteRequest
 from lovebridge.ui.common.flow_layout import flow_container
+from lovebridge.ui.common.reflow_splitter import ReflowSplitter
 from lovebridge.ui.common.widgets import card, heading, muted_label
 from lovebridge.ui.dates.agenda import AgendaView, DayPanel
 from lovebridge.ui.dates.calendar_files import CalendarFilesMixin
@@ -225,14 +225,13 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         for widget in (self.prev_button, self.month_label, self.next_button):
             bar.addWidget(widget)
         bar.addSpacing(8)
-        bar.addWidget(today)
         bar.addStretch(1)
         actions, flow = flow_container()
-        for widget in (import_button, export_button, new_button):
+        for widget in (today, import_button, export_button, new_button):
             flow.addWidget(widget)
         bar.addWidget(actions)
         layout.addLayout(bar)
-        splitter = QSplitter()
+        splitter = ReflowSplitter()  # the day's panel goes under the month when narrow
         splitter.setChildrenCollapsible(False)
         self.month_view = MonthView()
         self.month_view.day_selected.connect(lambda _d: self._show_selected_day())

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from lovebridge.core.write.suggestions import RankContext, context_boosts
 from lovebridge.core.write.templates import Template, TemplateLibrary
 from lovebridge.render.content import NoteContent
 from lovebridge.ui.common.flow_layout import flow_container
+from lovebridge.ui.common.reflow_splitter import ReflowSplitter
 from lovebridge.ui.common.widgets import card, scrolling
 from lovebridge.ui.settings import Option, Settings
 from lovebridge.ui.tasks import run_task
@@ -108,18 +108,6 @@ class ComposePage(QWidget):
         self._coach_timer.timeout.connect(self.run_coach)
 
     # ---- building ----------------------------------------------------------------------------
-    def resizeEvent(self, event) -> None:  # noqa: ANN001
-        """Editor and side panel side by side when both fit, else one above the other (a
-        narrow window with a large font), so neither is cut."""
-        super().resizeEvent(event)
-        splitter = self._splitter
-        need = sum(max(splitter.widget(i).minimumWidth(),
-                       splitter.widget(i).minimumSizeHint().width()) for i in range(2))
-        wide = self.width() - 48 >= need + splitter.handleWidth()
-        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if splitter.orientation() != orientation:
-            splitter.setOrientation(orientation)
-
     @staticmethod
     def _side_page(page: QWidget) -> QWidget:
         """`page` scrolling up and down, never narrower than its controls need (the splitter
@@ -164,7 +152,8 @@ class ComposePage(QWidget):
         flow.addWidget(self.save_status)
         outer.addLayout(top)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Editor and panel stack when a narrow window with a large font cannot hold both.
+        splitter = ReflowSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("composeSplitter")
         splitter.setChildrenCollapsible(False)
         editor_card = card()
@@ -211,7 +200,6 @@ class ComposePage(QWidget):
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([610, 330])
-        self._splitter = splitter
         outer.addWidget(splitter, 1)
 
         self.editor.textChanged.connect(self._text_changed)
