@@ -33,7 +33,7 @@ from lovebridge.core.events import Change, kinds
 from lovebridge.core.links import MemoryPrefill, NoteRequest
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.reflow_splitter import ReflowSplitter
-from lovebridge.ui.common.widgets import card, heading, muted_label
+from lovebridge.ui.common.widgets import card, heading, muted_label, scrolling
 from lovebridge.ui.dates.agenda import AgendaView, DayPanel
 from lovebridge.ui.dates.calendar_files import CalendarFilesMixin
 from lovebridge.ui.dates.checkin_sheet import CheckInSheet
@@ -95,7 +95,8 @@ class DatesRoom(CalendarFilesMixin, QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("datesTabs")
-        self.tabs.addTab(self._build_calendar(), self.tr("Calendar"))
+        # Scrolls up and down when the day's panel sits under the month (a narrow window).
+        self.tabs.addTab(scrolling(self._build_calendar()), self.tr("Calendar"))
         self.agenda = AgendaView()
         self.agenda.occurrence_activated.connect(self.open_occurrence)
         agenda_page = QWidget()
