@@ -5,6 +5,7 @@ reaching past the window, in every room and on the welcome."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lovebridge.core.links import NoteRequest
@@ -74,3 +75,27 @@ def test_the_welcome_fits_the_window(qtbot, make_window, size, font_scale) -> No
     assert window.findChild(QWidget, "welcomePage").isVisible()
     report = problems(window)
     assert not report, "\n".join(report)
+
+
+def test_headings_grow_with_the_application_font(qtbot, couple, make_window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QLabel
+
+    app = QApplication.instance()
+    normal = app.font()
+    sizes = {}
+    for scale in (1.0, 1.5):
+        font = QFont(normal)
+        font.setPointSizeF(normal.pointSizeF() * scale)
+        app.setFont(font)
+        try:
+            window = make_window()
+            window.show_room(1)
+            qtbot.wait(20)
+            sizes[scale] = {name: window.findChild(QLabel, name).font().pointSizeF()
+                            for name in ("appTitle", "pageTitle")}
+            window.close()
+        finally:
+            app.setFont(normal)
+    for name in ("appTitle", "pageTitle"):
+        assert sizes[1.5][name] > sizes[1.0][name] * 1.4, sizes
+        assert sizes[1.0][name] > normal.pointSizeF() * 1.5  # still a heading

@@ -94,6 +94,7 @@ def run(out: Path, theme: str, scale: float, sizes) -> None:  # noqa: ANN001
         font = app.font()
         font.setPointSizeF(font.pointSizeF() * scale)
         app.setFont(font)
+        start_app(theme)  # headings follow the larger font
     suffix = f"-{theme}" + (f"-font{scale:g}" if scale != 1.0 else "")
     with tempfile.TemporaryDirectory() as tmp:
         ctx = couple_context(Path(tmp) / "couple", clock=lambda: NOW)

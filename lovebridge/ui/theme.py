@@ -96,8 +96,24 @@ def build_palette(c: Colours) -> QPalette:
     return palette
 
 
-def build_stylesheet(c: Colours) -> str:
-    """Application-wide style: soft corners, generous padding, one accent colour."""
+# Heading sizes as multiples of the application font: 15, 20, 12 and 12.5 pt at the usual 9 pt.
+HEADING_SCALE = {"app": 15 / 9, "page": 20 / 9, "section": 12 / 9, "write_section": 12.5 / 9}
+
+
+def heading_pt(kind: str, base_pt: float | None = None) -> str:
+    """A heading's size in points, relative to the application font (so a larger font, set by
+    the person or the system, makes the headings larger too)."""
+    if base_pt is None:
+        app = QApplication.instance()
+        base_pt = app.font().pointSizeF() if app is not None else 10.0
+    if base_pt <= 0:
+        base_pt = 10.0
+    return f"{base_pt * HEADING_SCALE[kind]:.1f}pt"
+
+
+def build_stylesheet(c: Colours, base_pt: float | None = None) -> str:
+    """Application-wide style: soft corners, generous padding, one accent colour; headings
+    sized relative to `base_pt` (the application font's size by default)."""
     arrow = resource_path("icons", "chevron-down-dark.svg" if c.dark else "chevron-down.svg")
     arrow = arrow.as_posix()
     check = resource_path("icons", "check-mark.svg").as_posix()
@@ -113,8 +129,12 @@ def build_stylesheet(c: Colours) -> str:
     }}
     QListWidget#roomList::item:hover {{ background: {c.highlight_soft}; }}
     QListWidget#roomList::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
-    QLabel#appTitle {{ font-size: 15pt; font-weight: 600; color: {c.accent}; }}
-    QLabel#pageTitle {{ font-size: 20pt; font-weight: 600; color: {c.text}; }}
+    QLabel#appTitle {{
+        font-size: {heading_pt('app', base_pt)}; font-weight: 600; color: {c.accent};
+    }}
+    QLabel#pageTitle {{
+        font-size: {heading_pt('page', base_pt)}; font-weight: 600; color: {c.text};
+    }}
     QLabel#pageSubtitle, QLabel[muted="true"] {{ color: {c.muted}; }}
     QLabel#formError {{ color: {c.accent}; font-weight: 600; }}
     QFrame#card {{
@@ -165,7 +185,7 @@ def build_stylesheet(c: Colours) -> str:
     }}
     QPushButton[link="true"]:focus {{ border: 1px solid {c.accent}; }}
     QPushButton[link="true"]:disabled {{ color: {c.muted}; }}
-    QLabel#sectionTitle {{ font-weight: 600; font-size: 12pt; }}
+    QLabel#sectionTitle {{ font-weight: 600; font-size: {heading_pt('section', base_pt)}; }}
     QCheckBox::indicator {{
         width: 16px; height: 16px; border: 1px solid {c.muted}; border-radius: 4px;
         background: {c.surface};
