@@ -173,7 +173,11 @@ def build_stylesheet(c: Colours, base_pt: float | None = None) -> str:
     QMenu {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
     QMenu::item:selected {{ background: {c.highlight_soft}; }}
     QTabWidget::pane {{ border: 1px solid {c.border}; border-radius: 10px; top: -1px; }}
-    QTabBar::tab {{ padding: 7px 14px; color: {c.muted}; }}
+    QTabBar::tab {{
+        padding: 7px 14px; color: {c.muted}; background: transparent;
+        border: none; border-bottom: 2px solid transparent;
+    }}
+    QTabBar::tab:hover {{ color: {c.text}; }}
     QTabBar::tab:selected {{ color: {c.text}; border-bottom: 2px solid {c.accent}; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
     QPushButton[primary="true"]:disabled {{
@@ -186,12 +190,20 @@ def build_stylesheet(c: Colours, base_pt: float | None = None) -> str:
     QPushButton[link="true"]:focus {{ border: 1px solid {c.accent}; }}
     QPushButton[link="true"]:disabled {{ color: {c.muted}; }}
     QLabel#sectionTitle {{ font-weight: 600; font-size: {heading_pt('section', base_pt)}; }}
-    QCheckBox::indicator {{
+    QCheckBox::indicator, QAbstractItemView::indicator {{
         width: 16px; height: 16px; border: 1px solid {c.muted}; border-radius: 4px;
         background: {c.surface};
     }}
-    QCheckBox::indicator:checked {{
+    QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {{
         background: {c.accent}; border-color: {c.accent}; image: url({check});
+    }}
+    QToolButton#importReportToggle {{
+        background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
+        border-radius: 8px; padding: 5px 12px;
+    }}
+    QToolButton#importReportToggle:hover {{ border-color: {c.accent}; }}
+    QToolButton#importReportToggle:checked {{
+        background: {c.highlight_soft}; border-color: {c.accent};
     }}
     """
 
