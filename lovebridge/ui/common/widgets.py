@@ -81,6 +81,7 @@ def centred_card(page: QWidget, width: int, icon_name: str, icon_px: int,
     heading_label = QLabel(title)
     heading_label.setObjectName("pageTitle")
     heading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    heading_label.setWordWrap(True)  # a large font takes two lines rather than cut it
     inner.addWidget(heading_label)
     row = QHBoxLayout()
     row.addStretch(0)

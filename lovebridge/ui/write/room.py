@@ -93,7 +93,7 @@ class WriteRoom(QWidget):
         home = QWidget()
         home.setObjectName("writeHome")
         outer = QVBoxLayout(home)
-        outer.setContentsMargins(28, 24, 28, 20)
+        outer.setContentsMargins(20, 24, 20, 20)
         outer.setSpacing(16)
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Write"), self.tr(
@@ -104,7 +104,7 @@ class WriteRoom(QWidget):
         top.addWidget(self.new_note_button)
         outer.addLayout(top)
         row = QHBoxLayout()
-        row.setSpacing(16)
+        row.setSpacing(12)
         left = QVBoxLayout()
         left.setSpacing(16)
         start = card()
