@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -100,9 +99,6 @@ class IdeaPicker(QWidget):
 
         left = QVBoxLayout()
         left.setSpacing(10)
-        filters = QGridLayout()
-        filters.setHorizontalSpacing(8)
-        filters.setVerticalSpacing(8)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("ideaSearch")
         self.search_edit.setPlaceholderText(self.tr("Search ideas…"))
@@ -119,15 +115,14 @@ class IdeaPicker(QWidget):
         self.season_combo = self._combo("ideaSeason", (("any", "Any season"), ("spring", "Spring"),
                                                        ("summer", "Summer"), ("autumn", "Autumn"),
                                                        ("winter", "Winter")))
-        filters.addWidget(self.search_edit, 0, 0)
+        left.addWidget(self.search_edit)
         # Each box as wide as its text, wrapping onto as many rows as the width needs.
         boxes, flow = flow_container(8)
         for combo in (self.place_combo, self.indoor_combo, self.cost_combo,
                       self.duration_combo, self.energy_combo, self.season_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             flow.addWidget(combo)
-        filters.addWidget(boxes, 1, 0)
-        left.addLayout(filters)
+        left.addWidget(boxes)
         self.count_label = muted_label("")
         self.count_label.setObjectName("ideaCount")
         left.addWidget(self.count_label)

@@ -142,6 +142,8 @@ class ScrapbookHome(QWidget):
         self.search_edit.setPlaceholderText(self.tr("Search memories, places, stories, tags…"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("Search memories"))
+        # Wide enough to read what is typed; the filters wrap rather than squeeze it.
+        self.search_edit.setMinimumWidth(self.search_edit.fontMetrics().averageCharWidth() * 24)
         filters.addWidget(self.search_edit, 1)
         self.tag_combo = QComboBox()
         self.tag_combo.setObjectName("tagFilter")
