@@ -1,18 +1,22 @@
-"""The real window at a small laptop's size, at 800x600 and with a 1.5x font: no text cut off by
-its own box, nothing laid over anything else, in every room."""
+"""The real window at a small laptop's size, at 800x600 and 1024x700, with the normal font and
+with a 1.5x font: no text cut off by its own box, nothing laid over anything else, nothing
+reaching past the window, in every room and on the welcome."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QWidget
 
 from lovebridge.core.links import NoteRequest
-from tests.layout_checks import clipped_text, overlapping
+from tests.layout_checks import clipped_text, overlapping, past_the_window
+
+SIZES = [(800, 600), (1024, 700)]
 
 
 def problems(window) -> list[str]:  # noqa: ANN001
     QApplication.processEvents()
-    return clipped_text(window) + overlapping(window)
+    return clipped_text(window) + overlapping(window) + past_the_window(window)
 
 
 def every_screen(qtbot, window):  # noqa: ANN001, ANN201
@@ -24,17 +28,34 @@ def every_screen(qtbot, window):  # noqa: ANN001, ANN201
     yield "write compose"
     room.compose.side_tabs.setCurrentIndex(1)
     yield "write card"
+    room.compose.side_tabs.setCurrentIndex(0)
     window.show_room(1)
     yield "scrapbook"
     window.scrapbook_room.new_memory()
     yield "memory editor"
     window.show_room(2)
-    yield "dates"
+    tabs = window.dates_room.tabs
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        yield f"dates {tabs.tabText(index)}"
+    tabs.setCurrentIndex(0)
 
 
-@pytest.mark.parametrize("size", [(1024, 700), (800, 600)])
+@pytest.fixture(params=[1.0, 1.5], ids=["font1", "font1.5"])
+def font_scale(request):  # noqa: ANN001, ANN201
+    app = QApplication.instance()
+    normal = app.font()
+    if request.param != 1.0:
+        large = app.font()
+        large.setPointSizeF(normal.pointSizeF() * request.param)
+        app.setFont(large)
+    yield request.param
+    app.setFont(normal)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["800x600", "1024x700"])
 def test_every_room_fits_the_window_without_cut_or_overlapping_text(
-        qtbot, couple, make_window, size) -> None:  # noqa: ANN001
+        qtbot, couple, make_window, size, font_scale) -> None:  # noqa: ANN001
     window = make_window()
     window.resize(*size)
     assert (window.width(), window.height()) == size  # the window can be this small
@@ -42,22 +63,39 @@ def test_every_room_fits_the_window_without_cut_or_overlapping_text(
     for screen in every_screen(qtbot, window):
         qtbot.wait(50)
         found[screen] = problems(window)
-    assert not any(found.values()), found
+    report = [f"{screen}: {problem}" for screen, items in found.items() for problem in items]
+    assert not report, "\n".join(report)
 
 
-def test_a_large_font_is_not_cut_off(qtbot, couple, make_window) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("size", SIZES, ids=["800x600", "1024x700"])
+def test_the_welcome_fits_the_window(qtbot, make_window, size, font_scale) -> None:  # noqa: ANN001
+    window = make_window()  # no couple yet: the welcome
+    window.resize(*size)
+    qtbot.wait(50)
+    assert window.findChild(QWidget, "welcomePage").isVisible()
+    report = problems(window)
+    assert not report, "\n".join(report)
+
+
+def test_headings_grow_with_the_application_font(qtbot, couple, make_window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QLabel
+
     app = QApplication.instance()
     normal = app.font()
-    large = app.font()
-    large.setPointSizeF(normal.pointSizeF() * 1.5)
-    app.setFont(large)
-    try:
-        window = make_window()
-        window.resize(1280, 800)
-        found = {}
-        for screen in every_screen(qtbot, window):
-            qtbot.wait(50)
-            found[screen] = problems(window)
-        assert not any(found.values()), found
-    finally:
-        app.setFont(normal)
+    sizes = {}
+    for scale in (1.0, 1.5):
+        font = QFont(normal)
+        font.setPointSizeF(normal.pointSizeF() * scale)
+        app.setFont(font)
+        try:
+            window = make_window()
+            window.show_room(1)
+            qtbot.wait(20)
+            sizes[scale] = {name: window.findChild(QLabel, name).font().pointSizeF()
+                            for name in ("pageTitle",)}
+            window.close()
+        finally:
+            app.setFont(normal)
+    for name in ("pageTitle",):
+        assert sizes[1.5][name] > sizes[1.0][name] * 1.4, sizes
+        assert sizes[1.0][name] > normal.pointSizeF() * 1.5  # still a heading

@@ -100,6 +100,7 @@ def run(out: Path, theme: str, scale: float, sizes, language: str = "") -> None:
         font = app.font()
         font.setPointSizeF(font.pointSizeF() * scale)
         app.setFont(font)
+        start_app(theme)  # headings follow the larger font
     suffix = f"-{theme}" + (f"-font{scale:g}" if scale != 1.0 else "") + (
         f"-{language}" if language else "")
     with tempfile.TemporaryDirectory() as tmp:

@@ -96,8 +96,25 @@ def build_palette(c: Colours) -> QPalette:
     return palette
 
 
-def build_stylesheet(c: Colours) -> str:
-    """Application-wide style: soft corners, generous padding, one accent colour."""
+# Heading sizes as multiples of the application font: 20, 12 and 12.5 pt at the usual 9 pt.
+# (The name in the sidebar is a brand mark in a fixed-width column and keeps its size.)
+HEADING_SCALE = {"page": 20 / 9, "section": 12 / 9, "write_section": 12.5 / 9}
+
+
+def heading_pt(kind: str, base_pt: float | None = None) -> str:
+    """A heading's size in points, relative to the application font (so a larger font, set by
+    the person or the system, makes the headings larger too)."""
+    if base_pt is None:
+        app = QApplication.instance()
+        base_pt = app.font().pointSizeF() if app is not None else 10.0
+    if base_pt <= 0:
+        base_pt = 10.0
+    return f"{base_pt * HEADING_SCALE[kind]:.1f}pt"
+
+
+def build_stylesheet(c: Colours, base_pt: float | None = None) -> str:
+    """Application-wide style: soft corners, generous padding, one accent colour; headings
+    sized relative to `base_pt` (the application font's size by default)."""
     arrow = resource_path("icons", "chevron-down-dark.svg" if c.dark else "chevron-down.svg")
     arrow = arrow.as_posix()
     check = resource_path("icons", "check-mark.svg").as_posix()
@@ -114,7 +131,9 @@ def build_stylesheet(c: Colours) -> str:
     QListWidget#roomList::item:hover {{ background: {c.highlight_soft}; }}
     QListWidget#roomList::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
     QLabel#appTitle {{ font-size: 15pt; font-weight: 600; color: {c.accent}; }}
-    QLabel#pageTitle {{ font-size: 20pt; font-weight: 600; color: {c.text}; }}
+    QLabel#pageTitle {{
+        font-size: {heading_pt('page', base_pt)}; font-weight: 600; color: {c.text};
+    }}
     QLabel#pageSubtitle, QLabel[muted="true"] {{ color: {c.muted}; }}
     QLabel#formError {{ color: {c.accent}; font-weight: 600; }}
     QFrame#card {{
@@ -153,7 +172,11 @@ def build_stylesheet(c: Colours) -> str:
     QMenu {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
     QMenu::item:selected {{ background: {c.highlight_soft}; }}
     QTabWidget::pane {{ border: 1px solid {c.border}; border-radius: 10px; top: -1px; }}
-    QTabBar::tab {{ padding: 7px 14px; color: {c.muted}; }}
+    QTabBar::tab {{
+        padding: 7px 14px; color: {c.muted}; background: transparent;
+        border: none; border-bottom: 2px solid transparent;
+    }}
+    QTabBar::tab:hover {{ color: {c.text}; }}
     QTabBar::tab:selected {{ color: {c.text}; border-bottom: 2px solid {c.accent}; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
     QPushButton[primary="true"]:disabled {{
@@ -165,13 +188,21 @@ def build_stylesheet(c: Colours) -> str:
     }}
     QPushButton[link="true"]:focus {{ border: 1px solid {c.accent}; }}
     QPushButton[link="true"]:disabled {{ color: {c.muted}; }}
-    QLabel#sectionTitle {{ font-weight: 600; font-size: 12pt; }}
-    QCheckBox::indicator {{
+    QLabel#sectionTitle {{ font-weight: 600; font-size: {heading_pt('section', base_pt)}; }}
+    QCheckBox::indicator, QAbstractItemView::indicator {{
         width: 16px; height: 16px; border: 1px solid {c.muted}; border-radius: 4px;
         background: {c.surface};
     }}
-    QCheckBox::indicator:checked {{
+    QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {{
         background: {c.accent}; border-color: {c.accent}; image: url({check});
+    }}
+    QToolButton#importReportToggle {{
+        background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
+        border-radius: 8px; padding: 5px 12px;
+    }}
+    QToolButton#importReportToggle:hover {{ border-color: {c.accent}; }}
+    QToolButton#importReportToggle:checked {{
+        background: {c.highlight_soft}; border-color: {c.accent};
     }}
     """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QWidget
 
 from lovebridge.core.profile import CoupleProfile, ProfileService
 from lovebridge.ui.common.widgets import centred_card, muted_label, primary_button
@@ -33,6 +33,8 @@ class WelcomePage(QWidget):
         inner.addSpacing(8)
 
         self.form = ProfileForm(with_jokes=False)
+        # A large font puts each label above its box rather than cutting either.
+        self.form.form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         inner.addWidget(self.form)
 
         footer = QHBoxLayout()

@@ -187,3 +187,16 @@ def test_one_click_switches_who_is_writing_and_the_note_is_signed_by_them(
     assert compose.fill_values().me == "Jonah"
     record = MessageService(main_window.ctx.store).get(compose.current_uuid())
     assert record.author == "b"
+
+
+def test_a_printed_note_counts_as_given_on_the_rhythm_card(qtbot, ctx, couple,
+                                                             make_window) -> None:
+    """The chart counts printed notes; the line above it must not say none was given."""
+    messages = MessageService(ctx.store, clock=lambda: FIXED_NOW - timedelta(days=4))
+    record = messages.save(Draft(None, "b", "", "Printed, left on the pillow"))
+    messages.record_sent(record.uuid, "print")
+    window = make_window()
+    window.show_room(0)
+    card = window.write_room.rhythm_card
+    assert sum(w.count for w in card.chart.weeks) == 1
+    assert card.last_note.text() == "Last note given 4 days ago, from Jonah to Maya."

@@ -188,8 +188,11 @@ class MessageService:
         return None if newest is None else _aware(newest)
 
     def last_given(self) -> MessageRecord | None:
-        query = (select(Message).where(Message.given_at.is_not(None), Message.trashed_at.is_(None))
-                 .order_by(Message.given_at.desc()).limit(1))
+        """The newest note that reached the other (given, printed or sent), by the same moment
+        `delivery_moments` counts: when it was given, else when it was written."""
+        moment = func.coalesce(Message.given_at, Message.created_at)
+        query = (select(Message).where(Message.status != "draft", Message.trashed_at.is_(None))
+                 .order_by(moment.desc()).limit(1))
         with self._store.session_scope() as session:
             row = session.scalars(query).first()
             return None if row is None else _record(row)

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lovebridge.resources import resource_path
 
@@ -48,17 +55,24 @@ def centred_card(page: QWidget, width: int, icon_name: str, icon_px: int,
                  title: str) -> QVBoxLayout:
     """Lay `page` out as one card centred on it, headed by an icon and a title.
 
+    The card is at most `width` wide, narrower in a small window, and as tall as its content;
+    when the window is smaller than the card (a large font), the page scrolls.
     Returns the card's layout, for the page to add the rest (welcome, lock screen).
     """
     from PySide6.QtCore import Qt  # not at import: the window's first paint needs no `Qt`
 
-    outer = QVBoxLayout(page)
-    outer.setContentsMargins(40, 40, 40, 40)
+    holder = QVBoxLayout(page)
+    holder.setContentsMargins(0, 0, 0, 0)
+    content = QWidget()
+    content.setObjectName(f"{page.objectName() or 'card'}Content")
+    holder.addWidget(scrolling(content))
+    outer = QVBoxLayout(content)
+    outer.setContentsMargins(24, 24, 24, 24)
     outer.addStretch(1)
     box = card()
-    box.setFixedWidth(width)
+    box.setMaximumWidth(width)
     inner = QVBoxLayout(box)
-    inner.setContentsMargins(40, 36, 40, 32)
+    inner.setContentsMargins(32, 28, 32, 24)
     inner.setSpacing(12)
     logo = QLabel()
     logo.setPixmap(icon(icon_name).pixmap(icon_px, icon_px))
@@ -67,9 +81,13 @@ def centred_card(page: QWidget, width: int, icon_name: str, icon_px: int,
     heading_label = QLabel(title)
     heading_label.setObjectName("pageTitle")
     heading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    heading_label.setWordWrap(True)  # longer in other languages ("Te damos la bienvenida a …")
+    heading_label.setWordWrap(True)  # a large font or a longer language takes two lines
     inner.addWidget(heading_label)
-    outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+    row = QHBoxLayout()
+    row.addStretch(0)
+    row.addWidget(box, 1)
+    row.addStretch(0)
+    outer.addLayout(row)
     outer.addStretch(1)
     return inner
 

@@ -54,7 +54,7 @@ class DayPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dayPanel")
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)

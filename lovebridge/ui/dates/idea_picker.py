@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from lovebridge.core.dates.ideas import RECENT_WEEKS, Idea, IdeaFilter, season_of, surprise
 from lovebridge.core.dates.services import DatesServices
-from lovebridge.ui.common.widgets import card, muted_label, primary_button
+from lovebridge.ui.common.flow_layout import flow_container
+from lovebridge.ui.common.widgets import card, muted_label, primary_button, scrolling
 from lovebridge.ui.theme import current_colours
 
 IDEA_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -135,9 +135,6 @@ class IdeaPicker(QWidget):
 
         left = QVBoxLayout()
         left.setSpacing(10)
-        filters = QGridLayout()
-        filters.setHorizontalSpacing(8)
-        filters.setVerticalSpacing(8)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("ideaSearch")
         self.search_edit.setPlaceholderText(self.tr("Search ideas…"))
@@ -161,12 +158,14 @@ class IdeaPicker(QWidget):
         any_season = QT_TRANSLATE_NOOP("IdeaPicker", "Any season")
         self.season_combo = self._combo("ideaSeason", (("any", any_season),
                                                        *SEASON_LABELS.items()))
-        filters.addWidget(self.search_edit, 0, 0, 1, 3)
-        for index, combo in enumerate((self.place_combo, self.indoor_combo, self.cost_combo,
-                                       self.duration_combo, self.energy_combo,
-                                       self.season_combo)):
-            filters.addWidget(combo, 1 + index // 3, index % 3)
-        left.addLayout(filters)
+        left.addWidget(self.search_edit)
+        # Each box as wide as its text, wrapping onto as many rows as the width needs.
+        boxes, flow = flow_container(8)
+        for combo in (self.place_combo, self.indoor_combo, self.cost_combo,
+                      self.duration_combo, self.energy_combo, self.season_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            flow.addWidget(combo)
+        left.addWidget(boxes)
         self.count_label = muted_label("")
         self.count_label.setObjectName("ideaCount")
         left.addWidget(self.count_label)
@@ -218,7 +217,9 @@ class IdeaPicker(QWidget):
         detail_layout.addWidget(self.detail_facts)
         detail_layout.addStretch(1)
         detail_layout.addWidget(self.plan_button)
-        right.addWidget(self.detail, 1)
+        # A long idea or a large font scrolls inside the card's place instead of overlapping.
+        self.plan_button.setMinimumWidth(self.plan_button.sizeHint().width())
+        right.addWidget(scrolling(self.detail), 1)
         add = QPushButton(self.tr("Add our own idea…"))
         add.setObjectName("addIdeaButton")
         add.clicked.connect(self.add_requested)

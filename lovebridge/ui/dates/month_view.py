@@ -90,7 +90,9 @@ class MonthView(QWidget):
         return QSize(720, 520)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(460, 360)
+        # Seven narrow columns and six rows a few lines high, in the current font's measure.
+        metrics = self.fontMetrics()
+        return QSize(7 * metrics.averageCharWidth() * 6, 7 * metrics.lineSpacing() * 3)
 
     # ---- data ---------------------------------------------------------------------------
     def set_month(self, year: int, month: int) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,7 +31,8 @@ from lovebridge.core.dates.services import DatesServices
 from lovebridge.core.events import Change, kinds
 from lovebridge.core.links import MemoryPrefill, NoteRequest
 from lovebridge.ui.common.flow_layout import flow_container
-from lovebridge.ui.common.widgets import card, heading, muted_label
+from lovebridge.ui.common.reflow_splitter import ReflowSplitter
+from lovebridge.ui.common.widgets import card, heading, muted_label, scrolling
 from lovebridge.ui.dates.agenda import AgendaView, DayPanel
 from lovebridge.ui.dates.calendar_files import CalendarFilesMixin
 from lovebridge.ui.dates.checkin_sheet import CheckInSheet
@@ -96,7 +96,8 @@ class DatesRoom(CalendarFilesMixin, QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("datesTabs")
-        self.tabs.addTab(self._build_calendar(), self.tr("Calendar"))
+        # Scrolls up and down when the day's panel sits under the month (a narrow window).
+        self.tabs.addTab(scrolling(self._build_calendar()), self.tr("Calendar"))
         self.agenda = AgendaView()
         self.agenda.occurrence_activated.connect(self.open_occurrence)
         agenda_page = QWidget()
@@ -226,14 +227,13 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         for widget in (self.prev_button, self.month_label, self.next_button):
             bar.addWidget(widget)
         bar.addSpacing(8)
-        bar.addWidget(today)
         bar.addStretch(1)
         actions, flow = flow_container()
-        for widget in (import_button, export_button, new_button):
+        for widget in (today, import_button, export_button, new_button):
             flow.addWidget(widget)
         bar.addWidget(actions)
         layout.addLayout(bar)
-        splitter = QSplitter()
+        splitter = ReflowSplitter()  # the day's panel goes under the month when narrow
         splitter.setChildrenCollapsible(False)
         self.month_view = MonthView()
         self.month_view.day_selected.connect(lambda _d: self._show_selected_day())

@@ -34,6 +34,7 @@ from lovebridge.core.scrapbook.records import (
     PhotoPlacement,
     PhotoRef,
 )
+from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.widgets import muted_label, primary_button
 from lovebridge.ui.scrapbook.drops import AcceptsPhotoDrops, carries_photos
 from lovebridge.ui.scrapbook.thumbnails import ThumbnailLoader
@@ -93,7 +94,7 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
     # ---- building -------------------------------------------------------------------------
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 24, 40, 20)
+        outer.setContentsMargins(28, 20, 28, 16)
         outer.setSpacing(12)
         bar = QHBoxLayout()
         self.back_button = QPushButton(self.tr("← Back to the scrapbook"))
@@ -102,18 +103,21 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         self.back_button.clicked.connect(self.back_requested)
         bar.addWidget(self.back_button)
         bar.addStretch(1)
+        # The right-hand buttons wrap under each other when a large font runs out of width.
+        actions, flow = flow_container(8)
+        bar.addWidget(actions, 0)
         self.save_status = muted_label("")
         self.save_status.setObjectName("memorySaveStatus")
-        bar.addWidget(self.save_status)
+        flow.addWidget(self.save_status)
         self.delete_button = QPushButton(self.tr("Move to trash"))
         self.delete_button.setObjectName("deleteMemoryButton")
         self.delete_button.clicked.connect(self._on_delete)
-        bar.addWidget(self.delete_button)
+        flow.addWidget(self.delete_button)
         self.save_button = primary_button(self.tr("Save memory"))
         self.save_button.setObjectName("saveMemoryButton")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.clicked.connect(self._on_save)
-        bar.addWidget(self.save_button)
+        flow.addWidget(self.save_button)
         outer.addLayout(bar)
 
         scroll = QScrollArea()
@@ -217,7 +221,9 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(10)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        when = QHBoxLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # The boxes of a row wrap under each other rather than run past a narrow window.
+        when_row, when = flow_container(8)
         self.precision_combo = QComboBox()
         self.precision_combo.setObjectName("datePrecision")
         for label, key in ((self.tr("On the day"), "day"), (self.tr("Sometime in the month"),
@@ -240,14 +246,13 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         self.year_spin.setRange(1900, 2200)
         self.year_spin.valueChanged.connect(self._mark_date_touched)
         when.addWidget(self.year_spin)
-        when.addStretch(1)
-        form.addRow(self.tr("When"), when)
+        form.addRow(self.tr("When"), when_row)
         self.place_edit = QLineEdit()
         self.place_edit.setObjectName("memoryPlace")
         self.place_edit.setPlaceholderText(self.tr("Where were you?"))
         self.place_edit.setMaxLength(200)
         form.addRow(self.tr("Where"), self.place_edit)
-        feel = QHBoxLayout()
+        feel_row, feel = flow_container(12)
         self.mood_combo = QComboBox()
         self.mood_combo.setObjectName("memoryMood")
         self.mood_combo.addItem(self.tr("No particular mood"), None)
@@ -257,8 +262,7 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         self.favourite_box = QCheckBox(self.tr("♥ One of our favourites"))
         self.favourite_box.setObjectName("memoryFavourite")
         feel.addWidget(self.favourite_box)
-        feel.addStretch(1)
-        form.addRow(self.tr("Mood"), feel)
+        form.addRow(self.tr("Mood"), feel_row)
         self.tags_edit = QLineEdit()
         self.tags_edit.setObjectName("memoryTags")
         self.tags_edit.setPlaceholderText(self.tr("beach, firsts, family — separated by commas"))
@@ -267,21 +271,23 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
 
     def _build_photo_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        bar.addWidget(self._section(self.tr("Photos")))
+        bar.addWidget(self._section(self.tr("Photos")), 0, Qt.AlignmentFlag.AlignTop)
         bar.addStretch(1)
+        buttons, flow = flow_container(8)  # wrap under each other in a narrow window
+        bar.addWidget(buttons)
         self.from_day_button = QPushButton(self.tr("Add photos from that day…"))
         self.from_day_button.setObjectName("photosFromDayButton")
         self.from_day_button.clicked.connect(self.photos_from_day_requested)
         self.from_day_button.hide()
-        bar.addWidget(self.from_day_button)
+        flow.addWidget(self.from_day_button)
         self.add_photos_button = QPushButton(self.tr("Add photos…"))
         self.add_photos_button.setObjectName("editorAddPhotos")
         self.add_photos_button.clicked.connect(self.add_photos_requested)
-        bar.addWidget(self.add_photos_button)
+        flow.addWidget(self.add_photos_button)
         self.remove_photo_button = QPushButton(self.tr("Remove photo"))
         self.remove_photo_button.setObjectName("removePhotoButton")
         self.remove_photo_button.clicked.connect(self.remove_selected_photo)
-        bar.addWidget(self.remove_photo_button)
+        flow.addWidget(self.remove_photo_button)
         return bar
 
     def _watch_changes(self) -> None:

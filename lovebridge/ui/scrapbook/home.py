@@ -142,10 +142,11 @@ class ScrapbookHome(QWidget):
         self.search_edit.setPlaceholderText(self.tr("Search memories, places, stories, tags…"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("Search memories"))
+        # Wide enough to read what is typed; the filters wrap rather than squeeze it.
+        self.search_edit.setMinimumWidth(self.search_edit.fontMetrics().averageCharWidth() * 24)
         filters.addWidget(self.search_edit, 1)
         self.tag_combo = QComboBox()
         self.tag_combo.setObjectName("tagFilter")
-        self.tag_combo.setMinimumWidth(130)
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("yearFilter")
         self.place_combo = QComboBox()
@@ -157,15 +158,15 @@ class ScrapbookHome(QWidget):
         self.person_combo = QComboBox()
         self.person_combo.setObjectName("personFilter")
         for box in (self.tag_combo, self.year_combo, self.person_combo):
-            # Long choices are elided (their full text is in the open list) in a narrow window.
-            box.setMinimumContentsLength(6)
-            box.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.favourites_box = QCheckBox(self.tr("♥ Favourites"))
         self.favourites_box.setObjectName("favouritesFilter")
+        # The filters wrap under the search box in a narrow window, each as wide as its text.
+        chosen, flow = flow_container(10)
         for widget in (self.tag_combo, self.year_combo, self.place_combo, self.person_combo,
                        self.favourites_box):
-            filters.addWidget(widget)
+            flow.addWidget(widget)
+        filters.addWidget(chosen)
         self.place_combo.hide()  # shown once a memory has places
         layout.addLayout(filters)
 

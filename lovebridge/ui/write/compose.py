@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,9 @@ from lovebridge.core.write.spelling import spelling_for
 from lovebridge.core.write.suggestions import RankContext, context_boosts
 from lovebridge.core.write.templates import Template, TemplateLibrary
 from lovebridge.render.content import NoteContent
-from lovebridge.ui.common.widgets import card
+from lovebridge.ui.common.flow_layout import flow_container
+from lovebridge.ui.common.reflow_splitter import ReflowSplitter
+from lovebridge.ui.common.widgets import card, scrolling
 from lovebridge.ui.settings import Option, Settings
 from lovebridge.ui.tasks import run_task
 from lovebridge.ui.write.coach_bar import CoachBar
@@ -107,6 +108,16 @@ class ComposePage(QWidget):
         self._coach_timer.timeout.connect(self.run_coach)
 
     # ---- building ----------------------------------------------------------------------------
+    @staticmethod
+    def _side_page(page: QWidget) -> QWidget:
+        """`page` scrolling up and down, never narrower than its controls need (the splitter
+        takes the width from the editor instead of cutting a button)."""
+        area = scrolling(page)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setMinimumWidth(page.minimumSizeHint().width()
+                             + area.verticalScrollBar().sizeHint().width())
+        return area
+
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 14)
@@ -121,7 +132,10 @@ class ComposePage(QWidget):
         self.occasion.hide()
         top.addWidget(self.occasion)
         top.addStretch(1)
-        top.addWidget(self._build_writer_switch())
+        # Who writes, the memory and the save status wrap to a second row rather than be cut.
+        extras, flow = flow_container(8)
+        top.addWidget(extras)
+        flow.addWidget(self._build_writer_switch())
         self.memory_box = QComboBox()
         self.memory_box.setObjectName("memoryChoice")
         self.memory_box.setAccessibleName(self.tr("Memory to draw on"))
@@ -131,14 +145,15 @@ class ComposePage(QWidget):
         self.memory_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.memory_box.activated.connect(self._memory_chosen)
-        top.addWidget(self.memory_box)
+        flow.addWidget(self.memory_box)
         self.save_status = QLabel()
         self.save_status.setObjectName("saveStatus")
         self.save_status.setProperty("muted", True)
-        top.addWidget(self.save_status)
+        flow.addWidget(self.save_status)
         outer.addLayout(top)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Editor and panel stack when a narrow window with a large font cannot hold both.
+        splitter = ReflowSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("composeSplitter")
         splitter.setChildrenCollapsible(False)
         editor_card = card()
@@ -146,6 +161,8 @@ class ComposePage(QWidget):
         column.setContentsMargins(16, 12, 16, 14)
         column.setSpacing(8)
         self.editor = DraftEditor()
+        # Room for a few lines however large the font; the card scrolls when the window is low.
+        self.editor.setMinimumHeight(self.editor.fontMetrics().lineSpacing() * 4 + 24)
         self.format_bar = FormatBar(self.editor)
         column.addWidget(self.format_bar)
         column.addWidget(self.editor, 1)
@@ -162,12 +179,12 @@ class ComposePage(QWidget):
         self.coach_bar = CoachBar()
         column.addWidget(self.coach_bar)
         column.addWidget(self.send_bar)
-        splitter.addWidget(editor_card)
+        splitter.addWidget(self._side_page(editor_card))
 
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("writeSideTabs")
         self.suggestions = SuggestionsPanel()
-        self.side_tabs.addTab(self.suggestions, self.tr("Suggestions"))
+        self.side_tabs.addTab(self._side_page(self.suggestions), self.tr("Suggestions"))
         card_page = QWidget()
         card_layout = QVBoxLayout(card_page)
         card_layout.setContentsMargins(10, 10, 10, 10)
@@ -178,7 +195,7 @@ class ComposePage(QWidget):
         card_layout.addWidget(self.blank_warning)
         self.note_panel = NotePanel(self._ctx, self._settings)
         card_layout.addWidget(self.note_panel, 1)
-        self.side_tabs.addTab(card_page, self.tr("Card"))
+        self.side_tabs.addTab(self._side_page(card_page), self.tr("Card"))
         splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 3)
@@ -411,7 +428,7 @@ class ComposePage(QWidget):
         self.editor.setFocus()
 
     def _into_suggestions(self) -> None:
-        self.side_tabs.setCurrentWidget(self.suggestions)
+        self.side_tabs.setCurrentIndex(0)  # the suggestions
         self.suggestions.focus_list()
 
     def _paste_capped(self, dropped: int) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -173,9 +172,8 @@ class NotePanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(8)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(6)
+        # The choices wrap onto as many rows as the width needs, each box as wide as its text.
+        choices, grid = flow_container(6)
         self.layout_box = self._combo("noteLayout", self.tr("Layout"),
                                       [(lay.key, note_word(lay.label)) for lay in LAYOUTS])
         self.font_box = self._combo("noteFont", self.tr("Handwriting"),
@@ -196,17 +194,15 @@ class NotePanel(QWidget):
         self.another_take_button.setObjectName("noteAnotherTake")
         self.another_take_button.setToolTip(self.tr("Write it out again, a little differently"))
         self.another_take_button.clicked.connect(self.another_take)
-        grid.addWidget(self.layout_box, 0, 0, 1, 2)
-        grid.addWidget(self.font_box, 1, 0)
-        grid.addWidget(self.ink_box, 1, 1)
-        grid.addWidget(self.paper_box, 2, 0)
-        grid.addWidget(self.decoration_box, 2, 1)
+        for box in (self.layout_box, self.font_box, self.ink_box, self.paper_box,
+                    self.decoration_box):
+            grid.addWidget(box)
         toggles = QHBoxLayout()
         toggles.addWidget(self.neat_check)
         toggles.addStretch(1)
         toggles.addWidget(self.another_take_button)
-        grid.addLayout(toggles, 3, 0, 1, 2)
-        outer.addLayout(grid)
+        outer.addWidget(choices)
+        outer.addLayout(toggles)
 
         self.preview = PreviewView(self)
         outer.addWidget(self.preview, 1)
@@ -248,8 +244,7 @@ class NotePanel(QWidget):
         box.setObjectName(name)
         box.setAccessibleName(label)
         box.setToolTip(label)
-        box.setMinimumContentsLength(6)  # long names are elided in a narrow window
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never cut
         for key, text in items:
             box.addItem(text, key)
         box.currentIndexChanged.connect(self._controls_changed)

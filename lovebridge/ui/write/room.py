@@ -93,7 +93,7 @@ class WriteRoom(QWidget):
         home = QWidget()
         home.setObjectName("writeHome")
         outer = QVBoxLayout(home)
-        outer.setContentsMargins(28, 24, 28, 20)
+        outer.setContentsMargins(20, 24, 20, 20)
         outer.setSpacing(16)
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Write"), self.tr(
@@ -104,7 +104,7 @@ class WriteRoom(QWidget):
         top.addWidget(self.new_note_button)
         outer.addLayout(top)
         row = QHBoxLayout()
-        row.setSpacing(16)
+        row.setSpacing(12)
         left = QVBoxLayout()
         left.setSpacing(16)
         start = card()
@@ -178,10 +178,10 @@ class WriteRoom(QWidget):
         weeks = weekly_counts([when for when, _author in delivered], self._ctx.local_now().date(),
                               RHYTHM_WEEKS)
         last = self.messages.last_given()
-        if last is None or last.given_at is None:
+        if last is None:
             last_text = self.tr("No note given yet — the first one can be tiny.")
         else:
-            days = (self._ctx.now() - last.given_at).days
+            days = (self._ctx.now() - (last.given_at or last.created_at)).days
             when = (self.tr("today") if days == 0 else self.tr("yesterday") if days == 1
                     else self.tr("{n} days ago").format(n=days))
             author = names.get(last.author, "")

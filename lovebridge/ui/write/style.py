@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from lovebridge.ui.theme import Colours
+from lovebridge.ui.theme import Colours, heading_pt
 
 
 def write_stylesheet(c: Colours) -> str:
     """Soft hint cards, category chips and calm notices, in the theme's colours."""
     return f"""
-    QLabel#sectionTitle {{ font-size: 12.5pt; font-weight: 600; color: {c.text}; }}
+    QLabel#sectionTitle {{
+        font-size: {heading_pt('write_section')}; font-weight: 600; color: {c.text};
+    }}
     QLabel#occasionLine {{
         color: {c.accent}; font-weight: 600; padding: 2px 10px;
         background: {c.highlight_soft}; border-radius: 10px;
