@@ -30,26 +30,30 @@ if __name__ == "__main__":
                 if lock_state(paths) is LockState.ON else None)
     store = open_store(paths.database, database_key(paths, data_key))
     state = {"key": data_key, "stop": False}
+    one_job_at_a_time = threading.Lock()
     clock = [datetime(2026, 11, 23, 9, 0, tzinfo=UTC)]
 
     def back_up() -> None:
         while not state["stop"]:
             clock[0] += timedelta(minutes=1)
-            key = state["key"]
-            files = DataKeys.from_data_key(key).files if key else None
-            try:
-                make_automatic_backup(store, paths, clock[0], file_key=files)
-            except Exception as exc:  # noqa: BLE001 - a refused backup is fine, a lost note is not
-                print(f"BACKUP-REFUSED {type(exc).__name__}", flush=True)
-            else:
-                print("BACKUP", flush=True)
+            # The app's job queue starts a backup with the lock state of that moment, never
+            # beside a lock change; the key is read under the same turn-taking here.
+            with one_job_at_a_time:
+                key = state["key"]
+                files = DataKeys.from_data_key(key).files if key else None
+                try:
+                    make_automatic_backup(store, paths, clock[0], file_key=files)
+                except Exception as exc:  # noqa: BLE001 - a refused backup is fine, a lost note is not
+                    print(f"BACKUP-REFUSED {type(exc).__name__}", flush=True)
+                else:
+                    print("BACKUP", flush=True)
             time.sleep(0.05)  # back-to-back, but leaving the lock change its turn
 
     worker = threading.Thread(target=back_up, daemon=True)
     worker.start()
     print("READY", flush=True)
     for _round in range(int(sys.argv[1])):
-        with automatic_backups_held():
+        with one_job_at_a_time, automatic_backups_held():
             store.suspend()
             if state["key"] is None:
                 change = switch_lock_on(paths, PASSPHRASES, lambda: FAST)
