@@ -31,6 +31,8 @@ def damage(database: Path) -> bytes:
     data = bytearray(database.read_bytes())
     notes = [page for page in range(len(data) // PAGE)
              if b"warm words" in data[page * PAGE:(page + 1) * PAGE]]
+    if not notes:  # a sealed file hides which pages hold notes: the middle two, as a disk might
+        notes = list(range(len(data) // PAGE))
     middle = notes[len(notes) // 2]
     for page in (middle, middle + 1 if middle + 1 in notes else notes[len(notes) // 2 - 1]):
         for offset in range(page * PAGE + 8, page * PAGE + PAGE, 61):

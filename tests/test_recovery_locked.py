@@ -103,6 +103,8 @@ def test_a_rescue_reads_the_encrypted_file_and_stays_encrypted(
         rescued = dump(reopened.store)
         assert rescued["profile"] == expected["profile"]  # the couple is still there
         # Past the pages that fail their check, the rest is read: nearly every note is back.
-        assert notes * 0.9 < len(rescued["message"]) < notes
+        # (A sealed file cannot show which pages hold notes; the damaged ones may hold the
+        # sharing change log instead, and then every note comes back.)
+        assert notes * 0.9 < len(rescued["message"]) <= notes
     finally:
         reopened.store.close()
