@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import logging
 from pathlib import Path
 
@@ -16,7 +18,6 @@ from lovebridge.core.importers.places import place_finder
 from lovebridge.core.importers.plan import CandidatePhoto, ImportPlan, Place
 from lovebridge.core.importers.scan import Skipped, walk_photos
 from lovebridge.core.scrapbook import images
-from lovebridge.store.media import sha256_of_file
 
 logger = logging.getLogger(__name__)
 
@@ -24,13 +25,16 @@ logger = logging.getLogger(__name__)
 def read_candidate(path: Path) -> CandidatePhoto:
     """Hash and read one photo file; a file that is not a whole photo raises PhotoRefusedError.
 
-    The header gives time and size; a 1/8-scale decode for the near-copy hash proves the
-    picture data is there (a truncated file fails here, before anything is imported).
+    The file is read once: its bytes are hashed, and the header (time, size, GPS) and a
+    1/8-scale decode for the near-copy hash come from the same bytes. The decode proves the
+    picture data is there (a truncated file fails here, before anything is imported); the
+    import later checks the hash, so it stores exactly the bytes that were checked.
     """
     info = images.read_info(path)
-    sha = sha256_of_file(path)
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
     try:
-        with Image.open(path) as image:
+        with Image.open(io.BytesIO(data)) as image:
             position = gps_position(image)
             picture_hash = dhash.dhash(image)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
@@ -38,7 +42,7 @@ def read_candidate(path: Path) -> CandidatePhoto:
             f"{path.name} is damaged or incomplete and could not be read.") from exc
     lat, lon = position if position else (None, None)
     return CandidatePhoto(path=path, sha256=sha, taken_at=info.taken_at, latitude=lat,
-                          longitude=lon, dhash=picture_hash, byte_size=path.stat().st_size)
+                          longitude=lon, dhash=picture_hash, byte_size=len(data))
 
 
 class PlaceNamer:
