@@ -78,8 +78,8 @@ def _copy_one(ctx: AppContext, batch: DurableBatch, candidate: CandidatePhoto,
             candidate.name, "changed after the folder was looked at; import it again to bring "
             "in the new version"))
         return None
-    try:
-        info = images.read_info(data)
+    try:  # the same bytes as planned, so the same header facts
+        info = candidate.info or images.read_info(data)
     except images.PhotoRefusedError as exc:
         problems.append(Problem(candidate.name, str(exc).replace("This photo ", "", 1)))
         return None

@@ -42,7 +42,8 @@ def read_candidate(path: Path) -> CandidatePhoto:
             f"{path.name} is damaged or incomplete and could not be read.") from exc
     lat, lon = position if position else (None, None)
     return CandidatePhoto(path=path, sha256=sha, taken_at=info.taken_at, latitude=lat,
-                          longitude=lon, dhash=picture_hash, byte_size=len(data))
+                          longitude=lon, dhash=picture_hash, byte_size=len(data),
+                          info=info)
 
 
 class PlaceNamer:

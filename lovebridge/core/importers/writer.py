@@ -78,7 +78,7 @@ def _save(service: MemoryService, proposal: ProposedMemory, copied: list[CopiedP
         rows = _photo_rows(session, copied)
         for position, photo in enumerate(copied):
             row.photos.append(MemoryPhoto(
-                photo_id=rows[photo.sha256].id, position=position,
+                photo=rows[photo.sha256], position=position,
                 caption=photo.candidate.caption.strip()))
         for position, place in enumerate(proposal.places[:20]):
             session.add(MemoryPlace(
