@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import logging
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PIL import Image
@@ -46,6 +50,30 @@ def read_candidate(path: Path) -> CandidatePhoto:
                           info=info)
 
 
+READERS = 2  # photos read at once: decoding and hashing let go of Python's lock
+
+
+def read_candidates(files: list[Path]) -> Iterator[tuple[Path, CandidatePhoto | Exception]]:
+    """`read_candidate` of each file, in order, a few read ahead in worker threads (a refused
+    or unreadable file gives its error instead). At most 2 x READERS photos are in flight, so
+    memory does not grow with the folder, and stopping early waits only for those."""
+    with ThreadPoolExecutor(max_workers=READERS) as pool:
+        ahead: deque[tuple[Path, Future[CandidatePhoto]]] = deque()
+        waiting = iter(files)
+        for path in itertools.islice(waiting, 2 * READERS):
+            ahead.append((path, pool.submit(read_candidate, path)))
+        while ahead:
+            path, future = ahead.popleft()
+            following = next(waiting, None)
+            if following is not None:
+                ahead.append((following, pool.submit(read_candidate, following)))
+            try:
+                result: CandidatePhoto | Exception = future.result()
+            except (images.PhotoRefusedError, OSError) as exc:
+                result = exc
+            yield path, result
+
+
 class PlaceNamer:
     """Place names for GPS positions, remembered per ~1 km square (photos cluster)."""
 
@@ -72,16 +100,14 @@ def plan_folder(ctx: AppContext, folder: Path, control: JobControl = NO_CONTROL)
     seen: dict[str, Path] = {}
     candidates: list[CandidatePhoto] = []
     namer = PlaceNamer()
-    for done, path in enumerate(files, start=1):
+    for done, (path, candidate) in enumerate(read_candidates(files), start=1):
         control.step(done - 1, len(files))
         shown = _shown(path, folder)
-        try:
-            candidate = read_candidate(path)
-        except images.PhotoRefusedError as exc:
-            plan.refuse(shown, _reason(str(exc), path.name))
+        if isinstance(candidate, images.PhotoRefusedError):
+            plan.refuse(shown, _reason(str(candidate), path.name))
             continue
-        except OSError as exc:
-            plan.refuse(shown, f"could not be read ({exc.strerror or exc})")
+        if isinstance(candidate, OSError):
+            plan.refuse(shown, f"could not be read ({candidate.strerror or candidate})")
             continue
         if ledger.photo_key(candidate.sha256) in known:
             plan.skipped_known += 1
