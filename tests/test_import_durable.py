@@ -158,3 +158,18 @@ def test_a_batch_that_fails_leaves_no_temp_files_and_no_torn_file(
         batch.finish()
     assert list(tmp_path.rglob(".incoming-*")) == []
     assert not any(t.exists() for t in targets)
+
+
+def test_a_photo_needing_more_memory_than_allowed_is_refused_while_planning(
+        ctx, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    folder = tmp_path / "roll"
+    camera_jpeg(folder / "camera.jpg", datetime(2024, 7, 14, 10), LISBON, seed=1,
+                size=(800, 600))  # decoded at 1/8 scale for the near-copy hash: 100 x 75
+    folder.mkdir(exist_ok=True)
+    Image.new("RGB", (200, 200), (200, 40, 40)).save(folder / "poster.png")  # decoded whole
+    monkeypatch.setattr(images, "MAX_DECODE_BYTES", 50_000)
+    plan = plan_folder(ctx, folder)
+    assert [p.name for proposal in plan.proposals for p in proposal.photos] == ["camera.jpg"]
+    (problem,) = plan.problems
+    assert problem.item == "poster.png"
+    assert "would need" in problem.reason and "MB of memory" in problem.reason

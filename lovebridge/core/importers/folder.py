@@ -40,7 +40,13 @@ def read_candidate(path: Path) -> CandidatePhoto:
     try:
         with Image.open(io.BytesIO(data)) as image:
             position = gps_position(image)
+            if image.format == "JPEG":
+                image.draft("L", dhash.DECODE_SIZE)
+            # No photo needing more memory than the viewer allows is decoded, nor imported.
+            images.check_decode_budget(image, path.name)
             picture_hash = dhash.dhash(image)
+    except images.PhotoRefusedError:
+        raise
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise images.PhotoRefusedError(
             f"{path.name} is damaged or incomplete and could not be read.") from exc
