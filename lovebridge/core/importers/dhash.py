@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from PIL import Image
 
+DECODE_SIZE = (64, 64)  # JPEGs are decoded at the smallest scale that still covers this
 BURST_BITS = 8  # at most this many differing bits of 64: the same scene, a moment apart
 
 
 def dhash(image: Image.Image) -> int:
     """The 64-bit difference hash of an opened image (JPEGs are decoded at 1/8 scale)."""
     if image.format == "JPEG":
-        image.draft("L", (64, 64))
+        image.draft("L", DECODE_SIZE)
     grey = image.convert("L").resize((9, 8), Image.Resampling.BOX)
     pixels = grey.tobytes()
     bits = 0

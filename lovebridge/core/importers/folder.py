@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
+import itertools
 import logging
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PIL import Image
@@ -16,7 +22,6 @@ from lovebridge.core.importers.places import place_finder
 from lovebridge.core.importers.plan import CandidatePhoto, ImportPlan, Place
 from lovebridge.core.importers.scan import Skipped, walk_photos
 from lovebridge.core.scrapbook import images
-from lovebridge.store.media import sha256_of_file
 
 logger = logging.getLogger(__name__)
 
@@ -24,21 +29,55 @@ logger = logging.getLogger(__name__)
 def read_candidate(path: Path) -> CandidatePhoto:
     """Hash and read one photo file; a file that is not a whole photo raises PhotoRefusedError.
 
-    The header gives time and size; a 1/8-scale decode for the near-copy hash proves the
-    picture data is there (a truncated file fails here, before anything is imported).
+    The file is read once: its bytes are hashed, and the header (time, size, GPS) and a
+    1/8-scale decode for the near-copy hash come from the same bytes. The decode proves the
+    picture data is there (a truncated file fails here, before anything is imported); the
+    import later checks the hash, so it stores exactly the bytes that were checked.
     """
     info = images.read_info(path)
-    sha = sha256_of_file(path)
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
     try:
-        with Image.open(path) as image:
+        with Image.open(io.BytesIO(data)) as image:
             position = gps_position(image)
+            if image.format == "JPEG":
+                image.draft("L", dhash.DECODE_SIZE)
+            # No photo needing more memory than the viewer allows is decoded, nor imported.
+            images.check_decode_budget(image, path.name)
             picture_hash = dhash.dhash(image)
+    except images.PhotoRefusedError:
+        raise
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise images.PhotoRefusedError(
             f"{path.name} is damaged or incomplete and could not be read.") from exc
     lat, lon = position if position else (None, None)
     return CandidatePhoto(path=path, sha256=sha, taken_at=info.taken_at, latitude=lat,
-                          longitude=lon, dhash=picture_hash, byte_size=path.stat().st_size)
+                          longitude=lon, dhash=picture_hash, byte_size=len(data),
+                          info=info)
+
+
+READERS = 2  # photos read at once: decoding and hashing let go of Python's lock
+
+
+def read_candidates(files: list[Path]) -> Iterator[tuple[Path, CandidatePhoto | Exception]]:
+    """`read_candidate` of each file, in order, a few read ahead in worker threads (a refused
+    or unreadable file gives its error instead). At most 2 x READERS photos are in flight, so
+    memory does not grow with the folder, and stopping early waits only for those."""
+    with ThreadPoolExecutor(max_workers=READERS) as pool:
+        ahead: deque[tuple[Path, Future[CandidatePhoto]]] = deque()
+        waiting = iter(files)
+        for path in itertools.islice(waiting, 2 * READERS):
+            ahead.append((path, pool.submit(read_candidate, path)))
+        while ahead:
+            path, future = ahead.popleft()
+            following = next(waiting, None)
+            if following is not None:
+                ahead.append((following, pool.submit(read_candidate, following)))
+            try:
+                result: CandidatePhoto | Exception = future.result()
+            except (images.PhotoRefusedError, OSError) as exc:
+                result = exc
+            yield path, result
 
 
 class PlaceNamer:
@@ -67,16 +106,14 @@ def plan_folder(ctx: AppContext, folder: Path, control: JobControl = NO_CONTROL)
     seen: dict[str, Path] = {}
     candidates: list[CandidatePhoto] = []
     namer = PlaceNamer()
-    for done, path in enumerate(files, start=1):
+    for done, (path, candidate) in enumerate(read_candidates(files), start=1):
         control.step(done - 1, len(files))
         shown = _shown(path, folder)
-        try:
-            candidate = read_candidate(path)
-        except images.PhotoRefusedError as exc:
-            plan.refuse(shown, _reason(str(exc), path.name))
+        if isinstance(candidate, images.PhotoRefusedError):
+            plan.refuse(shown, _reason(str(candidate), path.name))
             continue
-        except OSError as exc:
-            plan.refuse(shown, f"could not be read ({exc.strerror or exc})")
+        if isinstance(candidate, OSError):
+            plan.refuse(shown, f"could not be read ({candidate.strerror or candidate})")
             continue
         if ledger.photo_key(candidate.sha256) in known:
             plan.skipped_known += 1

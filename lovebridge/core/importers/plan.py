@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from lovebridge.core.scrapbook.images import PhotoInfo
 from lovebridge.core.scrapbook.records import MemoryDate
 
 
@@ -40,6 +41,7 @@ class CandidatePhoto:
     burst_of: str = ""  # the name of the photo this one is a near-copy of
     tags: list[str] = field(default_factory=list)  # an export's album names
     shown_name: str = ""  # the name in the export, when the file is a staged copy
+    info: PhotoInfo | None = None  # the header facts read while planning (kind, size, turn)
 
     @property
     def name(self) -> str:

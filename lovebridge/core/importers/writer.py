@@ -1,8 +1,9 @@
 """Writing accepted proposals: each memory, its photos, places and ledger in one transaction.
 
-Photos are copied first (content-addressed and crash-safe, so a copy left by a killed run is
-simply found again); then the memory, its photo placements, its places and the ledger rows
-are committed together. A run killed at any point leaves whole memories only, and running
+The photos of a memory are copied first (content-addressed, written under temp names and made
+durable together, so a copy left by a killed run is simply found again; see copies.py); then
+the memory, its photo rows and placements, its places and the ledger rows are committed
+together. A run killed at any point leaves whole memories only, and running
 the import again skips everything the ledger already holds.
 """
 
@@ -11,18 +12,18 @@ from __future__ import annotations
 import html
 import logging
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lovebridge.core.context import AppContext
 from lovebridge.core.importers import ledger
+from lovebridge.core.importers.copies import CopiedPhoto, copy_photos
 from lovebridge.core.importers.job import NO_CONTROL, JobControl
-from lovebridge.core.importers.plan import AcceptOutcome, ImportPlan, Problem, ProposedMemory
-from lovebridge.core.scrapbook.images import PhotoRefusedError
-from lovebridge.core.scrapbook.photo_import import PhotoImporter
-from lovebridge.core.scrapbook.records import MemoryDraft, PhotoPlacement
+from lovebridge.core.importers.plan import AcceptOutcome, ImportPlan, ProposedMemory
+from lovebridge.core.scrapbook.records import MemoryDraft
 from lovebridge.core.scrapbook.service import MemoryService
 from lovebridge.store.models import Memory as MemoryRow
-from lovebridge.store.models import MemoryPlace
+from lovebridge.store.models import MemoryPhoto, MemoryPlace, Photo
 
 logger = logging.getLogger(__name__)
 
@@ -35,37 +36,28 @@ def story_html(text: str) -> str:
 
 def accept(ctx: AppContext, plan: ImportPlan, control: JobControl = NO_CONTROL,
            include_bursts: bool = False) -> AcceptOutcome:
-    """Write every accepted proposal of `plan`; a cancel stops between two memories."""
+    """Write every accepted proposal of `plan`; a cancel stops between two memories (one
+    pressed while a memory's photos are being copied drops that memory's copies too)."""
     outcome = AcceptOutcome()
     chosen = [p for p in plan.proposals if p.accepted and (p.photos or p.ledger_keys)]
     total = sum(len(p.photos) + (len(p.bursts) if include_bursts else 0) + 1 for p in chosen)
     done = 0
-    importer = PhotoImporter(ctx)
     service = MemoryService(ctx)
     for proposal in chosen:
         control.step(done, total)
-        placements: list[PhotoPlacement] = []
         photos = proposal.photos + (proposal.bursts if include_bursts else [])
-        for candidate in photos:
-            try:
-                ref, _existed = importer.import_one(candidate.path)
-            except PhotoRefusedError as exc:
-                outcome.problems.append(Problem(candidate.name, str(exc)))
-            except OSError as exc:
-                outcome.problems.append(
-                    Problem(candidate.name, f"could not be copied ({exc.strerror or exc})"))
-            else:
-                placements.append(PhotoPlacement(ref.photo_id, candidate.caption))
-            done += 1
-            control.step(done, total)
-        if not placements and not proposal.ledger_keys:  # every photo refused
+        start = done
+        copied = copy_photos(ctx, photos, outcome.problems,
+                             lambda count, base=start: control.step(base + count, total))
+        done += len(photos)
+        if not copied and not proposal.ledger_keys:  # every photo refused
             done += 1
             continue
         keys = proposal.ledger_keys + [
             ledger.photo_key(c.sha256) for c in proposal.photos + proposal.bursts]
-        _save(service, proposal, placements, keys)
+        _save(service, proposal, copied, keys)
         outcome.memories += 1
-        outcome.photos += len(placements)
+        outcome.photos += len(copied)
         done += 1
     control.step(total, total)
     outcome.extras = [extra(ctx) for extra in plan.extras]
@@ -73,20 +65,43 @@ def accept(ctx: AppContext, plan: ImportPlan, control: JobControl = NO_CONTROL,
     return outcome
 
 
-def _save(service: MemoryService, proposal: ProposedMemory, placements: list[PhotoPlacement],
+def _save(service: MemoryService, proposal: ProposedMemory, copied: list[CopiedPhoto],
           keys: list[str]) -> None:
+    """The memory, its photo rows and placements, its places and its ledger rows: one commit."""
     draft = MemoryDraft(
         title=proposal.title[:200], when=proposal.when, place=proposal.place_label[:200],
         story_html=story_html(proposal.story_text), story_text=proposal.story_text,
-        tags=tuple(proposal.tags), favourite=proposal.favourite, photos=tuple(placements),
+        tags=tuple(proposal.tags), favourite=proposal.favourite,
     )
 
     def also(session: Session, row: MemoryRow) -> None:
+        rows = _photo_rows(session, copied)
+        for position, photo in enumerate(copied):
+            row.photos.append(MemoryPhoto(
+                photo=rows[photo.sha256], position=position,
+                caption=photo.candidate.caption.strip()))
         for position, place in enumerate(proposal.places[:20]):
             session.add(MemoryPlace(
                 memory_id=row.id, position=position, name=place.name[:200],
                 country=place.country[:100], latitude=place.latitude,
                 longitude=place.longitude))
         ledger.record(session, keys, proposal.source, row.id)
+        session.flush()
 
     service.save(draft, also=also)
+
+
+def _photo_rows(session: Session, copied: list[CopiedPhoto]) -> dict[str, Photo]:
+    """The library's row for each copied photo: the one it already has, or a new one."""
+    shas = list(dict.fromkeys(photo.sha256 for photo in copied))
+    rows = {row.sha256: row for row in session.scalars(select(Photo).where(Photo.sha256.in_(shas)))}
+    for photo in copied:
+        if photo.sha256 not in rows:
+            info = photo.info
+            rows[photo.sha256] = Photo(
+                sha256=photo.sha256, extension=photo.extension, byte_size=photo.byte_size,
+                width=info.width, height=info.height, orientation=info.orientation,
+                taken_at=info.taken_at, original_name=photo.candidate.path.name[:255])
+            session.add(rows[photo.sha256])
+    session.flush()
+    return rows
