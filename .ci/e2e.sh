@@ -18,7 +18,7 @@ fi
 
 need=()
 for pair in Xvfb:xvfb openbox:openbox xdotool:xdotool cupsd:cups xdpyinfo:x11-utils \
-            lpadmin:cups-client trayer:trayer; do
+            lpadmin:cups-client trayer:trayer wmctrl:wmctrl; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair##*:}")
 done
 [ -e /usr/lib/cups/backend/cups-pdf ] || need+=(printer-driver-cups-pdf)
