@@ -105,17 +105,18 @@ def remember_fresh(connection, cache_dir: Path) -> None:  # noqa: ANN001
 
 def build_shape(revision: str) -> dict[str, list[str]]:
     """Build a throw-away database through the migrations up to `revision` and read its shape."""
-    import sqlite3
-
+    import sqlcipher3.dbapi2 as sqlcipher
     from alembic import command
     from sqlalchemy import create_engine
 
     from lovebridge.store.migrate import alembic_config
 
-    # A plain SQLite file is enough: the schema is the same with or without the lock's cipher.
+    # An unkeyed file is enough: the schema is the same with or without the lock's cipher.
+    # (SQLCipher's module, as the store uses: the frozen app has no stdlib sqlite3.)
     with tempfile.TemporaryDirectory(prefix="lovebridge-schema-") as folder:
         database = Path(folder) / "expected.db"
-        engine = create_engine(f"sqlite:///{database}")
+        engine = create_engine("sqlite://", module=sqlcipher,
+                               creator=lambda: sqlcipher.connect(str(database)))
         try:
             config = alembic_config()
             with engine.begin() as connection:
@@ -123,7 +124,7 @@ def build_shape(revision: str) -> dict[str, list[str]]:
                 command.upgrade(config, revision)
         finally:
             engine.dispose()
-        connection = sqlite3.connect(database)
+        connection = sqlcipher.connect(str(database))
         try:
             return shape_of(connection)
         finally:
