@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>memory</source>
+        <translation>recuerdo</translation>
+    </message>
+    <message>
+        <source>memories</source>
+        <translation>recuerdos</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <source>plans</source>
+        <translation>planes</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>foto</translation>
+    </message>
+    <message>
+        <source>photos</source>
+        <translation>fotos</translation>
+    </message>
+    <message>
+        <source>special date</source>
+        <translation>fecha especial</translation>
+    </message>
+    <message>
+        <source>special dates</source>
+        <translation>fechas especiales</translation>
+    </message>
+    <message>
+        <source>{who} added {what}</source>
+        <translation>{who} añadió {what}</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About LoveBridge</source>
@@ -3310,6 +3357,160 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>up to {limit} for {where}</source>
         <translation>hasta {limit} para {where}</translation>
+    </message>
+</context>
+<context>
+    <name>SharingController</name>
+    <message>
+        <source>Sharing</source>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <source>Sharing paused: {why}</source>
+        <translation>Compartir en pausa: {why}</translation>
+    </message>
+    <message>
+        <source>Shared with {laptop}</source>
+        <translation>Compartido con {laptop}</translation>
+    </message>
+    <message>
+        <source>(waiting to join)</source>
+        <translation>(esperando a que se una)</translation>
+    </message>
+    <message>
+        <source>Your partner</source>
+        <translation>Tu pareja</translation>
+    </message>
+    <message>
+        <source>a big deletion waits for your yes (Preferences › Sharing)</source>
+        <translation>un borrado grande espera tu sí (Preferencias › Compartir)</translation>
+    </message>
+</context>
+<context>
+    <name>SharingPage</name>
+    <message>
+        <source>Your partner</source>
+        <translation>Tu pareja</translation>
+    </message>
+    <message>
+        <source>Share with my partner&apos;s laptop</source>
+        <translation>Compartir con el portátil de mi pareja</translation>
+    </message>
+    <message>
+        <source>Both laptops keep their own LoveBridge. What changes travels, sealed, through a folder your sync app (Syncthing, Dropbox, Nextcloud…) or a USB stick already carries. The sync app sees only file sizes and times — never a word or a photo.</source>
+        <translation>Cada portátil guarda su propio LoveBridge. Lo que cambia viaja, sellado, por una carpeta que ya lleva vuestra app de sincronización (Syncthing, Dropbox, Nextcloud…) o una memoria USB. La app de sincronización solo ve tamaños y horas de archivos, nunca una palabra ni una foto.</translation>
+    </message>
+    <message>
+        <source>The folder your sync app shares</source>
+        <translation>La carpeta que comparte vuestra app de sincronización</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Carpeta compartida</translation>
+    </message>
+    <message>
+        <source>Start sharing and show a code</source>
+        <translation>Empezar a compartir y mostrar un código</translation>
+    </message>
+    <message>
+        <source>The eight words the other laptop shows</source>
+        <translation>Las ocho palabras que muestra el otro portátil</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Unirse</translation>
+    </message>
+    <message>
+        <source>Or join with a code</source>
+        <translation>O unirse con un código</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s laptop</source>
+        <translation>Portátil de tu pareja</translation>
+    </message>
+    <message>
+        <source>Last exchange</source>
+        <translation>Último intercambio</translation>
+    </message>
+    <message>
+        <source>Waiting to travel</source>
+        <translation>Esperando para viajar</translation>
+    </message>
+    <message>
+        <source>Came in</source>
+        <translation>Ha llegado</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Apartado</translation>
+    </message>
+    <message>
+        <source>Exchange now</source>
+        <translation>Intercambiar ahora</translation>
+    </message>
+    <message>
+        <source>Yes, apply those deletions</source>
+        <translation>Sí, aplicar esos borrados</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>Dejar de compartir</translation>
+    </message>
+    <message>
+        <source>Waiting for the other laptop to join</source>
+        <translation>Esperando a que el otro portátil se una</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Nada</translation>
+    </message>
+    <message>
+        <source>{n} change(s)</source>
+        <translation>{n} cambio(s)</translation>
+    </message>
+    <message>
+        <source>Nothing new yet</source>
+        <translation>Nada nuevo todavía</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s laptop deleted {n} things at once — more than a fifth of your library. Nothing was removed here yet.</source>
+        <translation>El portátil de {who} borró {n} cosas a la vez, más de una quinta parte de vuestra biblioteca. Aquí todavía no se ha quitado nada.</translation>
+    </message>
+    <message>
+        <source>Pick the folder your sync app shares first.</source>
+        <translation>Elige primero la carpeta que comparte vuestra app de sincronización.</translation>
+    </message>
+    <message>
+        <source>Sealing your library into the folder…</source>
+        <translation>Sellando vuestra biblioteca en la carpeta…</translation>
+    </message>
+    <message>
+        <source>On the other laptop, open Preferences › Sharing, pick the same folder and type:
+
+{code}
+
+The code is not stored anywhere; anyone with it and the folder could read it, so keep it between you.</source>
+        <translation>En el otro portátil, abre Preferencias › Compartir, elige la misma carpeta y escribe:
+
+{code}
+
+El código no se guarda en ningún sitio; quien lo tenga junto con la carpeta podría leerla, así que guardadlo entre vosotros.</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Uniéndose…</translation>
+    </message>
+    <message>
+        <source>Paired. Your partner&apos;s library is on its way.</source>
+        <translation>Emparejados. La biblioteca de tu pareja está en camino.</translation>
     </message>
 </context>
 <context>
