@@ -23,16 +23,6 @@ class SharingController(QObject):
         self._window = window
         self._partner = partner_name
         self.engine = SyncEngine(window.ctx)
-        try:  # a few small queries; a library that cannot answer simply shows no sharing
-            status = self.engine.status()
-        except Exception:
-            logger.warning("sharing status unavailable", exc_info=True)
-            status = SyncStatus(paired=False)
-        if not partner_name and window.profiles is not None:
-            profile = window.profiles.load()
-            # This laptop belongs to one of the two; what arrives comes from the other.
-            if profile is not None:
-                self._partner = profile.partner_b if status.person == "a" else profile.partner_a
         self.status_label = QLabel()
         self.status_label.setObjectName("sharingStatus")
         window.statusBar().addPermanentWidget(self.status_label)
@@ -42,7 +32,26 @@ class SharingController(QObject):
         self._timer.setInterval(EXCHANGE_EVERY_MS)
         self._timer.timeout.connect(self.exchange)
         self._timer.start()
+        # Read off the GUI thread while the library attaches; a library that cannot answer
+        # simply shows no sharing.
+        run_task(self._first_status, self._show_first, self._no_status, owner=self)
+
+    def _first_status(self) -> tuple[SyncStatus, str]:
+        status = self.engine.status()
+        partner = self._partner
+        profile = self._window.profiles.load() if self._window.profiles is not None else None
+        if not partner and profile is not None:
+            # This laptop belongs to one of the two; what arrives comes from the other.
+            partner = profile.partner_b if status.person == "a" else profile.partner_a
+        return status, partner
+
+    def _show_first(self, result: tuple[SyncStatus, str]) -> None:
+        status, self._partner = result
         self._show(status)
+
+    def _no_status(self, _error: Exception) -> None:
+        logger.warning("sharing status unavailable")
+        self._show(SyncStatus(paired=False))
 
     def add_page(self, _dialog) -> SharingPage:  # noqa: ANN001 - PreferencesDialog
         page = SharingPage(self.engine, self._partner)
