@@ -44,7 +44,73 @@ def test_development_drafts_score(engine, capsys) -> None:
     with capsys.disabled():
         print(f"\nranker dev ({score.total} drafts): top-1 {score.top1_rate:.1%}, "
               f"top-3 {score.top3_rate:.1%}")
-    assert score.top1_rate >= 0.85 and score.top3_rate >= 0.95
+    assert score.top1_rate >= 0.90 and score.top3_rate >= 0.97
+
+
+@pytest.mark.parametrize(("draft", "kind"), [
+    ("happy birtday gorgeous", "birthday"),  # a typo, fixed to a word the library knows
+    ("im so sory about last night", "apology"),
+    ("thnk you for the flowers", "daily_thanks"),  # text-speak from the coach's table
+    ("misssing you sooo much", "missing_you"),  # letters held down
+])
+def test_typos_and_held_letters_are_read_as_meant(engine, draft, kind) -> None:
+    assert engine.rank(draft, limit=1)[0].template.category == kind
+
+
+@pytest.mark.parametrize(("draft", "kind"), [
+    ("Good morni", "good_morning"),
+    ("Can we have a quick check", "check_in_invite"),  # "check in" is nearly there
+    ("Happy valen", "valentines"),
+])
+def test_a_half_typed_last_word_already_counts(engine, draft, kind) -> None:
+    assert engine.rank(draft, limit=1)[0].template.category == kind
+
+
+@pytest.mark.parametrize(("draft", "kind"), [
+    ("No need to apologise, honestly, we", "accepting_apology"),
+    ("you don’t have to keep saying sorry", "accepting_apology"),
+    ("I'm not coping very well with any of it", "vulnerability"),
+])
+def test_a_negation_changes_what_the_words_mean(engine, draft, kind) -> None:
+    assert engine.rank(draft, limit=1)[0].template.category == kind
+
+
+def test_a_struggle_said_of_you_asks_for_support_and_of_me_shares_mine(engine) -> None:
+    assert engine.rank("I know you've been so stressed and overwhelmed, ",
+                       limit=1)[0].template.category == "support"
+    assert engine.rank("I've been so stressed and overwhelmed, ",
+                       limit=1)[0].template.category == "vulnerability"
+
+
+@pytest.mark.parametrize(("draft", "kind"), [
+    ("Nine years today since we", "anniversary"),
+    ("It's 4am there and you", "long_distance"),
+])
+def test_numbers_count_as_numbers(engine, draft, kind) -> None:
+    assert engine.rank(draft, limit=1)[0].template.category == kind
+
+
+@pytest.mark.parametrize("draft", [
+    "Thanks for the cup of tea this morning",
+    "Thank you for waiting up last night",
+    "Thanks so much for the sandwiches for lunch",
+])
+def test_when_something_happened_is_not_a_greeting(engine, draft) -> None:
+    """'This morning' in a thank-you is not 'good morning'; 'thankful' is not 'thanks'."""
+    assert engine.rank(draft, limit=1)[0].template.category == "daily_thanks"
+
+
+def test_the_ranker_reads_text_speak_and_apostrophes_as_the_coach_does() -> None:
+    from lovebridge.core.write.coach_reading import sentences, tokens, words_of
+    from lovebridge.core.write.typed import text_speak
+
+    lexicon = default_lexicon()
+    for typed, meant in text_speak().items():
+        if typed not in lexicon.textspeak:
+            assert lexicon.words(typed) == list(meant)
+    text = "i don’t think ur srry tbh, it’s sooo late"
+    coach = [w for s in sentences(text) for w in words_of(tokens(s.text)) if w.isalpha()]
+    assert lexicon.words(text) == coach
 
 
 def test_the_lexicon_names_no_phrase_from_the_held_out_drafts() -> None:

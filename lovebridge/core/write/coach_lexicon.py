@@ -11,6 +11,8 @@ import tomllib
 from functools import cache, lru_cache
 from typing import Any
 
+from lovebridge.core.write.typed import reading
+from lovebridge.core.write.typed import spelling as _spelling
 from lovebridge.resources import resource_path
 
 _LOCK = threading.Lock()
@@ -39,13 +41,6 @@ def rules() -> dict[str, Any]:
 
 
 @cache
-def reading() -> dict[str, Any]:
-    """How text as typed maps to words (resources/coach/reading.toml)."""
-    with resource_path("coach", "reading.toml").open("rb") as handle:
-        return tomllib.load(handle)
-
-
-@cache
 def _analyser() -> Any:
     with _LOCK:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -53,14 +48,6 @@ def _analyser() -> Any:
         analyser = SentimentIntensityAnalyzer()
         analyser.lexicon.update(reading()["valence"])
         return analyser
-
-
-@cache
-def _spelling() -> Any:
-    with _LOCK:
-        from spellchecker import SpellChecker
-
-        return SpellChecker(distance=1)
 
 
 def warm_up() -> None:

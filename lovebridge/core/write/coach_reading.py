@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from lovebridge.core.write.coach_lexicon import corrected, reading, valence
+from lovebridge.core.write.typed import expand, squeeze
 
 _SENTENCE_RE = re.compile(r"[^.!?\n…]+(?:[.!?…]+[\"”’')\]]*|\n|$)")
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*|[,;:—–()]|\s-\s|[.!?]")
@@ -82,21 +83,12 @@ def _tables() -> tuple[dict[str, list[str]], frozenset[str], dict[str, str], dic
 
 
 def _expand(raw: str) -> list[str]:
-    speak, _before, whole, suffixes = _tables()
-    word = raw.lower().replace("’", "'")
-    if word in whole:
-        return whole[word].split()
-    if word in speak:
-        return speak[word]
-    if "'" in word:
-        for suffix, meaning in suffixes.items():
-            if word.endswith(suffix) and len(word) > len(suffix):
-                stem = word[: -len(suffix)]
-                return [*_expand(stem), *meaning.split()]
-        return [word.replace("'", "")]
-    if word.isalpha() and not raw[:1].isupper():
-        word = corrected(word)
-    return [word]
+    """What one typed word means (typed.expand), a typo of a word the rules know fixed."""
+    words = expand(raw)
+    if (len(words) == 1 and words[0].isalpha() and not raw[:1].isupper()
+            and words[0] == squeeze(raw.lower())):
+        return [corrected(words[0])]
+    return list(words)
 
 
 @lru_cache(maxsize=4096)

@@ -31,21 +31,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from lovebridge.core.write.intents import Lexicon, default_lexicon, stem
+from lovebridge.core.write.intents import STOPWORDS, Lexicon, default_lexicon, stem
 from lovebridge.core.write.templates import Category, Template
+from lovebridge.core.write.typed import typo_fix
 
 __all__ = [
     "RankContext", "Ranked", "STOPWORDS", "SuggestionEngine", "context_boosts", "stem",
     "tokenise",
 ]
 
-_STOPWORD_TEXT = (
-    "a an and are as at be but by for from had has have i i'm im if in into is it it's its me "
-    "my of on or our so that the their them then there these they this to too up us was we "
-    "were what when which who will with you your you're youre yours just very can could would "
-    "{ } x xx xxx"
-)
-STOPWORDS = frozenset(_STOPWORD_TEXT.split(" "))
 
 CATEGORY_WEIGHT = 6.0
 CONTEXT_WEIGHT = 2.5
@@ -99,10 +93,15 @@ class SuggestionEngine:
         self.lexicon = lexicon or default_lexicon()
         postings: dict[str, list[int]] = defaultdict(list)
         by_kind: dict[str, list[int]] = defaultdict(list)
+        surface: set[str] = set()
         for index, template in enumerate(self.templates):
-            for token in set(tokenise(template.text, self.lexicon)):
+            words = self.lexicon.words(template.text)
+            surface.update(words)
+            for token in {stem(w) for w in words if w not in STOPWORDS}:
                 postings[token].append(index)
             by_kind[template.category].append(index)
+        self._known = frozenset(surface | set(self.lexicon.vocabulary))
+        self._fixes: dict[str, str] = {}
         count = max(len(self.templates), 1)
         self._postings = {
             token: (math.log(1 + count / len(hits)), tuple(hits))
@@ -151,6 +150,8 @@ class SuggestionEngine:
         partial = None
         if words and query and query[-1].isalnum() and words[-1] not in STOPWORDS:
             partial = words[-1]  # may still be being typed: it also matches as a prefix
+        words = [self._fixed(w) for w in words[:-1]] + words[-1:] if partial else [
+            self._fixed(w) for w in words]
         stems = [stem(w) for w in words]
         content = [s for w, s in zip(words, stems, strict=True) if w not in STOPWORDS]
         if partial:
@@ -161,10 +162,11 @@ class SuggestionEngine:
             sums = list(sums)
             matched = dict(matched)
             self._add_prefix_matches(partial, sums, matched, set(tokens))
+            words = [*words[:-1], self._completed(partial)]
         scores = [base + WORD_WEIGHT * s / (s + WORD_SATURATION) if s else base
                   for base, s in zip(self._base, sums, strict=True)]
         lifts = {kind: INTENT_WEIGHT * evidence
-                 for kind, evidence in self.lexicon.kinds(stems).items()}
+                 for kind, evidence in self.lexicon.kinds(words, bool(partial)).items()}
         if not words:  # nothing typed: after the situation's kinds, everyday ones
             lifts = {kind: CONTEXT_WEIGHT * w for kind, w in self.lexicon.everyday.items()
                      if kind not in self._situation}
@@ -177,6 +179,31 @@ class SuggestionEngine:
         pool = heapq.nlargest(max(limit, 60), range(len(scores)), key=scores.__getitem__)
         order = self._varied(pool, scores)[:limit]
         return [Ranked(self.templates[i], scores[i], tuple(matched.get(i, ()))) for i in order]
+
+    def _fixed(self, word: str) -> str:
+        """A finished word, a typo of a word the library or the lexicon knows fixed."""
+        if word in self._known or word in STOPWORDS or len(word) < 4 or not word.isalpha():
+            return word
+        fixed = self._fixes.get(word)
+        if fixed is None:
+            fixed = typo_fix(word, self._known)
+            if len(self._fixes) < 10_000:
+                self._fixes[word] = fixed
+        return fixed
+
+    def _completed(self, partial: str) -> str:
+        """A word still being typed, as the lexicon word it most likely becomes.
+
+        A word the lexicon has stays as it is; otherwise the completion the library uses most
+        (then the shortest) stands in for it, so "happy birth" already reads as a birthday.
+        """
+        if len(partial) < 3 or partial in self.lexicon.vocabulary_set:
+            return partial
+        options = self.lexicon.completions(partial)
+        if not options:
+            return partial
+        return max(options, key=lambda w: (len(self._postings.get(stem(w), (0, ()))[1]),
+                                           -len(w), w))
 
     def _varied(self, pool: list[int], scores: list[float]) -> list[int]:
         """`pool` (best first) with its first slots given to the best of different kinds."""
