@@ -5,6 +5,7 @@ the first three offer a choice, an empty draft follows the situation)."""
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from datetime import datetime
 
@@ -13,6 +14,7 @@ import pytest
 from lovebridge.core.write.intents import default_lexicon
 from lovebridge.core.write.suggestions import RankContext, SuggestionEngine, context_boosts
 from lovebridge.core.write.templates import Category, Template, load_library
+from lovebridge.core.write.typed import APOSTROPHES
 from lovebridge.resources import resource_path
 from tests.write.ranker_eval import evaluate, load_set
 
@@ -30,13 +32,7 @@ def test_held_out_drafts_get_the_right_kind_first(engine, capsys) -> None:
         print(f"\nranker held-out ({score.total} drafts): top-1 {score.top1_rate:.1%}, "
               f"top-3 {score.top3_rate:.1%}")
     assert score.top1_rate >= 0.70
-    # Measured 86.7%: short of the 90% target (see README, Suggestions); this floor guards it.
-    assert score.top3_rate >= 0.85
-
-
-@pytest.mark.xfail(strict=True, reason="top-3 on held-out is under the 90% target (86.7%)")
-def test_held_out_top_three_reaches_the_target(engine) -> None:
-    assert evaluate(load_set("heldout"), engine).top3_rate >= 0.90
+    assert score.top3_rate >= 0.90
 
 
 def test_development_drafts_score(engine, capsys) -> None:
@@ -130,7 +126,8 @@ def test_the_lexicon_names_no_phrase_from_the_held_out_drafts() -> None:
 def test_no_template_repeats_a_held_out_draft() -> None:
     """Six words in a row shared with a held-out draft would teach the ranker its answers."""
     def runs(text: str) -> set[tuple[str, ...]]:
-        words = default_lexicon().words(text)
+        # Words as typed ("didn't" is one word), not as the lexicon opens them.
+        words = re.findall(r"[a-z0-9]+(?:'[a-z0-9]+)*", text.lower().translate(APOSTROPHES))
         return {tuple(words[i:i + 6]) for i in range(len(words) - 5)}
 
     drafts = set().union(*(runs(row["draft"]) for row in load_set("heldout")))
@@ -229,3 +226,12 @@ def test_an_empty_draft_in_no_particular_situation_offers_everyday_notes(engine)
         kinds = [r.template.category for r in engine.rank("", limit=3)]
         assert set(kinds) <= everyday, kinds
     engine.set_context(RankContext())
+
+
+def test_a_template_with_every_word_typed_comes_first() -> None:
+    """Typing words from one's own template finds it, even when the last word could also begin
+    a phrase that names a kind ("moved" -> "move on")."""
+    own = Template("custom-1", "daily_thanks", "warm", "short",
+                   "{partner}, the biscuits moved again.")
+    engine = SuggestionEngine([*LIBRARY.templates, own], LIBRARY.categories)
+    assert engine.rank("biscuits moved", limit=1)[0].template.key == "custom-1"

@@ -66,7 +66,7 @@ def stem(word: str) -> str:
 Phrase = tuple[tuple[str, ...], str, float, str | None, str | None]
 _YOU = frozenset({"you", "your", "yours"})
 _ME = frozenset({"i", "me", "my"})
-UNFINISHED_SHARE = 0.5  # a phrase whose last word is still to come counts for this much
+UNFINISHED_SHARE = 0.3  # a phrase whose last word is still to come counts for this much
 
 
 @dataclass(frozen=True)

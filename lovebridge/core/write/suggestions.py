@@ -8,7 +8,12 @@ themselves, the chosen category, the situation and freshness.
   lifts that kind a little, learnt from the templates themselves, so new templates teach it.
 - Words: IDF weights over Snowball stems of each template's own text, saturating so that many
   rare incidental words cannot outweigh the words that carry intent. A kind's label and occasion
-  list do not lift its templates.
+  list do not lift its templates. A template that has every word typed (two or more) is lifted:
+  it is being looked for.
+- Typing as people type: the draft is read like the coach reads it (lovebridge.core.write.typed);
+  a finished word that is no English word is fixed to a word the library or the lexicon knows
+  (one edit away); the word still being typed stands for the lexicon word it most likely becomes
+  ("happy birth" reads as a birthday), and a phrase it starts counts in part.
 - An empty draft is led by the situation (an anniversary or birthday near, a plan, a memory
   from this day, Valentine's Day, the time of day), then by everyday kinds of note.
 - Ties fall to a stable hash of the template key and the day, not to file order.
@@ -49,6 +54,7 @@ CUE_MIN_SHARE = 0.4
 CUE_MIN_COUNT = 2
 WORD_WEIGHT = 2.4  # the most that the template's own words can add
 WORD_SATURATION = 4.0  # the summed IDF at which words give half of WORD_WEIGHT
+COVER_WEIGHT = 1.5  # a template that has every word typed (two or more)
 STALE_PENALTY = 4.0
 VARIED_SLOTS = 3
 TIE_SCALE = 1e-3
@@ -165,6 +171,11 @@ class SuggestionEngine:
             words = [*words[:-1], self._completed(partial)]
         scores = [base + WORD_WEIGHT * s / (s + WORD_SATURATION) if s else base
                   for base, s in zip(self._base, sums, strict=True)]
+        wanted = len(tokens) + bool(partial and len(partial) >= 2)
+        if wanted >= 2:  # a template with every word typed is what is being looked for
+            for index, found in matched.items():
+                if len(found) >= wanted:
+                    scores[index] += COVER_WEIGHT
         lifts = {kind: INTENT_WEIGHT * evidence
                  for kind, evidence in self.lexicon.kinds(words, bool(partial)).items()}
         if not words:  # nothing typed: after the situation's kinds, everyday ones
