@@ -19,6 +19,7 @@ from lovebridge.core.scrapbook.records import (
     MemoryDate,
     MemoryDraft,
     MemoryPhotoItem,
+    MemoryPlaceItem,
     MemorySummary,
     PhotoRef,
 )
@@ -290,12 +291,16 @@ class MemoryService:
 
     def place_list(self, uuid: str) -> list[str]:
         """A memory's places as "Lisbon, Portugal", in the order they were recorded."""
+        return [place.label for place in self.places_of(uuid)]
+
+    def places_of(self, uuid: str) -> list[MemoryPlaceItem]:
+        """A memory's places (town and country), in the order they were recorded."""
         with self._ctx.store.session_scope() as session:
             rows = session.execute(
                 select(MemoryPlace.name, MemoryPlace.country)
                 .join(MemoryRow, MemoryRow.id == MemoryPlace.memory_id)
                 .where(MemoryRow.uuid == uuid).order_by(MemoryPlace.position)).all()
-        return [f"{name}, {country}" if country else name for name, country in rows]
+        return [MemoryPlaceItem(name, country or "") for name, country in rows]
 
     def photo_refs(self, photo_ids: list[int]) -> list[PhotoRef]:
         with self._ctx.store.session_scope() as session:
