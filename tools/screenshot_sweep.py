@@ -99,11 +99,11 @@ def screens(window, app):  # noqa: ANN001, ANN201
 
 def run(out: Path, theme: str, scale: float, sizes, language: str = "") -> None:  # noqa: ANN001
     app = start_app(theme)
-    if language:
-        from lovebridge.ui.i18n import Interpreter
+    from lovebridge.ui.i18n import Interpreter
 
-        interpreter = Interpreter()  # kept: Qt holds only pointers to its translators
-        interpreter.install(app, language)
+    # As the app does: English too has a translator (its plural forms: "1 day", "2 days").
+    interpreter = Interpreter()  # kept: Qt holds only pointers to its translators
+    interpreter.install(app, language or "en")
     if scale != 1.0:
         font = app.font()
         font.setPointSizeF(font.pointSizeF() * scale)
