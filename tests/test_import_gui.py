@@ -161,3 +161,25 @@ def test_a_memory_shows_its_place_list_and_a_place_filters_the_scrapbook(
                  if m.title == "Pancakes at home")
     room.open_memory(plain.uuid)
     assert reader.places_box.isHidden()
+
+
+def test_each_suggested_memory_shows_its_first_photo(qtbot, main_window, tmp_path):
+    roll = _trip(tmp_path / "roll")
+    controller = _start(qtbot, main_window, "importFolderAction",
+                        choose_folder=lambda: str(roll))
+    review = _wait_for_review(qtbot, controller)
+    tree = review.tree
+    qtbot.waitUntil(lambda: all(not tree.topLevelItem(i).icon(0).isNull()
+                                for i in range(tree.topLevelItemCount())), timeout=15_000)
+    cover = tree.topLevelItem(0).icon(0).pixmap(review.tree.iconSize()).toImage()
+    assert cover.width() > 20 and cover.height() > 20
+    # A real picture, not a blank square: the preview has more than one colour.
+    colours = {cover.pixel(x, y) for x in range(0, cover.width(), 4)
+               for y in range(0, cover.height(), 4)}
+    assert len(colours) > 4
+    # Merging keeps the covers: nothing is decoded again for photos already shown.
+    tree.topLevelItem(0).setSelected(True)
+    tree.topLevelItem(1).setSelected(True)
+    qtbot.mouseClick(review.merge_button, Qt.MouseButton.LeftButton)
+    assert not tree.topLevelItem(0).icon(0).isNull()
+    review.reject()
