@@ -124,3 +124,62 @@ def test_the_real_folder_dialog_picks_the_folder(qtbot, main_window, tmp_path):
     assert controller.review.tree.topLevelItemCount() == 3
     controller.review.reject()
     assert MemoryService(main_window.ctx).count() == 0
+
+
+def test_a_memory_shows_its_place_list_and_a_place_filters_the_scrapbook(
+        qtbot, main_window, tmp_path):
+    roll = _trip(tmp_path / "roll")
+    controller = _start(qtbot, main_window, "importFolderAction",
+                        choose_folder=lambda: str(roll))
+    review = _wait_for_review(qtbot, controller)
+    qtbot.mouseClick(review.add_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(controller.finished, timeout=30_000):
+        pass
+    room = main_window.scrapbook_room
+    main_window.show_room(1)
+    sintra = next(m for m in MemoryService(main_window.ctx).timeline(0, 10)
+                  if "Sintra" in m.title)
+    room.open_memory(sintra.uuid)
+    reader = room.reader
+    assert room.pages.currentWidget() is reader
+    buttons = [b for b in reader.places_box.findChildren(type(reader.edit_button), "readerPlace")
+               if not b.isHidden()]
+    assert [b.text() for b in buttons] == ["Sintra, Portugal"]
+    assert reader.places_box.isVisible()
+
+    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+    assert room.pages.currentWidget() is room.home
+    assert room.home.place_combo.currentData() == "Sintra"
+    qtbot.waitUntil(lambda: room.model.total == 1, timeout=10_000)
+
+    # A memory written by hand has no place list: the row is not shown at all.
+    room.show_home()
+    room.new_memory(title="Pancakes at home")
+    room.editor.title_edit.setText("Pancakes at home")
+    assert room.flush_editor()
+    plain = next(m for m in MemoryService(main_window.ctx).timeline(0, 10)
+                 if m.title == "Pancakes at home")
+    room.open_memory(plain.uuid)
+    assert reader.places_box.isHidden()
+
+
+def test_each_suggested_memory_shows_its_first_photo(qtbot, main_window, tmp_path):
+    roll = _trip(tmp_path / "roll")
+    controller = _start(qtbot, main_window, "importFolderAction",
+                        choose_folder=lambda: str(roll))
+    review = _wait_for_review(qtbot, controller)
+    tree = review.tree
+    qtbot.waitUntil(lambda: all(not tree.topLevelItem(i).icon(0).isNull()
+                                for i in range(tree.topLevelItemCount())), timeout=15_000)
+    cover = tree.topLevelItem(0).icon(0).pixmap(review.tree.iconSize()).toImage()
+    assert cover.width() > 20 and cover.height() > 20
+    # A real picture, not a blank square: the preview has more than one colour.
+    colours = {cover.pixel(x, y) for x in range(0, cover.width(), 4)
+               for y in range(0, cover.height(), 4)}
+    assert len(colours) > 4
+    # Merging keeps the covers: nothing is decoded again for photos already shown.
+    tree.topLevelItem(0).setSelected(True)
+    tree.topLevelItem(1).setSelected(True)
+    qtbot.mouseClick(review.merge_button, Qt.MouseButton.LeftButton)
+    assert not tree.topLevelItem(0).icon(0).isNull()
+    review.reject()

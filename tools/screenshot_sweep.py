@@ -24,6 +24,7 @@ from lovebridge.core.links import NoteRequest
 from lovebridge.core.scrapbook.records import MemoryDate, MemoryDraft
 from lovebridge.core.scrapbook.service import MemoryService
 from lovebridge.core.write.messages import Draft, MessageService
+from lovebridge.store.models import MemoryPlace
 
 NOW = datetime(2026, 12, 1, 18, 30).astimezone()
 SIZES = ((800, 600), (1024, 700), (1440, 900), (2560, 1440))
@@ -44,11 +45,18 @@ def seed(ctx) -> None:  # noqa: ANN001
                                    "Pancake Sunday", "The concert in the rain")):
         memories.save(MemoryDraft(title, MemoryDate.of(date(2025, 1 + index * 2, 3 + index)),
                                   "Loch Lomond" if index % 2 else "",
-                                  story_text="We laughed so much. " * (1 + index)))
+                                  story_text="We laughed so much. " * (1 + index)),
+                      also=_with_places if index == 4 else None)
     services = DatesServices.create(ctx.store, ctx.now)
     start = NOW.replace(hour=19, minute=0) + timedelta(days=3)
     services.plans.create(PlanDraft("Date night", start, start + timedelta(hours=3),
                                     place="home"))
+
+
+def _with_places(session, row) -> None:  # noqa: ANN001 - as an import records them
+    for position, (town, country) in enumerate((("Lisbon", "Portugal"), ("Sintra", "Portugal"),
+                                                ("Cascais", "Portugal"))):
+        session.add(MemoryPlace(memory_id=row.id, position=position, name=town, country=country))
 
 
 def screens(window, app):  # noqa: ANN001, ANN201
@@ -91,11 +99,11 @@ def screens(window, app):  # noqa: ANN001, ANN201
 
 def run(out: Path, theme: str, scale: float, sizes, language: str = "") -> None:  # noqa: ANN001
     app = start_app(theme)
-    if language:
-        from lovebridge.ui.i18n import Interpreter
+    from lovebridge.ui.i18n import Interpreter
 
-        interpreter = Interpreter()  # kept: Qt holds only pointers to its translators
-        interpreter.install(app, language)
+    # As the app does: English too has a translator (its plural forms: "1 day", "2 days").
+    interpreter = Interpreter()  # kept: Qt holds only pointers to its translators
+    interpreter.install(app, language or "en")
     if scale != 1.0:
         font = app.font()
         font.setPointSizeF(font.pointSizeF() * scale)

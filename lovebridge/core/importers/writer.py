@@ -88,7 +88,7 @@ def _save(service: MemoryService, proposal: ProposedMemory, copied: list[CopiedP
         ledger.record(session, keys, proposal.source, row.id)
         session.flush()
 
-    service.save(draft, also=also)
+    service.add_quietly(draft, also=also)
 
 
 def _photo_rows(session: Session, copied: list[CopiedPhoto]) -> dict[str, Photo]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import math
+import re
 import struct
 import warnings
 from dataclasses import dataclass
@@ -199,16 +200,16 @@ def jpeg_end(data: bytes) -> int | None:
         length = int.from_bytes(data[pos + 2:pos + 4], "big")
         pos += 2 + length
         if marker == 0xDA:  # start of scan: entropy-coded data up to the next real marker
-            while True:
-                pos = data.find(b"\xff", pos)
-                if pos < 0 or pos + 1 >= size:
-                    return None
-                following = data[pos + 1]
-                if following == 0x00 or 0xD0 <= following <= 0xD7 or following == 0xFF:
-                    pos += 1 if following == 0xFF else 2
-                    continue
-                break
+            found = _SCAN_END.search(data, pos)
+            if found is None:
+                return None
+            pos = found.start()
     return None
+
+
+# In entropy-coded data a 0xFF is followed by 0x00 (a stuffed byte), a restart marker
+# (0xD0-0xD7) or another 0xFF (fill); anything else is the marker that ends the scan.
+_SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
 
 
 def without_trailing_data(data: bytes, info: PhotoInfo) -> bytes:

@@ -74,6 +74,18 @@ class MemoryPhotoItem:
 
 
 @dataclass(frozen=True)
+class MemoryPlaceItem:
+    """One town in a memory's place list (from its photos' GPS or an imported journal)."""
+
+    name: str  # "Lisbon": what the scrapbook's place filter matches
+    country: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}, {self.country}" if self.country else self.name
+
+
+@dataclass(frozen=True)
 class MemorySummary:
     """One timeline card: what the browser shows without opening the memory."""
 

@@ -19,6 +19,7 @@ from lovebridge.core.scrapbook.records import (
     MemoryDate,
     MemoryDraft,
     MemoryPhotoItem,
+    MemoryPlaceItem,
     MemorySummary,
     PhotoRef,
 )
@@ -75,30 +76,41 @@ class MemoryService:
         `also(session, row)` runs inside the same transaction (an import records its ledger
         and places there, so a memory and what it was made from are written together).
         """
-        title = draft.title.strip()[:200] or draft.when.label()
         with self._ctx.store.session_scope() as session:
-            if draft.uuid is None:
-                row = MemoryRow(added_by=draft.added_by if draft.added_by in ("a", "b") else "a")
-                session.add(row)
-            else:
-                row = self._row(session, draft.uuid)
-            row.title = title
-            row.date_year, row.date_month, row.date_day = (
-                draft.when.year, draft.when.month, draft.when.day)
-            row.place = draft.place.strip()[:200]
-            row.story_html = draft.story_html
-            row.story_text = draft.story_text
-            row.mood = draft.mood or None
-            row.favourite = draft.favourite
-            row.tags = self._tags(session, clean_tags(draft.tags))
-            self._place_photos(session, row, draft)
-            session.flush()
-            if also is not None:
-                also(session, row)
-            search.reindex_memory(session, row.id)
-            session.flush()
+            row = self._write(session, draft, also)
             session.refresh(row)
             return to_memory(row)
+
+    def add_quietly(self, draft: MemoryDraft,
+                    also: Callable[[Session, MemoryRow], None] | None = None) -> None:
+        """`save` without reading the memory back: an import writes thousands of them."""
+        with self._ctx.store.session_scope() as session:
+            self._write(session, draft, also)
+
+    def _write(self, session: Session, draft: MemoryDraft,
+               also: Callable[[Session, MemoryRow], None] | None) -> MemoryRow:
+        title = draft.title.strip()[:200] or draft.when.label()
+        if draft.uuid is None:
+            row = MemoryRow(added_by=draft.added_by if draft.added_by in ("a", "b") else "a")
+            session.add(row)
+        else:
+            row = self._row(session, draft.uuid)
+        row.title = title
+        row.date_year, row.date_month, row.date_day = (
+            draft.when.year, draft.when.month, draft.when.day)
+        row.place = draft.place.strip()[:200]
+        row.story_html = draft.story_html
+        row.story_text = draft.story_text
+        row.mood = draft.mood or None
+        row.favourite = draft.favourite
+        row.tags = self._tags(session, clean_tags(draft.tags))
+        self._place_photos(session, row, draft)
+        session.flush()
+        if also is not None:
+            also(session, row)
+        search.reindex_memory(session, row.id)
+        session.flush()
+        return row
 
     def _place_photos(self, session: Session, row: MemoryRow, draft: MemoryDraft) -> None:
         by_uuid = {mp.uuid: mp for mp in row.photos if mp.trashed_at is None}
@@ -290,12 +302,16 @@ class MemoryService:
 
     def place_list(self, uuid: str) -> list[str]:
         """A memory's places as "Lisbon, Portugal", in the order they were recorded."""
+        return [place.label for place in self.places_of(uuid)]
+
+    def places_of(self, uuid: str) -> list[MemoryPlaceItem]:
+        """A memory's places (town and country), in the order they were recorded."""
         with self._ctx.store.session_scope() as session:
             rows = session.execute(
                 select(MemoryPlace.name, MemoryPlace.country)
                 .join(MemoryRow, MemoryRow.id == MemoryPlace.memory_id)
                 .where(MemoryRow.uuid == uuid).order_by(MemoryPlace.position)).all()
-        return [f"{name}, {country}" if country else name for name, country in rows]
+        return [MemoryPlaceItem(name, country or "") for name, country in rows]
 
     def photo_refs(self, photo_ids: list[int]) -> list[PhotoRef]:
         with self._ctx.store.session_scope() as session:

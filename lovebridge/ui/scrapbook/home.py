@@ -262,6 +262,18 @@ class ScrapbookHome(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
             combo.blockSignals(False)
 
+    def choose_place(self, name: str) -> None:
+        """Filter the timeline to one town (from a memory's place list)."""
+        index = self.place_combo.findData(name)
+        if index < 0:  # a place not in the menu yet (the menus refresh after a reload)
+            self.place_combo.addItem(name, name)
+            index = self.place_combo.count() - 1
+        self.place_combo.setVisible(True)
+        if self.place_combo.currentIndex() == index:
+            self._emit_filters()
+        else:
+            self.place_combo.setCurrentIndex(index)  # emits the filters itself
+
     def filters(self) -> Filters:
         return Filters(
             text=self.search_edit.text(),

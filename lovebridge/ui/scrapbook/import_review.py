@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,6 +26,22 @@ from lovebridge.core.importers import grouping
 from lovebridge.core.importers.plan import ImportPlan, ProposedMemory
 from lovebridge.ui.common.widgets import muted_label, primary_button
 from lovebridge.ui.formatting import memory_date_text
+from lovebridge.ui.scrapbook.pictures import decode_preview
+from lovebridge.ui.tasks import run_task
+
+COVER = QSize(64, 48)  # each suggested memory's first photo, beside its title
+COVERS_PER_TASK = 12  # decoded together in one worker task, then shown
+
+
+def decode_covers(wanted: list[tuple[str, Path]]) -> list[tuple[str, QImage | None]]:
+    """Small upright previews of photos (in a worker); one that cannot be read gives None."""
+    found: list[tuple[str, QImage | None]] = []
+    for sha, path in wanted:
+        try:
+            found.append((sha, decode_preview(path, 2 * COVER.width())))
+        except Exception:  # noqa: BLE001 - a photo that changed or vanished simply shows none
+            found.append((sha, None))
+    return found
 
 
 class ImportReviewDialog(QDialog):
@@ -33,9 +52,12 @@ class ImportReviewDialog(QDialog):
         self.setObjectName("importReviewDialog")
         self.setWindowTitle(self.tr("Add these memories?"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(760, 560)
+        room = parent.size()  # roomy, but never larger than the window it belongs to
+        self.resize(min(900, max(560, room.width() - 48)), min(600, max(420, room.height() - 48)))
         self.plan = plan
         self.proposals: list[ProposedMemory] = list(plan.proposals)
+        self._covers: dict[str, QIcon | None] = {}  # by photo hash; None: could not be read
+        self._covers_loading = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 18)
         layout.setSpacing(10)
@@ -56,6 +78,7 @@ class ImportReviewDialog(QDialog):
         self.tree.setHeaderLabels([self.tr("Memory"), self.tr("Date"), self.tr("Photos"),
                                    self.tr("Place")])
         self.tree.setRootIsDecorated(False)
+        self.tree.setIconSize(COVER)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -125,9 +148,42 @@ class ImportReviewDialog(QDialog):
                           | Qt.ItemFlag.ItemIsEditable)
             item.setCheckState(0, Qt.CheckState.Checked if proposal.accepted
                                else Qt.CheckState.Unchecked)
+            item.setIcon(0, self._cover_of(proposal))
+            item.setToolTip(0, proposal.title)  # a long title is cut in the column
             self.tree.addTopLevelItem(item)
         self.tree.blockSignals(False)
         self._update_buttons()
+        self._load_covers()
+
+    # ---- covers: each suggestion's first photo, decoded small in a worker -----------------
+    def _cover_of(self, proposal: ProposedMemory) -> QIcon:
+        if not proposal.photos:
+            return QIcon()
+        return self._covers.get(proposal.photos[0].sha256) or QIcon()
+
+    def _load_covers(self) -> None:
+        if self._covers_loading:
+            return  # the running task asks again when it is done
+        wanted = [(p.photos[0].sha256, p.photos[0].path) for p in self.proposals
+                  if p.photos and p.photos[0].sha256 not in self._covers][:COVERS_PER_TASK]
+        if not wanted:
+            return
+        self._covers_loading = True
+        run_task(lambda: decode_covers(wanted), self._show_covers,
+                 lambda _error: self._show_covers([(sha, None) for sha, _path in wanted]),
+                 owner=self)
+
+    def _show_covers(self, found: list[tuple[str, QImage | None]]) -> None:
+        self._covers_loading = False
+        for sha, image in found:
+            self._covers[sha] = None if image is None else QIcon(QPixmap.fromImage(image))
+        for row, proposal in enumerate(self.proposals):
+            item = self.tree.topLevelItem(row)
+            if item is not None and item.icon(0).isNull():
+                self.tree.blockSignals(True)
+                item.setIcon(0, self._cover_of(proposal))
+                self.tree.blockSignals(False)
+        self._load_covers()
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         proposal = self.proposals[self.tree.indexOfTopLevelItem(item)]

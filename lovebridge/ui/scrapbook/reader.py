@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lovebridge.core.scrapbook.records import Memory
+from lovebridge.core.scrapbook.records import Memory, MemoryPlaceItem
+from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.widgets import muted_label, primary_button
 from lovebridge.ui.formatting import memory_date_text
 from lovebridge.ui.scrapbook.thumbnails import ThumbnailLoader
@@ -28,6 +29,7 @@ class MemoryReader(QWidget):
 
     back_requested = Signal()
     edit_requested = Signal(str)  # memory uuid
+    place_chosen = Signal(str)  # a town of the place list: show every memory there
 
     def __init__(self, thumbnails: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,12 @@ class MemoryReader(QWidget):
         self.details.setObjectName("readerDetails")
         self.details.setWordWrap(True)
         outer.addWidget(self.details)
+        self.places_box, self._places_flow = flow_container()
+        self.places_box.setObjectName("readerPlaces")
+        self.places_box.setAccessibleName(self.tr("Places of this memory"))
+        self._places_flow.setContentsMargins(0, 0, 0, 0)
+        self.places_box.hide()
+        outer.addWidget(self.places_box)
         self.photos = QListWidget()
         self.photos.setObjectName("readerPhotos")
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
@@ -84,8 +92,10 @@ class MemoryReader(QWidget):
         self.story.setFont(story_font)
         outer.addWidget(self.story, 1)
 
-    def show_memory(self, memory: Memory, added_by_name: str) -> None:
+    def show_memory(self, memory: Memory, added_by_name: str,
+                    places: list[MemoryPlaceItem] | tuple[MemoryPlaceItem, ...] = ()) -> None:
         self._memory = memory
+        self._show_places(places)
         self.title.setText(memory.title)
         parts = [memory_date_text(memory.when)]
         if memory.place:
@@ -103,6 +113,30 @@ class MemoryReader(QWidget):
         else:
             self.story.setPlainText(memory.story_text or self.tr("No story written yet."))
         self._show_photos()
+
+    def _show_places(self, places: list[MemoryPlaceItem] | tuple[MemoryPlaceItem, ...]) -> None:
+        """The memory's place list: a small, map-free row; each town filters the scrapbook."""
+        while self._places_flow.count():
+            item = self._places_flow.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        if not places:
+            self.places_box.hide()
+            return
+        heading = muted_label(self.tr("Places:"))
+        heading.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading)
+        self._places_flow.addWidget(heading)
+        for place in places:
+            button = QPushButton(place.label)
+            button.setObjectName("readerPlace")
+            button.setProperty("chip", True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setToolTip(self.tr("Show every memory in {place}").format(place=place.name))
+            button.clicked.connect(lambda _checked=False, name=place.name:
+                                   self.place_chosen.emit(name))
+            self._places_flow.addWidget(button)
+            heading.setMinimumHeight(button.sizeHint().height())  # in line with the towns
+        self.places_box.show()
 
     def memory_uuid(self) -> str | None:
         return None if self._memory is None else self._memory.uuid

@@ -162,6 +162,7 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         editor.delete_requested.connect(self.delete_memory)
         self.reader.back_requested.connect(self.show_home)
         self.reader.edit_requested.connect(self.edit_memory)
+        self.reader.place_chosen.connect(self.show_place)
         editor.autosave_requested.connect(self.autosave_memory)
         editor.back_requested.connect(self.leave_editor)
         editor.add_photos_requested.connect(lambda: self._choose_and_import(into_editor=True))
@@ -275,8 +276,14 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         if memory is None:
             return
         names = self.partner_names()
-        self.reader.show_memory(memory, names[0] if memory.added_by == "a" else names[1])
+        self.reader.show_memory(memory, names[0] if memory.added_by == "a" else names[1],
+                                self.memories.places_of(uuid))
         self.pages.setCurrentWidget(self.reader)
+
+    def show_place(self, name: str) -> None:
+        """Back to the timeline, filtered to the memories with `name` in their place list."""
+        self.home.choose_place(name)
+        self.show_home()
 
     def edit_memory(self, uuid: str) -> None:
         memory = self._get(uuid)

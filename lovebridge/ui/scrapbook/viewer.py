@@ -7,9 +7,9 @@ from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from lovebridge.core.context import AppContext
-from lovebridge.core.scrapbook import images
 from lovebridge.core.scrapbook.photo_import import stored_photo
 from lovebridge.core.scrapbook.records import PhotoRef
+from lovebridge.ui.scrapbook.pictures import decode_preview
 from lovebridge.ui.tasks import run_task
 
 VIEW_SIDE = 2560  # sharp on a large or high-density screen, without holding 48 MP in memory
@@ -18,11 +18,7 @@ SLIDESHOW_MS = 4000
 
 def decode_for_view(ctx: AppContext, photo: PhotoRef) -> QImage:
     """Decode a photo upright for the screen (runs in a worker thread)."""
-    picture = images.decode_scaled(stored_photo(ctx, photo), VIEW_SIDE)
-    data = picture.tobytes()
-    image = QImage(data, picture.width, picture.height, picture.width * 3,
-                   QImage.Format.Format_RGB888)
-    return image.copy()  # own the pixels: `data` goes away with this function
+    return decode_preview(stored_photo(ctx, photo), VIEW_SIDE)
 
 
 class PhotoViewer(QWidget):
