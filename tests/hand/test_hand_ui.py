@@ -169,3 +169,41 @@ def test_printing_the_sheet_keeps_its_own_paper(main_window, qtbot, tmp_path: Pa
     printed = pypdf.PdfReader(tmp_path / "printed.pdf").pages[0]
     assert round(float(printed.mediabox.width)) == 595  # A4, as chosen on the page
     assert "My handwriting" in " ".join(printed.extract_text().split())
+
+
+def test_the_writers_own_hand_heads_both_lists_and_follows_the_switch(qtbot, ctx, couple,
+                                                                      make_window,
+                                                                      captured_hand) -> None:
+    """Maya's hand first while Maya writes; one click on "Jonah" puts Jonah's hand first."""
+    from dataclasses import replace
+
+    from lovebridge.ui.write.room import NoteRequest
+
+    service = HandwritingService(ctx.store)
+    service.save("a", captured_hand)
+    service.save("b", replace(captured_hand, name="Jonah"))
+    window = make_window()
+    window.show_room(0)
+    room = window.write_room
+    room.start_note(NoteRequest())
+    compose = room.compose
+    lists = (compose.note_panel.font_box, compose.format_bar.font_box)
+
+    def heads(box) -> list[str]:
+        return [box.itemText(0), box.itemText(1)]
+
+    for box in lists:
+        assert heads(box) == ["Maya's hand", "Jonah's hand"]
+    qtbot.mouseClick(compose.writer_buttons["b"], Qt.MouseButton.LeftButton)
+    for box in lists:
+        assert heads(box) == ["Jonah's hand", "Maya's hand"]
+    # Choosing it above the editor writes the card in it (and the editor keeps working).
+    bar_box = compose.format_bar.font_box
+    bar_box.setFocus()
+    bar_box.setCurrentIndex(bar_box.count() - 1)
+    qtbot.keyClick(bar_box, Qt.Key.Key_Home)
+    assert compose.note_panel.style().font == "hand:Jonah"
+    assert compose.note_panel.font_box.currentData() == "hand:Jonah"
+    qtbot.mouseClick(compose.writer_buttons["a"], Qt.MouseButton.LeftButton)
+    for box in lists:
+        assert heads(box) == ["Maya's hand", "Jonah's hand"]
