@@ -21,17 +21,20 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
+    QPainterPathStroker,
     QTextLayout,
     QTransform,
 )
 
+from lovebridge.core.hand.measure import HandMeasures
 from lovebridge.core.hand.model import Glyph, Hand
 
 from . import fonts
+from .hand_match import MEASURE_SIZE, closest_font, font_measures, measure_paths
 from .word_pose import pose_word
 
 HAND_PREFIX = "hand:"
-FALLBACK_FONT = "kalam"  # an upright print hand; it is leaned to the writer's slant
+FALLBACK_FONT = "kalam"  # a plain print hand, for a hand with too few letters to measure
 SPACE_EM = 0.32  # a word space in the hand's ems
 PAIR_SHARE = 0.6  # how often a written pair (th, ll, ...) is used where the word has one
 REFERENCE_SIZE = 40.0  # as handwriting.REFERENCE_SIZE: widths are measured at this size
@@ -42,10 +45,13 @@ class RenderHand:
     """A hand ready to draw: one filled path per glyph, in ems, and average advances."""
 
     hand: Hand
-    fallback: str
+    fallback: str  # the bundled font that looks most like the hand (see hand_match.py)
     paths: dict[str, list[tuple[QPainterPath, float]]]  # text -> [(path, advance)] per take
     mean_advance: dict[str, float]
-    em_per_xheight: float  # ems of the fallback font per x-height, to size the hand like it
+    em_per_xheight: float  # hand ems per point of writing size: its x-height is the fallback's
+    fallback_lean: float = 0.0  # shear that brings the fallback font to the hand's slant
+    fallback_bolder: float = 0.0  # pen width (in points per point of size) to add to it
+    measures: HandMeasures | None = None
 
 
 _hands: dict[str, RenderHand] = {}
@@ -88,11 +94,26 @@ def register_hand(hand: Hand) -> str:
     for glyph in sorted(hand.glyphs, key=lambda g: (g.text, g.variant)):
         paths.setdefault(glyph.text, []).append((glyph_path(glyph), glyph.advance))
     mean = {text: sum(a for _p, a in takes) / len(takes) for text, takes in paths.items()}
-    metrics = QFontMetricsF(fonts.make_qfont(FALLBACK_FONT, REFERENCE_SIZE))
-    em_per_xheight = metrics.xHeight() / REFERENCE_SIZE / max(hand.x_height, 0.05)
+    measures = measure_paths({text: [path for path, _a in takes]
+                              for text, takes in paths.items()}, hand.x_height)
+    if measures is None:  # too few letters to say what the hand looks like
+        fallback = FALLBACK_FONT
+        font_x = QFontMetricsF(fonts.make_qfont(fallback, MEASURE_SIZE)).xHeight()
+        em_per_xheight = font_x / MEASURE_SIZE / max(hand.x_height, 0.05)
+        lean = math.tan(math.radians(hand.slant))
+        bolder = 0.0
+    else:
+        fallback = closest_font(measures)
+        font = font_measures(fallback)
+        # The hand is written at the fallback font's x-height; the font leans as the hand does
+        # and, when its pen is finer, is drawn with the hand's heavier line.
+        em_per_xheight = font.x_height / MEASURE_SIZE / measures.x_height
+        lean = math.tan(math.radians(measures.slant)) - math.tan(math.radians(font.slant))
+        bolder = max(0.0, measures.weight - font.weight) * font.x_height / MEASURE_SIZE
     with _lock:
-        _hands[key] = RenderHand(hand, FALLBACK_FONT, paths, mean, em_per_xheight)
-        fonts.register_hand_fallback(key, FALLBACK_FONT)
+        _hands[key] = RenderHand(hand, fallback, paths, mean, em_per_xheight, lean, bolder,
+                                 measures)
+        fonts.register_hand_fallback(key, fallback)
     return key
 
 
@@ -170,8 +191,13 @@ def _fallback_path(render_hand: RenderHand, char: str, size: float) -> tuple[QPa
     font: QFont = fonts.make_qfont(render_hand.fallback, size)
     path = QPainterPath()
     path.addText(QPointF(0, 0), font, char)
-    lean = math.tan(math.radians(render_hand.hand.slant))
-    path = QTransform(1, 0, -lean, 1, 0, 0).map(path)  # y up is negative: tops lean right
+    if render_hand.fallback_bolder > 0:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(render_hand.fallback_bolder * size)
+        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        path = path.united(stroker.createStroke(path))
+    # y up is negative, so a positive lean moves the tops right.
+    path = QTransform(1, 0, -render_hand.fallback_lean, 1, 0, 0).map(path)
     return path, _fallback_advance(render_hand, char, size)
 
 

@@ -118,3 +118,55 @@ def test_every_glyph_sits_where_it_belongs_on_the_line(captured_hand) -> None:
     assert all(b > 0.2 for text in "gjpy" for b in bottoms(text))
     assert all(b < -0.35 for b in bottoms("'"))
     assert all(t < -0.6 for text in "lAH" for t in tops(text))
+
+
+def _hand_from(font_key: str, lean: float, size: float, tmp_path, name: str):
+    from lovebridge.core.hand.service import capture_from_photos
+    from tests.hand.photos import filled_sheet, font_filler
+
+    photo = tmp_path / f"{name}.png"
+    filled_sheet(150, filler=font_filler(font_key, lean=lean, size=size)).save(photo)
+    return capture_from_photos([photo], name).hand
+
+
+def _drawn_measures(render_hand, letters: str, size: float):
+    """Measures of letters as the fallback draws them (slant, x-height in points)."""
+    from lovebridge.render.hand_match import measure_paths
+
+    drawn = {char: [hand_font._fallback_path(render_hand, char, size)[0]] for char in letters}
+    return measure_paths(drawn, size * 0.3)
+
+
+def test_missing_characters_come_from_the_closest_font_in_size_and_slant(qapp,
+                                                                         tmp_path) -> None:
+    """An upright round hand and a small hand leaning hard right get different stand-ins,
+    each drawn at the hand's x-height and at its slant."""
+    from lovebridge.core.hand.measure import CAPITALS, UPRIGHTS, X_LETTERS
+    from lovebridge.render.hand_match import font_measures, measure_paths
+
+    upright = _hand_from("comic_neue", 0.0, 7.0, tmp_path, "Robin")
+    leaning = _hand_from("dancing_script", 0.25, 5.2, tmp_path, "Ines")
+    chosen = {}
+    for hand in (upright, leaning):
+        render_hand = hand_font.registered(hand_font.register_hand(hand))
+        hand_seen = measure_paths({text: [path for path, _a in takes]
+                                   for text, takes in render_hand.paths.items()}, 0.5)
+        size = 24.0
+        em = size * render_hand.em_per_xheight
+        drawn = _drawn_measures(render_hand, X_LETTERS + UPRIGHTS + CAPITALS, size)
+        # Size: the stand-in's x-height is the hand's own at this writing size.
+        assert drawn.x_height == pytest.approx(hand_seen.x_height * em, rel=0.1)
+        # Slant: the stand-in leans as the hand does.
+        assert drawn.slant == pytest.approx(hand_seen.slant, abs=3.0)
+        # Capitals stand as tall over the small letters as the hand's (no giant capitals).
+        assert drawn.capital_ratio == pytest.approx(hand_seen.capital_ratio, rel=0.25)
+        chosen[hand.name] = (render_hand.fallback, hand_seen.slant)
+    assert chosen["Robin"][0] != chosen["Ines"][0]
+    assert abs(chosen["Robin"][1]) < 8 and chosen["Ines"][1] > 20  # the hands really differ
+    # The upright hand's stand-in is an upright font; the leaning hand's one leans of itself.
+    assert abs(font_measures(chosen["Robin"][0]).slant) < 6
+    assert font_measures(chosen["Ines"][0]).slant > 10
+    # And a note in either hand prints its missing characters (é, €) with its text intact.
+    data, _ = render_pdf_bytes(NoteContent("Café € naïve", "", "", ""), _style("hand:Ines"))
+    assert words(pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()) == [
+        "Café", "€", "naïve"]
