@@ -207,3 +207,43 @@ def test_the_writers_own_hand_heads_both_lists_and_follows_the_switch(qtbot, ctx
     qtbot.mouseClick(compose.writer_buttons["a"], Qt.MouseButton.LeftButton)
     for box in lists:
         assert heads(box) == ["Maya's hand", "Jonah's hand"]
+
+
+def test_one_box_is_read_again_from_a_new_photo_and_nothing_else_changes(
+        main_window, qtbot, ctx, captured_hand, tmp_path: Path) -> None:
+    from tests.hand.photos import filled_sheet, font_filler
+
+    service = HandwritingService(ctx.store)
+    service.save("a", captured_hand)
+    kept = service.load("a")
+    _dialog, page = _open_page(main_window, qtbot)
+    assert not page.redo_photo_button.isEnabled()  # nothing chosen yet
+    chosen = next(box.index for box in geo.BOXES if box.text == "g" and box.variant == 1)
+    page.grid.parentWidget().parentWidget().ensureVisible(
+        0, int(page.grid.box_rect(chosen).center().y()))
+    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton,
+                     pos=page.grid.box_rect(chosen).center().toPoint())
+    assert page.grid.selected == chosen and page.redo_photo_button.isEnabled()
+
+    # A photo where that box is empty: it is said so, and the kept hand stays as it was.
+    empty = tmp_path / "empty-g.png"
+    filled_sheet(150, skip={chosen}).save(empty)
+    page.choose_photos = lambda: [str(empty)]
+    page.redo_photo_button.click()
+    qtbot.waitUntil(lambda: not page.busy, timeout=30000)
+    assert "could not be read from that photo" in page.status.text()
+    assert service.load("a") == kept
+
+    # A new photo written in another hand: only the chosen box takes its "g".
+    other = tmp_path / "other.png"
+    filled_sheet(150, filler=font_filler("comic_neue")).save(other)
+    page.choose_photos = lambda: [str(other)]
+    page.redo_photo_button.click()
+    assert page.busy
+    qtbot.waitUntil(lambda: not page.busy, timeout=30000)
+    assert "was read again from the photo" in page.status.text()
+    after = {glyph.box: glyph for glyph in service.load("a").glyphs}
+    before = {glyph.box: glyph for glyph in kept.glyphs}
+    assert after.keys() == before.keys()
+    assert after[chosen].text == "g" and after[chosen].contours != before[chosen].contours
+    assert all(after[i] == before[i] for i in before if i != chosen)
