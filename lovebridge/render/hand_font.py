@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import random
+import statistics
 import threading
 from dataclasses import dataclass
 
@@ -38,6 +39,11 @@ FALLBACK_FONT = "kalam"  # a plain print hand, for a hand with too few letters t
 SPACE_EM = 0.32  # a word space in the hand's ems
 PAIR_SHARE = 0.6  # how often a written pair (th, ll, ...) is used where the word has one
 REFERENCE_SIZE = 40.0  # as handwriting.REFERENCE_SIZE: widths are measured at this size
+LINE_PITCH = 1.45  # as handwriting.LINE_PITCH: baselines apart, in ems of the (scaled) font
+# Tallest ascender to deepest descender of a hand, as a share of the line pitch: the bundled
+# fonts take 0.8-1.05 of it (median 0.91); a hand with long ascenders and descenders is written
+# smaller than its stand-in font so one line's tails do not run into the next.
+LINE_SHARE = 0.9
 
 
 @dataclass
@@ -50,6 +56,7 @@ class RenderHand:
     mean_advance: dict[str, float]
     em_per_xheight: float  # hand ems per point of writing size: its x-height is the fallback's
     fallback_lean: float = 0.0  # shear that brings the fallback font to the hand's slant
+    fallback_scale: float = 1.0  # brings the fallback font's x-height to the hand's
     fallback_bolder: float = 0.0  # pen width (in points per point of size) to add to it
     measures: HandMeasures | None = None
 
@@ -102,19 +109,34 @@ def register_hand(hand: Hand) -> str:
         em_per_xheight = font_x / MEASURE_SIZE / max(hand.x_height, 0.05)
         lean = math.tan(math.radians(hand.slant))
         bolder = 0.0
+        shrink = 1.0
     else:
         fallback = closest_font(measures)
         font = font_measures(fallback)
-        # The hand is written at the fallback font's x-height; the font leans as the hand does
+        # The hand is written at the fallback font's x-height (smaller if its tails would
+        # touch the next line); the font leans as the hand does, is scaled to its x-height
         # and, when its pen is finer, is drawn with the hand's heavier line.
-        em_per_xheight = font.x_height / MEASURE_SIZE / measures.x_height
+        font_x = font.x_height / MEASURE_SIZE  # points of x-height per point of size
+        pitch = fonts.FONTS_BY_KEY[fallback].scale * LINE_PITCH
+        own_x = min(font_x, LINE_SHARE * pitch / _extent(hand))
+        em_per_xheight = own_x / measures.x_height
+        shrink = own_x / font_x
         lean = math.tan(math.radians(measures.slant)) - math.tan(math.radians(font.slant))
-        bolder = max(0.0, measures.weight - font.weight) * font.x_height / MEASURE_SIZE
+        bolder = max(0.0, measures.weight - font.weight) * font_x
     with _lock:
-        _hands[key] = RenderHand(hand, fallback, paths, mean, em_per_xheight, lean, bolder,
-                                 measures)
+        _hands[key] = RenderHand(hand, fallback, paths, mean, em_per_xheight, lean, shrink,
+                                 bolder, measures)
         fonts.register_hand_fallback(key, fallback)
     return key
+
+
+def _extent(hand: Hand) -> float:
+    """Top of the tall letters to the bottom of the tails, in the hand's x-heights."""
+    tops = [glyph.bounds()[1] for glyph in hand.glyphs if glyph.text in "bdhklt"]
+    bottoms = [glyph.bounds()[3] for glyph in hand.glyphs if glyph.text in "gjpqy"]
+    ascender = -statistics.median(tops) if tops else 1.5 * hand.x_height
+    descender = statistics.median(bottoms) if bottoms else 0.6 * hand.x_height
+    return max(ascender + descender, hand.x_height) / hand.x_height
 
 
 def is_registered(key: object) -> bool:
@@ -150,7 +172,8 @@ def _pieces(render_hand: RenderHand, word: str, rng: random.Random | None) -> li
 
 
 def _fallback_advance(render_hand: RenderHand, char: str, size: float) -> float:
-    return QFontMetricsF(fonts.make_qfont(render_hand.fallback, size)).horizontalAdvance(char)
+    font = fonts.make_qfont(render_hand.fallback, size)
+    return QFontMetricsF(font).horizontalAdvance(char) * render_hand.fallback_scale
 
 
 def word_width(key: str, word: str) -> float:
@@ -197,7 +220,8 @@ def _fallback_path(render_hand: RenderHand, char: str, size: float) -> tuple[QPa
         stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         path = path.united(stroker.createStroke(path))
     # y up is negative, so a positive lean moves the tops right.
-    path = QTransform(1, 0, -render_hand.fallback_lean, 1, 0, 0).map(path)
+    scale = render_hand.fallback_scale
+    path = QTransform(scale, 0, -render_hand.fallback_lean * scale, scale, 0, 0).map(path)
     return path, _fallback_advance(render_hand, char, size)
 
 

@@ -170,3 +170,26 @@ def test_missing_characters_come_from_the_closest_font_in_size_and_slant(qapp,
     data, _ = render_pdf_bytes(NoteContent("Café € naïve", "", "", ""), _style("hand:Ines"))
     assert words(pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()) == [
         "Café", "€", "naïve"]
+
+
+def test_tails_of_one_line_clear_the_tall_letters_of_the_next(hand_key) -> None:
+    """A hand with long ascenders and descenders is written small enough for its line pitch
+    (the g of "morning" once ran into the h of "hot" on the line below)."""
+    import statistics
+
+    from lovebridge.render.handwriting import pitch_for
+
+    render_hand = hand_font.registered(hand_key)
+    size = 20.0
+    em = size * render_hand.em_per_xheight
+
+    def median_edge(letters: str, edge) -> float:
+        return statistics.median(edge(path.boundingRect()) * em for text in letters
+                                 for path, _advance in render_hand.paths[text])
+
+    descender = median_edge("gjpqy", lambda rect: rect.bottom())
+    ascender = -median_edge("bdhklt", lambda rect: rect.top())
+    x_height = -median_edge("xnmuvw", lambda rect: rect.top())
+    pitch = pitch_for(hand_key, size)
+    assert ascender + descender < 0.95 * pitch
+    assert x_height > 0.3 * pitch  # still a comfortable size to read
