@@ -44,6 +44,8 @@ LINE_PITCH = 1.45  # as handwriting.LINE_PITCH: baselines apart, in ems of the (
 # fonts take 0.8-1.05 of it (median 0.91); a hand with long ascenders and descenders is written
 # smaller than its stand-in font so one line's tails do not run into the next.
 LINE_SHARE = 0.9
+TAIL_DEPTH = 0.1  # ems below the line: a glyph reaching further has a tail (g, j, p, y...)
+BEARING = 0.06  # ems each side of a glyph, as the normaliser leaves them
 
 
 @dataclass
@@ -99,7 +101,8 @@ def register_hand(hand: Hand) -> str:
     key = hand_key(hand.name)
     paths: dict[str, list[tuple[QPainterPath, float]]] = {}
     for glyph in sorted(hand.glyphs, key=lambda g: (g.text, g.variant)):
-        paths.setdefault(glyph.text, []).append((glyph_path(glyph), glyph.advance))
+        shift, advance = _spacing(glyph)
+        paths.setdefault(glyph.text, []).append((glyph_path(glyph).translated(shift, 0), advance))
     mean = {text: sum(a for _p, a in takes) / len(takes) for text, takes in paths.items()}
     measures = measure_paths({text: [path for path, _a in takes]
                               for text, takes in paths.items()}, hand.x_height)
@@ -128,6 +131,26 @@ def register_hand(hand: Hand) -> str:
                                  bolder, measures)
         fonts.register_hand_fallback(key, fallback)
     return key
+
+
+def _spacing(glyph: Glyph) -> tuple[float, float]:
+    """(shift, advance) in ems that space a letter by its body, not by a tail below the line.
+
+    The sheet spaces each glyph by its whole outline, so a g or y whose tail sweeps left
+    stood apart from the letter before it ("mornin g"); a written tail tucks under its
+    neighbour instead.
+    """
+    left, _top, right, bottom = glyph.bounds()
+    if bottom < TAIL_DEPTH:
+        return 0.0, glyph.advance
+    body = [x for contour in glyph.contours for x, y in contour if y <= TAIL_DEPTH / 2]
+    if len(body) < 3:
+        return 0.0, glyph.advance
+    body_left, body_right = min(body), max(body)
+    advance = body_right - body_left + 2 * BEARING
+    if advance >= glyph.advance:
+        return 0.0, glyph.advance
+    return left - body_left, advance  # the body where the whole letter stood: only closer
 
 
 def _extent(hand: Hand) -> float:

@@ -193,3 +193,24 @@ def test_tails_of_one_line_clear_the_tall_letters_of_the_next(hand_key) -> None:
     pitch = pitch_for(hand_key, size)
     assert ascender + descender < 0.95 * pitch
     assert x_height > 0.3 * pitch  # still a comfortable size to read
+
+
+def test_a_tail_below_the_line_does_not_push_its_letter_away(hand_key) -> None:
+    """A g or y whose tail sweeps left stands as close to the letter before it as an a does
+    (it read "mornin g"): letters are spaced by what they write above the line."""
+    import statistics
+
+    render_hand = hand_font.registered(hand_key)
+
+    def body_gap(letters: str) -> float:
+        """Median room from the pen's start to the letter's ink above the line, in ems."""
+        gaps = []
+        for text in letters:
+            for path, _advance in render_hand.paths[text]:
+                xs = [point.x() for polygon in path.toFillPolygons() for point in polygon
+                      if point.y() <= 0.0]
+                gaps.append(min(xs))
+        return statistics.median(gaps)
+
+    tails, plain = body_gap("gy"), body_gap("aco")
+    assert tails < plain + 0.03, (tails, plain)
