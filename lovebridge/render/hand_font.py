@@ -13,7 +13,7 @@ import math
 import random
 import statistics
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
@@ -46,6 +46,7 @@ LINE_PITCH = 1.45  # as handwriting.LINE_PITCH: baselines apart, in ems of the (
 LINE_SHARE = 0.9
 TAIL_DEPTH = 0.1  # ems below the line: a glyph reaching further has a tail (g, j, p, y...)
 BEARING = 0.06  # ems each side of a glyph, as the normaliser leaves them
+MIN_BODY = 0.05  # ems: the narrowest a written mark is spaced as (an i, a dot)
 
 
 @dataclass
@@ -61,6 +62,8 @@ class RenderHand:
     fallback_scale: float = 1.0  # brings the fallback font's x-height to the hand's
     fallback_bolder: float = 0.0  # pen width (in points per point of size) to add to it
     measures: HandMeasures | None = None
+    lean: float = 0.0  # tan of the hand's slant
+    fallback_glyphs: dict[str, tuple[QPainterPath, float]] = field(default_factory=dict)
 
 
 _hands: dict[str, RenderHand] = {}
@@ -99,13 +102,18 @@ def glyph_path(glyph: Glyph) -> QPainterPath:
 def register_hand(hand: Hand) -> str:
     """Make a hand drawable under "hand:NAME"; returns that key (replacing an older copy)."""
     key = hand_key(hand.name)
+    glyphs = sorted(hand.glyphs, key=lambda g: (g.text, g.variant))
+    outlines = [glyph_path(glyph) for glyph in glyphs]
+    letters: dict[str, list[QPainterPath]] = {}
+    for glyph, outline in zip(glyphs, outlines, strict=True):
+        letters.setdefault(glyph.text, []).append(outline)
+    measures = measure_paths(letters, hand.x_height)
+    slant = measures.slant if measures is not None else hand.slant
     paths: dict[str, list[tuple[QPainterPath, float]]] = {}
-    for glyph in sorted(hand.glyphs, key=lambda g: (g.text, g.variant)):
-        shift, advance = _spacing(glyph)
-        paths.setdefault(glyph.text, []).append((glyph_path(glyph).translated(shift, 0), advance))
+    for glyph, outline in zip(glyphs, outlines, strict=True):
+        shift, advance = _spacing(glyph, math.tan(math.radians(slant)))
+        paths.setdefault(glyph.text, []).append((outline.translated(shift, 0), advance))
     mean = {text: sum(a for _p, a in takes) / len(takes) for text, takes in paths.items()}
-    measures = measure_paths({text: [path for path, _a in takes]
-                              for text, takes in paths.items()}, hand.x_height)
     if measures is None:  # too few letters to say what the hand looks like
         fallback = FALLBACK_FONT
         font_x = QFontMetricsF(fonts.make_qfont(fallback, MEASURE_SIZE)).xHeight()
@@ -128,29 +136,29 @@ def register_hand(hand: Hand) -> str:
         bolder = max(0.0, measures.weight - font.weight) * font_x
     with _lock:
         _hands[key] = RenderHand(hand, fallback, paths, mean, em_per_xheight, lean, shrink,
-                                 bolder, measures)
+                                 bolder, measures, math.tan(math.radians(slant)))
         fonts.register_hand_fallback(key, fallback)
     return key
 
 
-def _spacing(glyph: Glyph) -> tuple[float, float]:
-    """(shift, advance) in ems that space a letter by its body, not by a tail below the line.
+def _spacing(glyph: Glyph, lean: float) -> tuple[float, float]:
+    """(shift, advance) in ems that space a letter by its body, stood upright.
 
-    The sheet spaces each glyph by its whole outline, so a g or y whose tail sweeps left
-    stood apart from the letter before it ("mornin g"); a written tail tucks under its
-    neighbour instead.
+    The sheet spaces each glyph by its whole outline. A g or y whose tail sweeps left then
+    stood apart from the letter before it ("mornin g"), and in a slanted hand every letter's
+    lean widened its box, so letters stood far apart ("J o n a h"). Spacing by the part above
+    the line, measured with the slant taken out (`lean`: tan of it), lets a tail tuck under
+    its neighbour and slanted letters sit as close as the writer wrote them.
     """
-    left, _top, right, bottom = glyph.bounds()
-    if bottom < TAIL_DEPTH:
+    points = [point for contour in glyph.contours for point in contour]
+    body = [(x, y) for x, y in points if y <= TAIL_DEPTH / 2]
+    if len(body) < 3:  # a comma or low mark: all of it
+        body = points
+    if not body:
         return 0.0, glyph.advance
-    body = [x for contour in glyph.contours for x, y in contour if y <= TAIL_DEPTH / 2]
-    if len(body) < 3:
-        return 0.0, glyph.advance
-    body_left, body_right = min(body), max(body)
-    advance = body_right - body_left + 2 * BEARING
-    if advance >= glyph.advance:
-        return 0.0, glyph.advance
-    return left - body_left, advance  # the body where the whole letter stood: only closer
+    upright = [x + lean * y for x, y in body]  # y is negative above the line
+    left, right = min(upright), max(upright)
+    return BEARING - left, max(right - left, MIN_BODY) + 2 * BEARING
 
 
 def _extent(hand: Hand) -> float:
@@ -195,8 +203,7 @@ def _pieces(render_hand: RenderHand, word: str, rng: random.Random | None) -> li
 
 
 def _fallback_advance(render_hand: RenderHand, char: str, size: float) -> float:
-    font = fonts.make_qfont(render_hand.fallback, size)
-    return QFontMetricsF(font).horizontalAdvance(char) * render_hand.fallback_scale
+    return _fallback_glyph(render_hand, char)[1] * size / REFERENCE_SIZE
 
 
 def word_width(key: str, word: str) -> float:
@@ -232,8 +239,14 @@ def choose_takes(render_hand: RenderHand, word: str, rng: random.Random,
     return chosen
 
 
-def _fallback_path(render_hand: RenderHand, char: str, size: float) -> tuple[QPainterPath,
-                                                                           float]:
+def _fallback_glyph(render_hand: RenderHand, char: str) -> tuple[QPainterPath, float]:
+    """A character the hand lacks, drawn by its stand-in font at REFERENCE_SIZE: bolder to
+    the hand's pen, scaled to its x-height, leaned to its slant, and spaced by its ink the
+    way the hand's own letters are (see _spacing). Kept once made."""
+    made = render_hand.fallback_glyphs.get(char)
+    if made is not None:
+        return made
+    size = REFERENCE_SIZE
     font: QFont = fonts.make_qfont(render_hand.fallback, size)
     path = QPainterPath()
     path.addText(QPointF(0, 0), font, char)
@@ -245,7 +258,26 @@ def _fallback_path(render_hand: RenderHand, char: str, size: float) -> tuple[QPa
     # y up is negative, so a positive lean moves the tops right.
     scale = render_hand.fallback_scale
     path = QTransform(scale, 0, -render_hand.fallback_lean * scale, scale, 0, 0).map(path)
-    return path, _fallback_advance(render_hand, char, size)
+    em = _em(render_hand, size)
+    points = [(point.x(), point.y()) for polygon in path.toFillPolygons() for point in polygon]
+    body = [(x, y) for x, y in points if y <= TAIL_DEPTH / 2 * em] or points
+    if body:
+        upright = [x + render_hand.lean * y for x, y in body]
+        left, right = min(upright), max(upright)
+        path.translate(BEARING * em - left, 0)
+        advance = max(right - left, MIN_BODY * em) + 2 * BEARING * em
+    else:  # nothing to see (an unusual space): the font's own advance
+        advance = QFontMetricsF(font).horizontalAdvance(char) * scale
+    render_hand.fallback_glyphs[char] = (path, advance)
+    return path, advance
+
+
+def _fallback_path(render_hand: RenderHand, char: str, size: float) -> tuple[QPainterPath,
+                                                                           float]:
+    """The stand-in for `char` at a writing size, and how far it moves the pen."""
+    path, advance = _fallback_glyph(render_hand, char)
+    factor = size / REFERENCE_SIZE
+    return QTransform.fromScale(factor, factor).map(path), advance * factor
 
 
 def draw_hand_word(painter: QPainter, word: str, key: str, size: float, origin: QPointF,

@@ -120,13 +120,21 @@ def test_every_glyph_sits_where_it_belongs_on_the_line(captured_hand) -> None:
     assert all(t < -0.6 for text in "lAH" for t in tops(text))
 
 
-def _hand_from(font_key: str, lean: float, size: float, tmp_path, name: str):
+def _hand_from(font_key: str, lean: float, size: float, folder, name: str):
     from lovebridge.core.hand.service import capture_from_photos
     from tests.hand.photos import filled_sheet, font_filler
 
-    photo = tmp_path / f"{name}.png"
+    photo = folder / f"{name}.png"
     filled_sheet(150, filler=font_filler(font_key, lean=lean, size=size)).save(photo)
     return capture_from_photos([photo], name).hand
+
+
+@pytest.fixture(scope="module")
+def two_hands(qapp, tmp_path_factory):
+    """An upright round hand (Robin) and a small hand leaning hard right (Ines)."""
+    folder = tmp_path_factory.mktemp("two_hands")
+    return (_hand_from("comic_neue", 0.0, 7.0, folder, "Robin"),
+            _hand_from("dancing_script", 0.25, 5.2, folder, "Ines"))
 
 
 def _drawn_measures(render_hand, letters: str, size: float):
@@ -137,17 +145,14 @@ def _drawn_measures(render_hand, letters: str, size: float):
     return measure_paths(drawn, size * 0.3)
 
 
-def test_missing_characters_come_from_the_closest_font_in_size_and_slant(qapp,
-                                                                         tmp_path) -> None:
+def test_missing_characters_come_from_the_closest_font_in_size_and_slant(two_hands) -> None:
     """An upright round hand and a small hand leaning hard right get different stand-ins,
     each drawn at the hand's x-height and at its slant."""
     from lovebridge.core.hand.measure import CAPITALS, UPRIGHTS, X_LETTERS
     from lovebridge.render.hand_match import font_measures, measure_paths
 
-    upright = _hand_from("comic_neue", 0.0, 7.0, tmp_path, "Robin")
-    leaning = _hand_from("dancing_script", 0.25, 5.2, tmp_path, "Ines")
     chosen = {}
-    for hand in (upright, leaning):
+    for hand in two_hands:
         render_hand = hand_font.registered(hand_font.register_hand(hand))
         hand_seen = measure_paths({text: [path for path, _a in takes]
                                    for text, takes in render_hand.paths.items()}, 0.5)
@@ -214,3 +219,26 @@ def test_a_tail_below_the_line_does_not_push_its_letter_away(hand_key) -> None:
 
     tails, plain = body_gap("gy"), body_gap("aco")
     assert tails < plain + 0.03, (tails, plain)
+
+
+def test_letters_of_a_slanted_hand_stand_as_close_as_an_upright_hands(two_hands) -> None:
+    """Each letter's lean once widened its box, so a slanted hand read "J o n a h"."""
+    import statistics
+
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainterPath
+
+    def gap(hand) -> float:
+        """Median room beside a small letter at half its height, in x-heights."""
+        render_hand = hand_font.registered(hand_font.register_hand(hand))
+        gaps = []
+        for text in "nmuoaec":
+            for path, advance in render_hand.paths[text]:
+                row = QPainterPath()
+                row.addRect(QRectF(-1, -0.27, 3, 0.04))
+                band = path.intersected(row).boundingRect()
+                gaps.append((advance - band.width()) / 0.5)
+        return statistics.median(gaps)
+
+    upright, leaning = (gap(hand) for hand in two_hands)
+    assert leaning < upright + 0.06, (leaning, upright)
