@@ -7,6 +7,8 @@ hand_font.py then scales it to the hand's x-height and leans it to the hand's sl
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import cache
@@ -16,8 +18,12 @@ from PySide6.QtGui import QPainterPath, QTransform
 
 from lovebridge.core.hand.measure import CAPITALS, UPRIGHTS, X_LETTERS, HandMeasures, Outline
 from lovebridge.core.hand.measure import measure as measure_outlines
+from lovebridge.resources import read_text
 
 from .fonts import FONTS, make_qfont
+
+logger = logging.getLogger(__name__)
+MEASURES_FILE = ("fonts", "measures.json")
 
 MEASURE_SIZE = 100.0  # fonts are measured at this point size (scale included)
 LETTERS = X_LETTERS + CAPITALS + UPRIGHTS
@@ -45,8 +51,26 @@ def measure_paths(letters: Mapping[str, Iterable[QPainterPath]], x_height: float
 
 
 @cache
+def _stored_measures() -> dict[str, HandMeasures]:
+    """The bundled fonts' measures as kept beside them (measuring all takes most of a second,
+    too long for the GUI thread; a test checks they match what measuring gives)."""
+    try:
+        data = json.loads(read_text(*MEASURES_FILE))
+        return {key: HandMeasures(**values) for key, values in data.items()}
+    except (OSError, ValueError, TypeError):
+        logger.warning("the bundled fonts' measures could not be read; measuring them")
+        return {}
+
+
 def font_measures(key: str) -> HandMeasures:
     """A bundled font's measures; its x-height is in points at MEASURE_SIZE."""
+    stored = _stored_measures().get(key)
+    return stored if stored is not None else measure_font(key)
+
+
+@cache
+def measure_font(key: str) -> HandMeasures:
+    """Measure a bundled font from its letters' outlines (tools/font_measures.py keeps these)."""
     font = make_qfont(key, MEASURE_SIZE)
     letters = {}
     for char in LETTERS:

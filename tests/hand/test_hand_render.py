@@ -242,3 +242,19 @@ def test_letters_of_a_slanted_hand_stand_as_close_as_an_upright_hands(two_hands)
 
     upright, leaning = (gap(hand) for hand in two_hands)
     assert leaning < upright + 0.06, (leaning, upright)
+
+
+def test_the_kept_font_measures_are_what_measuring_gives(qapp) -> None:
+    """resources/fonts/measures.json spares the GUI thread measuring every font; it must not
+    drift from the fonts or the measure (run tools/font_measures.py after changing either)."""
+    from lovebridge.render.fonts import FONTS
+    from lovebridge.render.hand_match import _stored_measures, measure_font
+
+    stored = _stored_measures()
+    assert set(stored) == {font.key for font in FONTS}
+    for font in FONTS:
+        fresh = measure_font(font.key)
+        assert stored[font.key].slant == pytest.approx(fresh.slant, abs=0.05), font.key
+        assert stored[font.key].capital_ratio == pytest.approx(fresh.capital_ratio, abs=0.002)
+        assert stored[font.key].weight == pytest.approx(fresh.weight, abs=0.0005)
+        assert stored[font.key].x_height == pytest.approx(fresh.x_height, rel=1e-3)
