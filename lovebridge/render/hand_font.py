@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import random
+import statistics
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
@@ -21,20 +22,31 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
+    QPainterPathStroker,
     QTextLayout,
     QTransform,
 )
 
+from lovebridge.core.hand.measure import HandMeasures, measure
 from lovebridge.core.hand.model import Glyph, Hand
 
 from . import fonts
+from .hand_match import MEASURE_SIZE, closest_font, font_measures
 from .word_pose import pose_word
 
 HAND_PREFIX = "hand:"
-FALLBACK_FONT = "kalam"  # an upright print hand; it is leaned to the writer's slant
+FALLBACK_FONT = "kalam"  # a plain print hand, for a hand with too few letters to measure
 SPACE_EM = 0.32  # a word space in the hand's ems
 PAIR_SHARE = 0.6  # how often a written pair (th, ll, ...) is used where the word has one
 REFERENCE_SIZE = 40.0  # as handwriting.REFERENCE_SIZE: widths are measured at this size
+LINE_PITCH = 1.45  # as handwriting.LINE_PITCH: baselines apart, in ems of the (scaled) font
+# Tallest ascender to deepest descender of a hand, as a share of the line pitch: the bundled
+# fonts take 0.8-1.05 of it (median 0.91); a hand with long ascenders and descenders is written
+# smaller than its stand-in font so one line's tails do not run into the next.
+LINE_SHARE = 0.9
+TAIL_DEPTH = 0.1  # ems below the line: a glyph reaching further has a tail (g, j, p, y...)
+BEARING = 0.06  # ems each side of a glyph, as the normaliser leaves them
+MIN_BODY = 0.05  # ems: the narrowest a written mark is spaced as (an i, a dot)
 
 
 @dataclass
@@ -42,10 +54,16 @@ class RenderHand:
     """A hand ready to draw: one filled path per glyph, in ems, and average advances."""
 
     hand: Hand
-    fallback: str
+    fallback: str  # the bundled font that looks most like the hand (see hand_match.py)
     paths: dict[str, list[tuple[QPainterPath, float]]]  # text -> [(path, advance)] per take
     mean_advance: dict[str, float]
-    em_per_xheight: float  # ems of the fallback font per x-height, to size the hand like it
+    em_per_xheight: float  # hand ems per point of writing size: its x-height is the fallback's
+    fallback_lean: float = 0.0  # shear that brings the fallback font to the hand's slant
+    fallback_scale: float = 1.0  # brings the fallback font's x-height to the hand's
+    fallback_bolder: float = 0.0  # pen width (in points per point of size) to add to it
+    measures: HandMeasures | None = None
+    lean: float = 0.0  # tan of the hand's slant
+    fallback_glyphs: dict[str, tuple[QPainterPath, float]] = field(default_factory=dict)
 
 
 _hands: dict[str, RenderHand] = {}
@@ -84,16 +102,74 @@ def glyph_path(glyph: Glyph) -> QPainterPath:
 def register_hand(hand: Hand) -> str:
     """Make a hand drawable under "hand:NAME"; returns that key (replacing an older copy)."""
     key = hand_key(hand.name)
+    glyphs = sorted(hand.glyphs, key=lambda g: (g.text, g.variant))
+    outlines = [glyph_path(glyph) for glyph in glyphs]
+    # Measured on the traced polygons themselves: within a degree and a few per cent of the
+    # smoothed outlines as drawn, and some twenty times quicker (this runs on the GUI thread).
+    letters: dict[str, list] = {}
+    for glyph in glyphs:
+        letters.setdefault(glyph.text, []).append(glyph.contours)
+    measures = measure(letters)
+    slant = measures.slant if measures is not None else hand.slant
     paths: dict[str, list[tuple[QPainterPath, float]]] = {}
-    for glyph in sorted(hand.glyphs, key=lambda g: (g.text, g.variant)):
-        paths.setdefault(glyph.text, []).append((glyph_path(glyph), glyph.advance))
+    for glyph, outline in zip(glyphs, outlines, strict=True):
+        shift, advance = _spacing(glyph, math.tan(math.radians(slant)))
+        paths.setdefault(glyph.text, []).append((outline.translated(shift, 0), advance))
     mean = {text: sum(a for _p, a in takes) / len(takes) for text, takes in paths.items()}
-    metrics = QFontMetricsF(fonts.make_qfont(FALLBACK_FONT, REFERENCE_SIZE))
-    em_per_xheight = metrics.xHeight() / REFERENCE_SIZE / max(hand.x_height, 0.05)
+    if measures is None:  # too few letters to say what the hand looks like
+        fallback = FALLBACK_FONT
+        font_x = QFontMetricsF(fonts.make_qfont(fallback, MEASURE_SIZE)).xHeight()
+        em_per_xheight = font_x / MEASURE_SIZE / max(hand.x_height, 0.05)
+        lean = math.tan(math.radians(hand.slant))
+        bolder = 0.0
+        shrink = 1.0
+    else:
+        fallback = closest_font(measures)
+        font = font_measures(fallback)
+        # The hand is written at the fallback font's x-height (smaller if its tails would
+        # touch the next line); the font leans as the hand does, is scaled to its x-height
+        # and, when its pen is finer, is drawn with the hand's heavier line.
+        font_x = font.x_height / MEASURE_SIZE  # points of x-height per point of size
+        pitch = fonts.FONTS_BY_KEY[fallback].scale * LINE_PITCH
+        own_x = min(font_x, LINE_SHARE * pitch / _extent(hand))
+        em_per_xheight = own_x / measures.x_height
+        shrink = own_x / font_x
+        lean = math.tan(math.radians(measures.slant)) - math.tan(math.radians(font.slant))
+        bolder = max(0.0, measures.weight - font.weight) * font_x
     with _lock:
-        _hands[key] = RenderHand(hand, FALLBACK_FONT, paths, mean, em_per_xheight)
-        fonts.register_hand_fallback(key, FALLBACK_FONT)
+        _hands[key] = RenderHand(hand, fallback, paths, mean, em_per_xheight, lean, shrink,
+                                 bolder, measures, math.tan(math.radians(slant)))
+        fonts.register_hand_fallback(key, fallback)
     return key
+
+
+def _spacing(glyph: Glyph, lean: float) -> tuple[float, float]:
+    """(shift, advance) in ems that space a letter by its body, stood upright.
+
+    The sheet spaces each glyph by its whole outline. A g or y whose tail sweeps left then
+    stood apart from the letter before it ("mornin g"), and in a slanted hand every letter's
+    lean widened its box, so letters stood far apart ("J o n a h"). Spacing by the part above
+    the line, measured with the slant taken out (`lean`: tan of it), lets a tail tuck under
+    its neighbour and slanted letters sit as close as the writer wrote them.
+    """
+    points = [point for contour in glyph.contours for point in contour]
+    body = [(x, y) for x, y in points if y <= TAIL_DEPTH / 2]
+    if len(body) < 3:  # a comma or low mark: all of it
+        body = points
+    if not body:
+        return 0.0, glyph.advance
+    upright = [x + lean * y for x, y in body]  # y is negative above the line
+    left, right = min(upright), max(upright)
+    return BEARING - left, max(right - left, MIN_BODY) + 2 * BEARING
+
+
+def _extent(hand: Hand) -> float:
+    """Top of the tall letters to the bottom of the tails, in the hand's x-heights."""
+    tops = [glyph.bounds()[1] for glyph in hand.glyphs if glyph.text in "bdhklt"]
+    bottoms = [glyph.bounds()[3] for glyph in hand.glyphs if glyph.text in "gjpqy"]
+    ascender = -statistics.median(tops) if tops else 1.5 * hand.x_height
+    descender = statistics.median(bottoms) if bottoms else 0.6 * hand.x_height
+    return max(ascender + descender, hand.x_height) / hand.x_height
 
 
 def is_registered(key: object) -> bool:
@@ -129,7 +205,7 @@ def _pieces(render_hand: RenderHand, word: str, rng: random.Random | None) -> li
 
 
 def _fallback_advance(render_hand: RenderHand, char: str, size: float) -> float:
-    return QFontMetricsF(fonts.make_qfont(render_hand.fallback, size)).horizontalAdvance(char)
+    return _fallback_glyph(render_hand, char)[1] * size / REFERENCE_SIZE
 
 
 def word_width(key: str, word: str) -> float:
@@ -165,14 +241,45 @@ def choose_takes(render_hand: RenderHand, word: str, rng: random.Random,
     return chosen
 
 
-def _fallback_path(render_hand: RenderHand, char: str, size: float) -> tuple[QPainterPath,
-                                                                           float]:
+def _fallback_glyph(render_hand: RenderHand, char: str) -> tuple[QPainterPath, float]:
+    """A character the hand lacks, drawn by its stand-in font at REFERENCE_SIZE: bolder to
+    the hand's pen, scaled to its x-height, leaned to its slant, and spaced by its ink the
+    way the hand's own letters are (see _spacing). Kept once made."""
+    made = render_hand.fallback_glyphs.get(char)
+    if made is not None:
+        return made
+    size = REFERENCE_SIZE
     font: QFont = fonts.make_qfont(render_hand.fallback, size)
     path = QPainterPath()
     path.addText(QPointF(0, 0), font, char)
-    lean = math.tan(math.radians(render_hand.hand.slant))
-    path = QTransform(1, 0, -lean, 1, 0, 0).map(path)  # y up is negative: tops lean right
-    return path, _fallback_advance(render_hand, char, size)
+    if render_hand.fallback_bolder > 0:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(render_hand.fallback_bolder * size)
+        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        path = path.united(stroker.createStroke(path))
+    # y up is negative, so a positive lean moves the tops right.
+    scale = render_hand.fallback_scale
+    path = QTransform(scale, 0, -render_hand.fallback_lean * scale, scale, 0, 0).map(path)
+    em = _em(render_hand, size)
+    points = [(point.x(), point.y()) for polygon in path.toFillPolygons() for point in polygon]
+    body = [(x, y) for x, y in points if y <= TAIL_DEPTH / 2 * em] or points
+    if body:
+        upright = [x + render_hand.lean * y for x, y in body]
+        left, right = min(upright), max(upright)
+        path.translate(BEARING * em - left, 0)
+        advance = max(right - left, MIN_BODY * em) + 2 * BEARING * em
+    else:  # nothing to see (an unusual space): the font's own advance
+        advance = QFontMetricsF(font).horizontalAdvance(char) * scale
+    render_hand.fallback_glyphs[char] = (path, advance)
+    return path, advance
+
+
+def _fallback_path(render_hand: RenderHand, char: str, size: float) -> tuple[QPainterPath,
+                                                                           float]:
+    """The stand-in for `char` at a writing size, and how far it moves the pen."""
+    path, advance = _fallback_glyph(render_hand, char)
+    factor = size / REFERENCE_SIZE
+    return QTransform.fromScale(factor, factor).map(path), advance * factor
 
 
 def draw_hand_word(painter: QPainter, word: str, key: str, size: float, origin: QPointF,

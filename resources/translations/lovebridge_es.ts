@@ -1038,6 +1038,14 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Rehacer en pantalla la casilla elegida…</translation>
     </message>
     <message>
+        <source>Redo the chosen box from a photo…</source>
+        <translation>Rehacer la casilla elegida desde una foto…</translation>
+    </message>
+    <message>
+        <source>Read just this box again from a new photo of the sheet; the others stay as they are</source>
+        <translation>Leer solo esta casilla de nuevo desde otra foto de la hoja; las demás quedan como están</translation>
+    </message>
+    <message>
         <source>My</source>
         <translation>Mi</translation>
     </message>
@@ -1112,6 +1120,18 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>No handwriting was found in the boxes; nothing was kept.</source>
         <translation>No se encontró letra en las casillas; no se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>Box {box} could not be read from that photo ({why}); it is kept as it was.</source>
+        <translation>No se pudo leer la casilla {box} en esa foto ({why}); se queda como estaba.</translation>
+    </message>
+    <message>
+        <source>no writing found</source>
+        <translation>no se encontró escritura</translation>
+    </message>
+    <message>
+        <source>Box {box} was read again from the photo.</source>
+        <translation>La casilla {box} se ha leído de nuevo desde la foto.</translation>
     </message>
     <message>
         <source>The photo could not be read ({kind}).</source>

@@ -19,8 +19,12 @@ FILL_FONT = "indie_flower"  # not the default printing font (Caveat)
 CODE = "T3ST01"
 
 
-def font_filler(font_key: str = FILL_FONT, skip: set[int] | None = None):
-    """Writes each box's character in a bundled font, each take a little different, as a hand."""
+def font_filler(font_key: str = FILL_FONT, skip: set[int] | None = None, lean: float = 0.0,
+                size: float = 6.6):
+    """Writes each box's character in a bundled font, each take a little different, as a hand.
+
+    `lean` shears the writing further to the right (tan of the angle); `size` is the em in mm.
+    """
     family = font_family(font_key)
 
     def fill(painter: QPainter, box: geo.Box) -> None:
@@ -31,10 +35,10 @@ def font_filler(font_key: str = FILL_FONT, skip: set[int] | None = None):
         font.setPixelSize(100)
         path = QPainterPath()
         path.addText(QPointF(0, 0), font, box.text)
-        em = 6.6 * (1 + 0.07 * (box.variant - 1))  # mm; each take a little larger
+        em = size * (1 + 0.07 * (box.variant - 1))  # mm; each take a little larger
         painter.translate(box.x + 1.8 + rng.uniform(0, 1.5), box.baseline + rng.uniform(-.3, .3))
         painter.rotate((box.variant - 1) * 3.0)
-        painter.shear(-0.06 * box.variant, 0)
+        painter.shear(-0.06 * box.variant - lean, 0)
         painter.scale(em / 100, em / 100)
         ink = QColor("#1b1b2a")
         painter.fillPath(path, ink)
@@ -44,11 +48,11 @@ def font_filler(font_key: str = FILL_FONT, skip: set[int] | None = None):
     return fill
 
 
-def filled_sheet(dpi: float = 300, paper: str = "a4", skip: set[int] | None = None
-                 ) -> Image.Image:
+def filled_sheet(dpi: float = 300, paper: str = "a4", skip: set[int] | None = None,
+                 filler=None) -> Image.Image:
     """The sheet filled in with a bundled font, as a flat grey Pillow image."""
     image = render_sheet_image(paper, CODE, dpi, "Your handwriting", "Write one per box.",
-                               font_filler(skip=skip))
+                               filler or font_filler(skip=skip))
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")

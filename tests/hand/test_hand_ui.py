@@ -169,3 +169,81 @@ def test_printing_the_sheet_keeps_its_own_paper(main_window, qtbot, tmp_path: Pa
     printed = pypdf.PdfReader(tmp_path / "printed.pdf").pages[0]
     assert round(float(printed.mediabox.width)) == 595  # A4, as chosen on the page
     assert "My handwriting" in " ".join(printed.extract_text().split())
+
+
+def test_the_writers_own_hand_heads_both_lists_and_follows_the_switch(qtbot, ctx, couple,
+                                                                      make_window,
+                                                                      captured_hand) -> None:
+    """Maya's hand first while Maya writes; one click on "Jonah" puts Jonah's hand first."""
+    from dataclasses import replace
+
+    from lovebridge.ui.write.room import NoteRequest
+
+    service = HandwritingService(ctx.store)
+    service.save("a", captured_hand)
+    service.save("b", replace(captured_hand, name="Jonah"))
+    window = make_window()
+    window.show_room(0)
+    room = window.write_room
+    room.start_note(NoteRequest())
+    compose = room.compose
+    lists = (compose.note_panel.font_box, compose.format_bar.font_box)
+
+    def heads(box) -> list[str]:
+        return [box.itemText(0), box.itemText(1)]
+
+    for box in lists:
+        assert heads(box) == ["Maya's hand", "Jonah's hand"]
+    qtbot.mouseClick(compose.writer_buttons["b"], Qt.MouseButton.LeftButton)
+    for box in lists:
+        assert heads(box) == ["Jonah's hand", "Maya's hand"]
+    # Choosing it above the editor writes the card in it (and the editor keeps working).
+    bar_box = compose.format_bar.font_box
+    bar_box.setFocus()
+    bar_box.setCurrentIndex(bar_box.count() - 1)
+    qtbot.keyClick(bar_box, Qt.Key.Key_Home)
+    assert compose.note_panel.style().font == "hand:Jonah"
+    assert compose.note_panel.font_box.currentData() == "hand:Jonah"
+    qtbot.mouseClick(compose.writer_buttons["a"], Qt.MouseButton.LeftButton)
+    for box in lists:
+        assert heads(box) == ["Maya's hand", "Jonah's hand"]
+
+
+def test_one_box_is_read_again_from_a_new_photo_and_nothing_else_changes(
+        main_window, qtbot, ctx, captured_hand, tmp_path: Path) -> None:
+    from tests.hand.photos import filled_sheet, font_filler
+
+    service = HandwritingService(ctx.store)
+    service.save("a", captured_hand)
+    kept = service.load("a")
+    _dialog, page = _open_page(main_window, qtbot)
+    assert not page.redo_photo_button.isEnabled()  # nothing chosen yet
+    chosen = next(box.index for box in geo.BOXES if box.text == "g" and box.variant == 1)
+    page.grid.parentWidget().parentWidget().ensureVisible(
+        0, int(page.grid.box_rect(chosen).center().y()))
+    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton,
+                     pos=page.grid.box_rect(chosen).center().toPoint())
+    assert page.grid.selected == chosen and page.redo_photo_button.isEnabled()
+
+    # A photo where that box is empty: it is said so, and the kept hand stays as it was.
+    empty = tmp_path / "empty-g.png"
+    filled_sheet(150, skip={chosen}).save(empty)
+    page.choose_photos = lambda: [str(empty)]
+    page.redo_photo_button.click()
+    qtbot.waitUntil(lambda: not page.busy, timeout=30000)
+    assert "could not be read from that photo" in page.status.text()
+    assert service.load("a") == kept
+
+    # A new photo written in another hand: only the chosen box takes its "g".
+    other = tmp_path / "other.png"
+    filled_sheet(150, filler=font_filler("comic_neue")).save(other)
+    page.choose_photos = lambda: [str(other)]
+    page.redo_photo_button.click()
+    assert page.busy
+    qtbot.waitUntil(lambda: not page.busy, timeout=30000)
+    assert "was read again from the photo" in page.status.text()
+    after = {glyph.box: glyph for glyph in service.load("a").glyphs}
+    before = {glyph.box: glyph for glyph in kept.glyphs}
+    assert after.keys() == before.keys()
+    assert after[chosen].text == "g" and after[chosen].contours != before[chosen].contours
+    assert all(after[i] == before[i] for i in before if i != chosen)

@@ -71,19 +71,21 @@ Progress = Callable[[int, int], None]
 
 
 def capture_from_photos(paths: Sequence[str | Path], name: str, base: Hand | None = None,
-                        progress: Progress | None = None) -> Capture:
+                        progress: Progress | None = None,
+                        boxes: set[int] | None = None) -> Capture:
     """Read photos in turn; each later photo fills only the boxes still missing.
 
-    `base` is a hand being completed (its scale is kept). A photo that cannot be read is
-    reported in `problems` and the others still count; with none readable, the first problem
-    is raised as SheetPhotoError.
+    `base` is a hand being completed (its scale is kept); only its missing boxes are read,
+    or, given `boxes`, only those (read again, replacing what the hand had there). A photo
+    that cannot be read is reported in `problems` and the others still count; with none
+    readable, the first problem is raised as SheetPhotoError.
     """
     from .photo import SheetPhotoError
 
     raws: dict[int, RawGlyph] = {}
     failed: dict[int, str] = {}
-    missing: set[int] | None = None
-    if base is not None:
+    missing: set[int] | None = None if boxes is None else set(boxes)
+    if base is not None and boxes is None:
         have = {glyph.box for glyph in base.glyphs}
         missing = {box.index for box in geo.BOXES if box.index not in have}
     problems: list[str] = []
@@ -106,7 +108,7 @@ def capture_from_photos(paths: Sequence[str | Path], name: str, base: Hand | Non
         missing = set(failed)
         if not missing:
             break
-    if not raws and first_error is not None and base is None:
+    if not raws and first_error is not None and (base is None or boxes is not None):
         raise first_error
     return Capture(merge_glyphs(name, raws.values(), base), failed, code, problems)
 

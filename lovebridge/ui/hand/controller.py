@@ -7,7 +7,6 @@ from PySide6.QtCore import QObject, Signal
 from lovebridge.core.hand.service import HandwritingService
 from lovebridge.ui import settings as opts
 
-from .choices import add_hands
 from .page import HandPage
 
 
@@ -37,5 +36,4 @@ class HandController(QObject):
         from lovebridge.ui.write.note_panel import NotePanel
 
         for panel in self.window.findChildren(NotePanel):
-            add_hands(panel.font_box, self.window.ctx.store, partner)
-            panel.font_box.currentIndexChanged.emit(panel.font_box.currentIndex())
+            panel.relist_hands()

@@ -53,6 +53,10 @@ class GlyphGrid(QWidget):
             column += span
         return cells
 
+    def box_rect(self, index: int) -> QRectF:
+        """Where a box's cell is drawn (what a click on it selects)."""
+        return next(rect for box, rect in self._cells() if box.index == index)
+
     def sizeHint(self) -> QSize:
         return QSize(CELL.width() * 13, self.heightForWidth(CELL.width() * 13))
 

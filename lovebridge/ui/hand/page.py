@@ -30,6 +30,7 @@ from lovebridge.core.hand.service import (
     capture_from_photos,
     merge_glyphs,
 )
+from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.widgets import muted_label
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.tasks import run_task
@@ -58,6 +59,7 @@ class HandPage(QWidget):
         self._names = names
         self._hand: Hand | None = None
         self._failed: dict[int, str] = {}
+        self._redoing: int | None = None  # the box being read again from a new photo
         self.busy = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 18, 18, 18)
@@ -110,12 +112,16 @@ class HandPage(QWidget):
         scroll.setWidget(self.grid)
         scroll.setMinimumHeight(220)
         layout.addWidget(scroll, 1)
-        redo_row = QHBoxLayout()
+        redo_holder, redo_row = flow_container()  # wraps in a narrow window or long language
         self.redo_button = QPushButton(self.tr("Redo the chosen box on screen…"))
         self.redo_button.setEnabled(False)
         redo_row.addWidget(self.redo_button)
-        redo_row.addStretch(1)
-        layout.addLayout(redo_row)
+        self.redo_photo_button = QPushButton(self.tr("Redo the chosen box from a photo…"))
+        self.redo_photo_button.setObjectName("handRedoFromPhoto")
+        self.redo_photo_button.setToolTip(self.tr(
+            "Read just this box again from a new photo of the sheet; the others stay as they are"))
+        redo_row.addWidget(self.redo_photo_button)
+        layout.addWidget(redo_holder)
 
         # File choosers are attributes so a test can answer them the way a person would.
         self.choose_photos = self._ask_photos
@@ -126,7 +132,8 @@ class HandPage(QWidget):
         self.more_button.clicked.connect(lambda: self.import_via_dialog(add=True))
         self.draw_button.clicked.connect(lambda: self.open_drawing(self.grid.missing()))
         self.redo_button.clicked.connect(self._redo_chosen)
-        self.grid.box_selected.connect(lambda _index: self.redo_button.setEnabled(True))
+        self.redo_photo_button.clicked.connect(self.redo_chosen_from_photo)
+        self.grid.box_selected.connect(lambda _index: self._update_buttons())
         self.partner_choice.currentIndexChanged.connect(self.reload)
         self.reload()
 
@@ -156,6 +163,9 @@ class HandPage(QWidget):
         self.import_button.setEnabled(not self.busy)
         self.draw_button.setEnabled(not self.busy)
         self.partner_choice.setEnabled(not self.busy)
+        chosen = self.grid.selected is not None
+        self.redo_button.setEnabled(chosen and not self.busy)
+        self.redo_photo_button.setEnabled(chosen and have and not self.busy)
 
     # ---- the sheet ----------------------------------------------------------------------------
     def _sheet_text(self) -> tuple[str, str]:
@@ -220,14 +230,27 @@ class HandPage(QWidget):
         if paths:
             self.import_photos(paths, add)
 
-    def import_photos(self, paths: list[str], add: bool = False) -> None:
-        """Read the photos off the GUI thread, with progress; the hand is saved when done."""
+    def redo_chosen_from_photo(self) -> None:
+        """Read the chosen box again from a photo the writer picks; only that box changes."""
+        if self.grid.selected is None or self._hand is None:
+            return
+        paths = self.choose_photos()
+        if paths:
+            self.import_photos(paths, add=True, boxes={self.grid.selected})
+
+    def import_photos(self, paths: list[str], add: bool = False,
+                      boxes: set[int] | None = None) -> None:
+        """Read the photos off the GUI thread, with progress; the hand is saved when done.
+
+        With `add` only the hand's missing boxes are read, or just `boxes` when given.
+        """
         base = self._hand if add else None
         name, partner = self.name(), self.partner()
         service = self._service
+        self._redoing = next(iter(boxes)) if boxes and len(boxes) == 1 else None
 
         def work(report) -> Capture:  # noqa: ANN001
-            capture = capture_from_photos(paths, name, base, report)
+            capture = capture_from_photos(paths, name, base, report, boxes)
             if capture.hand.glyphs:
                 service.save(partner, capture.hand, capture.sheet_code)
             return capture
@@ -246,6 +269,10 @@ class HandPage(QWidget):
     def _imported(self, capture: Capture) -> None:
         self.busy = False
         self.progress.setVisible(False)
+        redone, self._redoing = self._redoing, None
+        if redone is not None:
+            self._redone(redone, capture)
+            return
         self.reload()
         self._failed = dict(capture.failed)
         self.grid.set_hand(self._hand, self._failed)
@@ -270,8 +297,26 @@ class HandPage(QWidget):
         if capture.hand.glyphs:
             self.hand_saved.emit(self.partner())
 
+    def _redone(self, index: int, capture: Capture) -> None:
+        """Say whether the chosen box was read again; the rest of the hand is untouched."""
+        box = geo.BOXES[index].describe()
+        failed = dict(self._failed)
+        if index in capture.failed or not capture.hand.glyphs:
+            self.status.setText(self.tr(
+                "Box {box} could not be read from that photo ({why}); it is kept as it was."
+            ).format(box=box, why=capture.failed.get(index, self.tr("no writing found"))))
+            self._update_buttons()
+            return
+        self.reload()
+        failed.pop(index, None)
+        self._failed = failed
+        self.grid.set_hand(self._hand, self._failed)
+        self.status.setText(self.tr("Box {box} was read again from the photo.").format(box=box))
+        self.hand_saved.emit(self.partner())
+
     def _import_failed(self, error: Exception) -> None:
         self.busy = False
+        self._redoing = None
         self.progress.setVisible(False)
         self._update_buttons()
         if isinstance(error, SheetPhotoError):

@@ -35,6 +35,7 @@ from lovebridge.render.content import NoteContent
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.reflow_splitter import ReflowSplitter
 from lovebridge.ui.common.widgets import card, scrolling
+from lovebridge.ui.hand.choices import hand_entries
 from lovebridge.ui.settings import Option, Settings
 from lovebridge.ui.tasks import run_task
 from lovebridge.ui.write.coach_bar import CoachBar
@@ -216,6 +217,8 @@ class ComposePage(QWidget):
         self.note_panel.exported.connect(self._exported)
         # One handwriting and one ink for the editor and the card.
         self.note_panel.style_changed.connect(self.format_bar.show_style)
+        self.note_panel.hands_listed.connect(self.format_bar.set_hands)
+        self.format_bar.set_hands(hand_entries(self.note_panel.font_box))
         self.format_bar.handwriting_chosen.connect(self.note_panel.set_handwriting)
         self.format_bar.ink_chosen.connect(self.note_panel.set_ink)
         style = self.note_panel.style()

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lovebridge.render.fonts import FONTS, font_family
+from lovebridge.render.fonts import FONTS, FONTS_BY_KEY, base_font_key, font_family
 from lovebridge.render.style import INKS, INKS_BY_KEY
 from lovebridge.ui.common.flow_layout import FlowLayout
+from lovebridge.ui.hand.choices import set_hand_entries
 from lovebridge.ui.theme import current_colours
 from lovebridge.ui.write.note_panel import note_word
 
@@ -152,9 +153,18 @@ class FormatBar(QWidget):
         self.colour.setIcon(_swatch(INKS_BY_KEY[ink_key].colour))
         self._show_in_editor()
 
+    def set_hands(self, entries: list[tuple[str, str, str]]) -> None:
+        """The partners' own hands ((label, font key, partner), writer's first) head the list."""
+        set_hand_entries(self.font_box, entries)
+        self.font_box.setCurrentIndex(max(0, self.font_box.findData(self._font_key)))
+
     def editor_font(self) -> QFont:
-        """The handwriting font the editor shows, registered with Qt's font database."""
-        font = QFont(font_family(self._font_key))
+        """The handwriting font the editor shows, registered with Qt's font database.
+
+        A captured hand shows in the bundled font it falls back to (the editor types text).
+        """
+        key = base_font_key(self._font_key)
+        font = QFont(font_family(key if key in FONTS_BY_KEY else FONTS[0].key))
         font.setPointSizeF(float(self.size_box.currentData()))
         return font
 

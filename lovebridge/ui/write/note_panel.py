@@ -48,7 +48,7 @@ from lovebridge.render.style import DECORATIONS, INKS, PAPERS, NoteStyle
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.widgets import muted_label
 from lovebridge.ui.errors import show_error
-from lovebridge.ui.hand.choices import add_hands
+from lovebridge.ui.hand.choices import add_hands, hand_entries, writer_first
 from lovebridge.ui.settings import Option, Settings
 from lovebridge.ui.tasks import run_task
 from lovebridge.ui.theme import current_colours
@@ -142,6 +142,7 @@ class NotePanel(QWidget):
     overflow_changed = Signal(bool)
     preview_updated = Signal()
     style_changed = Signal(str, str)  # handwriting font key, ink key (shared with the editor)
+    hands_listed = Signal(list)  # [(label, font key, partner)]: the own hands, writer's first
 
     def __init__(self, ctx: AppContext, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -267,7 +268,15 @@ class NotePanel(QWidget):
     def set_partner(self, partner: str) -> None:
         """Switch to the style the given partner ("a" or "b") used last."""
         self._partner = partner if partner in STYLE_OPTIONS else "a"
+        writer_first(self.font_box, self._partner)  # "<Name>'s hand" of whoever writes on top
+        self.hands_listed.emit(hand_entries(self.font_box))
         self._restore_partner_style()
+
+    def relist_hands(self) -> None:
+        """A hand was kept or changed: list the hands again (the writer's first), redrawn."""
+        add_hands(self.font_box, self._ctx.store, self._partner)
+        self.hands_listed.emit(hand_entries(self.font_box))
+        self.font_box.currentIndexChanged.emit(self.font_box.currentIndex())
 
     def style_json(self) -> str:
         return self._style.to_json()
