@@ -265,7 +265,8 @@ def test_a_book_the_disk_fills_under_is_not_left_half_written(
         sea_memory(ctx, tmp_path)
         book = gather_year(ctx, 2025)
         fill(disk, leave=60_000)
-        monkeypatch.setattr(book_render, "require_free_space", lambda *_args: None)
+        monkeypatch.setattr(book_render, "require_free_space", lambda *_args: None,
+                            raising=False)
         with pytest.raises(StoreFullError) as caught:
             book_render.render_book_pdf(book, disk / "book.pdf", handwriting=False)
         needs(str(caught.value))
