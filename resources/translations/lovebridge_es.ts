@@ -1448,6 +1448,14 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Detenido, como pediste. Lo que se añadió por completo se queda; vuelve a importar para seguir donde se quedó.</translation>
     </message>
     <message>
+        <source>The disk is full</source>
+        <translation>El disco está lleno</translation>
+    </message>
+    <message>
+        <source>The disk is full: this needs about {mb} MB more free space. Free some space and run it again; whatever was fully added stays, and the import carries on where it stopped.</source>
+        <translation>El disco está lleno: esto necesita unos {mb} MB más de espacio libre. Libera espacio y vuelve a ejecutarlo; lo que se añadió por completo se queda, y la importación sigue donde se detuvo.</translation>
+    </message>
+    <message>
         <source>That did not work</source>
         <translation>Eso no ha funcionado</translation>
     </message>

@@ -274,3 +274,60 @@ def test_a_book_the_disk_fills_under_is_not_left_half_written(
     finally:
         ctx.store.close()
 
+
+
+# ---- folder and export imports -------------------------------------------------------------
+
+def test_a_folder_import_checks_the_room_for_its_new_photos_first(ctx, tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    from lovebridge.core.importers import writer
+    from lovebridge.core.importers.folder import plan_folder
+
+    folder = tmp_path / "trip"
+    folder.mkdir()
+    shots = [noisy_jpeg(folder / f"IMG_{i}.jpg", 400 + 40 * i) for i in range(3)]
+    plan = plan_folder(ctx, folder)
+    pretend_free(monkeypatch, 3_000_000)
+    with pytest.raises(StoreFullError) as caught:
+        writer.accept(ctx, plan)
+    total, more = needs(str(caught.value))
+    expected = (sum(p.stat().st_size for p in shots) + 3 * writer.PER_PHOTO_OVERHEAD_BYTES
+                + guards.SPACE_MARGIN_BYTES)
+    assert abs(total - expected / 1e6) < 0.6 and abs(more - (expected - 3e6) / 1e6) < 0.6
+    assert "import these memories" in str(caught.value)
+    assert not [p for p in ctx.paths.photos.rglob("*") if p.is_file()]
+
+
+def test_an_export_import_onto_a_full_disk_stops_instead_of_refusing_each_photo(
+        ctx, tmp_path: Path, monkeypatch) -> None:
+    from lovebridge.core.importers.archive import new_staging, remove_staging
+    from lovebridge.core.importers.exports import plan_export
+    from tests.export_samples import write_takeout
+
+    export = write_takeout(tmp_path / "takeout-20250101.zip")
+    staging = new_staging(ctx.paths.data)
+    pretend_free(monkeypatch, 1_000_000)
+    try:
+        with pytest.raises(StoreFullError) as caught:
+            plan_export(ctx, export, staging)
+        assert "copy the photos out of this export" in str(caught.value)
+        needs(str(caught.value))
+        assert list(staging.iterdir()) == []
+    finally:
+        remove_staging(staging)
+
+
+def test_an_export_the_disk_fills_under_stops_with_the_room_still_needed(
+        disk: Path, ctx, tmp_path: Path, monkeypatch) -> None:
+    from lovebridge.core.importers.archive import open_source
+    from tests.export_samples import write_takeout
+
+    source = open_source(write_takeout(tmp_path / "takeout-20250101.zip"))
+    fill(disk)
+    monkeypatch.setattr("lovebridge.core.importers.archive.require_free_space",
+                        lambda *_args: None, raising=False)  # filled after the check
+    name = next(n for n in source.names() if n.lower().endswith(".jpg"))
+    with pytest.raises(StoreFullError) as caught:
+        source.extract(name, disk)
+    needs(str(caught.value))
+    assert list(disk.iterdir()) == [disk / "filler"]
