@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import mmap
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -109,6 +110,21 @@ def collect_photo_files(paths: Iterable[Path]) -> list[Path]:
     return found[:MAX_FILES_PER_IMPORT]
 
 
+MAPPED_ABOVE_BYTES = 8 * 1024 * 1024
+
+
+def photo_bytes(path: Path, info: images.PhotoInfo) -> bytes:
+    """A photo file's bytes up to the end of its picture. A large JPEG is mapped, not read, so
+    junk after its end (300 MB of it, say) is never brought into memory."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if info.extension != "jpg" or size < MAPPED_ABOVE_BYTES:
+            return handle.read()
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            end = images.jpeg_end(mapped)
+            return mapped[:end] if end is not None else mapped[:]
+
+
 def photo_ref(row: Photo) -> PhotoRef:
     return PhotoRef(row.id, row.sha256, row.extension, row.width, row.height, row.orientation,
                     row.taken_at, row.original_name)
@@ -184,7 +200,7 @@ class PhotoImporter:
 
     def _import_one(self, path: images.PhotoSource, name: str) -> tuple[PhotoRef, bool]:
         info = images.read_info(path)
-        data = path.read_bytes() if isinstance(path, Path) else path
+        data = photo_bytes(path, info) if isinstance(path, Path) else path
         data = images.without_trailing_data(data, info)
         sha = hashlib.sha256(data).hexdigest()
         with self._ctx.store.session_scope() as session:
