@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -114,6 +115,25 @@ def run_with_store(
         return fail(disk_full_message(ctx.paths.data, 0, "finish"))
     finally:
         ctx.store.close()
+
+
+def write_output(out: Path, data: bytes, what: str) -> str | None:
+    """Write `data` (made in memory) to `out` whole, or say why not: a full disk is said so,
+    with exactly how much room it needs. Nothing is left behind on failure."""
+    temp = out.with_name(f".{out.name}.part")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with temp.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.replace(out)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        if write_error_kind(exc) is StoreFullError:
+            return disk_full_message(out.parent, len(data), f"write {what}")
+        return f"could not write {out}: {exc.strerror or exc}"
+    return None
 
 
 def written_or_failed(out: Path, what: str, error: OSError | None = None) -> str | None:

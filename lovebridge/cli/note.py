@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import fail, run_with_store, written_or_failed
+from .common import fail, run_with_store, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -131,21 +131,19 @@ def _render_message(ctx, args: argparse.Namespace) -> int:  # noqa: ANN001
 
 
 def _write(content, args: argparse.Namespace) -> int:  # noqa: ANN001
-    from lovebridge.render.renderer import render_pdf, save_png
+    from lovebridge.render.renderer import png_bytes, render_pdf_bytes
     from lovebridge.render.style import NoteStyle
 
     style = NoteStyle(layout=args.layout, font=args.font, ink=args.ink, paper=args.paper,
                       decoration=args.decoration, neat=args.neat, seed=args.seed)
     out = Path(args.out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if out.suffix.lower() == ".pdf":
-            result = render_pdf(content, style, out)
-        else:
-            result = save_png(content, style, out, dpi=args.dpi)
-    except OSError as exc:
-        return fail(written_or_failed(out, "the note", exc) or str(exc))
-    problem = written_or_failed(out, "the note")
+    # Made in memory first, so a full disk is met with the exact size it needs, and nothing
+    # half-written is ever left under the real name.
+    if out.suffix.lower() == ".pdf":
+        data, result = render_pdf_bytes(content, style)
+    else:
+        data, result = png_bytes(content, style, dpi=args.dpi)
+    problem = write_output(out, data, "the note")
     if problem:
         return fail(problem)
     print(f"Wrote {out} ({result.layout}, writing size {result.font_size:.1f} pt)")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from lovebridge.core.context import AppContext
+from lovebridge.store.errors import StoreFullError
 
 from .common import fail, run_with_store, written_or_failed
 
@@ -62,6 +63,9 @@ def make_book(ctx: AppContext, year: int, out: Path, plain_font: bool) -> int:
 
     try:
         pages = render_book_pdf(book, out.expanduser(), progress, handwriting=not plain_font)
+    except StoreFullError as exc:  # refused before drawing, or the disk filled up meanwhile
+        print()
+        return fail(str(exc))
     except OSError as exc:
         print()
         return fail(written_or_failed(out.expanduser(), "the book", exc) or str(exc))

@@ -24,8 +24,9 @@ from PySide6.QtGui import (
 )
 
 from lovebridge.core.scrapbook import images
-from lovebridge.core.scrapbook.book import Book, BookMemory, BookPhoto
+from lovebridge.core.scrapbook.book import Book, BookMemory, BookPhoto, estimated_pdf_bytes
 from lovebridge.render.fonts import font_family
+from lovebridge.store.guards import disk_full_error, free_bytes, require_free_space
 
 logger = logging.getLogger(__name__)
 
@@ -284,7 +285,34 @@ def render_book_pdf(book: Book, out: Path, report: Progress | None = None,
     in a worker thread, so fonts are only registered where Qt allows it.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
+    needed = estimated_pdf_bytes(book)
+    require_free_space(out.parent, needed, BOOK_DOING)  # before the drawing, not after
     temp = out.with_name(f".{out.name}.part")
-    pages = BookRenderer(book, temp, handwriting, story_family).render(report)
-    temp.replace(out)
+    try:
+        pages = BookRenderer(book, temp, handwriting, story_family).render(report)
+        # Qt's PDF writer does not report a failed write: a whole PDF ends with its trailer.
+        if not complete_pdf(temp):
+            raise disk_full_error(out.parent, needed, BOOK_DOING) if short_of_space(
+                out.parent, needed) else OSError(f"the book could not be written to {out}")
+        temp.replace(out)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
     return pages
+
+
+BOOK_DOING = "write the book"
+
+
+def complete_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            handle.seek(max(path.stat().st_size - 64, 0))
+            return b"%%EOF" in handle.read()
+    except OSError:
+        return False
+
+
+def short_of_space(folder: Path, needed: int) -> bool:
+    free = free_bytes(folder)
+    return free is not None and free < min(needed, 64 * 1024 * 1024)

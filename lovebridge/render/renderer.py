@@ -393,6 +393,18 @@ def render_plan_image(plan: NotePlan, dpi: float) -> QImage:
     return image
 
 
+def png_bytes(content: NoteContent, style: NoteStyle, dpi: float = 192.0
+              ) -> tuple[bytes, RenderResult]:
+    """The note as PNG bytes in memory (the caller writes them where it wants)."""
+    image, result = render_image(content, style, dpi)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError("could not encode the image")
+    buffer.close()
+    return bytes(buffer.data()), result
+
+
 def save_png(content: NoteContent, style: NoteStyle, path: str | Path, dpi: float = 192.0
              ) -> RenderResult:
     image, result = render_image(content, style, dpi)

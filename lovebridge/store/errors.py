@@ -18,7 +18,18 @@ class WrongKeyError(StoreError):
 
 
 class StoreFullError(StoreError):
-    """The disk (or the space allowed) is full: the change was not saved; saved data is intact."""
+    """The disk (or the space allowed) is full: the change was not saved; saved data is intact.
+
+    `needed` is about how many bytes of free space the work needs in all, and `short` how many
+    more than there are now (both None when it cannot be estimated), so a window can say it in
+    its own words.
+    """
+
+    def __init__(self, message: str, needed: int | None = None,
+                 short: int | None = None) -> None:
+        super().__init__(message)
+        self.needed = needed
+        self.short = short
 
 
 class StoreReadOnlyError(StoreError):

@@ -36,6 +36,8 @@ READ_ONLY_MESSAGE = (
 # Opening the library creates its -wal and -shm files; below this much free space, an I/O
 # error while opening is a full disk, not damage.
 OPEN_SPACE_BYTES = 16 * 1024 * 1024
+# Kept free beside what a long write itself needs (the database's journal, logs, thumbnails).
+SPACE_MARGIN_BYTES = 8 * 1024 * 1024
 DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
@@ -85,21 +87,58 @@ def classify_os_error(exc: OSError) -> type[Exception] | None:
 
 
 def free_bytes(folder: Path) -> int | None:
+    """Free bytes on the disk that holds `folder` (or its nearest existing parent)."""
+    folder = Path(folder)
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
     try:
         return shutil.disk_usage(folder).free
     except OSError:
         return None
 
 
-def disk_full_message(folder: Path, needed: int, doing: str = "open its library") -> str:
-    """ "The disk is full: LoveBridge needs about 16 MB free to … (2 MB free now)." """
+def megabytes(size: int) -> str:
+    """Bytes as megabytes for a message ("0.4 MB", "340 MB"), never "0 MB" for something
+    that needs room."""
+    if size < 9_950_000:
+        return f"{max(size, 100_000) / 1e6:.1f} MB"
+    return f"{size / 1e6:,.0f} MB"
+
+
+def space_short(folder: Path, needed: int) -> int | None:
+    """How many bytes more than is free now `needed` takes (0 if it fits; None if unknown)."""
     free = free_bytes(folder)
-    now = "" if free is None else f" ({free / 1e6:,.1f} MB free now)"
+    return None if free is None else max(needed - free, 0)
+
+
+def disk_full_message(folder: Path, needed: int, doing: str = "open its library",
+                      after: str = "nothing was changed") -> str:
+    """ "The disk is full: LoveBridge needs about 16 MB free to … — about 14 MB more than is
+    free now. Free some space and try again; nothing was changed." """
+    free = free_bytes(folder)
     if not needed:
+        now = "" if free is None else f" ({free / 1e6:,.1f} MB free now)"
         return (f"The disk is full, so LoveBridge could not {doing}{now}. Free some space and "
                 "try again; everything saved before is safe.")
-    return (f"The disk is full: LoveBridge needs about {max(needed, 1_000_000) / 1e6:,.0f} MB "
-            f"free to {doing}{now}. Free some space and try again; nothing was changed.")
+    more = ("" if free is None else
+            f" — about {megabytes(max(needed - free, 0))} more than is free now")
+    return (f"The disk is full: LoveBridge needs about {megabytes(needed)} free to {doing}"
+            f"{more}. Free some space and try again; {after}.")
+
+
+def disk_full_error(folder: Path, needed: int, doing: str,
+                    after: str = "nothing was changed") -> StoreFullError:
+    """The StoreFullError for `doing` with about `needed` bytes (message and figures)."""
+    return StoreFullError(disk_full_message(folder, needed, doing, after), needed=needed,
+                          short=space_short(folder, needed))
+
+
+def require_free_space(folder: Path, needed: int, doing: str) -> None:
+    """Refuse, before writing anything, work the disk under `folder` has no room for."""
+    free = free_bytes(folder)
+    if free is not None and free < needed:
+        logger.warning("not enough free space: %d MB more needed", (needed - free) // 1_000_000)
+        raise disk_full_error(folder, needed, doing)
 
 
 def full_disk_while_opening(exc: BaseException, folder: Path) -> bool:

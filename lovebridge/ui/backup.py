@@ -43,7 +43,7 @@ from lovebridge.core.backup import (
     make_automatic_backup,
     stage_restore,
 )
-from lovebridge.store import StoreError
+from lovebridge.store import StoreError, StoreFullError
 from lovebridge.ui.common.widgets import icon, muted_label, primary_button
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.formatting import day_text, time_text
@@ -464,9 +464,16 @@ class BackupController(QObject):
             self.tr("Backing up automatically…"),
             lambda _job, _report: make_automatic_backup(store, paths, now, file_key=file_key),
             on_result=self.automatic_backup_finished.emit,
-            on_error=lambda exc: logger.warning("automatic backup failed: %s",
-                                                type(exc).__name__),
+            on_error=self._automatic_backup_failed,
         ))
+
+    def _automatic_backup_failed(self, error: Exception) -> None:
+        logger.warning("automatic backup failed: %s", type(error).__name__)
+        if isinstance(error, StoreFullError):  # skipped before writing: said where it shows
+            self.status.emit(self.tr(
+                "Today's automatic backup was skipped: the disk is full. It needs about {mb} MB "
+                "more free space; the backups made before are kept.").format(
+                    mb=f"{max(error.short or error.needed or 0, 1_000_000) / 1e6:,.0f}"))
 
     # ---- shared -------------------------------------------------------------------------
     def _open_progress(self, title: str, text: str) -> ProgressDialog:

@@ -167,6 +167,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Haciendo la copia de seguridad automática…</translation>
     </message>
     <message>
+        <source>Today&apos;s automatic backup was skipped: the disk is full. It needs about {mb} MB more free space; the backups made before are kept.</source>
+        <translation>La copia de seguridad automática de hoy se ha omitido: el disco está lleno. Necesita unos {mb} MB más de espacio libre; las copias anteriores se conservan.</translation>
+    </message>
+    <message>
         <source>The file could not be written or read ({reason}).</source>
         <translation>No se pudo escribir o leer el archivo ({reason}).</translation>
     </message>
@@ -263,6 +267,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Saved {name} ({pages} pages).</source>
         <translation>Guardado {name} ({pages} páginas).</translation>
+    </message>
+    <message>
+        <source>The disk is full: the book needs about {mb} MB more free space there. Free some space or choose another folder.</source>
+        <translation>El disco está lleno: el libro necesita unos {mb} MB más de espacio libre ahí. Libera espacio o elige otra carpeta.</translation>
     </message>
     <message>
         <source>The book could not be saved there. Try another folder.</source>
@@ -1460,6 +1468,14 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Detenido, como pediste. Lo que se añadió por completo se queda; vuelve a importar para seguir donde se quedó.</translation>
     </message>
     <message>
+        <source>The disk is full</source>
+        <translation>El disco está lleno</translation>
+    </message>
+    <message>
+        <source>The disk is full: this needs about {mb} MB more free space. Free some space and run it again; whatever was fully added stays, and the import carries on where it stopped.</source>
+        <translation>El disco está lleno: esto necesita unos {mb} MB más de espacio libre. Libera espacio y vuelve a ejecutarlo; lo que se añadió por completo se queda, y la importación sigue donde se detuvo.</translation>
+    </message>
+    <message>
         <source>That did not work</source>
         <translation>Eso no ha funcionado</translation>
     </message>
@@ -2593,6 +2609,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>El bloqueo no se cambió</translation>
     </message>
     <message>
+        <source>The disk is full: changing the lock needs about {mb} MB more free space. Free some space and try again; your notes and photos are safe and readable.</source>
+        <translation>El disco está lleno: cambiar el bloqueo necesita unos {mb} MB más de espacio libre. Libera espacio y vuelve a intentarlo; tus notas y fotos están a salvo y se pueden leer.</translation>
+    </message>
+    <message>
         <source>LoveBridge could not finish ({problem}). Your notes and photos are safe and readable; please try again.</source>
         <translation>LoveBridge no pudo terminar ({problem}). Vuestras notas y fotos están a salvo y se pueden leer; inténtalo de nuevo.</translation>
     </message>
@@ -3206,6 +3226,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Adding photos: {done} of {total}</source>
         <translation>Añadiendo fotos: {done} de {total}</translation>
+    </message>
+    <message>
+        <source>The disk is full: adding these photos needs about {mb} MB more free space. Free some space and try again; photos added before it are kept.</source>
+        <translation>El disco está lleno: añadir estas fotos necesita unos {mb} MB más de espacio libre. Libera espacio y vuelve a intentarlo; las fotos añadidas antes se conservan.</translation>
     </message>
     <message>
         <source>Those photos could not be added. Nothing was changed.</source>

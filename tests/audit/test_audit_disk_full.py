@@ -35,7 +35,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 def fill(disk: Path, leave: int = 0) -> None:
     """Fill the disk, then give back `leave` bytes."""
-    with (disk / "filler").open("wb") as handle:
+    with (disk / "filler").open("wb", buffering=0) as handle:  # nothing left to flush
         try:
             while True:
                 handle.write(b"\0" * 65536)

@@ -27,6 +27,7 @@ from lovebridge.paths import Paths
 from lovebridge.store.db import Store
 from lovebridge.store.errors import StoreFullError
 from lovebridge.store.guards import (
+    SPACE_MARGIN_BYTES,
     classify_os_error,
     clear_error_for,
     disk_full_message,
@@ -176,7 +177,7 @@ def check_space_for_backup(database: Path, photos: Path, target_folder: Path,
     """Refuse, before writing anything, a backup the disk has no room for (with how much)."""
     db_size = database.stat().st_size if database.exists() else 0
     photo_size = sum(p.stat().st_size for p in photo_files(photos))
-    margin = 8 * 1024 * 1024
+    margin = SPACE_MARGIN_BYTES
     needs = {data: db_size + margin}
     folder = target_folder if target_folder.exists() else target_folder.parent
     needs[folder] = needs.get(folder, 0) + db_size + photo_size + margin
@@ -204,6 +205,7 @@ def write_archive(
                                             dir=target.parent)
     os.close(handle)
     partial = Path(partial_name)
+    total = 0
     try:
         photos = photo_files(photos_root)
         total = database.stat().st_size + sum(p.stat().st_size for p in photos)
@@ -232,6 +234,9 @@ def write_archive(
     except OSError as exc:
         partial.unlink(missing_ok=True)
         kind_of_error = classify_os_error(exc)
+        if kind_of_error is StoreFullError:  # filled up part-way: say how much it takes
+            raise BackupError(disk_full_message(target.parent, total + SPACE_MARGIN_BYTES,
+                                                "write this backup")) from exc
         if kind_of_error is not None:
             raise BackupError(
                 "The backup could not be written: " + str(clear_error_for(kind_of_error))

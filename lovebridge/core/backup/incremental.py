@@ -33,15 +33,34 @@ from lovebridge.core.backup.manifest import (
     MANIFEST_NAME,
     BackupError,
 )
-from lovebridge.core.backup.pool import pool_photos, write_refs
+from lovebridge.core.backup.pool import pool_photos, unpooled_bytes, write_refs
 from lovebridge.core.backup.sealed import backup_identity
 from lovebridge.paths import Paths
 from lovebridge.store.db import Store
+from lovebridge.store.errors import StoreFullError
 from lovebridge.store.file_cipher import encrypt_bytes
-from lovebridge.store.guards import classify_os_error, clear_error_for
+from lovebridge.store.guards import (
+    SPACE_MARGIN_BYTES,
+    classify_os_error,
+    clear_error_for,
+    disk_full_error,
+    require_free_space,
+)
 from lovebridge.store.media import write_atomically
 
 logger = logging.getLogger(__name__)
+
+
+BACKUP_DOING = "make this automatic backup"
+
+
+def space_for_pooled_backup(store: Store, paths: Paths, photos: list[Path]) -> int:
+    """About how much free space an automatic backup takes: the database twice (its snapshot
+    and the archive), the photos not in the pool yet, and a margin."""
+    database = store.path.stat().st_size if store.path.exists() else 0
+    wal = store.path.with_name(store.path.name + "-wal")
+    database += wal.stat().st_size if wal.exists() else 0
+    return 2 * database + unpooled_bytes(paths, photos) + SPACE_MARGIN_BYTES
 
 
 def create_pooled_backup(
@@ -59,10 +78,13 @@ def create_pooled_backup(
     `target` must be inside `paths.backups`. With `file_key` (the lock is on) the archive, the
     new pool files and the list of needed hashes are sealed before they reach the disk.
     """
+    photos = photo_files(paths.photos)
+    # Checked before anything is written: a backup that cannot fit is skipped, never half-made.
+    needed = space_for_pooled_backup(store, paths, photos)
+    require_free_space(paths.backups, needed, BACKUP_DOING)
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=paths.data))
     try:
         snapshot, describe = snapshot_database(store, work, now, kind)
-        photos = photo_files(paths.photos)
         advance = progress_counter(progress, len(photos) + 1)
 
         pooled, written = pool_photos(paths, file_key, advance, photos)
@@ -86,6 +108,9 @@ def create_pooled_backup(
         write_refs(paths, target, (info.sha256 for info in pooled.values()), file_key)
     except OSError as exc:
         kind_of_error = classify_os_error(exc)
+        if kind_of_error is StoreFullError:
+            raise disk_full_error(paths.backups, needed, BACKUP_DOING,
+                                  "the backups made before are kept") from exc
         if kind_of_error is not None:
             raise BackupError(
                 "The backup could not be written: " + str(clear_error_for(kind_of_error))

@@ -144,6 +144,21 @@ def _seal(data: bytes, identity: str, file_key: bytes | None) -> bytes:
     return data if file_key is None else encrypt_bytes(file_key, identity, data)
 
 
+def unpooled_bytes(paths: Paths, photos: list[Path]) -> int:
+    """About how many bytes pooling `photos` would write (those not in the pool yet)."""
+    root = pool_root(paths)
+    total = 0
+    for photo in photos:
+        named = HASH_NAMED.match(photo.name)
+        size = photo.stat().st_size
+        if named is not None:
+            pooled = _pooled_size(pool_file(root, named.group(1)))
+            if pooled is not None and size in (pooled, pooled + SEAL_OVERHEAD):
+                continue
+        total += size
+    return total
+
+
 def pool_photos(paths: Paths, file_key: bytes | None, advance: Advance | None = None,
                 photos: list[Path] | None = None) -> tuple[dict[str, MemberInfo], int]:
     """Pool every library photo not yet pooled; returns (what the library holds, bytes written).

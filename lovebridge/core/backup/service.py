@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from lovebridge.core.backup.create import BackupResult, Progress
-from lovebridge.core.backup.incremental import create_pooled_backup
+from lovebridge.core.backup.create import BackupResult, Progress, photo_files
+from lovebridge.core.backup.incremental import create_pooled_backup, space_for_pooled_backup
 from lovebridge.core.backup.manifest import Manifest
 from lovebridge.core.backup.pool import check_pooled, pool_roots, prune_pool
 from lovebridge.core.backup.rotation import (
@@ -125,6 +125,10 @@ def stage_restore(archive: Path, paths: Paths, store: Store | None,
         opener, encrypted = (lambda path: connect(path, db_key)), True
     else:
         opener, encrypted = plain_opener, False
+    # With an open store, a safety copy of what is there now is made before the swap: its
+    # room is set aside, so a restore the disk cannot hold is refused before anything is written.
+    reserve = 0 if store is None else space_for_pooled_backup(store, paths,
+                                                              photo_files(paths.photos))
     with opened_backup(archive, paths, file_key) as readable:
         return validate_and_stage(
             readable,
@@ -134,6 +138,7 @@ def stage_restore(archive: Path, paths: Paths, store: Store | None,
             progress=progress,
             pool_roots=pool_roots(paths, archive),
             file_key=file_key,
+            reserve=reserve,
         )
 
 

@@ -37,6 +37,7 @@ from lovebridge.core.backup.manifest import (
 from lovebridge.core.backup.pool import check_pooled
 from lovebridge.store.db import connect
 from lovebridge.store.errors import StoreError
+from lovebridge.store.guards import megabytes
 from lovebridge.store.media import CHUNK, fsync_directory
 from lovebridge.store.schema_check import schema_problems
 
@@ -144,10 +145,20 @@ def check_directory(infos: list[zipfile.ZipInfo], free_bytes: int) -> None:
             "Nothing was changed."
         )
     if total + SPACE_MARGIN_BYTES > free_bytes:
-        raise BackupRefusedError(
-            f"There is not enough free disk space to restore this backup (it needs about "
-            f"{(total + SPACE_MARGIN_BYTES) / 1e6:,.0f} MB). Nothing was changed."
-        )
+        raise BackupRefusedError(no_room_message(total + SPACE_MARGIN_BYTES, free_bytes))
+
+
+def no_room_message(needed: int, free: int) -> str:
+    """Refused before unpacking: how much the restore takes, and how much more than is free."""
+    return (f"There is not enough free disk space to restore this backup (it needs about "
+            f"{megabytes(needed)} — about {megabytes(needed - free)} more than is free now). "
+            "Free some space and try again; nothing was changed.")
+
+
+def full_during_restore(needed: int) -> str:
+    """The disk filled up while unpacking (something else was writing too)."""
+    return (f"The disk is full: restoring this backup needs about {megabytes(needed)} free. "
+            "Free some space and try again; nothing was changed.")
 
 
 def check_members_match(infos: list[zipfile.ZipInfo], manifest: Manifest) -> None:
@@ -250,10 +261,8 @@ def check_pooled_listing(manifest: Manifest, free_bytes: int) -> None:
             raise BackupRefusedError(f"This backup is not safe to restore: {problem}. "
                                      "Nothing was changed.")
     if manifest.total_size + SPACE_MARGIN_BYTES > free_bytes:
-        raise BackupRefusedError(
-            f"There is not enough free disk space to restore this backup (it needs about "
-            f"{(manifest.total_size + SPACE_MARGIN_BYTES) / 1e6:,.0f} MB). Nothing was changed."
-        )
+        raise BackupRefusedError(no_room_message(manifest.total_size + SPACE_MARGIN_BYTES,
+                                                 free_bytes))
 
 
 def _stage_pooled(manifest: Manifest, staging: Path, roots: list[Path] | None,
@@ -278,9 +287,8 @@ def _stage_pooled(manifest: Manifest, staging: Path, roots: list[Path] | None,
                      seal_with=file_key, advance=advance)
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            raise BackupRefusedError(
-                "There is not enough free disk space to restore this backup. Nothing was changed."
-            ) from exc
+            raise BackupRefusedError(full_during_restore(
+                manifest.total_size + SPACE_MARGIN_BYTES)) from exc
         if exc.errno in (errno.EEXIST, errno.ENOTDIR, errno.EISDIR):
             # A photo listed both as a file and as a folder: a made-up list, not ours.
             raise BackupRefusedError(f"{NOT_A_BACKUP} (its photo list is inconsistent)") from exc
@@ -323,6 +331,7 @@ def validate_and_stage(
     progress: Progress | None = None,
     pool_roots: list[Path] | None = None,
     file_key: bytes | None = None,
+    reserve: int = 0,
 ) -> StagedBackup:
     """Check `archive_path` completely and unpack it into a staging folder inside `data_dir`.
 
@@ -330,10 +339,12 @@ def validate_and_stage(
     against their hash and size, and staged as the library keeps them (sealed with `file_key`
     while the lock is on). Raises BackupRefusedError (the staging folder removed, nothing else
     touched) on any problem; a PoolIncompleteError names every missing or damaged photo.
+    `reserve` bytes of the free space are kept for other work (the safety copy made first).
     """
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=data_dir))
     try:
-        manifest = _validate_into(archive_path, staging, data_dir, opener, encrypted, progress)
+        manifest = _validate_into(archive_path, staging, data_dir, opener, encrypted, progress,
+                                  reserve)
         if manifest.is_pooled:
             _stage_pooled(manifest, staging, pool_roots, file_key, progress)
         fsync_directory(staging)
@@ -344,17 +355,18 @@ def validate_and_stage(
 
 
 def _validate_into(archive_path: Path, staging: Path, data_dir: Path, opener: Opener,
-                   encrypted: bool, progress: Progress | None) -> Manifest:
+                   encrypted: bool, progress: Progress | None, reserve: int = 0) -> Manifest:
+    manifest: Manifest | None = None
     try:
         with zipfile.ZipFile(archive_path) as archive:
             infos = archive.infolist()
-            check_directory(infos, shutil.disk_usage(data_dir).free)
+            check_directory(infos, shutil.disk_usage(data_dir).free - reserve)
             manifest_info = next((i for i in infos if i.filename == MANIFEST_NAME), None)
             if manifest_info is None or manifest_info.file_size > MAX_MANIFEST_BYTES:
                 raise BackupRefusedError(f"{NOT_A_BACKUP} (it has no table of contents)")
             manifest = parse_manifest(archive.read(manifest_info))
             check_members_match(infos, manifest)
-            check_pooled_listing(manifest, shutil.disk_usage(data_dir).free)
+            check_pooled_listing(manifest, shutil.disk_usage(data_dir).free - reserve)
             check_schema_known(manifest.schema_revision)
             if manifest.encrypted != encrypted:
                 raise BackupRefusedError(
@@ -373,9 +385,8 @@ def _validate_into(archive_path: Path, staging: Path, data_dir: Path, opener: Op
         raise BackupRefusedError(NOT_A_BACKUP) from exc
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            raise BackupRefusedError(
-                "There is not enough free disk space to restore this backup. Nothing was changed."
-            ) from exc
+            raise BackupRefusedError(full_during_restore(
+                (manifest.total_size if manifest else 0) + SPACE_MARGIN_BYTES)) from exc
         if exc.filename is None or Path(str(exc.filename)) == Path(archive_path):
             raise BackupRefusedError(f"{NOT_A_BACKUP} ({exc.strerror or 'unreadable'})") from exc
         raise

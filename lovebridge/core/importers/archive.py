@@ -18,8 +18,17 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from lovebridge.core.scrapbook.images import looks_like_photo
+from lovebridge.store.errors import StoreFullError
+from lovebridge.store.guards import (
+    SPACE_MARGIN_BYTES,
+    disk_full_error,
+    require_free_space,
+    write_error_kind,
+)
 from lovebridge.store.media import replace_file
 
+STAGING_DOING = "copy the photos out of this export"
 MAX_MEMBERS = 200_000
 MAX_MEMBER_BYTES = 512 * 1024 * 1024  # a long phone video is larger, and is not imported
 MAX_TOTAL_BYTES = 16 * 1024 * 1024 * 1024
@@ -66,8 +75,21 @@ class ExportSource:
                 raise ArchiveError(f"{name} is larger than LoveBridge reads ({limit:,} bytes)")
         return bytes(data)
 
+    _still_to_copy: int | None = None  # bytes of photos not copied out yet (room checks)
+
+    def _check_room(self, staging: Path) -> None:
+        """Before the first photo is copied out: room for all of them, or a clear refusal."""
+        if self._still_to_copy is None:
+            self._still_to_copy = sum(self.size_of(n) for n in self.names()
+                                      if looks_like_photo(Path(n)))
+            require_free_space(staging, self._still_to_copy + SPACE_MARGIN_BYTES, STAGING_DOING)
+
     def extract(self, name: str, staging: Path) -> Path:
-        """Copy one item into `staging` under a made-up name; returns where it went."""
+        """Copy one item into `staging` under a made-up name; returns where it went.
+
+        A full disk stops the whole import (StoreFullError, saying how much room is left to
+        find), never refuses the photos one by one."""
+        self._check_room(staging)
         suffix = PurePosixPath(name).suffix.lower()[:10]
         digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:24]
         target = staging / f"{digest}{suffix}"
@@ -81,8 +103,14 @@ class ExportSource:
                         raise ArchiveError(f"{name} is larger than LoveBridge reads")
                     out.write(chunk)
             replace_file(partial, target)
+        except OSError as exc:
+            if write_error_kind(exc) is StoreFullError:
+                still = max(self._still_to_copy or 0, written)
+                raise disk_full_error(staging, still + SPACE_MARGIN_BYTES, STAGING_DOING) from exc
+            raise
         finally:
             partial.unlink(missing_ok=True)
+        self._still_to_copy = max((self._still_to_copy or 0) - written, 0)
         return target
 
 

@@ -19,9 +19,16 @@ from lovebridge.core.context import AppContext
 from lovebridge.core.importers import ledger
 from lovebridge.core.importers.copies import CopiedPhoto, copy_photos
 from lovebridge.core.importers.job import NO_CONTROL, JobControl
-from lovebridge.core.importers.plan import AcceptOutcome, ImportPlan, ProposedMemory
+from lovebridge.core.importers.plan import (
+    AcceptOutcome,
+    CandidatePhoto,
+    ImportPlan,
+    ProposedMemory,
+)
 from lovebridge.core.scrapbook.records import MemoryDraft
 from lovebridge.core.scrapbook.service import MemoryService
+from lovebridge.store.errors import StoreFullError
+from lovebridge.store.guards import SPACE_MARGIN_BYTES, disk_full_error, require_free_space
 from lovebridge.store.models import Memory as MemoryRow
 from lovebridge.store.models import MemoryPhoto, MemoryPlace, Photo
 
@@ -43,12 +50,22 @@ def accept(ctx: AppContext, plan: ImportPlan, control: JobControl = NO_CONTROL,
     total = sum(len(p.photos) + (len(p.bursts) if include_bursts else 0) + 1 for p in chosen)
     done = 0
     service = MemoryService(ctx)
-    for proposal in chosen:
+    wanted = [proposal.photos + (proposal.bursts if include_bursts else [])
+              for proposal in chosen]
+    # The room for every new photo is checked before the first one is copied.
+    require_free_space(ctx.paths.data, space_for_new(ctx, [c for p in wanted for c in p]),
+                       IMPORT_DOING)
+    for number, (proposal, photos) in enumerate(zip(chosen, wanted, strict=True)):
         control.step(done, total)
-        photos = proposal.photos + (proposal.bursts if include_bursts else [])
         start = done
-        copied = copy_photos(ctx, photos, outcome.problems,
-                             lambda count, base=start: control.step(base + count, total))
+        try:
+            copied = copy_photos(ctx, photos, outcome.problems,
+                                 lambda count, base=start: control.step(base + count, total))
+        except StoreFullError as exc:  # the disk filled up meanwhile: say how much is left
+            left = [c for p in wanted[number:] for c in p]
+            raise disk_full_error(ctx.paths.data, space_for_new(ctx, left), IMPORT_DOING,
+                                  f"the {outcome.memories} memories written before are kept; "
+                                  "running the import again carries on") from exc
         done += len(photos)
         if not copied and not proposal.ledger_keys:  # every photo refused
             done += 1
@@ -63,6 +80,29 @@ def accept(ctx: AppContext, plan: ImportPlan, control: JobControl = NO_CONTROL,
     outcome.extras = [extra(ctx) for extra in plan.extras]
     logger.info("import wrote %d memories with %d photos", outcome.memories, outcome.photos)
     return outcome
+
+
+IMPORT_DOING = "import these memories"
+PER_PHOTO_OVERHEAD_BYTES = 8 * 1024  # its row, its placement, its ledger row
+
+
+def space_for_new(ctx: AppContext, candidates: list[CandidatePhoto]) -> int:
+    """About how much free space copying the candidates the library lacks takes."""
+    sizes: dict[str, int] = {}
+    for candidate in candidates:
+        extension = (candidate.info.extension if candidate.info is not None
+                     else candidate.path.suffix.lstrip(".").lower())
+        if candidate.sha256 not in sizes and not ctx.media.contains(candidate.sha256, extension):
+            sizes[candidate.sha256] = candidate.byte_size or _size_of(candidate)
+    return (sum(sizes.values()) + PER_PHOTO_OVERHEAD_BYTES * len(sizes)
+            + SPACE_MARGIN_BYTES)
+
+
+def _size_of(candidate: CandidatePhoto) -> int:
+    try:
+        return candidate.path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _save(service: MemoryService, proposal: ProposedMemory, copied: list[CopiedPhoto],

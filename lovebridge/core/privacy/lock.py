@@ -23,6 +23,7 @@ from lovebridge.core.privacy.keyslots import KdfParams, KeySlots, subkey
 from lovebridge.core.privacy.state import LockState, lock_state
 from lovebridge.paths import Paths
 from lovebridge.store.file_cipher import decrypt_bytes, encrypt_bytes, is_encrypted
+from lovebridge.store.guards import SPACE_MARGIN_BYTES, require_free_space
 from lovebridge.store.media import fsync_directory, write_atomically
 
 logger = logging.getLogger(__name__)
@@ -53,6 +54,18 @@ def interrupted_direction(paths: Paths) -> str | None:
     if not marker.exists():
         return None
     return json.loads(marker.read_text(encoding="utf-8")).get("direction")
+
+
+def space_for_lock_change(paths: Paths) -> int:
+    """About how much free space turning the lock on or off takes: the database is rewritten
+    beside itself (a copy, and SQLite's journal of it: twice its size), and each photo and
+    backup is rewritten beside itself, one at a time (the largest counts)."""
+    database = 0
+    for suffix in ("", "-wal"):
+        part = paths.database.with_name(paths.database.name + suffix)
+        database += part.stat().st_size if part.exists() else 0
+    largest = max((path.stat().st_size for path, _id in _protected_files(paths)), default=0)
+    return 2 * database + largest + SPACE_MARGIN_BYTES
 
 
 def _write_marker(paths: Paths, direction: str) -> None:
@@ -117,6 +130,7 @@ def turn_lock_on(
     """Encrypt the data folder in place (the store must be closed). Returns (data key, code)."""
     if lock_state(paths) is LockState.ON:
         raise ValueError("The lock is already on.")
+    require_free_space(paths.data, space_for_lock_change(paths), "turn the privacy lock on")
     _write_marker(paths, "on")
     pending = KeySlots(paths.data)
     pending.path = paths.data / PENDING_KEYS
@@ -142,6 +156,7 @@ def turn_lock_off(paths: Paths, data_key: bytes, progress: Progress | None = Non
     """Decrypt the data folder in place (the store must be closed)."""
     if lock_state(paths) is LockState.OFF:
         raise ValueError("The lock is already off.")
+    require_free_space(paths.data, space_for_lock_change(paths), "turn the privacy lock off")
     _write_marker(paths, "off")
     keys = DataKeys.from_data_key(data_key)
     _finish_off(paths, keys, progress)

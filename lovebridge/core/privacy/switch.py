@@ -19,10 +19,13 @@ from lovebridge.core.privacy.lock import (
     Progress,
     finish_interrupted,
     lock_state,
+    space_for_lock_change,
     turn_lock_off,
     turn_lock_on,
 )
 from lovebridge.paths import Paths
+from lovebridge.store.errors import StoreFullError
+from lovebridge.store.guards import disk_full_error, write_error_kind
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +57,8 @@ def switch_lock_on(
         return LockChange(LockState.ON, data_key, code)
     except Exception as exc:
         logger.warning("turning the lock on failed: %s", type(exc).__name__)
-        return _settle(paths, next(iter(passphrases.values())), None, exc)
+        return _settle(paths, next(iter(passphrases.values())), None,
+                       _said_plainly(paths, exc, "turn the privacy lock on"))
 
 
 def switch_lock_off(paths: Paths, data_key: bytes, progress: Progress | None = None) -> LockChange:
@@ -64,7 +68,20 @@ def switch_lock_off(paths: Paths, data_key: bytes, progress: Progress | None = N
         return LockChange(LockState.OFF, None)
     except Exception as exc:
         logger.warning("turning the lock off failed: %s", type(exc).__name__)
-        return _settle(paths, None, data_key, exc)
+        return _settle(paths, None, data_key,
+                       _said_plainly(paths, exc, "turn the privacy lock off"))
+
+
+def _said_plainly(paths: Paths, exc: Exception, doing: str) -> Exception:
+    """A disk that filled up part-way becomes a StoreFullError saying how much it takes."""
+    if isinstance(exc, StoreFullError) or write_error_kind(exc) is not StoreFullError:
+        return exc
+    try:
+        needed = space_for_lock_change(paths)
+    except OSError:
+        needed = 0
+    return disk_full_error(paths.data, needed, doing,
+                           "your notes and photos are safe and readable as they are")
 
 
 def _settle(

@@ -39,6 +39,24 @@ class Book:
     memories: tuple[BookMemory, ...]
 
 
+# A photo is embedded at 300 dpi at its printed size (a page at most: ~8.7 megapixels), as a
+# JPEG of quality 88: about a third of a byte per pixel. Each page adds text and drawing.
+PRINTED_PIXELS_MAX = 2480 * 3508
+BYTES_PER_PRINTED_PIXEL = 0.35
+BYTES_PER_PAGE = 150_000
+BYTES_FIXED = 2_000_000  # fonts embedded once, the cover
+
+
+def estimated_pdf_bytes(book: Book) -> int:
+    """About how large the book's PDF will be: what a free-space check asks for."""
+    total = BYTES_FIXED + BYTES_PER_PAGE * (1 + len(book.memories))
+    for page in book.memories:
+        for photo in page.photos:
+            pixels = min(max(photo.width * photo.height, 0), PRINTED_PIXELS_MAX)
+            total += int(pixels * BYTES_PER_PRINTED_PIXEL)
+    return total
+
+
 def gather_book(ctx: AppContext, uuids: list[str], title: str) -> Book:
     """The book of the memories named by `uuids`, oldest first."""
     memories = MemoryService(ctx).get_many(uuids)

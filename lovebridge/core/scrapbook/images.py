@@ -182,7 +182,7 @@ def jpeg_end(data: bytes) -> int | None:
     Walks the marker segments and the entropy-coded data (skipping stuffed 0xFF00 bytes and
     restart markers), so a file padded with junk - or an MPO's further frames - can be cut.
     """
-    if not data.startswith(b"\xff\xd8"):
+    if data[:2] != b"\xff\xd8":  # slicing, not startswith: `data` may be a memory map
         return None
     pos, size = 2, len(data)
     while pos + 4 <= size:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import mmap
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -15,9 +16,15 @@ from sqlalchemy import select
 from lovebridge.core.context import AppContext
 from lovebridge.core.scrapbook import images
 from lovebridge.core.scrapbook.records import ImportReport, PhotoRef
-from lovebridge.store.errors import StoreError
+from lovebridge.store.errors import StoreError, StoreFullError
 from lovebridge.store.file_cipher import TamperedFileError
-from lovebridge.store.guards import clear_error_for, write_error_kind
+from lovebridge.store.guards import (
+    SPACE_MARGIN_BYTES,
+    clear_error_for,
+    disk_full_error,
+    require_free_space,
+    write_error_kind,
+)
 from lovebridge.store.media import write_atomically
 from lovebridge.store.models import Photo
 
@@ -25,6 +32,23 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 MAX_FILES_PER_IMPORT = 20_000
+# Beside each photo's own bytes: its thumbnail, its row, the seal when the lock is on.
+PER_PHOTO_OVERHEAD_BYTES = 96 * 1024
+IMPORT_DOING = "import these photos"
+
+
+def source_size(source: images.PhotoSource) -> int:
+    if isinstance(source, Path):
+        try:
+            return source.stat().st_size
+        except OSError:
+            return 0
+    return len(source)
+
+
+def space_for(sizes: list[int]) -> int:
+    """About how much free space importing pictures of these sizes takes."""
+    return sum(sizes) + PER_PHOTO_OVERHEAD_BYTES * len(sizes) + SPACE_MARGIN_BYTES
 
 
 def thumbnail_path(ctx: AppContext, sha256: str, side: int = images.THUMBNAIL_SIDE) -> Path:
@@ -86,6 +110,21 @@ def collect_photo_files(paths: Iterable[Path]) -> list[Path]:
     return found[:MAX_FILES_PER_IMPORT]
 
 
+MAPPED_ABOVE_BYTES = 8 * 1024 * 1024
+
+
+def photo_bytes(path: Path, info: images.PhotoInfo) -> bytes:
+    """A photo file's bytes up to the end of its picture. A large JPEG is mapped, not read, so
+    junk after its end (300 MB of it, say) is never brought into memory."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if info.extension != "jpg" or size < MAPPED_ABOVE_BYTES:
+            return handle.read()
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            end = images.jpeg_end(mapped)
+            return mapped[:end] if end is not None else mapped[:]
+
+
 def photo_ref(row: Photo) -> PhotoRef:
     return PhotoRef(row.id, row.sha256, row.extension, row.width, row.height, row.orientation,
                     row.taken_at, row.original_name)
@@ -109,6 +148,9 @@ class PhotoImporter:
     def _import_each(self, items: list[tuple[str, images.PhotoSource]],
                      report: Progress | None) -> ImportReport:
         outcome = ImportReport()
+        sizes = [source_size(source) for _name, source in items]
+        # Refused before anything is written when the disk cannot take them all.
+        require_free_space(self._ctx.paths.data, space_for(sizes), IMPORT_DOING)
         for done, (name, source) in enumerate(items, start=1):
             try:
                 photo, existed = self.import_one(source, name)
@@ -116,13 +158,17 @@ class PhotoImporter:
                 outcome.refused.append(str(exc))
             except OSError as exc:
                 kind = write_error_kind(exc)
-                if kind is not None:  # a full disk is no fault of this photo: stop, say so
+                if kind is StoreFullError:  # no fault of this photo: stop, say how much
+                    raise self._full(sizes[done - 1:], len(outcome.photos)) from exc
+                if kind is not None:
                     raise clear_error_for(kind) from exc
                 outcome.refused.append(
                     f"{name} could not be copied ({exc.strerror or 'disk problem'})."
                 )
+            except StoreFullError as exc:  # the database cannot grow: the same, said the same
+                raise self._full(sizes[done - 1:], len(outcome.photos)) from exc
             except StoreError:
-                raise  # the library itself cannot take more (a full disk): stop, say so
+                raise  # the library itself cannot take more (read-only): stop, say so
             except Exception:  # one odd file never ends the import of the others
                 logger.warning("a photo could not be imported", exc_info=True)
                 outcome.refused.append(f"{name} could not be read as a photo.")
@@ -133,6 +179,11 @@ class PhotoImporter:
                 report(done, len(items))
         logger.info("imported %d photo(s), refused %d", len(outcome.photos), len(outcome.refused))
         return outcome
+
+    def _full(self, left: list[int], kept: int) -> StoreFullError:
+        after = (f"the {kept} photo(s) added before it are kept" if kept else
+                 "nothing was added")
+        return disk_full_error(self._ctx.paths.data, space_for(left), IMPORT_DOING, after)
 
     def import_one(self, path: images.PhotoSource, name: str | None = None
                    ) -> tuple[PhotoRef, bool]:
@@ -149,7 +200,7 @@ class PhotoImporter:
 
     def _import_one(self, path: images.PhotoSource, name: str) -> tuple[PhotoRef, bool]:
         info = images.read_info(path)
-        data = path.read_bytes() if isinstance(path, Path) else path
+        data = photo_bytes(path, info) if isinstance(path, Path) else path
         data = images.without_trailing_data(data, info)
         sha = hashlib.sha256(data).hexdigest()
         with self._ctx.store.session_scope() as session:

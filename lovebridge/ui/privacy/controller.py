@@ -31,6 +31,7 @@ from lovebridge.core.privacy.switch import (
     switch_lock_off,
     switch_lock_on,
 )
+from lovebridge.store.errors import StoreFullError
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.privacy.idle import IDLE_LOCK_MINUTES, IdleWatcher
 from lovebridge.ui.privacy.lock_panel import LockPanel
@@ -249,6 +250,13 @@ class PrivacyController(QObject):
         self._close_progress()
         self._set_busy(False)
         self.lock_changed.emit()
+        if isinstance(change.error, StoreFullError):
+            show_error(parent, self.tr("The lock was not changed"), self.tr(
+                "The disk is full: changing the lock needs about {mb} MB more free space. "
+                "Free some space and try again; your notes and photos are safe and "
+                "readable.").format(
+                    mb=f"{max(change.error.short or change.error.needed or 0, 1e6) / 1e6:,.0f}"))
+            return
         if change.error is not None:
             show_error(parent, self.tr("The lock was not changed"), self.tr(
                 "LoveBridge could not finish ({problem}). Your notes and photos are safe and "

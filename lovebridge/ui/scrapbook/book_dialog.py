@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from lovebridge.core.context import AppContext
 from lovebridge.core.scrapbook.book import gather_book, gather_year
 from lovebridge.render.book import render_book_pdf, story_font_family
+from lovebridge.store.errors import StoreFullError
 from lovebridge.ui.common.widgets import heading, muted_label, primary_button
 from lovebridge.ui.tasks import run_task
 
@@ -125,6 +126,12 @@ class BookDialog(QDialog):
     def _on_failed(self, error: Exception) -> None:
         self.progress.hide()
         self.export_button.setEnabled(True)
-        message = str(error) if isinstance(error, ValueError) else self.tr(
-            "The book could not be saved there. Try another folder.")
+        if isinstance(error, StoreFullError):
+            message = self.tr(
+                "The disk is full: the book needs about {mb} MB more free space there. Free "
+                "some space or choose another folder.").format(
+                    mb=f"{max(error.short or error.needed or 0, 1_000_000) / 1e6:,.0f}")
+        else:
+            message = str(error) if isinstance(error, ValueError) else self.tr(
+                "The book could not be saved there. Try another folder.")
         self.status.setText(message)

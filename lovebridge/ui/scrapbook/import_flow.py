@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QPushButton, QWidget
 
 from lovebridge.core.importers.job import ImportCancelledError, JobControl
 from lovebridge.core.importers.plan import AcceptOutcome, ImportPlan
+from lovebridge.store.errors import StoreFullError
 from lovebridge.ui.backup import ProgressDialog
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.scrapbook.import_review import ImportReviewDialog
@@ -218,6 +219,14 @@ class ImportController(QObject):
                 "to carry on where it stopped."), None)
             return
         logger.warning("import or export failed: %s", type(error).__name__)
+        if isinstance(error, StoreFullError):  # the disk, said so, with how much
+            self._done(None, None, None)
+            show_error(self.window, self.tr("The disk is full"), self.tr(
+                "The disk is full: this needs about {mb} MB more free space. Free some space "
+                "and run it again; whatever was fully added stays, and the import carries on "
+                "where it stopped.").format(
+                    mb=f"{max(error.short or error.needed or 0, 1_000_000) / 1e6:,.0f}"))
+            return
         message = str(error) if isinstance(error, ValueError | OSError) else ""
         self._done(None, None, None)
         show_error(self.window, self.tr("That did not work"), message or self.tr(

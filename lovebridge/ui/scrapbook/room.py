@@ -41,6 +41,7 @@ from lovebridge.core.scrapbook.records import (
 )
 from lovebridge.core.scrapbook.service import MemoryNotFoundError, MemoryService
 from lovebridge.core.scrapbook.trash import TrashService
+from lovebridge.store.errors import StoreFullError
 from lovebridge.ui.formatting import day_text
 from lovebridge.ui.scrapbook.book_dialog import BookDialog
 from lovebridge.ui.scrapbook.drops import (
@@ -455,6 +456,12 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
         self.importing = False
         self._hide_progress()
         logger.warning("photo import failed: %s", type(error).__name__)
+        if isinstance(error, StoreFullError):  # the disk, not the photos: say so, and how much
+            self.show_notice(self.tr(
+                "The disk is full: adding these photos needs about {mb} MB more free space. "
+                "Free some space and try again; photos added before it are kept.").format(
+                    mb=f"{max(error.short or error.needed or 0, 1_000_000) / 1e6:,.0f}"))
+            return
         self.show_notice(self.tr("Those photos could not be added. Nothing was changed."))
 
     def _on_imported(self, outcome: ImportReport, into_editor: bool) -> None:
