@@ -1838,6 +1838,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Editar</translation>
     </message>
     <message>
+        <source>Places of this memory</source>
+        <translation>Lugares de este recuerdo</translation>
+    </message>
+    <message>
         <source>Photos of this memory</source>
         <translation>Fotos de este recuerdo</translation>
     </message>
@@ -1856,6 +1860,14 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>No story written yet.</source>
         <translation>Todavía no hay historia escrita.</translation>
+    </message>
+    <message>
+        <source>Places:</source>
+        <translation>Lugares:</translation>
+    </message>
+    <message>
+        <source>Show every memory in {place}</source>
+        <translation>Ver todos los recuerdos en {place}</translation>
     </message>
     <message>
         <source>Photo</source>
