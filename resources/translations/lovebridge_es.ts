@@ -1625,6 +1625,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Privacidad</translation>
     </message>
     <message>
+        <source>Times now shown in %1</source>
+        <translation>Las horas se muestran ahora en %1</translation>
+    </message>
+    <message>
         <source>Rooms</source>
         <translation>Salas</translation>
     </message>
