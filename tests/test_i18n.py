@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -134,6 +136,62 @@ def test_a_right_to_left_language_mirrors_the_window(qtbot, qapp, main_window) -
     finally:
         interpreter.uninstall(qapp)
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_right_to_left_the_month_reads_from_the_right(qtbot, qapp, main_window) -> None:
+    """Arabic or Hebrew: the week's first day is the rightmost column, its number at the cell's
+    right edge; the arrow to the previous month sits on the right and points right."""
+    from lovebridge.ui.shell.rooms import DATES
+    from lovebridge.ui.theme import current_colours
+
+    interpreter = Interpreter()
+    interpreter.install(qapp, "ar")
+    try:
+        main_window.resize(1024, 700)
+        main_window.show_room(DATES)
+        dates = main_window.dates_room
+        qtbot.wait(50)
+        view = dates.month_view
+        first = view.first_shown()  # a Monday, the week's first day here
+        cell = view.cell_rect(first)
+        assert cell.right() >= view.width() - 2 and cell.left() > view.width() * 5 // 7
+        assert view.cell_rect(first + timedelta(days=6)).left() == 0
+        # A click on the rightmost cell of the second row picks that week's first day.
+        monday = first + timedelta(days=7)
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.cell_rect(monday).center())
+        assert view.selected == monday
+        qtbot.keyClick(view, Qt.Key.Key_Left)  # leftwards is later in the week
+        assert view.selected == monday + timedelta(days=1)
+        # Today's number (its accent circle) is painted at the right edge of its cell.
+        image = view.grab().toImage()
+        today = view.cell_rect(view.today)
+        accent = QColor(current_colours().accent)
+        marked = [x for x in range(today.left(), today.right())
+                  for y in range(today.top(), today.top() + 30)
+                  if _near(image.pixelColor(x, y), accent)]
+        assert marked and min(marked) > today.center().x()
+        # The month's arrows: "previous" on the right, drawn pointing right (outwards).
+        prev_button, next_button = dates.prev_button, dates.next_button
+        origin = QPoint(0, 0)
+        assert prev_button.mapTo(dates, origin).x() > next_button.mapTo(dates, origin).x()
+        prev_in_rtl = _ink_columns(prev_button.grab().toImage())
+    finally:
+        interpreter.uninstall(qapp)
+    qtbot.wait(50)
+    next_in_ltr = _ink_columns(dates.next_button.grab().toImage())
+    assert prev_in_rtl == next_in_ltr  # the same glyph, "›"
+
+
+def _near(colour: QColor, target: QColor) -> bool:
+    return all(abs(a - b) < 12 for a, b in zip(colour.getRgb()[:3], target.getRgb()[:3],
+                                                     strict=True))
+
+
+def _ink_columns(image) -> list[int]:  # noqa: ANN001 - a QImage
+    """How many dark pixels each column of a button's glyph has, ignoring its frame."""
+    width, height = image.width(), image.height()
+    return [sum(1 for y in range(6, height - 6) if image.pixelColor(x, y).lightness() < 110)
+            for x in range(6, width - 6)]
 
 
 @pytest.mark.parametrize(("count", "english", "spanish"), [
