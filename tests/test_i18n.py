@@ -122,6 +122,25 @@ def test_every_room_reads_in_spanish(qtbot, spanish, main_window) -> None:
     assert untranslated == [], "\n".join(map(repr, untranslated))
 
 
+def test_the_anniversary_occasion_reaches_write_in_spanish(
+    qtbot, spanish, ctx, make_window
+) -> None:
+    from datetime import date
+
+    from lovebridge.core.profile import CoupleProfile, ProfileService
+    from lovebridge.ui.shell.rooms import DATES
+
+    ProfileService(ctx.store).save(CoupleProfile("Maya", "Jonah", date(2020, 11, 27)))
+    window = make_window()
+    window.show_room(DATES)
+    dates = window.dates_room
+    assert dates.countdown_label.text() == "Próximo: 6 años juntos"
+    qtbot.mouseClick(dates.nudge_button, Qt.MouseButton.LeftButton)
+    occasion = window.write_room.compose.occasion
+    assert occasion.isVisibleTo(window)
+    assert occasion.text() == "6 años juntos el viernes"
+
+
 def test_a_right_to_left_language_mirrors_the_window(qtbot, qapp, main_window) -> None:
     interpreter = Interpreter()
     interpreter.install(qapp, "ar")

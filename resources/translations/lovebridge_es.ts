@@ -791,6 +791,11 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         </translation>
     </message>
     <message>
+        <source>{milestone} {when}</source>
+        <comment>an occasion: &apos;6 years together&apos; &apos;in 3 days&apos;</comment>
+        <translation>{milestone} {when}</translation>
+    </message>
+    <message>
         <source>today</source>
         <translation>hoy</translation>
     </message>
