@@ -49,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             resume_garbage_collection()
     args = build_parser().parse_args(arguments)
     if getattr(args, "func", None) is not None:
+        from lovebridge.cli.language import use_language
+        from lovebridge.paths import resolve_paths
+
+        use_language(resolve_paths(args.data_dir).settings_file)  # Preferences, else the system's
         return int(args.func(args) or 0)
     return run_gui(args.data_dir)
 
