@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, date, datetime
 
 import pytest
@@ -21,6 +22,14 @@ class MovableClock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+@pytest.fixture(autouse=True)
+def _local_time_put_back(monkeypatch):
+    """The app resets the C library's zone after travel (time.tzset); undo that after each test."""
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture
@@ -56,6 +65,8 @@ def test_a_change_of_zone_moves_the_calendar_and_reminders_and_says_so(
     assert time_text(start.astimezone(dates.zone)) in banner  # 1:15 AM, Madrid's time
     london = time_text(datetime(2026, 12, 1, 0, 15))
     assert london not in banner
+    # Python's own local time follows as well (what `astimezone()` gives elsewhere in the app).
+    assert start.astimezone().utcoffset().total_seconds() == 3600
 
     # Said once: the next minutes in the same zone leave the status line to others.
     window.status_label.setText("Everything is saved on this laptop.")

@@ -9,6 +9,7 @@ Preferences. The Dates room is not needed for any of it.
 from __future__ import annotations
 
 import logging
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -84,6 +85,8 @@ class AppReminders(QObject):
         name = self.zone_watch.changed()
         if name is None:
             return None
+        if hasattr(time, "tzset"):  # Unix: Python's own local time (`astimezone()`) follows too
+            time.tzset()
         self.center.zone = recurrence.zone(name)
         self.zone_changed.emit(name)
         return name
