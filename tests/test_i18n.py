@@ -201,6 +201,34 @@ def test_right_to_left_the_month_reads_from_the_right(qtbot, qapp, main_window) 
     assert prev_in_rtl == next_in_ltr  # the same glyph, "›"
 
 
+def test_right_to_left_rows_of_buttons_start_at_the_right(qtbot, qapp) -> None:
+    """Wrapping rows (the kinds of note, the send buttons, the idea filters) read from the
+    right, and "back" buttons point right, the way back lies in right-to-left."""
+    from PySide6.QtWidgets import QPushButton
+
+    from lovebridge.ui.common.flow_layout import flow_container
+    from lovebridge.ui.common.widgets import back_text
+
+    interpreter = Interpreter()
+    interpreter.install(qapp, "ar")
+    try:
+        holder, flow = flow_container()
+        buttons = [QPushButton(text) for text in ("First", "Second", "Third")]
+        for button in buttons:
+            flow.addWidget(button)
+        qtbot.addWidget(holder)
+        holder.resize(600, 200)
+        holder.show()
+        qtbot.waitExposed(holder)
+        first, second, third = (b.geometry() for b in buttons)
+        assert first.right() == holder.width() - 1
+        assert first.left() > second.right() and second.left() > third.right()
+        assert back_text("← Your notes") == "→ Your notes"
+    finally:
+        interpreter.uninstall(qapp)
+    assert back_text("← Your notes") == "← Your notes"
+
+
 def _near(colour: QColor, target: QColor) -> bool:
     return all(abs(a - b) < 12 for a, b in zip(colour.getRgb()[:3], target.getRgb()[:3],
                                                      strict=True))
