@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -206,8 +206,11 @@ def test_right_to_left_rows_of_buttons_start_at_the_right(qtbot, qapp) -> None:
     right, and "back" buttons point right, the way back lies in right-to-left."""
     from PySide6.QtWidgets import QPushButton
 
+    from lovebridge.core.write.rhythm import WeekCount
     from lovebridge.ui.common.flow_layout import flow_container
     from lovebridge.ui.common.widgets import back_text
+    from lovebridge.ui.theme import current_colours
+    from lovebridge.ui.write.rhythm_card import WeeklyBars
 
     interpreter = Interpreter()
     interpreter.install(qapp, "ar")
@@ -224,6 +227,16 @@ def test_right_to_left_rows_of_buttons_start_at_the_right(qtbot, qapp) -> None:
         assert first.right() == holder.width() - 1
         assert first.left() > second.right() and second.left() > third.right()
         assert back_text("← Your notes") == "→ Your notes"
+        # The weekly rhythm runs from the right too: this week's bar is the leftmost.
+        bars = WeeklyBars()
+        qtbot.addWidget(bars)
+        bars.resize(300, 72)
+        bars.set_weeks([WeekCount(date(2026, 11, 2) + timedelta(weeks=n), 3 if n == 3 else 0)
+                        for n in range(4)])
+        image = bars.grab().toImage()
+        accent = QColor(current_colours().accent)
+        inked = [x for x in range(image.width()) if _near(image.pixelColor(x, 60), accent)]
+        assert inked and max(inked) < image.width() // 4
     finally:
         interpreter.uninstall(qapp)
     assert back_text("← Your notes") == "← Your notes"
