@@ -242,6 +242,47 @@ def test_right_to_left_rows_of_buttons_start_at_the_right(qtbot, qapp) -> None:
     assert back_text("← Your notes") == "← Your notes"
 
 
+def test_an_english_title_in_a_right_to_left_month_keeps_its_ellipsis_at_its_end(
+    qtbot, qapp
+) -> None:
+    """A plan named in English, cut short on an Arabic calendar, reads "Dinner at th…", not
+    "…Dinner at th": the chip draws each title in its own direction."""
+    from lovebridge.ui.dates.month_view import DayEntry, MonthView, text_direction
+
+    day = date(2026, 12, 9)
+
+    def ink_of_chip() -> list[int]:
+        view = MonthView()
+        qtbot.addWidget(view)
+        view.resize(700, 520)
+        view.set_month(2026, 12)
+        view.set_entries({day: [DayEntry("Dinner at the little Italian place", "plan")]})
+        image = view.grab().toImage()
+        rect, _entry = view.chip_rects(day)[0]
+        columns = [sum(1 for y in range(rect.top(), rect.bottom())
+                       if image.pixelColor(x, y).lightness() < 120)
+                   for x in range(rect.left(), rect.right())]
+        while columns and not columns[0]:
+            columns.pop(0)
+        while columns and not columns[-1]:
+            columns.pop()
+        return columns
+
+    left_to_right = ink_of_chip()
+    interpreter = Interpreter()
+    interpreter.install(qapp, "ar")
+    try:
+        right_to_left = ink_of_chip()
+    finally:
+        interpreter.uninstall(qapp)
+    # The "…" is three small dots: the end of the ink it closes is far lighter than its start.
+    assert sum(left_to_right[-9:]) * 2 < sum(left_to_right[:9])
+    assert sum(right_to_left[-9:]) * 2 < sum(right_to_left[:9])
+    assert text_direction("عشاء في المطعم", Qt.LayoutDirection.LeftToRight) == (
+        Qt.LayoutDirection.RightToLeft)
+    assert text_direction("♥ 7", Qt.LayoutDirection.RightToLeft) == Qt.LayoutDirection.RightToLeft
+
+
 def _near(colour: QColor, target: QColor) -> bool:
     return all(abs(a - b) < 12 for a, b in zip(colour.getRgb()[:3], target.getRgb()[:3],
                                                      strict=True))

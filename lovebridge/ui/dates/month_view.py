@@ -7,6 +7,7 @@ rightmost column, and each day's number and chips sit at the cell's right edge.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -62,6 +63,17 @@ def parse_occurrence_mime(mime: QMimeData) -> tuple[str, datetime] | None:
         return uuid, datetime.fromisoformat(when)
     except (ValueError, UnicodeDecodeError):
         return None
+
+
+def text_direction(text: str, otherwise: Qt.LayoutDirection) -> Qt.LayoutDirection:
+    """The direction `text` reads in, from its first letter with a direction of its own."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return otherwise
 
 
 class MonthView(QWidget):
@@ -258,9 +270,15 @@ class MonthView(QWidget):
         font.setStrikeOut(entry.status in ("skipped", "cancelled"))
         painter.setFont(font)
         painter.setPen(text)
-        # Clear of the bar at the leading edge; AlignLeft turns right in right-to-left.
+        # Clear of the bar at the leading edge; the title reads in its own direction (an English
+        # title in an Arabic calendar keeps its "…" at its end), set against the leading edge.
         box = rect.adjusted(4, 0, -8, 0) if self.isRightToLeft() else rect.adjusted(8, 0, -4, 0)
-        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+        edge = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        painter.save()
+        painter.setLayoutDirection(text_direction(entry.label, self.layoutDirection()))
+        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+                         | edge, label)
+        painter.restore()
         font.setStrikeOut(False)
         painter.setFont(font)
 
