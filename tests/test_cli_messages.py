@@ -181,3 +181,17 @@ def test_a_full_disk_is_said_in_spanish_with_spanish_numbers(
     language.use_language()
     assert common.written_or_failed(tmp_path / "note.pdf", "the note", full) == (
         guards.disk_full_message(tmp_path, guards.OPEN_SPACE_BYTES, "write the note"))
+
+
+def test_a_spanish_terminal_hears_usage_mistakes_in_spanish(
+    spanish_terminal, tmp_path, capsys
+) -> None:
+    folder = library(tmp_path)
+    code, err = run(folder, ["note", "render", "--text", "Hola"], capsys)
+    assert code == 2
+    assert err.strip() == ("lovebridge: di dónde escribir la nota: --out ARCHIVO.pdf o "
+                           "--out ARCHIVO.png")
+    code, err = run(folder, ["dates", "remove", "Cena en Lupa"], capsys)
+    assert code == 1
+    assert err.strip() == ("lovebridge: ningún plan se llama 'Cena en Lupa'; "
+                           "`lovebridge dates list` los muestra.")

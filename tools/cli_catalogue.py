@@ -7,6 +7,7 @@ check); written in plain Python so no gettext tools are needed on any platform.
 from __future__ import annotations
 
 import ast
+import re
 import struct
 import sys
 from pathlib import Path
@@ -112,6 +113,11 @@ def mo_bytes(translations: dict[str, str], language: str) -> bytes:
     return header + struct.pack(f"<{len(key_table) * 2}I", *key_table, *value_table) + ids + strs
 
 
+def placeholders(text: str) -> set[str]:
+    """The {names} a message fills in with str.format."""
+    return set(re.findall(r"\{(\w*)\}", text))
+
+
 def update() -> None:
     messages = extract()
     for po in catalogues():
@@ -133,6 +139,8 @@ def check() -> list[str]:
         for message in messages:
             if not translations.get(message):
                 problems.append(f"cli/{po.name}: not translated: {message!r}")
+            elif placeholders(translations[message]) != placeholders(message):
+                problems.append(f"cli/{po.name}: other {{placeholders}} than in {message!r}")
         for message in set(translations) - set(messages):
             problems.append(f"cli/{po.name}: no longer said: {message!r}; run update")
         mo = po.with_suffix(".mo")
