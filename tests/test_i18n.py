@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -120,6 +122,25 @@ def test_every_room_reads_in_spanish(qtbot, spanish, main_window) -> None:
     assert untranslated == [], "\n".join(map(repr, untranslated))
 
 
+def test_the_anniversary_occasion_reaches_write_in_spanish(
+    qtbot, spanish, ctx, make_window
+) -> None:
+    from datetime import date
+
+    from lovebridge.core.profile import CoupleProfile, ProfileService
+    from lovebridge.ui.shell.rooms import DATES
+
+    ProfileService(ctx.store).save(CoupleProfile("Maya", "Jonah", date(2020, 11, 27)))
+    window = make_window()
+    window.show_room(DATES)
+    dates = window.dates_room
+    assert dates.countdown_label.text() == "Próximo: 6 años juntos"
+    qtbot.mouseClick(dates.nudge_button, Qt.MouseButton.LeftButton)
+    occasion = window.write_room.compose.occasion
+    assert occasion.isVisibleTo(window)
+    assert occasion.text() == "6 años juntos el viernes"
+
+
 def test_a_right_to_left_language_mirrors_the_window(qtbot, qapp, main_window) -> None:
     interpreter = Interpreter()
     interpreter.install(qapp, "ar")
@@ -134,6 +155,144 @@ def test_a_right_to_left_language_mirrors_the_window(qtbot, qapp, main_window) -
     finally:
         interpreter.uninstall(qapp)
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_right_to_left_the_month_reads_from_the_right(qtbot, qapp, main_window) -> None:
+    """Arabic or Hebrew: the week's first day is the rightmost column, its number at the cell's
+    right edge; the arrow to the previous month sits on the right and points right."""
+    from lovebridge.ui.shell.rooms import DATES
+    from lovebridge.ui.theme import current_colours
+
+    interpreter = Interpreter()
+    interpreter.install(qapp, "ar")
+    try:
+        main_window.resize(1024, 700)
+        main_window.show_room(DATES)
+        dates = main_window.dates_room
+        qtbot.wait(50)
+        view = dates.month_view
+        first = view.first_shown()  # a Monday, the week's first day here
+        cell = view.cell_rect(first)
+        assert cell.right() >= view.width() - 2 and cell.left() > view.width() * 5 // 7
+        assert view.cell_rect(first + timedelta(days=6)).left() == 0
+        # A click on the rightmost cell of the second row picks that week's first day.
+        monday = first + timedelta(days=7)
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.cell_rect(monday).center())
+        assert view.selected == monday
+        qtbot.keyClick(view, Qt.Key.Key_Left)  # leftwards is later in the week
+        assert view.selected == monday + timedelta(days=1)
+        # Today's number (its accent circle) is painted at the right edge of its cell.
+        image = view.grab().toImage()
+        today = view.cell_rect(view.today)
+        accent = QColor(current_colours().accent)
+        marked = [x for x in range(today.left(), today.right())
+                  for y in range(today.top(), today.top() + 30)
+                  if _near(image.pixelColor(x, y), accent)]
+        assert marked and min(marked) > today.center().x()
+        # The month's arrows: "previous" on the right, drawn pointing right (outwards).
+        prev_button, next_button = dates.prev_button, dates.next_button
+        origin = QPoint(0, 0)
+        assert prev_button.mapTo(dates, origin).x() > next_button.mapTo(dates, origin).x()
+        prev_in_rtl = _ink_columns(prev_button.grab().toImage())
+    finally:
+        interpreter.uninstall(qapp)
+    qtbot.wait(50)
+    next_in_ltr = _ink_columns(dates.next_button.grab().toImage())
+    assert prev_in_rtl == next_in_ltr  # the same glyph, "›"
+
+
+def test_right_to_left_rows_of_buttons_start_at_the_right(qtbot, qapp) -> None:
+    """Wrapping rows (the kinds of note, the send buttons, the idea filters) read from the
+    right, and "back" buttons point right, the way back lies in right-to-left."""
+    from PySide6.QtWidgets import QPushButton
+
+    from lovebridge.core.write.rhythm import WeekCount
+    from lovebridge.ui.common.flow_layout import flow_container
+    from lovebridge.ui.common.widgets import back_text
+    from lovebridge.ui.theme import current_colours
+    from lovebridge.ui.write.rhythm_card import WeeklyBars
+
+    interpreter = Interpreter()
+    interpreter.install(qapp, "ar")
+    try:
+        holder, flow = flow_container()
+        buttons = [QPushButton(text) for text in ("First", "Second", "Third")]
+        for button in buttons:
+            flow.addWidget(button)
+        qtbot.addWidget(holder)
+        holder.resize(600, 200)
+        holder.show()
+        qtbot.waitExposed(holder)
+        first, second, third = (b.geometry() for b in buttons)
+        assert first.right() == holder.width() - 1
+        assert first.left() > second.right() and second.left() > third.right()
+        assert back_text("← Your notes") == "→ Your notes"
+        # The weekly rhythm runs from the right too: this week's bar is the leftmost.
+        bars = WeeklyBars()
+        qtbot.addWidget(bars)
+        bars.resize(300, 72)
+        bars.set_weeks([WeekCount(date(2026, 11, 2) + timedelta(weeks=n), 3 if n == 3 else 0)
+                        for n in range(4)])
+        image = bars.grab().toImage()
+        accent = QColor(current_colours().accent)
+        inked = [x for x in range(image.width()) if _near(image.pixelColor(x, 60), accent)]
+        assert inked and max(inked) < image.width() // 4
+    finally:
+        interpreter.uninstall(qapp)
+    assert back_text("← Your notes") == "← Your notes"
+
+
+def test_an_english_title_in_a_right_to_left_month_keeps_its_ellipsis_at_its_end(
+    qtbot, qapp
+) -> None:
+    """A plan named in English, cut short on an Arabic calendar, reads "Dinner at th…", not
+    "…Dinner at th": the chip draws each title in its own direction."""
+    from lovebridge.ui.dates.month_view import DayEntry, MonthView, text_direction
+
+    day = date(2026, 12, 9)
+
+    def ink_of_chip() -> list[int]:
+        view = MonthView()
+        qtbot.addWidget(view)
+        view.resize(700, 520)
+        view.set_month(2026, 12)
+        view.set_entries({day: [DayEntry("Dinner at the little Italian place", "plan")]})
+        image = view.grab().toImage()
+        rect, _entry = view.chip_rects(day)[0]
+        columns = [sum(1 for y in range(rect.top(), rect.bottom())
+                       if image.pixelColor(x, y).lightness() < 120)
+                   for x in range(rect.left(), rect.right())]
+        while columns and not columns[0]:
+            columns.pop(0)
+        while columns and not columns[-1]:
+            columns.pop()
+        return columns
+
+    left_to_right = ink_of_chip()
+    interpreter = Interpreter()
+    interpreter.install(qapp, "ar")
+    try:
+        right_to_left = ink_of_chip()
+    finally:
+        interpreter.uninstall(qapp)
+    # The "…" is three small dots: the end of the ink it closes is far lighter than its start.
+    assert sum(left_to_right[-9:]) * 2 < sum(left_to_right[:9])
+    assert sum(right_to_left[-9:]) * 2 < sum(right_to_left[:9])
+    assert text_direction("عشاء في المطعم", Qt.LayoutDirection.LeftToRight) == (
+        Qt.LayoutDirection.RightToLeft)
+    assert text_direction("♥ 7", Qt.LayoutDirection.RightToLeft) == Qt.LayoutDirection.RightToLeft
+
+
+def _near(colour: QColor, target: QColor) -> bool:
+    return all(abs(a - b) < 12 for a, b in zip(colour.getRgb()[:3], target.getRgb()[:3],
+                                                     strict=True))
+
+
+def _ink_columns(image) -> list[int]:  # noqa: ANN001 - a QImage
+    """How many dark pixels each column of a button's glyph has, ignoring its frame."""
+    width, height = image.width(), image.height()
+    return [sum(1 for y in range(6, height - 6) if image.pixelColor(x, y).lightness() < 110)
+            for x in range(6, width - 6)]
 
 
 @pytest.mark.parametrize(("count", "english", "spanish"), [

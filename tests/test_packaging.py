@@ -30,6 +30,7 @@ VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 BUILD_TIMEOUT_S = 1500
 ON_LINUX = sys.platform.startswith("linux")
+ON_WINDOWS = sys.platform == "win32"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 sys.path.insert(0, str(ROOT / "packaging"))
@@ -130,6 +131,14 @@ def test_bundle_policy_drops_what_the_app_does_not_use() -> None:
     assert keep("PySide6/plugins/platforms/qwindows.dll")
     assert keep("resources/icons/lovebridge.svg")
     assert not keep("PySide6/Qt/translations/qtbase_de.qm")
+    # Qt's own words for its standard dialogs, in the languages the interface speaks only.
+    assert keep("PySide6/Qt/translations/qtbase_es.qm")
+    assert keep("PySide6/Qt/translations/qtbase_en.qm")
+    assert keep("PySide6/translations/qtbase_es.qm")  # Windows: no Qt/ folder in the wheel
+    assert not keep("PySide6/Qt/translations/qt_es.qm")  # points at catalogues left out
+    assert not keep("PySide6/Qt/translations/qtmultimedia_es.qm")
+    assert not keep("PySide6/Qt/translations/qt_help_es.qm")
+    assert not keep("PySide6/Qt/translations/qtbase_pt_BR.qm")
     assert not keep("PySide6/Qt/lib/libQt6Network.so.6")
     assert not keep("PySide6/Qt6Quick.dll")
     assert not keep("PySide6/Qt/lib/QtQml.framework/Versions/A/QtQml")
@@ -182,6 +191,29 @@ def test_spell_check_languages_the_app_loads_are_bundled() -> None:
     word_lists = Path(inspect.getfile(SpellChecker)).parent / "resources"
     for language in bundle_policy.SPELLING_LANGUAGES:
         assert (word_lists / f"{language}.json.gz").is_file(), language
+
+
+def test_every_qt_catalogue_the_app_loads_is_kept_in_the_bundle(qapp) -> None:
+    """Spanish buttons in Qt's own dialogs come from qtbase_es.qm: the bundle must carry each
+    Qt catalogue the interpreter installs, for every language the interface ships."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from lovebridge.ui.i18n import Interpreter
+
+    interpreter = Interpreter()
+    try:
+        for language in sorted(bundle_policy.interface_languages()):
+            interpreter.install(qapp, language)
+            qt_files = [name for name in interpreter.catalogues()
+                        if not name.startswith("lovebridge_")]
+            assert qt_files == [f"qtbase_{language}.qm"], language
+            for name in qt_files:
+                assert bundle_policy.keep_entry(f"PySide6/Qt/translations/{name}"), name
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert buttons.buttons()[0].text() == "Cancelar"  # Spanish, the last one installed
+    finally:
+        interpreter.uninstall(qapp)
+    assert bundle_policy.interface_languages() >= {"en", "es"}
 
 
 # ---------------------------------------------------------------- the frozen app (packaging)
@@ -247,7 +279,11 @@ def test_bundle_carries_resources_and_migrations_but_no_dead_weight(built: Path)
     )
     assert bundled_versions == source_versions
     assert (internal / "lovebridge/store/migrations/env.py").is_file()
-    assert not (internal / "PySide6" / "Qt" / "translations").exists()
+    # Qt's catalogue for its standard dialogs (print, file) in each interface language only.
+    qt_translations = internal / "PySide6" / ("translations" if ON_WINDOWS else "Qt/translations")
+    assert sorted(p.name for p in qt_translations.iterdir()) == sorted(
+        f"qtbase_{lang}.qm" for lang in bundle_policy.interface_languages())
+    assert (qt_translations / "qtbase_es.qm").is_file()
     bundled = [p.name for p in internal.rglob("*")]
     for unwanted in ("Qt6Network", "Qt6Qml", "Qt6Quick", "Qt6Pdf", "libqgtk3", "_tkinter"):
         assert not [name for name in bundled if unwanted in name], unwanted
@@ -416,6 +452,18 @@ def test_frozen_app_opens_its_window_offscreen_and_quits_cleanly(
     assert "Traceback" not in result.stderr
     assert "qt.qpa.plugin" not in result.stderr  # every platform plugin it needs loaded
     assert (data / "lovebridge.db").is_file()
+
+
+@pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
+def test_frozen_app_on_a_spanish_system_loads_its_own_and_qts_spanish_catalogues(
+    built: Path, tmp_path: Path
+) -> None:
+    spanish = {"LC_ALL": "es_ES.UTF-8", "LANG": "es_ES.UTF-8", "LANGUAGE": "es",
+               "LOVEBRIDGE_QUIT_AFTER_MS": "1500"}
+    result = run_app(data_dir=tmp_path / "es", env=spanish)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "LoveBridge smoke test: catalogues lovebridge_es.qm qtbase_es.qm" in result.stdout
 
 
 @pytest.mark.packaging

@@ -5,7 +5,8 @@ them into the .qm catalogues the app loads, or `check` that both are current (te
     .venv/bin/python tools/translations.py compile    # after translating (Qt Linguist or an editor)
 
 English carries only plural forms ("%n photo(s)" -> "1 photo" / "3 photos"); every other
-language carries every string.
+language carries every string. The command line's messages (Python gettext, no Qt) live beside
+them in resources/translations/cli/<lang>.po and .mo; see tools/cli_catalogue.py.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+import cli_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
@@ -91,7 +94,7 @@ def check() -> list[str]:
             shipped = ts.with_suffix(".qm")
             if not shipped.exists() or shipped.read_bytes() != qm.read_bytes():
                 problems.append(f"{shipped.name}: out of date; run tools/translations.py compile")
-    return problems
+    return problems + cli_catalogue.check()
 
 
 def main() -> int:
@@ -102,9 +105,11 @@ def main() -> int:
         for ts in catalogues():
             update(ts)
             print(f"{ts.name}: {len(unfinished(ts))} string(s) to translate")
+        cli_catalogue.update()
     elif action == "compile":
         for ts in catalogues():
             compile_catalogue(ts, ts.with_suffix(".qm"))
+        cli_catalogue.compile_all()
     else:
         problems = check()
         print("\n".join(problems) or "translations are current")

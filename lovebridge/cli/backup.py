@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lovebridge.cli.language import _
 from lovebridge.core.backup import (
     BACKUP_SUFFIX,
     BackupError,
@@ -122,7 +123,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     archive = Path(args.file).expanduser().resolve()
     if not archive.is_file():
-        return fail(f"{archive} is not a file.")
+        return fail(_("{path} is not a file.").format(path=archive))
     paths = resolve_paths(args.data_dir).ensure()
 
     def restore(store: Store | None, file_key: bytes | None, damaged: Path | None) -> int:
@@ -140,8 +141,8 @@ def run_restore(args: argparse.Namespace) -> int:
     def over_damaged() -> int:
         """A damaged database is what a restore is for: keep it aside, put the backup in."""
         if lock_state(paths) is LockState.ON:
-            return fail("The database is damaged. An encrypted LoveBridge cannot be repaired from "
-                        "the command line; nothing was changed.")
+            return fail(_("The database is damaged. An encrypted LoveBridge cannot be repaired "
+                          "from the command line; nothing was changed."))
         damaged = set_aside_damaged(paths.database, paths.backups, _now())
         try:
             return restore(None, None, damaged)
@@ -158,7 +159,8 @@ def run_export(args: argparse.Namespace) -> int:
     if not archive.is_file() and (paths.backups / args.backup).is_file():
         archive = paths.backups / args.backup  # named as `backup list` shows it
     if not archive.is_file():
-        return fail(f"{args.backup} is not a backup file (see `lovebridge backup list`).")
+        return fail(_("{path} is not a backup file (see `lovebridge backup list`).").format(
+            path=args.backup))
     target = _archive_path(args.file)
 
     def export(ctx: AppContext) -> int:

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from lovebridge.cli.language import N_, _, number_text
 from lovebridge.core.backup.manifest import BackupError
 from lovebridge.core.backup.swap import finish_interrupted_restore
 from lovebridge.core.context import AppContext
@@ -26,8 +27,8 @@ from lovebridge.store.errors import (
     WrongKeyError,
 )
 from lovebridge.store.guards import (
+    FULL_MESSAGE,
     OPEN_SPACE_BYTES,
-    disk_full_message,
     free_bytes,
     write_error_kind,
 )
@@ -45,25 +46,49 @@ def open_context(args: argparse.Namespace) -> AppContext:
     if restore_interrupted(paths):  # finished or undone before the lock is asked about
         finish_interrupted_restore(paths)  # open_library tidies the rest
     if lock_state(paths) is LockState.ON:
-        passphrase = getpass.getpass("LoveBridge is locked. Passphrase or recovery code: ")
+        passphrase = getpass.getpass(_("LoveBridge is locked. Passphrase or recovery code: "))
         data_key, _slot = unlock_keys(paths, passphrase)
     return open_library(paths, data_key)
 
 
 def fail(message: str, code: int = 1) -> int:
-    """Print a clear error to stderr and return the exit code to use."""
-    print(f"lovebridge: {message}", file=sys.stderr)
+    """Print a clear error to stderr, in the command line's language, and return the exit code.
+
+    A sentence the catalogue knows (the ones below, the store's full-disk and read-only ones) is
+    said translated; any other is said as it is.
+    """
+    print(f"lovebridge: {_(message)}", file=sys.stderr)
     return code
 
 
 # The same words for the same trouble, whichever sub-command met it.
-WRONG_PASSPHRASE = "that passphrase does not open LoveBridge; nothing was changed."
-LOCKED_NO_TERMINAL = ("LoveBridge is locked and no passphrase could be asked for (run this in a "
-                      "terminal); nothing was changed.")
-DAMAGED = ("LoveBridge's database is damaged; nothing was changed. Open LoveBridge to repair it, "
-           "or bring back a backup with `lovebridge backup restore FILE`.")
-BUSY = ("LoveBridge's database is busy (is LoveBridge changing its lock or restoring a backup?); "
-        "nothing was changed. Try again in a moment.")
+WRONG_PASSPHRASE = N_("that passphrase does not open LoveBridge; nothing was changed.")
+LOCKED_NO_TERMINAL = N_("LoveBridge is locked and no passphrase could be asked for (run this in "
+                        "a terminal); nothing was changed.")
+DAMAGED = N_("LoveBridge's database is damaged; nothing was changed. Open LoveBridge to repair "
+             "it, or bring back a backup with `lovebridge backup restore FILE`.")
+BUSY = N_("LoveBridge's database is busy (is LoveBridge changing its lock or restoring a "
+          "backup?); nothing was changed. Try again in a moment.")
+CANCELLED = N_("cancelled; nothing was changed.")
+# What LoveBridge could not do for want of disk space, and what it could not write.
+OPENING = N_("open its library")
+FINISHING = N_("finish")
+WRITING = {"the note": N_("write the note"), "the book": N_("write the book")}
+WRITTEN = {"the note": N_("the note"), "the book": N_("the book")}
+
+
+def disk_full(folder: Path, needed: int, doing: str) -> str:
+    """The full-disk sentence (as store.guards.disk_full_message says it), in the command
+    line's language: how much room LoveBridge needs to do `doing`, and how much is free."""
+    free = free_bytes(folder)
+    now = "" if free is None else _(" ({free} MB free now)").format(
+        free=number_text(free / 1e6, 1))
+    if not needed:
+        return _("The disk is full, so LoveBridge could not {doing}{now}. Free some space and try "
+                 "again; everything saved before is safe.").format(doing=_(doing), now=now)
+    return _("The disk is full: LoveBridge needs about {needed} MB free to {doing}{now}. Free "
+             "some space and try again; nothing was changed.").format(
+        needed=number_text(max(needed, 1_000_000) / 1e6), doing=_(doing), now=now)
 
 
 def open_failure(exc: BaseException) -> str | None:
@@ -101,10 +126,14 @@ def run_with_store(
         return fail(str(exc) if isinstance(exc, UnexpectedSchemaError) else DAMAGED)
     except DamagedKeyFileError as exc:
         return fail(str(exc))
+    except StoreFullError as exc:  # said with the room needed and free, in the CLI's language
+        if str(exc) == FULL_MESSAGE:
+            return fail(FULL_MESSAGE)
+        return fail(disk_full(resolve_paths(args.data_dir).data, OPEN_SPACE_BYTES, OPENING))
     except (StoreError, WrongPassphraseError, EOFError) as exc:
         return fail(open_failure(exc) or type(exc).__name__)
     except KeyboardInterrupt:
-        return fail("cancelled; nothing was changed.", 130)
+        return fail(CANCELLED, 130)
     try:
         return action(ctx)
     except (StoreError, BackupError) as exc:  # e.g. the disk filled up part-way: a sentence
@@ -112,7 +141,7 @@ def run_with_store(
     except OSError as exc:
         if write_error_kind(exc) is not StoreFullError:
             raise
-        return fail(disk_full_message(ctx.paths.data, 0, "finish"))
+        return fail(disk_full(ctx.paths.data, 0, FINISHING))
     finally:
         ctx.store.close()
 
@@ -131,8 +160,9 @@ def write_output(out: Path, data: bytes, what: str) -> str | None:
     except OSError as exc:
         temp.unlink(missing_ok=True)
         if write_error_kind(exc) is StoreFullError:
-            return disk_full_message(out.parent, len(data), f"write {what}")
-        return f"could not write {out}: {exc.strerror or exc}"
+            return disk_full(out.parent, len(data), WRITING.get(what, f"write {what}"))
+        return _("could not write {path}: {reason}").format(path=out,
+                                                            reason=exc.strerror or exc)
     return None
 
 
@@ -150,7 +180,9 @@ def written_or_failed(out: Path, what: str, error: OSError | None = None) -> str
         pass
     free = free_bytes(out.parent)
     if free is not None and free < OPEN_SPACE_BYTES:
-        return disk_full_message(out.parent, OPEN_SPACE_BYTES, f"write {what}")
+        return disk_full(out.parent, OPEN_SPACE_BYTES, WRITING.get(what, f"write {what}"))
     if error is not None:
-        return f"could not write {out}: {error.strerror or error}"
-    return f"{what} could not be written to {out}; nothing was saved there."
+        return _("could not write {path}: {reason}").format(path=out,
+                                                            reason=error.strerror or error)
+    return _("{what} could not be written to {path}; nothing was saved there.").format(
+        what=_(WRITTEN.get(what, what)), path=out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lovebridge.cli.language import _
 from lovebridge.core.context import AppContext
 from lovebridge.core.dates import recurrence
 from lovebridge.core.dates.plans import PlanService
@@ -41,7 +42,8 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             write_atomically(args.file, export_calendar(plans, ctx.now()))
         except OSError as exc:
-            return fail(f"could not write {args.file}: {exc.strerror or exc}")
+            return fail(_("could not write {path}: {reason}").format(
+                path=args.file, reason=exc.strerror or exc))
         print(f"Exported {len(plans)} plan{'s' if len(plans) != 1 else ''} to {args.file}")
         return 0
 
@@ -54,7 +56,8 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        return fail(f"could not read {args.file}: {exc.strerror or exc}")
+        return fail(_("could not read {path}: {reason}").format(
+            path=args.file, reason=exc.strerror or exc))
 
     def do_import(ctx: AppContext) -> int:
         service = PlanService(ctx.store, ctx.now)
@@ -85,10 +88,12 @@ def run_remove(args: argparse.Namespace) -> int:
         chosen = [p for p in plans if p.uuid == args.plan] or [
             p for p in plans if p.title == args.plan]
         if not chosen:
-            return fail(f"no plan is called {args.plan!r}; `lovebridge dates list` shows them.")
+            return fail(_("no plan is called {name}; `lovebridge dates list` shows them.").format(
+                name=repr(args.plan)))
         if len(chosen) > 1:
-            return fail(f"{len(chosen)} plans are called {args.plan!r}; give the id instead "
-                        "(`lovebridge dates list`).")
+            return fail(_("{count} plans are called {name}; give the id instead "
+                          "(`lovebridge dates list`).").format(count=len(chosen),
+                                                              name=repr(args.plan)))
         service.remove(chosen[0].uuid)
         print(f"Removed the plan {chosen[0].title!r}.")
         return 0

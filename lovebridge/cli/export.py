@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lovebridge.cli.language import _
 from lovebridge.core.context import AppContext
 
 from .common import fail, run_with_store
@@ -20,9 +21,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace) -> int:
     target = args.target.expanduser()
     if target.exists():
-        return fail(f"{target} already exists; choose a new folder or file name")
+        return fail(_("{path} already exists; choose a new folder or file name").format(
+            path=target))
     if not target.parent.is_dir():
-        return fail(f"{target.parent} is not a folder")
+        return fail(_("{path} is not a folder").format(path=target.parent))
 
     def work(ctx: AppContext) -> int:
         from lovebridge.core.export import export_everything
@@ -30,7 +32,8 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             outcome = export_everything(ctx, target)
         except OSError as exc:
-            return fail(f"could not write {target}: {exc.strerror or exc}")
+            return fail(_("could not write {path}: {reason}").format(
+                path=target, reason=exc.strerror or exc))
         counts = ", ".join(_count(n, word) for n, word in (
             (outcome.memories, "memory"), (outcome.photos, "photo"), (outcome.notes, "note"),
             (outcome.plans, "plan"), (outcome.check_ins, "check-in")))

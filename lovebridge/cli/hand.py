@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lovebridge.cli.language import N_, _
+
 from .common import fail, run_with_store
 
 
@@ -27,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     read.set_defaults(func=run_read)
     listing = actions.add_parser("list", help="list the handwritings kept")
     listing.set_defaults(func=run_list)
-    parser.set_defaults(func=lambda _args: fail("say what to do: lovebridge hand --help"))
+    parser.set_defaults(func=lambda _args: fail(N_("say what to do: lovebridge hand --help")))
 
 
 def run_sheet(args: argparse.Namespace) -> int:
@@ -48,9 +50,9 @@ def run_sheet(args: argparse.Namespace) -> int:
         elif out.suffix.lower() == ".pdf":
             render_sheet_pdf(out, args.paper, code, SHEET_TITLE, SHEET_INSTRUCTIONS)
         else:
-            return fail("--out must end in .pdf or .png", 2)
+            return fail(N_("--out must end in .pdf or .png"), 2)
     except OSError as exc:
-        return fail(f"could not write {out}: {exc}")
+        return fail(_("could not write {path}: {reason}").format(path=out, reason=exc))
     print(f"Wrote {out} ({args.paper.upper()}, sheet {code}). Print it at 100% (no scaling).")
     return 0
 
@@ -58,10 +60,10 @@ def run_sheet(args: argparse.Namespace) -> int:
 def run_read(args: argparse.Namespace) -> int:
     missing = [photo for photo in args.photos if not Path(photo).is_file()]
     if missing:
-        return fail(f"no such photo: {missing[0]}", 2)
+        return fail(_("no such photo: {path}").format(path=missing[0]), 2)
     name = args.name.strip()
     if not name:
-        return fail("--name must not be empty", 2)
+        return fail(N_("--name must not be empty"), 2)
     return run_with_store(args, lambda ctx: _read(ctx, args, name))
 
 
@@ -84,7 +86,8 @@ def _read(ctx, args: argparse.Namespace, name: str) -> int:  # noqa: ANN001
     partner = _partner_for(ctx, args, name)
     base = service.load(partner) if args.add else None
     if args.add and base is None:
-        return fail(f"there is no hand kept for partner {partner} to add to yet", 2)
+        return fail(_("there is no hand kept for partner {partner} to add to yet").format(
+            partner=partner), 2)
     try:
         capture = capture_from_photos(args.photos, name, base)
     except SheetPhotoError as exc:
@@ -92,7 +95,7 @@ def _read(ctx, args: argparse.Namespace, name: str) -> int:  # noqa: ANN001
     for problem in capture.problems:
         print(f"Skipped {problem}")
     if not capture.hand.glyphs:
-        return fail("no handwriting was found in the boxes; nothing was kept.")
+        return fail(N_("no handwriting was found in the boxes; nothing was kept."))
     service.save(partner, capture.hand, capture.sheet_code)
     print(capture.summary())
     if capture.failed:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from lovebridge.cli.language import _
 from lovebridge.core.context import AppContext
 
 from .common import fail, run_with_store
@@ -36,7 +37,7 @@ def _progress(label: str):  # noqa: ANN202
 
 def run_import_folder(args: argparse.Namespace) -> int:
     if not args.folder.is_dir():
-        return fail(f"{args.folder} is not a folder")
+        return fail(_("{path} is not a folder").format(path=args.folder))
 
     def work(ctx: AppContext) -> int:
         from lovebridge.core.importers.folder import plan_folder
@@ -50,7 +51,7 @@ def run_import_folder(args: argparse.Namespace) -> int:
 
 def run_import_export(args: argparse.Namespace) -> int:
     if not args.file.exists():
-        return fail(f"{args.file} does not exist")
+        return fail(_("{path} does not exist").format(path=args.file))
 
     def work(ctx: AppContext) -> int:
         from lovebridge.core.importers.archive import ArchiveError, new_staging, remove_staging

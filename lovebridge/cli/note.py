@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from lovebridge.cli.language import N_, _
+
 from .common import fail, run_with_store, write_output
 
 
@@ -32,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     render.add_argument("--list-layouts", action="store_true", help="list the layouts and stop")
     render.add_argument("--list-fonts", action="store_true", help="list the fonts and stop")
     render.set_defaults(func=run)
-    parser.set_defaults(func=lambda _args: fail("say what to do: lovebridge note render --help"))
+    parser.set_defaults(
+        func=lambda _args: fail(N_("say what to do: lovebridge note render --help")))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,9 +57,9 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         return fail(problem, 2)
     if not args.out:
-        return fail("say where to write the note: --out FILE.pdf or --out FILE.png", 2)
+        return fail(N_("say where to write the note: --out FILE.pdf or --out FILE.png"), 2)
     if Path(args.out).suffix.lower() not in (".pdf", ".png"):
-        return fail("--out must end in .pdf or .png", 2)
+        return fail(N_("--out must end in .pdf or .png"), 2)
     if args.font.startswith("hand:") or args.message:
         return run_with_store(args, lambda ctx: _with_hand(ctx, args))
     return _render_text(args)
@@ -64,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _render_text(args: argparse.Namespace) -> int:
     if args.text is None:
-        return fail("give the note's words with --text TEXT or a saved note with --message ID", 2)
+        return fail(N_("give the note's words with --text TEXT or a saved note with --message ID"),
+                    2)
     from lovebridge.render.content import NoteContent
 
     text = args.text.replace("\\n", "\n")
@@ -98,8 +102,8 @@ def _with_hand(ctx, args: argparse.Namespace) -> int:  # noqa: ANN001
 
         found = HandwritingService(ctx.store).find(args.font)
         if found is None:
-            return fail(f"no handwriting called {args.font.removeprefix('hand:')!r}; "
-                        "see lovebridge hand list", 2)
+            return fail(_("no handwriting called {name}; see lovebridge hand list").format(
+                name=repr(args.font.removeprefix("hand:"))), 2)
         args.font = register_hand(found[1])
     return _render_message(ctx, args) if args.message else _render_text(args)
 
@@ -118,7 +122,7 @@ def _render_message(ctx, args: argparse.Namespace) -> int:  # noqa: ANN001
             condition = or_(condition, Message.id == int(key))
         row = session.scalars(select(Message).where(condition)).first()
         if row is None:
-            return fail(f"no saved note with id or uuid {key!r}")
+            return fail(_("no saved note with id or uuid {key}").format(key=repr(key)))
         text, title, author = row.body_text, row.title, row.author
     profile = ProfileService(ctx.store).load()
     recipient = sender = ""

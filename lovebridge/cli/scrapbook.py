@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from lovebridge.cli.language import N_, _
 from lovebridge.core.context import AppContext
 from lovebridge.store.errors import StoreFullError
 
@@ -40,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_book(args: argparse.Namespace) -> int:
     if not 1 <= args.year <= 9999:
-        return fail("the year must be between 1 and 9999")
+        return fail(N_("the year must be between 1 and 9999"))
     return run_with_store(args, lambda ctx: make_book(ctx, args.year, args.out, args.plain_font))
 
 
@@ -49,7 +50,7 @@ def make_book(ctx: AppContext, year: int, out: Path, plain_font: bool) -> int:
 
     book = gather_year(ctx, year)
     if not book.memories:
-        return fail(f"there are no memories from {year} to put in a book")
+        return fail(_("there are no memories from {year} to put in a book").format(year=year))
     # A PDF needs QtGui (fonts, painter) but no window: run Qt offscreen when none is wanted.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -88,12 +89,12 @@ def import_memory(ctx: AppContext, files: list[Path], title: str) -> int:
 
     missing = [f for f in files if not f.exists()]
     if missing:
-        return fail(f"{missing[0]} does not exist")
+        return fail(_("{path} does not exist").format(path=missing[0]))
     report = PhotoImporter(ctx).import_files(files)
     for reason in report.refused:
         print(f"  refused: {reason}", file=sys.stderr)
     if not report.photos:
-        return fail("no photo could be added, so no memory was saved.")
+        return fail(N_("no photo could be added, so no memory was saved."))
     days = sorted(d for d in (day_of(p) for p in report.photos) if d is not None)
     when = MemoryDate.of(days[0] if days else ctx.local_now().date())
     draft = MemoryDraft(title, when, photos=tuple(PhotoPlacement(p.photo_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -103,6 +104,10 @@ class Interpreter:
         if isinstance(app, QGuiApplication):
             app.setLayoutDirection(self.locale.textDirection())
         return self.locale
+
+    def catalogues(self) -> list[str]:
+        """The file names of the catalogues in force ('lovebridge_es.qm', 'qtbase_es.qm')."""
+        return [Path(translator.filePath()).name for translator in self.translators]
 
     def uninstall(self, app: QCoreApplication) -> None:
         """Back to the source language (tests switch languages within one process)."""

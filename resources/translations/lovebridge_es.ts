@@ -799,6 +799,11 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         </translation>
     </message>
     <message>
+        <source>{milestone} {when}</source>
+        <comment>an occasion: &apos;6 years together&apos; &apos;in 3 days&apos;</comment>
+        <translation>{milestone} {when}</translation>
+    </message>
+    <message>
         <source>today</source>
         <translation>hoy</translation>
     </message>
@@ -1659,6 +1664,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Privacy</source>
         <translation>Privacidad</translation>
+    </message>
+    <message>
+        <source>Times now shown in %1</source>
+        <translation>Las horas se muestran ahora en %1</translation>
     </message>
     <message>
         <source>Rooms</source>

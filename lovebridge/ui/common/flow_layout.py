@@ -1,13 +1,15 @@
-"""A layout that wraps its widgets onto more rows when the width runs out (like words)."""
+"""A layout that wraps its widgets onto more rows when the width runs out (like words).
+
+Rows read as the language does: from the left, or from the right in a right-to-left layout."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
-    """Items left to right at their size hint, wrapping to a new row; height follows width."""
+    """Items in reading order at their size hint, wrapping to a new row; height follows width."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
@@ -59,13 +61,15 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         area = rect.marginsRemoved(margins)
         x, y, row_height = area.x(), area.y(), 0
+        owner = self.parentWidget()
+        direction = owner.layoutDirection() if owner is not None else Qt.LayoutDirection.LeftToRight
         for item in self._visible():
             hint = item.sizeHint()
             if x > area.x() and x + hint.width() > area.right() + 1:
                 x, y = area.x(), y + row_height + self._spacing
                 row_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            if move:  # placed from the left, then mirrored within the area in right-to-left
+                item.setGeometry(QStyle.visualRect(direction, area, QRect(QPoint(x, y), hint)))
             x += hint.width() + self._spacing
             row_height = max(row_height, hint.height())
         return y + row_height - rect.y() + margins.bottom()

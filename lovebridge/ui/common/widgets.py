@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -97,6 +98,14 @@ def card() -> QFrame:
     frame = QFrame()
     frame.setObjectName("card")
     return frame
+
+
+def back_text(text: str) -> str:
+    """'← Your notes', its arrow pointing back the way the language reads (→ in right to left,
+    where back lies to the right); the arrow is not a character Unicode mirrors by itself."""
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return text.replace("←", "→")
+    return text
 
 
 def primary_button(text: str) -> QPushButton:

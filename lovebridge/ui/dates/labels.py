@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
-from lovebridge.core.dates.anniversaries import Milestone, years_label
+from lovebridge.core.dates.anniversaries import Milestone, note_occasion, years_label
 from lovebridge.ui.formatting import weekday_name
 
 CONTEXT = "DatesLabels"
@@ -69,6 +69,14 @@ class DatesWords(QObject):
                 label = milestone.title.removesuffix(suffix)
                 return self.tr("{label} (%n year(s))", "", years).format(label=label)
         return milestone.title
+
+    def occasion(self, milestone: Milestone, today: date) -> str | None:
+        """The occasion line a note nudge carries to Write ('6 years together in 3 days'), when
+        the milestone is near enough to write for (core.dates.anniversaries.note_occasion)."""
+        if note_occasion(milestone, today) is None:
+            return None
+        return self.tr("{milestone} {when}", "an occasion: '6 years together' 'in 3 days'").format(
+            milestone=self.milestone(milestone), when=self.how_far(milestone.day, today))
 
     def how_far(self, day: date, today: date) -> str:
         """'today', 'tomorrow', 'on Friday', 'in 12 days'."""

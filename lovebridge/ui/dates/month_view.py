@@ -1,10 +1,13 @@
 """A calm, custom-painted month: plans, anniversaries and memories marked on their days.
 
-Double-click a day to plan something on it; drag a plan to another day to move it.
+Double-click a day to plan something on it; drag a plan to another day to move it. Under a
+right-to-left layout (Arabic, Hebrew) the week reads from the right: its first day is the
+rightmost column, and each day's number and chips sit at the cell's right edge.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -60,6 +63,17 @@ def parse_occurrence_mime(mime: QMimeData) -> tuple[str, datetime] | None:
         return uuid, datetime.fromisoformat(when)
     except (ValueError, UnicodeDecodeError):
         return None
+
+
+def text_direction(text: str, otherwise: Qt.LayoutDirection) -> Qt.LayoutDirection:
+    """The direction `text` reads in, from its first letter with a direction of its own."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return otherwise
 
 
 class MonthView(QWidget):
@@ -122,18 +136,30 @@ class MonthView(QWidget):
         return self.first_shown() + timedelta(days=41)
 
     # ---- geometry -----------------------------------------------------------------------
+    def _visual_column(self, column: int) -> int:
+        """Where the week's `column`-th day is drawn: counted from the right in right-to-left."""
+        return 6 - column if self.isRightToLeft() else column
+
+    def _leading_x(self, box: QRect | QRectF, offset: float, width: float) -> float:
+        """The left x of a part `width` wide, `offset` in from the box's leading edge (its left
+        edge, or its right one in right-to-left)."""
+        if self.isRightToLeft():
+            return box.x() + box.width() - offset - width
+        return box.x() + offset
+
     def cell_rect(self, day: date) -> QRect:
         index = (day - self.first_shown()).days
         width = self.width() / 7
         height = (self.height() - HEADER_HEIGHT) / 6
         row, column = divmod(index, 7)
+        column = self._visual_column(column)
         return QRect(round(column * width), round(HEADER_HEIGHT + row * height),
                      round(width), round(height))
 
     def day_at(self, pos: QPoint) -> date | None:
         if pos.y() < HEADER_HEIGHT or not self.rect().contains(pos):
             return None
-        column = min(int(pos.x() / (self.width() / 7)), 6)
+        column = self._visual_column(min(int(pos.x() / (self.width() / 7)), 6))
         row = min(int((pos.y() - HEADER_HEIGHT) / ((self.height() - HEADER_HEIGHT) / 6)), 5)
         return self.first_shown() + timedelta(days=row * 7 + column)
 
@@ -166,7 +192,8 @@ class MonthView(QWidget):
         painter.setPen(QColor(c.muted))
         width = self.width() / 7
         for index, name in enumerate(weekday_abbreviations()):
-            painter.drawText(QRectF(index * width, 0, width, HEADER_HEIGHT),
+            left = self._visual_column(index) * width
+            painter.drawText(QRectF(left, 0, width, HEADER_HEIGHT),
                              Qt.AlignmentFlag.AlignCenter, name)
         day = self.first_shown()
         for _ in range(42):
@@ -189,7 +216,7 @@ class MonthView(QWidget):
             painter.setPen(QPen(QColor(c.accent), 2))
             painter.drawRoundedRect(QRectF(cell).adjusted(2, 2, -2, -2), 6, 6)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        number_box = QRectF(cell.left() + 6, cell.top() + 4, 24, 22)
+        number_box = QRectF(self._leading_x(cell, 6, 24), cell.top() + 4, 24, 22)
         if day == self.today:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(c.accent))
@@ -209,7 +236,9 @@ class MonthView(QWidget):
         hidden = len(self.entries.get(day, [])) - len(chips)
         if hidden > 0:
             painter.setPen(QColor(c.muted))
-            painter.drawText(QRectF(cell.left() + 30, cell.top() + 4, cell.width() - 36, 22),
+            # At the trailing edge: Qt turns AlignRight to the left in right-to-left.
+            painter.drawText(QRectF(self._leading_x(cell, 30, cell.width() - 36),
+                                    cell.top() + 4, cell.width() - 36, 22),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              self.tr("+{n} more").format(n=hidden))
 
@@ -230,7 +259,8 @@ class MonthView(QWidget):
         painter.drawRoundedRect(QRectF(rect), 5, 5)
         if entry.kind == "plan":
             painter.setBrush(accent if entry.status != "done" else QColor(c.muted))
-            painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 4, rect.height()), 2, 2)
+            painter.drawRoundedRect(
+                QRectF(self._leading_x(rect, 0, 4), rect.top(), 4, rect.height()), 2, 2)
         prefix = {"anniversary": "♥ ", "memory": "✿ "}.get(entry.kind, "")
         if entry.status == "done":
             prefix = "✓ "
@@ -240,8 +270,15 @@ class MonthView(QWidget):
         font.setStrikeOut(entry.status in ("skipped", "cancelled"))
         painter.setFont(font)
         painter.setPen(text)
-        painter.drawText(rect.adjusted(8, 0, -4, 0),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+        # Clear of the bar at the leading edge; the title reads in its own direction (an English
+        # title in an Arabic calendar keeps its "…" at its end), set against the leading edge.
+        box = rect.adjusted(4, 0, -8, 0) if self.isRightToLeft() else rect.adjusted(8, 0, -4, 0)
+        edge = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        painter.save()
+        painter.setLayoutDirection(text_direction(entry.label, self.layoutDirection()))
+        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+                         | edge, label)
+        painter.restore()
         font.setStrikeOut(False)
         painter.setFont(font)
 
@@ -282,7 +319,9 @@ class MonthView(QWidget):
             self.day_activated.emit(day)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001
-        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+        back, forward = (-1, 1) if not self.isRightToLeft() else (1, -1)  # as the week reads
+        steps = {Qt.Key.Key_Left: back, Qt.Key.Key_Right: forward, Qt.Key.Key_Up: -7,
+                 Qt.Key.Key_Down: 7}
         if event.key() in steps:
             self.select(self.selected + timedelta(days=steps[event.key()]))
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

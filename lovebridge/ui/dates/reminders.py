@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -45,9 +46,10 @@ class ReminderWords(QObject):
             return self.tr("in %n hour(s)", "", amount)
         return self.tr("in %n minute(s)", "", amount)
 
-    def text(self, due: DueReminder, now: datetime) -> str:
+    def text(self, due: DueReminder, now: datetime, zone: ZoneInfo | None = None) -> str:
+        """The reminder with its time in `zone` (where the laptop is now), else the plan's."""
         occurrence = due.occurrence
-        local = occurrence.starts_at.astimezone(recurrence.zone(occurrence.timezone))
+        local = occurrence.starts_at.astimezone(zone or recurrence.zone(occurrence.timezone))
         left = int((occurrence.starts_at - now).total_seconds() // 60)
         place = f" · {occurrence.place}" if occurrence.place else ""
         day = day_text(local, weekday=True, year=False)
@@ -60,9 +62,9 @@ class ReminderWords(QObject):
         return f"{occurrence.title} {lead} — {when}{place}"
 
 
-def reminder_text(due: DueReminder, now: datetime) -> str:
-    """ "Date night in 1 hour — Friday, 19:00 · at home" """
-    return ReminderWords().text(due, now)
+def reminder_text(due: DueReminder, now: datetime, zone: ZoneInfo | None = None) -> str:
+    """ "Date night in 1 hour — Friday, 19:00 · at home", its time told in `zone`."""
+    return ReminderWords().text(due, now, zone)
 
 
 class ReminderCenter(QObject):
@@ -72,6 +74,7 @@ class ReminderCenter(QObject):
     missed = Signal(list)  # [DueReminder] due while LoveBridge was closed
     open_requested = Signal()
     quit_requested = Signal()
+    minute = Signal()  # each minute's tick, just before the check (the shell looks at the zone)
 
     def __init__(
         self, reminders: ReminderService, clock: Callable[[], datetime],
@@ -81,10 +84,11 @@ class ReminderCenter(QObject):
         self._reminders = reminders
         self._clock = clock
         self.enabled = enabled
+        self.zone: ZoneInfo | None = None  # the laptop's zone, kept by the shell (travel)
         self.timer = QTimer(self)
         self.timer.setObjectName("reminderTimer")
         self.timer.setInterval(CHECK_INTERVAL_MS)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(self._on_minute)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(icon("lovebridge"), self)
@@ -115,6 +119,10 @@ class ReminderCenter(QObject):
                 self._notify(fresh, now)
         self.timer.start()
 
+    def _on_minute(self) -> None:
+        self.minute.emit()
+        self.check()
+
     def check(self) -> list[DueReminder]:
         """Show the reminders whose time has come (each once)."""
         if not self.enabled:
@@ -133,7 +141,7 @@ class ReminderCenter(QObject):
     def _notify(self, due: list[DueReminder], now: datetime) -> None:
         if self.uses_tray and self.tray is not None:
             for reminder in due:
-                self.tray.showMessage("LoveBridge", reminder_text(reminder, now),
+                self.tray.showMessage("LoveBridge", reminder_text(reminder, now, self.zone),
                                       QSystemTrayIcon.MessageIcon.Information, 15_000)
         self.shown.emit(due)
 
@@ -173,9 +181,11 @@ class ReminderBanner(QFrame):
         self.current: list[DueReminder] = []
         self.hide()
 
-    def show_reminders(self, due: list[DueReminder], now: datetime) -> None:
+    def show_reminders(
+        self, due: list[DueReminder], now: datetime, zone: ZoneInfo | None = None
+    ) -> None:
         self.current = due
-        lines = [reminder_text(d, now) for d in due]
+        lines = [reminder_text(d, now, zone) for d in due]
         self.text.setText("\n".join(lines))
         self.show()
 
@@ -214,6 +224,8 @@ class AwayPanel(QFrame):
         layout.addWidget(self.lines)
         self.hide()
 
-    def show_missed(self, missed: list[DueReminder], now: datetime) -> None:
-        self.lines.setText("\n".join(f"• {reminder_text(d, now)}" for d in missed))
+    def show_missed(
+        self, missed: list[DueReminder], now: datetime, zone: ZoneInfo | None = None
+    ) -> None:
+        self.lines.setText("\n".join(f"• {reminder_text(d, now, zone)}" for d in missed))
         self.show()

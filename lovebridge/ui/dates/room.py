@@ -22,7 +22,6 @@ from lovebridge.core.dates import recurrence
 from lovebridge.core.dates.anniversaries import (
     milestones_between,
     next_milestone,
-    note_occasion,
 )
 from lovebridge.core.dates.ideas import Idea
 from lovebridge.core.dates.model import Occurrence
@@ -355,7 +354,7 @@ class DatesRoom(CalendarFilesMixin, QWidget):
                 title=words.milestone(milestone)))
             phrase = words.how_far(milestone.day, today)
             self.countdown_when.setText(f"{day_text(milestone.day, weekday=True)} · {phrase}")
-            self.occasion = note_occasion(milestone, today)
+            self.occasion = words.occasion(milestone, today)
         self.nudge_button.setVisible(self.occasion is not None)
 
     # ---- plans ----------------------------------------------------------------------------

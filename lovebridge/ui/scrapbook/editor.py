@@ -35,7 +35,7 @@ from lovebridge.core.scrapbook.records import (
     PhotoRef,
 )
 from lovebridge.ui.common.flow_layout import flow_container
-from lovebridge.ui.common.widgets import muted_label, primary_button
+from lovebridge.ui.common.widgets import back_text, muted_label, primary_button
 from lovebridge.ui.scrapbook.drops import AcceptsPhotoDrops, carries_photos
 from lovebridge.ui.scrapbook.thumbnails import ThumbnailLoader
 
@@ -97,7 +97,7 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         outer.setContentsMargins(28, 20, 28, 16)
         outer.setSpacing(12)
         bar = QHBoxLayout()
-        self.back_button = QPushButton(self.tr("← Back to the scrapbook"))
+        self.back_button = QPushButton(back_text(self.tr("← Back to the scrapbook")))
         self.back_button.setObjectName("backButton")
         self.back_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.back_button.clicked.connect(self.back_requested)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from lovebridge.core.scrapbook.records import Memory, MemoryPlaceItem
 from lovebridge.ui.common.flow_layout import flow_container
-from lovebridge.ui.common.widgets import muted_label, primary_button
+from lovebridge.ui.common.widgets import back_text, muted_label, primary_button
 from lovebridge.ui.formatting import memory_date_text
 from lovebridge.ui.scrapbook.thumbnails import ThumbnailLoader
 
@@ -41,7 +41,7 @@ class MemoryReader(QWidget):
         outer.setContentsMargins(40, 24, 40, 20)
         outer.setSpacing(12)
         bar = QHBoxLayout()
-        self.back_button = QPushButton(self.tr("← Back to the scrapbook"))
+        self.back_button = QPushButton(back_text(self.tr("← Back to the scrapbook")))
         self.back_button.setObjectName("readerBack")
         self.back_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.back_button.clicked.connect(self.back_requested)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.core.scrapbook.records import TrashEntry
-from lovebridge.ui.common.widgets import heading, muted_label
+from lovebridge.ui.common.widgets import back_text, heading, muted_label
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -32,7 +32,7 @@ class TrashPage(QWidget):
         layout.setContentsMargins(40, 28, 40, 24)
         layout.setSpacing(14)
         bar = QHBoxLayout()
-        back = QPushButton(self.tr("← Back to the scrapbook"))
+        back = QPushButton(back_text(self.tr("← Back to the scrapbook")))
         back.clicked.connect(self.back_requested)
         bar.addWidget(back)
         bar.addStretch(1)

@@ -221,8 +221,16 @@ class MainWindow(ShellMenus, QMainWindow):
         self.notice_area.add_notice(reminders.away_panel)
         self.notice_area.add_notice(reminders.banner)
         reminders.occurrence_requested.connect(self.show_occurrence)
+        reminders.zone_changed.connect(self._on_zone_changed)
         self.preference_pages.register(
             reminders.page_title(), reminders.preferences_page, order=20)
+
+    def _on_zone_changed(self, name: str) -> None:
+        """The laptop moved to another zone (travel): the calendar follows, and says so calmly."""
+        dates = self._built_rooms.get(DATES)
+        if dates is not None:  # a Dates room built later reads the new zone itself
+            dates.set_zone(name)  # type: ignore[attr-defined]
+        self.status_label.setText(self.tr("Times now shown in %1").replace("%1", name))
 
     def _show_welcome(self) -> None:
         from lovebridge.ui.welcome import WelcomePage

@@ -34,7 +34,7 @@ from lovebridge.core.write.templates import Template, TemplateLibrary
 from lovebridge.render.content import NoteContent
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.reflow_splitter import ReflowSplitter
-from lovebridge.ui.common.widgets import card, scrolling
+from lovebridge.ui.common.widgets import back_text, card, scrolling
 from lovebridge.ui.hand.choices import hand_entries
 from lovebridge.ui.settings import Option, Settings
 from lovebridge.ui.tasks import run_task
@@ -124,7 +124,7 @@ class ComposePage(QWidget):
         outer.setContentsMargins(24, 18, 24, 14)
         outer.setSpacing(10)
         top = QHBoxLayout()
-        self.back_button = QPushButton(self.tr("← Your notes"))
+        self.back_button = QPushButton(back_text(self.tr("← Your notes")))
         self.back_button.setObjectName("backToNotes")
         self.back_button.clicked.connect(self.back_requested)
         top.addWidget(self.back_button)

@@ -11,7 +11,10 @@ from lovebridge.ui.theme import current_colours
 
 
 class WeeklyBars(QWidget):
-    """Soft rounded bars, one per week, no numbers: a picture of the rhythm, not a score."""
+    """Soft rounded bars, one per week, no numbers: a picture of the rhythm, not a score.
+
+    Time runs the way the language reads: this week at the right, or at the left in
+    right-to-left."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,15 +41,17 @@ class WeeklyBars(QWidget):
         area = QRectF(self.rect()).adjusted(2, 4, -2, -6)
         slot = area.width() / len(self.weeks)
         peak = max(3, max(w.count for w in self.weeks))
+        last = len(self.weeks) - 1
         for index, week in enumerate(self.weeks):
-            x = area.left() + index * slot + slot * 0.2
+            place = last - index if self.isRightToLeft() else index
+            x = area.left() + place * slot + slot * 0.2
             width = slot * 0.6
             height = max(4.0, area.height() * week.count / peak) if week.count else 4.0
             bar = QRectF(x, area.bottom() - height, width, height)
             path = QPainterPath()
             path.addRoundedRect(bar, min(width / 2, 5), min(width / 2, 5))
             colour = QColor(colours.accent if week.count else colours.border)
-            if week.count and index < len(self.weeks) - 1:
+            if week.count and index < last:
                 colour.setAlphaF(0.55)
             painter.fillPath(path, colour)
         painter.end()
