@@ -175,7 +175,7 @@ def test_a_full_disk_is_said_in_spanish_with_spanish_numbers(
     language.use_language()
     said = common.written_or_failed(tmp_path / "note.pdf", "the note", full)
     assert said.startswith("El disco está lleno: LoveBridge necesita unos ")
-    assert "para escribir la nota (ahora hay 2,1 MB libres)" in said
+    assert "para escribir la nota — unos 15 MB más de lo que hay libre ahora." in said
     # In English, word for word what the store says about the same full disk.
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     language.use_language()

@@ -86,9 +86,18 @@ def disk_full(folder: Path, needed: int, doing: str) -> str:
     if not needed:
         return _("The disk is full, so LoveBridge could not {doing}{now}. Free some space and try "
                  "again; everything saved before is safe.").format(doing=_(doing), now=now)
-    return _("The disk is full: LoveBridge needs about {needed} MB free to {doing}{now}. Free "
+    more = "" if free is None else _(" — about {short} MB more than is free now").format(
+        short=_megabytes(max(needed - free, 0)))
+    return _("The disk is full: LoveBridge needs about {needed} MB free to {doing}{more}. Free "
              "some space and try again; nothing was changed.").format(
-        needed=number_text(max(needed, 1_000_000) / 1e6), doing=_(doing), now=now)
+        needed=_megabytes(needed), doing=_(doing), more=more)
+
+
+def _megabytes(size: int) -> str:
+    """As store.guards.megabytes, in the command line's numbers: "0.4", "340", never "0"."""
+    if size < 9_950_000:
+        return number_text(max(size, 100_000) / 1e6, 1)
+    return number_text(size / 1e6)
 
 
 def open_failure(exc: BaseException) -> str | None:
