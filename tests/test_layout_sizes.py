@@ -9,14 +9,15 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lovebridge.core.links import NoteRequest
-from tests.layout_checks import clipped_text, overlapping, past_the_window
+from tests.layout_checks import clipped_text, cut_by_parent, overlapping, past_the_window
 
 SIZES = [(800, 600), (1024, 700)]
 
 
 def problems(window) -> list[str]:  # noqa: ANN001
     QApplication.processEvents()
-    return clipped_text(window) + overlapping(window) + past_the_window(window)
+    return (clipped_text(window) + overlapping(window) + past_the_window(window)
+            + cut_by_parent(window))
 
 
 def every_screen(qtbot, window):  # noqa: ANN001, ANN201
