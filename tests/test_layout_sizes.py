@@ -93,10 +93,10 @@ def test_headings_grow_with_the_application_font(qtbot, couple, make_window) -> 
             window.show_room(1)
             qtbot.wait(20)
             sizes[scale] = {name: window.findChild(QLabel, name).font().pointSizeF()
-                            for name in ("pageTitle",)}
+                            for name in ("pageTitle", "appTitle")}
             window.close()
         finally:
             app.setFont(normal)
-    for name in ("pageTitle",):
+    for name in ("pageTitle", "appTitle"):  # the room's heading and the sidebar's name
         assert sizes[1.5][name] > sizes[1.0][name] * 1.4, sizes
         assert sizes[1.0][name] > normal.pointSizeF() * 1.5  # still a heading

@@ -80,6 +80,9 @@ def library_modules(room: int) -> tuple[str, ...]:
     )
 
 
+SIDEBAR_WIDTH = 210  # px at the usual font
+
+
 class MainWindow(ShellMenus, QMainWindow):
     """Hosts the rooms; wires the requests one room makes of another."""
 
@@ -245,20 +248,26 @@ class MainWindow(ShellMenus, QMainWindow):
 
         sidebar = QWidget()
         sidebar.setObjectName("roomSidebar")
-        sidebar.setFixedWidth(210)
         column = QVBoxLayout(sidebar)
         column.setContentsMargins(0, 22, 0, 16)
         column.setSpacing(10)
-        brand = QHBoxLayout()
-        brand.setContentsMargins(22, 0, 16, 8)
-        logo = QLabel()
-        logo.setPixmap(icon("lovebridge").pixmap(30, 30))
-        brand.addWidget(logo)
         title = QLabel(APP_NAME)
         title.setObjectName("appTitle")
+        title.ensurePolished()  # its size, from the style sheet, follows the application font
+        logo = QLabel()
+        logo.setPixmap(icon("lovebridge").pixmap(30, 30))
+        # The mark beside the name; above it when a large font makes the name too long for
+        # the usual 210 px column (which then widens only as far as the name needs).
+        margins = (22, 0, 16, 8)
+        beside = margins[0] + 30 + 6 + title.sizeHint().width() + margins[2] <= SIDEBAR_WIDTH
+        brand = QHBoxLayout() if beside else QVBoxLayout()
+        brand.setContentsMargins(*margins)
+        brand.addWidget(logo)
         brand.addWidget(title)
-        brand.addStretch(1)
+        if beside:
+            brand.addStretch(1)
         column.addLayout(brand)
+        sidebar.setFixedWidth(max(SIDEBAR_WIDTH, brand.sizeHint().width()))
 
         self.room_list = QListWidget()
         self.room_list.setObjectName("roomList")
