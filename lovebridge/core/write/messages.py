@@ -52,7 +52,21 @@ class MessageRecord:
 
     @property
     def preview(self) -> str:
-        return " ".join(self.body_text.split())[:140]
+        """The first words, ending with "…" at a word's end when there is more."""
+        return excerpt(self.body_text, PREVIEW_CHARS)
+
+
+PREVIEW_CHARS = 140
+
+
+def excerpt(text: str, limit: int) -> str:
+    """`text` on one line, cut at the last whole word within `limit` characters with "…"."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit]
+    words = cut.rsplit(" ", 1)[0] if " " in cut and flat[limit] != " " else cut
+    return words.rstrip(" ,;:.-–—") + "…"
 
 
 def _record(row: Message) -> MessageRecord:

@@ -7,11 +7,20 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRectF,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from lovebridge.core.write.placeholders import FillValues, fill
@@ -147,18 +156,47 @@ class CardDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(option.font.pointSizeF() - 1.5, 7.5))
         painter.setFont(small)
         painter.setPen(QColor(colours.muted))
-        painter.drawText(rect.adjusted(12, 7, -12, 0), Qt.AlignmentFlag.AlignLeft,
-                         str(index.data(HEADER_ROLE) or ""))
+        header_rect = rect.adjusted(12, 7, -12, 0)
+        header = QFontMetricsF(small).elidedText(str(index.data(HEADER_ROLE) or ""),
+                                                Qt.TextElideMode.ElideRight, header_rect.width())
+        painter.drawText(header_rect, Qt.AlignmentFlag.AlignLeft, header)
         painter.setFont(option.font)
         painter.setPen(QColor(colours.text))
         text_rect = rect.adjusted(12, 26, -12, -8)
-        opt = QTextOption()
-        opt.setWrapMode(QTextOption.WrapMode.WordWrap)
-        preview = " ".join(str(index.data(PREVIEW_ROLE) or "").split())
-        metrics = painter.fontMetrics()
+        metrics = QFontMetricsF(option.font)
         lines = max(1, int(text_rect.height() // metrics.lineSpacing()))
-        budget = int(text_rect.width() / max(metrics.averageCharWidth(), 1)) * lines
-        if len(preview) > budget:
-            preview = preview[: max(budget - 2, 1)].rsplit(" ", 1)[0] + " …"
-        painter.drawText(text_rect, preview, opt)
+        top = text_rect.top()
+        for line in card_lines(str(index.data(PREVIEW_ROLE) or ""), option.font,
+                               text_rect.width(), lines):
+            painter.drawText(QPointF(text_rect.left(), top + metrics.ascent()), line)
+            top += metrics.lineSpacing()
         painter.restore()
+
+
+def card_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
+    """`text` wrapped at words into at most `max_lines` lines of `width`; when it does not all
+    fit, the last line ends in "…" after a whole word."""
+    flat = " ".join(text.split())
+    metrics = QFontMetricsF(font)
+    layout = QTextLayout(flat, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    spans = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    result = [flat[start:start + length].strip() for start, length in spans[:max_lines]]
+    if len(spans) <= max_lines:
+        return result
+    last = result[-1]
+    while last and metrics.horizontalAdvance(last + "…") > width:
+        shorter = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+        last = shorter
+    result[-1] = last.rstrip(" ,;:.-–—") + "…"
+    return result
