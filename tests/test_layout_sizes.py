@@ -100,3 +100,46 @@ def test_headings_grow_with_the_application_font(qtbot, couple, make_window) -> 
     for name in ("pageTitle", "appTitle"):  # the room's heading and the sidebar's name
         assert sizes[1.5][name] > sizes[1.0][name] * 1.4, sizes
         assert sizes[1.0][name] > normal.pointSizeF() * 1.5  # still a heading
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["800x600", "1024x700"])
+def test_todays_marker_holds_its_number_clear_of_the_plans(
+        qtbot, couple, make_window, size, font_scale) -> None:  # noqa: ANN001
+    """In the month grid, today's round marker is as large as its number, and neither the
+    marker nor "+n more" sits on the day's plan chips, with any font."""
+    from datetime import datetime, timedelta
+
+    from PySide6.QtGui import QFontMetrics
+
+    from lovebridge.core.dates.model import PlanDraft
+
+    window = make_window()
+    window.resize(*size)
+    window.show_room(2)
+    room = window.dates_room
+    view = room.month_view
+    evening = datetime.combine(view.today, datetime.min.time()).astimezone() + timedelta(hours=18)
+    for hour, title in enumerate(("Dinner", "Cinema", "Walk", "Stars", "Tea")):
+        room.services.plans.create(PlanDraft(title, evening + timedelta(hours=hour * 0.2)))
+    room.refresh()
+    qtbot.wait(50)
+    for day in (view.today, view.first_shown() + timedelta(days=23)):  # today and a "24"-ish
+        cell, number = view.cell_rect(day), view.number_rect(day)
+        bold = window.font()
+        bold.setBold(day == view.today)
+        text = QFontMetrics(bold).boundingRect(str(day.day))
+        assert number.width() >= text.width() and number.height() >= text.height()
+        assert cell.contains(number), (cell, number)
+        for chip, _entry in view.chip_rects(day):
+            assert not chip.intersects(number), (chip, number)
+            assert cell.contains(chip)
+    chips = view.chip_rects(view.today)
+    assert chips  # the plans are shown
+    more = view.more_text(view.today)
+    if more:
+        small = window.font()
+        small.setPointSizeF(max(small.pointSizeF() - 1, 7))
+        room_for_it = view.more_rect(view.today)
+        assert QFontMetrics(small).horizontalAdvance(more) <= room_for_it.width()
+        assert not room_for_it.intersects(view.number_rect(view.today))
+        assert all(not room_for_it.intersects(chip) for chip, _e in chips)
