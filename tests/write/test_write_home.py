@@ -207,7 +207,7 @@ def test_note_previews_end_in_an_ellipsis_after_a_whole_word(qtbot, ctx, couple,
     """A long note's card in "Your notes" ends with "…" after a whole word (not cut mid-word
     with no sign that there is more); the whole note is in the tooltip; the small header line
     and the drawn lines fit the card."""
-    from lovebridge.ui.write.suggestion_model import card_lines
+    from lovebridge.ui.common.text_lines import card_lines
 
     long_note = ("Thank you for the walk by the river on Sunday afternoon, for the purple "
                  "umbrella you remembered, for the soup, and for listening when I went on "

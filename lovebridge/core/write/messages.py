@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, or_, select
 
+from lovebridge.core.excerpt import excerpt
 from lovebridge.store.base import utc_now
 from lovebridge.store.db import Store
 from lovebridge.store.models import Message
@@ -57,16 +58,6 @@ class MessageRecord:
 
 
 PREVIEW_CHARS = 140
-
-
-def excerpt(text: str, limit: int) -> str:
-    """`text` on one line, cut at the last whole word within `limit` characters with "…"."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit]
-    words = cut.rsplit(" ", 1)[0] if " " in cut and flat[limit] != " " else cut
-    return words.rstrip(" ,;:.-–—") + "…"
 
 
 def _record(row: Message) -> MessageRecord:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lovebridge.core.write.messages import MessageRecord, MessageService, excerpt
+from lovebridge.core.excerpt import excerpt
+from lovebridge.core.write.messages import MessageRecord, MessageService
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.formatting import short_day_text
 from lovebridge.ui.write.suggestion_model import HEADER_ROLE, KEY_ROLE, PREVIEW_ROLE, CardDelegate

@@ -12,20 +12,13 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QPainter,
-    QPainterPath,
-    QTextLayout,
-    QTextOption,
-)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from lovebridge.core.write.placeholders import FillValues, fill
 from lovebridge.core.write.suggestions import Ranked
 from lovebridge.core.write.templates import Template
+from lovebridge.ui.common.text_lines import card_lines
 from lovebridge.ui.theme import current_colours
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -171,32 +164,3 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(QPointF(text_rect.left(), top + metrics.ascent()), line)
             top += metrics.lineSpacing()
         painter.restore()
-
-
-def card_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
-    """`text` wrapped at words into at most `max_lines` lines of `width`; when it does not all
-    fit, the last line ends in "…" after a whole word."""
-    flat = " ".join(text.split())
-    metrics = QFontMetricsF(font)
-    layout = QTextLayout(flat, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    spans = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        spans.append((line.textStart(), line.textLength()))
-    layout.endLayout()
-    result = [flat[start:start + length].strip() for start, length in spans[:max_lines]]
-    if len(spans) <= max_lines:
-        return result
-    last = result[-1]
-    while last and metrics.horizontalAdvance(last + "…") > width:
-        shorter = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
-        last = shorter
-    result[-1] = last.rstrip(" ,;:.-–—") + "…"
-    return result
