@@ -143,3 +143,42 @@ def test_todays_marker_holds_its_number_clear_of_the_plans(
         assert QFontMetrics(small).horizontalAdvance(more) <= room_for_it.width()
         assert not room_for_it.intersects(view.number_rect(view.today))
         assert all(not room_for_it.intersects(chip) for chip, _e in chips)
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (2560, 1440)], ids=["1440x900", "2560x1440"])
+def test_a_wide_window_keeps_the_rooms_to_a_readable_width_centred(
+        qtbot, couple, make_window, size) -> None:  # noqa: ANN001
+    """On a large screen the rooms stay a comfortable width, centred beside the sidebar (no
+    line or list stretched across 2,500 px), the timeline gets more columns, and nothing is
+    cut or laid over anything else."""
+    from datetime import date
+
+    from lovebridge.core.scrapbook.records import MemoryDate, MemoryDraft
+    from lovebridge.core.scrapbook.service import MemoryService
+    from lovebridge.ui.scrapbook.timeline_model import KIND_ROLE
+
+    window = make_window()
+    for day in range(1, 9):
+        MemoryService(window.ctx).save(MemoryDraft(f"Walk {day}", MemoryDate.of(date(2025, 5, day)),
+                                                   "", story_text="A slow walk."))
+    window.resize(*size)
+    qtbot.wait(50)
+    sidebar = window.findChild(QWidget, "roomSidebar")
+    found = {}
+    for screen in every_screen(qtbot, window):
+        qtbot.wait(50)
+        found[screen] = problems(window)
+        rooms = window.rooms.geometry()
+        assert rooms.width() <= 1700, (screen, rooms)
+        left_gap, right_gap = rooms.left() - sidebar.width(), window.width() - rooms.right() - 1
+        assert abs(left_gap - right_gap) <= 2, (screen, left_gap, right_gap)
+        if screen == "scrapbook":
+            view = window.scrapbook_room.home.view
+            model = view.model()
+            qtbot.waitUntil(lambda m=model: m.rowCount() >= 9)
+            cards = [view.visualRect(model.index(row, 0)) for row in range(model.rowCount())
+                     if model.index(row, 0).data(KIND_ROLE) == "memory"]
+            first_row = [card for card in cards if card.top() == cards[0].top()]
+            assert len(first_row) >= (4 if size[0] > 2000 else 3), len(first_row)
+    report = [f"{screen}: {problem}" for screen, items in found.items() for problem in items]
+    assert not report, "\n".join(report)

@@ -11,6 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -81,6 +82,12 @@ def library_modules(room: int) -> tuple[str, ...]:
 
 
 SIDEBAR_WIDTH = 210  # px at the usual font
+CONTENT_CHARS = 230  # the rooms' widest, in average characters (about 1,600 px at 9 pt)
+
+
+def max_content_width(metrics: QFontMetrics) -> int:
+    """How wide a room may grow: wide enough for a roomy grid, grows with the font."""
+    return max(1280, CONTENT_CHARS * metrics.averageCharWidth())
 
 
 class MainWindow(ShellMenus, QMainWindow):
@@ -304,7 +311,15 @@ class MainWindow(ShellMenus, QMainWindow):
         self._built_rooms: dict[int, QWidget] = {}
         for _room in (WRITE, SCRAPBOOK, DATES):
             self.rooms.addWidget(QWidget())  # stands in until the room is first shown
-        right.addWidget(self.rooms, 1)
+        # On a very wide screen the rooms keep a comfortable width, centred, rather than
+        # stretching lines and lists across the whole screen.
+        self.rooms.setMaximumWidth(max_content_width(self.fontMetrics()))
+        centred = QHBoxLayout()
+        centred.setSpacing(0)
+        centred.addStretch(0)  # the room grows first; past its widest, these share the rest
+        centred.addWidget(self.rooms, 1)
+        centred.addStretch(0)
+        right.addLayout(centred, 1)
         row.addLayout(right, 1)
 
         self.room_list.currentRowChanged.connect(self._on_room_row_changed)
