@@ -417,3 +417,29 @@ def test_bold_and_italic_from_the_editor_reach_the_saved_card(qtbot, main_window
     plain = save("plain.pdf")
     assert " ".join(PdfReader(str(plain)).pages[0].extract_text().split()) == words
     assert _ink_pixels(styled, tmp_path) > _ink_pixels(plain, tmp_path) * 1.03
+
+
+def test_format_buttons_show_where_the_focus_is(qtbot, main_window, compose) -> None:
+    """Tabbing onto B or I draws a clear accent ring, so a keyboard user sees where they are."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QToolButton
+
+    from lovebridge.ui.theme import current_colours
+
+    bold = compose.format_bar.findChild(QToolButton, "boldButton")
+    compose.editor.setFocus()
+    qtbot.wait(20)
+    before = bold.grab().toImage()
+    bold.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(bold.hasFocus)
+    qtbot.wait(20)
+    after = bold.grab().toImage()
+    accent = QColor(current_colours().accent)
+
+    def accent_pixels(image) -> int:  # noqa: ANN001
+        return sum(1 for x in range(image.width()) for y in range(image.height())
+                   if abs(image.pixelColor(x, y).red() - accent.red()) < 30
+                   and abs(image.pixelColor(x, y).green() - accent.green()) < 30
+                   and abs(image.pixelColor(x, y).blue() - accent.blue()) < 30)
+
+    assert accent_pixels(after) > accent_pixels(before) + 2 * (after.width() + after.height())
