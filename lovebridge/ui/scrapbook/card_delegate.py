@@ -33,6 +33,7 @@ CARD_TEXT_HEIGHT = 66
 MONTH_TAB_WIDTH = 54
 HEADER_HEIGHT = 52
 RADIUS = 14.0
+TEXT_CARD_LINES = 12  # a card with no photo: quote mark, title, date, a few lines of story
 
 
 def card_width(view: QListView) -> int:
@@ -59,6 +60,8 @@ class MemoryCardDelegate(QStyledItemDelegate):
                          HEADER_HEIGHT)
         width = card_width(self._view)
         height = int(width * 0.72) + CARD_TEXT_HEIGHT
+        if not index.data(PHOTO_COUNT_ROLE):  # a card of words: as tall as a few lines need
+            height = min(height, QFontMetrics(option.font).lineSpacing() * TEXT_CARD_LINES + 44)
         if index.data(MONTH_START_ROLE):  # the month's tab travels with its first card
             width += MONTH_TAB_WIDTH + self._view.spacing()
         return QSize(width, height)
