@@ -119,3 +119,22 @@ def overlapping(root: QWidget) -> list[str]:
                                  f"{second.objectName() or type(second).__name__} in "
                                  f"{parent.objectName() or type(parent).__name__}")
     return found
+
+
+def cut_by_parent(root: QWidget) -> list[str]:
+    """Visible widgets that stick out of the widget holding them (the part outside is not
+    drawn: a row of boxes cut in half, a button missing its bottom). A scroll area's page is
+    allowed to be larger than the scroll area: that part scrolls into view."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        parent = widget.parentWidget()
+        if (parent is None or not _shown(widget, root) or widget.isWindow()
+                or not _inside_visible_area(widget, root)
+                or isinstance(parent.parentWidget(), QAbstractScrollArea)
+                or isinstance(parent, QAbstractScrollArea)):
+            continue
+        inside = QRect(QPoint(0, 0), parent.size()).adjusted(-1, -1, 1, 1)
+        if not inside.contains(widget.geometry()):
+            found.append(f"{_name(widget)} {widget.geometry().getRect()} is cut off by "
+                         f"{_name(parent)} {parent.width()}x{parent.height()}")
+    return found

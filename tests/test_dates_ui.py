@@ -458,3 +458,22 @@ def test_with_a_tray_closing_the_window_keeps_lovebridge_running(
     assert clock_tick == []
     reminders.quit_from_tray()
     assert reminders.quitting and not reminders.center.timer.isActive()
+
+
+def test_whats_coming_names_a_date_night_once(qtbot, room) -> None:
+    """A plan called by its kind ("Date night", a date night) reads "Date night · home", not
+    "Date night · Date night · home"; a plan with its own title still says its kind."""
+    start = datetime(2026, 12, 4, 19, 0, tzinfo=BERLIN)
+    room.services.plans.create(PlanDraft("Date night", start, place="home",
+                                         timezone="Europe/Berlin"))
+    room.services.plans.create(PlanDraft("Cinema", start + timedelta(days=1),
+                                         timezone="Europe/Berlin"))
+    room.refresh()
+    bar = room.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert room.tabs.currentIndex() == 1
+    lines = [room.agenda.item(i).text() for i in range(room.agenda.count())]
+    date_night = next(line for line in lines if "19:00" in line and "home" in line)
+    assert date_night.count("Date night") == 1, lines
+    cinema = next(line for line in lines if "Cinema" in line)
+    assert "Date night" in cinema, lines  # the kind is still said when the title differs

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 
@@ -420,3 +420,32 @@ def test_search_results_past_the_first_page_arrive_when_scrolling(
     titles = sorted(model.data(model.index(row)) for row in model.memory_rows())
     assert titles == sorted(["Memory 39", *(f"Memory {n}" for n in range(390, 400))])
     room.thumbnails.wait_idle()
+
+
+def test_a_memory_without_a_photo_is_a_card_of_words(qtbot, ctx, couple, make_window) -> None:  # noqa: ANN001
+    """A memory with no photo is not an empty picture frame: its title, date, place and the
+    start of its story fill the card, the story ending in "…" when there is more."""
+    story = "We laughed so much at the lake that the ducks left. " * 12
+    save_memory(ctx, "Picnic at the lake", MemoryDate(2025, 6, 3), story=story,
+                place="Loch Lomond")
+    window = make_window()
+    window.resize(1280, 800)
+    room = open_scrapbook(window)
+    view = room.home.view
+    qtbot.waitUntil(lambda: view.model().rowCount() >= 2)
+    index = next(view.model().index(row, 0) for row in range(view.model().rowCount())
+                 if view.model().index(row, 0).data(KIND_ROLE) == "memory")
+    rect = view.visualRect(index)
+    qtbot.wait(50)
+    picture = view.viewport().grab().toImage()
+    upper = rect.adjusted(rect.width() // 4, 0, 0, -rect.height() // 3)  # past the month tab
+    dark = sum(1 for x in range(upper.left(), upper.right(), 2)
+               for y in range(upper.top(), upper.bottom(), 2)
+               if picture.pixelColor(x, y).lightness() < 120)
+    assert dark > 150, dark  # words, not a blank frame with a small ornament
+    lines = view.itemDelegate().text_card_lines(view.font(), index, QRectF(rect))
+    texts = [text for text, *_rest in lines]
+    assert texts[0] == "Picnic at the lake"
+    assert any("Loch Lomond" in text for text in texts)
+    assert any("ducks" in text for text in texts)
+    assert texts[-1].endswith("…")

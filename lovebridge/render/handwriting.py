@@ -12,18 +12,21 @@ import random
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QPainter,
     QPainterPath,
+    QPen,
     QTextLayout,
     QTextLine,
+    QTransform,
 )
 
 from . import hand_font
+from .content import styled_words
 from .fonts import FONTS_BY_KEY, base_font_key, font_features, make_qfont
 from .ink import printing
 from .word_pose import pose_word
@@ -69,6 +72,29 @@ def jitter_for(font_key: str, neat: bool) -> Jitter:
     )
 
 
+class Word(str):
+    """A word on the card, and whether the writer made it bold or italic."""
+
+    bold: bool
+    italic: bool
+
+    def __new__(cls, text: str, bold: bool = False, italic: bool = False) -> Word:
+        word = super().__new__(cls, text)
+        word.bold, word.italic = bold, italic
+        return word
+
+
+def _italic(word: str) -> bool:
+    return getattr(word, "italic", False)
+
+
+def _bold(word: str) -> bool:
+    return getattr(word, "bold", False)
+
+
+BOLD_STROKE = 0.045  # ems: how much a bold word's strokes are thickened
+
+
 @dataclass(frozen=True)
 class FittedText:
     """Text broken into lines at the largest size (points, before the font's scale) that fits."""
@@ -84,13 +110,15 @@ def _word_width(font_key: str, word: str) -> float:
     """Width of a word at REFERENCE_SIZE (points); a captured hand may be redone, so uncached."""
     if hand_font.is_hand(font_key):
         return hand_font.word_width(font_key, word)
-    return _font_word_width(font_key, word)
+    return _font_word_width(font_key, str(word), _italic(word))
 
 
 @lru_cache(maxsize=4096)
-def _font_word_width(font_key: str, word: str) -> float:
+def _font_word_width(font_key: str, word: str, italic: bool = False) -> float:
     """Width of a word in a bundled font at REFERENCE_SIZE (points), cached across renders."""
-    return QFontMetricsF(make_qfont(font_key, REFERENCE_SIZE)).horizontalAdvance(word)
+    font = make_qfont(font_key, REFERENCE_SIZE)
+    font.setItalic(italic)
+    return QFontMetricsF(font).horizontalAdvance(word)
 
 
 def _space_width(font_key: str) -> float:
@@ -107,8 +135,8 @@ def break_lines(text: str, font_key: str, size: float, width: float) -> list[tup
     space = _space_width(font_key) * factor
     budget = width * WIDTH_SAFETY
     lines: list[tuple[str, ...]] = []
-    for paragraph in text.split("\n"):
-        words = paragraph.split()
+    for paragraph in styled_words(text):
+        words = [Word(*styled) for styled in paragraph]
         if not words:
             lines.append(())
             continue
@@ -134,13 +162,17 @@ def _split_long_word(word: str, font_key: str, factor: float, budget: float) -> 
     if _word_width(font_key, word) * factor <= budget:
         return [word]
     pieces, current = [], ""
+
+    def styled(text: str) -> Word:
+        return Word(text, _bold(word), _italic(word))
+
     for char in word:
-        if current and _word_width(font_key, current + char) * factor > budget:
-            pieces.append(current)
+        if current and _word_width(font_key, styled(current + char)) * factor > budget:
+            pieces.append(styled(current))
             current = char
         else:
             current += char
-    return [*pieces, current] if current else pieces
+    return [*pieces, styled(current)] if current else pieces
 
 
 def fit_text(text: str, font_key: str, width: float, height: float, base: float,
@@ -268,12 +300,13 @@ def draw_line(painter: QPainter, words: tuple[str, ...], font_key: str, size: fl
                                                ink, word_rng, jitter, takes_used)
         else:
             advance = draw_word(painter, spaced, font_key, size, QPointF(x, y), ink, word_rng,
-                                jitter, alternates)
+                                jitter, alternates, bold=_bold(word), italic=_italic(word))
         x += advance + space * (1 + word_rng.uniform(-jitter.spacing * 0.5, jitter.spacing))
 
 
-def _word_font(font_key: str, size: float, alternate: bool) -> QFont:
+def _word_font(font_key: str, size: float, alternate: bool, italic: bool = False) -> QFont:
     font = make_qfont(font_key, size)
+    font.setItalic(italic)  # the bundled hands have no italic: Qt slants them, on paper too
     if alternate:
         font.setFeature(QFont.Tag("salt"), 1)
     return font
@@ -289,24 +322,28 @@ def _shaped_line(word: str, font: QFont) -> QTextLine:
 
 
 def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: QPointF,
-              ink: QColor, rng: random.Random, jitter: Jitter, alternates: bool) -> float:
+              ink: QColor, rng: random.Random, jitter: Jitter, alternates: bool,
+              bold: bool = False, italic: bool = False) -> float:
     """Draw one word with its baseline at `origin`; return how far the pen moved.
 
     Words drawn with the font's alternate letterforms are filled as outlines, because those
     glyphs have no character behind them; the plain word is then laid underneath in
-    transparent ink so the PDF's text still reads (and copies) as the word.
+    transparent ink so the PDF's text still reads (and copies) as the word. A bold word is
+    the word as text with its letters' outlines traced over in a thicker line (a font made
+    bold by Qt would be written into the PDF twice, and copy out twice).
     """
     word_size = size * (1 + rng.uniform(-jitter.size, jitter.size))
     # On a printer there is no see-through text to keep an outlined word readable as text, so
     # the everyday letterforms are used there (see ink.printing).
     use_alternate = alternates and rng.random() < jitter.alternates and not printing(painter)
-    line = _shaped_line(word, _word_font(font_key, word_size, False))
+    line = _shaped_line(word, _word_font(font_key, word_size, False, italic))
     em = word_size * FONTS_BY_KEY[font_key].scale
     phase = rng.uniform(0, math.tau)
     painter.save()
     ink = pose_word(painter, origin, rng, jitter.rotation, jitter.pressure, ink)
     shift_total = 0.0
-    visible = _shaped_line(word, _word_font(font_key, word_size, True)) if use_alternate else line
+    visible = (_shaped_line(word, _word_font(font_key, word_size, True, italic)) if use_alternate
+               else line)
     for run in visible.glyphRuns():
         moved = []
         for index, point in enumerate(run.positions()):
@@ -314,16 +351,22 @@ def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: 
             shift_total += rng.uniform(-jitter.glyph_shift, jitter.glyph_shift * 1.3) * em
             moved.append(QPointF(point.x() + shift_total, point.y() + wave * jitter.baseline * em))
         origin_shift = QPointF(0, -visible.ascent())
-        if use_alternate:
+        outline = QPainterPath()
+        if use_alternate or bold:
             raw = run.rawFont()
-            outline = QPainterPath()
             for glyph, point in zip(run.glyphIndexes(), moved, strict=True):
-                outline.addPath(raw.pathForGlyph(glyph).translated(point + origin_shift))
+                outline.addPath(_slanted(raw.pathForGlyph(glyph), italic and not use_alternate)
+                                .translated(point + origin_shift))
+        if use_alternate:
             painter.fillPath(outline, ink)
         else:
             run.setPositions(moved)
             painter.setPen(ink)
             painter.drawGlyphRun(origin_shift, run)
+        if bold:
+            pen = QPen(ink, em * BOLD_STROKE)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.strokePath(outline, pen)
     if use_alternate:
         painter.setPen(QColor(0, 0, 0, 0))
         for run in line.glyphRuns():
@@ -332,3 +375,10 @@ def draw_word(painter: QPainter, word: str, font_key: str, size: float, origin: 
     # The pen moves to the end of the last letter; the trailing space is the caller's to vary.
     end_of_word, _position = visible.cursorToX(len(word.rstrip()))
     return end_of_word + shift_total
+
+
+def _slanted(path: QPainterPath, italic: bool) -> QPainterPath:
+    """A glyph's outline leaning as Qt leans a font with no italic of its own."""
+    if not italic:
+        return path
+    return QTransform(1, 0, -0.2, 1, 0, 0).map(path)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPainter, QPdfWriter
 
-from .content import NoteContent
+from .content import NoteContent, plain
 from .handwriting import FittedText, Jitter, draw_fitted, fit_pages, fit_text, jitter_for
 from .layouts import LAYOUTS_BY_KEY, LUNCHBOX_CAPACITY, Layout, Panel
 from .paper import (
@@ -73,7 +73,7 @@ def split_lunchbox_notes(text: str) -> list[str]:
 def compose_message(content: NoteContent, layout: Layout) -> str:
     """The note's text with a greeting and a signature, unless the writer already wrote them."""
     text = content.text.strip()
-    lines = text.splitlines()
+    lines = plain(text).splitlines()  # the checks read the words, not the bold marks
     recipient, sender = content.recipient.strip(), content.sender.strip()
     parts = []
     if recipient and not (lines and recipient.lower() in lines[0].lower()):
@@ -151,7 +151,8 @@ def _plan_letter(layout: Layout, style: NoteStyle, content: NoteContent
 
 
 def _is_signed(content: NoteContent, text: str) -> bool:
-    return bool(content.sender.strip()) and text.endswith(f"Love, {content.sender.strip()}")
+    return bool(content.sender.strip()) and plain(text).endswith(
+        f"Love, {content.sender.strip()}")
 
 
 def _plan_panel(panel: Panel, layout: Layout, style: NoteStyle, content: NoteContent,

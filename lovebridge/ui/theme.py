@@ -96,9 +96,9 @@ def build_palette(c: Colours) -> QPalette:
     return palette
 
 
-# Heading sizes as multiples of the application font: 20, 12 and 12.5 pt at the usual 9 pt.
-# (The name in the sidebar is a brand mark in a fixed-width column and keeps its size.)
-HEADING_SCALE = {"page": 20 / 9, "section": 12 / 9, "write_section": 12.5 / 9}
+# Heading sizes as multiples of the application font: 20, 12 and 12.5 pt at the usual 9 pt,
+# and 15 pt for the name in the sidebar (whose column widens with it).
+HEADING_SCALE = {"page": 20 / 9, "section": 12 / 9, "write_section": 12.5 / 9, "brand": 15 / 9}
 
 
 def heading_pt(kind: str, base_pt: float | None = None) -> str:
@@ -130,7 +130,9 @@ def build_stylesheet(c: Colours, base_pt: float | None = None) -> str:
     }}
     QListWidget#roomList::item:hover {{ background: {c.highlight_soft}; }}
     QListWidget#roomList::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
-    QLabel#appTitle {{ font-size: 15pt; font-weight: 600; color: {c.accent}; }}
+    QLabel#appTitle {{
+        font-size: {heading_pt('brand', base_pt)}; font-weight: 600; color: {c.accent};
+    }}
     QLabel#pageTitle {{
         font-size: {heading_pt('page', base_pt)}; font-weight: 600; color: {c.text};
     }}

@@ -946,6 +946,14 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Rehacer</translation>
     </message>
     <message>
+        <source>Bold (Ctrl+B)</source>
+        <translation>Negrita (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Italic (Ctrl+I)</source>
+        <translation>Cursiva (Ctrl+I)</translation>
+    </message>
+    <message>
         <source>Ink</source>
         <translation>Tinta</translation>
     </message>

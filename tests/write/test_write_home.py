@@ -200,3 +200,33 @@ def test_a_printed_note_counts_as_given_on_the_rhythm_card(qtbot, ctx, couple,
     card = window.write_room.rhythm_card
     assert sum(w.count for w in card.chart.weeks) == 1
     assert card.last_note.text() == "Last note given 4 days ago, from Jonah to Maya."
+
+
+def test_note_previews_end_in_an_ellipsis_after_a_whole_word(qtbot, ctx, couple,
+                                                             make_window) -> None:
+    """A long note's card in "Your notes" ends with "…" after a whole word (not cut mid-word
+    with no sign that there is more); the whole note is in the tooltip; the small header line
+    and the drawn lines fit the card."""
+    from lovebridge.ui.common.text_lines import card_lines
+
+    long_note = ("Thank you for the walk by the river on Sunday afternoon, for the purple "
+                 "umbrella you remembered, for the soup, and for listening when I went on "
+                 "and on about work. Extraordinarily grateful, always.")
+    give(ctx, "a", 1, long_note)
+    window = make_window()
+    window.resize(800, 600)
+    window.show_room(0)
+    view = window.write_room.history.list
+    qtbot.waitUntil(lambda: view.model().rowCount() == 1)
+    index = view.model().index(0, 0)
+    shown = index.data(Qt.ItemDataRole.DisplayRole)
+    assert shown.endswith("…") and len(shown) <= 141
+    assert long_note.startswith(shown[:-1]) and long_note[len(shown) - 1] in " ,", shown
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == long_note
+    rect = view.visualRect(index)
+    width = rect.width() - 32
+    drawn = card_lines(shown, view.font(), width, 2)
+    assert drawn[-1].endswith("…"), drawn
+    assert all(view.fontMetrics().horizontalAdvance(line) <= width for line in drawn), drawn
+    words = set(long_note.replace(",", " ").split())
+    assert drawn[-1][:-1].split()[-1].strip(",") in words  # a whole word before the "…"

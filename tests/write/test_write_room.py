@@ -352,3 +352,94 @@ def test_switching_to_dark_restyles_the_room(qtbot, main_window, compose) -> Non
     qtbot.waitUntil(lambda: DARK.highlight_soft in main_window.write_room.styleSheet(),
                     timeout=3000)
     apply_theme(QApplication.instance(), "light")
+
+
+def _ink_pixels(pdf: Path, tmp_path: Path) -> int:
+    """Dark pixels on the PDF's first page, as poppler draws it."""
+    import subprocess
+
+    from PySide6.QtGui import QImage
+
+    stem = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", str(pdf), str(stem)],
+                   check=True)
+    image = QImage(str(stem) + ".png").convertToFormat(QImage.Format.Format_Grayscale8)
+    row_bytes = image.bytesPerLine()
+    data = bytes(image.constBits())
+    return sum(1 for y in range(image.height())
+               for value in data[y * row_bytes: y * row_bytes + image.width()] if value < 110)
+
+
+def test_bold_and_italic_from_the_editor_reach_the_saved_card(qtbot, main_window, compose,
+                                                              tmp_path) -> None:
+    """Ctrl+B and Ctrl+I (or the B and I buttons) in the editor make the card's word bold or
+    italic; the PDF's text still copies out once, in order."""
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QToolButton
+
+    bar = compose.format_bar
+    bold_button = bar.findChild(QToolButton, "boldButton")
+    italic_button = bar.findChild(QToolButton, "italicButton")
+    for button in (bold_button, italic_button):
+        assert button.isVisible() and button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    editor = compose.editor
+    qtbot.keyClicks(editor, "Thank you for the ")
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert bold_button.isChecked()
+    qtbot.keyClicks(editor, "wonderful")
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, " walk and the ")
+    qtbot.mouseClick(italic_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor, "quiet")
+    qtbot.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, " evening.")
+    assert not italic_button.isChecked()
+    compose.side_tabs.setCurrentIndex(1)
+
+    def save(name: str) -> Path:
+        target = tmp_path / name
+        compose.note_panel.choose_save_path = lambda _kind, _suggested: str(target)
+        with qtbot.waitSignal(compose.note_panel.exported, timeout=20000):
+            qtbot.mouseClick(compose.note_panel.pdf_button, Qt.MouseButton.LeftButton)
+        return target
+
+    styled = save("styled.pdf")
+    words = " ".join(PdfReader(str(styled)).pages[0].extract_text().split())
+    assert "Thank you for the wonderful walk and the quiet evening." in words
+    assert words.count("wonderful") == 1  # drawn bold, but written into the text once
+    page = PdfReader(str(styled)).pages[0].get_contents().get_data()
+    assert b" .3 -1 0 0 Tm" in page  # the italic word leans
+
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)  # back into the note
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # all bold
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # none bold
+    plain = save("plain.pdf")
+    assert " ".join(PdfReader(str(plain)).pages[0].extract_text().split()) == words
+    assert _ink_pixels(styled, tmp_path) > _ink_pixels(plain, tmp_path) * 1.03
+
+
+def test_format_buttons_show_where_the_focus_is(qtbot, main_window, compose) -> None:
+    """Tabbing onto B or I draws a clear accent ring, so a keyboard user sees where they are."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QToolButton
+
+    from lovebridge.ui.theme import current_colours
+
+    bold = compose.format_bar.findChild(QToolButton, "boldButton")
+    compose.editor.setFocus()
+    qtbot.wait(20)
+    before = bold.grab().toImage()
+    bold.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(bold.hasFocus)
+    qtbot.wait(20)
+    after = bold.grab().toImage()
+    accent = QColor(current_colours().accent)
+
+    def accent_pixels(image) -> int:  # noqa: ANN001
+        return sum(1 for x in range(image.width()) for y in range(image.height())
+                   if abs(image.pixelColor(x, y).red() - accent.red()) < 30
+                   and abs(image.pixelColor(x, y).green() - accent.green()) < 30
+                   and abs(image.pixelColor(x, y).blue() - accent.blue()) < 30)
+
+    assert accent_pixels(after) > accent_pixels(before) + 2 * (after.width() + after.height())

@@ -98,6 +98,7 @@ class MemorySummary:
     mood: str | None
     photo_count: int
     cover: PhotoRef | None
+    story_start: str = ""  # the story's first few hundred characters, for a card with no photo
 
 
 @dataclass(frozen=True)

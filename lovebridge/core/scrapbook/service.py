@@ -11,6 +11,7 @@ from sqlalchemy import Select, and_, func, literal_column, select, text
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from lovebridge.core.context import AppContext
+from lovebridge.core.excerpt import excerpt
 from lovebridge.core.scrapbook import search
 from lovebridge.core.scrapbook.photo_import import photo_ref
 from lovebridge.core.scrapbook.records import (
@@ -258,6 +259,7 @@ class MemoryService:
             MemorySummary(
                 r[0], r[1], r[2], MemoryDate(r[3], r[4], r[5]), r[6], bool(r[7]), r[8], r[9],
                 PhotoRef(r[10], r[11], r[12], r[13], r[14], r[15]) if r[10] else None,
+                excerpt(r[16] or "", STORY_START_CHARS - 20),
             )
             for r in rows
         ]
@@ -327,6 +329,9 @@ class MemoryService:
         return row
 
 
+STORY_START_CHARS = 320  # enough for a card's few lines of story
+
+
 @functools.cache
 def _summary_query() -> Select:
     """The card columns of a memory, built once (statements are immutable, so shareable)."""
@@ -350,6 +355,7 @@ def _summary_query() -> Select:
             MemoryRow.date_month, MemoryRow.date_day, MemoryRow.place, MemoryRow.favourite,
             MemoryRow.mood, photo_count, Photo.id, Photo.sha256, Photo.extension,
             Photo.width, Photo.height, Photo.orientation,
+            func.substr(MemoryRow.story_text, 1, STORY_START_CHARS),
         )
         .select_from(MemoryRow)
         .outerjoin(Photo, Photo.id == cover_id)

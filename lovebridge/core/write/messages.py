@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, or_, select
 
+from lovebridge.core.excerpt import excerpt
 from lovebridge.store.base import utc_now
 from lovebridge.store.db import Store
 from lovebridge.store.models import Message
@@ -52,7 +53,11 @@ class MessageRecord:
 
     @property
     def preview(self) -> str:
-        return " ".join(self.body_text.split())[:140]
+        """The first words, ending with "…" at a word's end when there is more."""
+        return excerpt(self.body_text, PREVIEW_CHARS)
+
+
+PREVIEW_CHARS = 140
 
 
 def _record(row: Message) -> MessageRecord:

@@ -40,7 +40,13 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        needed = self._arrange(rect, move=True)
+        # A box layout asks a nested layout's height for its width only when it has room to
+        # spare; when space is short it would squeeze the rows under each other's feet. The
+        # holder's minimum height follows the rows instead, so the page scrolls or grows.
+        holder = self.parentWidget()
+        if holder is not None and holder.layout() is self and holder.minimumHeight() != needed:
+            holder.setMinimumHeight(needed)
 
     def sizeHint(self) -> QSize:
         width = sum(i.sizeHint().width() for i in self._visible()) + self._spacing * max(

@@ -29,7 +29,9 @@ def occurrence_line(o: Occurrence, tz: tzinfo) -> str:
     """ "19:00  Date night · at home" with the status when it is not "planned"."""
     local = o.starts_at.astimezone(tz)
     when = word(QT_TRANSLATE_NOOP("DatesLabels", "All day")) if o.all_day else time_text(local)
-    extra = [kind_label(o.kind)]
+    kind = kind_label(o.kind)
+    # A plan named after its kind ("Date night") says so once.
+    extra = [] if kind.casefold() == o.title.strip().casefold() else [kind]
     if o.place:
         extra.append(o.place)
     if o.recurring:
@@ -38,7 +40,7 @@ def occurrence_line(o: Occurrence, tz: tzinfo) -> str:
         extra.append(word(QT_TRANSLATE_NOOP("DatesLabels", "moved")))
     if o.status != "planned":
         extra.append(status_label(o.status, inline=True))
-    return f"{when}  {o.title}\n{' · '.join(extra)}"
+    return f"{when}  {o.title}" + (f"\n{' · '.join(extra)}" if extra else "")
 
 
 class DayPanel(QWidget):

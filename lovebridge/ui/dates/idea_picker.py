@@ -177,6 +177,8 @@ class IdeaPicker(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.list.itemDoubleClicked.connect(lambda _item: self._plan_current())
+        # At least three ideas in view: with less room the page scrolls instead.
+        self.list.setMinimumHeight((QFontMetrics(self.list.font()).height() * 2 + 20) * 3 + 4)
         left.addWidget(self.list, 1)
         outer.addLayout(left, 3)
 

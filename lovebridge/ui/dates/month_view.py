@@ -163,16 +163,60 @@ class MonthView(QWidget):
         row = min(int((pos.y() - HEADER_HEIGHT) / ((self.height() - HEADER_HEIGHT) / 6)), 5)
         return self.first_shown() + timedelta(days=row * 7 + column)
 
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(self.font().pointSizeF() - 1, 7))
+        return small
+
+    def _number_font(self, day: date) -> QFont:
+        font = QFont(self.font())
+        font.setBold(day == self.today)
+        return font
+
+    def number_rect(self, day: date) -> QRect:
+        """The day's number (with today's round marker behind it), inside the selection frame
+        and as large as the number in the current font."""
+        cell = self.cell_rect(day)
+        metrics = QFontMetrics(self._number_font(day))
+        height = max(22, metrics.height() + 4)
+        width = max(height, metrics.horizontalAdvance(str(day.day)) + 10)
+        return QRect(round(self._leading_x(cell, 6, width)), cell.top() + 5, width, height)
+
+    def _chip_height(self) -> int:
+        return max(CHIP_HEIGHT, QFontMetrics(self._small_font()).height() + 6)
+
     def chip_rects(self, day: date) -> list[tuple[QRect, DayEntry]]:
         cell = self.cell_rect(day)
         found = []
-        top = cell.top() + 30
+        chip_height = self._chip_height()
+        top = self.number_rect(day).bottom() + 4  # below the number and today's marker
         for entry in self.entries.get(day, [])[:MAX_CHIPS]:
-            if top + CHIP_HEIGHT > cell.bottom() - 2:
+            if top + chip_height > cell.bottom() - 2:
                 break
-            found.append((QRect(cell.left() + 5, top, cell.width() - 10, CHIP_HEIGHT), entry))
-            top += CHIP_HEIGHT + 3
+            found.append((QRect(cell.left() + 5, top, cell.width() - 10, chip_height), entry))
+            top += chip_height + 3
         return found
+
+    def more_rect(self, day: date) -> QRect:
+        """Where "+2 more" goes: beside the number, up to the cell's trailing edge."""
+        cell, number = self.cell_rect(day), self.number_rect(day)
+        if self.isRightToLeft():
+            left = cell.left() + 5
+            return QRect(left, number.top(), max(0, number.left() - 5 - left), number.height())
+        left = number.right() + 5
+        return QRect(left, number.top(), max(0, cell.right() - 5 - left), number.height())
+
+    def more_text(self, day: date) -> str:
+        """ "+2 more" when plans are hidden ("+2" when narrow, nothing if even that won't fit)."""
+        hidden = len(self.entries.get(day, [])) - len(self.chip_rects(day))
+        if hidden <= 0:
+            return ""
+        room = self.more_rect(day).width()
+        metrics = QFontMetrics(self._small_font())
+        for text in (self.tr("+{n} more").format(n=hidden), f"+{hidden}"):
+            if metrics.horizontalAdvance(text) <= room:
+                return text
+        return ""
 
     def entry_at(self, pos: QPoint) -> DayEntry | None:
         day = self.day_at(pos)
@@ -186,8 +230,7 @@ class MonthView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor(c.surface))
-        small = QFont(self.font())
-        small.setPointSizeF(max(self.font().pointSizeF() - 1, 7))
+        small = self._small_font()
         painter.setFont(small)
         painter.setPen(QColor(c.muted))
         width = self.width() / 7
@@ -216,31 +259,28 @@ class MonthView(QWidget):
             painter.setPen(QPen(QColor(c.accent), 2))
             painter.drawRoundedRect(QRectF(cell).adjusted(2, 2, -2, -2), 6, 6)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        number_box = QRectF(self._leading_x(cell, 6, 24), cell.top() + 4, 24, 22)
+        number_box = QRectF(self.number_rect(day))
         if day == self.today:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(c.accent))
-            painter.drawEllipse(number_box.adjusted(0, -1, 0, 1))
+            radius = number_box.height() / 2
+            painter.drawRoundedRect(number_box, radius, radius)  # a circle, a pill for "24"
             painter.setPen(QColor(c.accent_text))
         else:
             painter.setPen(QColor(c.text if in_month else c.muted))
-        bold = QFont(self.font())
-        bold.setBold(day == self.today)
-        painter.setFont(bold)
+        painter.setFont(self._number_font(day))
         painter.drawText(number_box, Qt.AlignmentFlag.AlignCenter, str(day.day))
         painter.setFont(small)
         metrics = QFontMetrics(small)
         chips = self.chip_rects(day)
         for rect, entry in chips:
             self._paint_chip(painter, rect, entry, c, metrics)
-        hidden = len(self.entries.get(day, [])) - len(chips)
-        if hidden > 0:
+        more = self.more_text(day)
+        if more:
             painter.setPen(QColor(c.muted))
             # At the trailing edge: Qt turns AlignRight to the left in right-to-left.
-            painter.drawText(QRectF(self._leading_x(cell, 30, cell.width() - 36),
-                                    cell.top() + 4, cell.width() - 36, 22),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             self.tr("+{n} more").format(n=hidden))
+            painter.drawText(self.more_rect(day),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, more)
 
     def _paint_chip(self, painter, rect: QRect, entry: DayEntry, c, metrics) -> None:  # noqa: ANN001
         accent = QColor(c.accent)

@@ -111,7 +111,8 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         ideas_layout = QVBoxLayout(ideas_page)
         ideas_layout.setContentsMargins(0, 12, 0, 0)
         ideas_layout.addWidget(self.ideas)
-        self.tabs.addTab(ideas_page, self.tr("Ideas"))
+        # Scrolls when a small window or a large font leaves no room for every filter row.
+        self.tabs.addTab(scrolling(ideas_page), self.tr("Ideas"))
         outer.addWidget(self.tabs, 1)
 
         # Past midnight the calendar moves on to the new day by itself.

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from lovebridge.ui.common.text_lines import card_lines
 from lovebridge.ui.scrapbook.timeline_model import (
     DATE_ROLE,
     FAVOURITE_ROLE,
@@ -32,6 +33,7 @@ CARD_TEXT_HEIGHT = 66
 MONTH_TAB_WIDTH = 54
 HEADER_HEIGHT = 52
 RADIUS = 14.0
+TEXT_CARD_LINES = 12  # a card with no photo: quote mark, title, date, a few lines of story
 
 
 def card_width(view: QListView) -> int:
@@ -58,6 +60,8 @@ class MemoryCardDelegate(QStyledItemDelegate):
                          HEADER_HEIGHT)
         width = card_width(self._view)
         height = int(width * 0.72) + CARD_TEXT_HEIGHT
+        if not index.data(PHOTO_COUNT_ROLE):  # a card of words: as tall as a few lines need
+            height = min(height, QFontMetrics(option.font).lineSpacing() * TEXT_CARD_LINES + 44)
         if index.data(MONTH_START_ROLE):  # the month's tab travels with its first card
             width += MONTH_TAB_WIDTH + self._view.spacing()
         return QSize(width, height)
@@ -124,6 +128,12 @@ class MemoryCardDelegate(QStyledItemDelegate):
         outline.addRoundedRect(rect, RADIUS, RADIUS)
         painter.fillPath(outline, QColor(c.surface))
 
+        if not index.data(PHOTO_COUNT_ROLE) and index.data(THUMBNAIL_ROLE) is None:
+            self._paint_text_card(painter, option, index, rect, outline)
+            self._paint_outline(painter, rect, outline, selected, hovered)
+            if index.data(FAVOURITE_ROLE):
+                self._heart(painter, rect)
+            return
         photo_rect = QRectF(rect.x(), rect.y(), rect.width(), rect.height() - CARD_TEXT_HEIGHT)
         painter.save()
         painter.setClipPath(outline)
@@ -167,7 +177,12 @@ class MemoryCardDelegate(QStyledItemDelegate):
         detail_rect = text_rect.adjusted(0, metrics.height() + 6, 0, 0)
         painter.drawText(detail_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                          details)
+        self._paint_outline(painter, rect, outline, selected, hovered)
 
+    @staticmethod
+    def _paint_outline(painter: QPainter, rect: QRectF, outline: QPainterPath, selected: bool,
+                       hovered: bool) -> None:
+        c = current_colours()
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if selected:
             painter.setPen(QColor(c.accent))
@@ -175,6 +190,67 @@ class MemoryCardDelegate(QStyledItemDelegate):
         else:
             painter.setPen(QColor(c.accent if hovered else c.border))
             painter.drawPath(outline)
+
+    def text_card_lines(self, font: QFont, index: QModelIndex | QPersistentModelIndex,
+                        rect: QRectF) -> list[tuple[str, QFont, str, float]]:
+        """A memory with no photo, as words: (text, font, colour name, top) per line, within
+        `rect` — the title (two lines at most), date and place, then as much of the story as
+        fits, ending in "…"."""
+        c = current_colours()
+        inner = rect.adjusted(18, 16, -18, -14)
+        title_font = QFont(font)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        title_font.setPointSizeF(font.pointSizeF() * 1.3)
+        detail_font = QFont(font)
+        detail_font.setPointSizeF(font.pointSizeF() * 0.92)
+        story_font = QFont(font)
+        story_font.setItalic(True)
+        lines: list[tuple[str, QFont, str, float]] = []
+        top = inner.top() + QFontMetrics(title_font).height() * 0.9  # under the quote mark
+        details = " · ".join(p for p in (index.data(DATE_ROLE), index.data(PLACE_ROLE)) if p)
+        summary = index.data(SUMMARY_ROLE)
+        story = getattr(summary, "story_start", "") or ""
+        for text, face, colour, most, gap in (
+            (index.data(Qt.ItemDataRole.DisplayRole) or "", title_font, c.text, 2, 4),
+            (details, detail_font, c.muted, 1, 10),
+            (story, story_font, c.text, 99, 0),
+        ):
+            height = QFontMetrics(face).lineSpacing()
+            room = int((inner.bottom() - top) // height)
+            for line in card_lines(text, face, inner.width(), min(most, room)) if room else []:
+                lines.append((line, face, colour, top))
+                top += height
+            top += gap
+        return lines
+
+    def _paint_text_card(self, painter: QPainter, option: QStyleOptionViewItem,
+                         index: QModelIndex | QPersistentModelIndex, rect: QRectF,
+                         outline: QPainterPath) -> None:
+        """No photo: a paper-like card led by its words instead of an empty picture frame."""
+        c = current_colours()
+        painter.save()
+        painter.setClipPath(outline)
+        gradient = QLinearGradient(rect.topLeft(), rect.bottomLeft())
+        gradient.setColorAt(0, QColor(c.highlight_soft))
+        gradient.setColorAt(0.35, QColor(c.surface))
+        painter.fillRect(rect, gradient)
+        painter.fillRect(QRectF(rect.left(), rect.top(), 5, rect.height()), QColor(c.accent))
+        quote = QFont(option.font)
+        quote.setPointSizeF(option.font.pointSizeF() * 2.6)
+        quote.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(quote)
+        accent = QColor(c.accent)
+        accent.setAlpha(150)
+        painter.setPen(accent)
+        painter.drawText(rect.adjusted(16, 2, -16, 0),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, "“")
+        for text, face, colour, top in self.text_card_lines(option.font, index, rect):
+            painter.setFont(face)
+            painter.setPen(QColor(colour))
+            painter.drawText(QRectF(rect.left() + 18, top, rect.width() - 36,
+                                    QFontMetrics(face).lineSpacing()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
+        painter.restore()
 
     def _card_pixmap(self, index: QModelIndex | QPersistentModelIndex,
                      photo_rect: QRectF) -> QPixmap | None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -236,7 +237,11 @@ class ScrapbookHome(QWidget):
         self.empty_text = muted_label("")
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         inner.addWidget(self.empty_text)
-        box.setFixedWidth(520)
+        # As wide as the page allows, up to a comfortable reading width.
+        box.setMaximumWidth(520)
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.empty_title.setWordWrap(True)
+        self.empty_text.setWordWrap(True)
         column.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(2)
         return page

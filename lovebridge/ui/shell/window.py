@@ -11,6 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -78,6 +79,15 @@ def library_modules(room: int) -> tuple[str, ...]:
         "lovebridge.ui.shell.reminders",
         ROOM_MODULES.get(room, ROOM_MODULES[WRITE]),
     )
+
+
+SIDEBAR_WIDTH = 210  # px at the usual font
+CONTENT_CHARS = 230  # the rooms' widest, in average characters (about 1,600 px at 9 pt)
+
+
+def max_content_width(metrics: QFontMetrics) -> int:
+    """How wide a room may grow: wide enough for a roomy grid, grows with the font."""
+    return max(1280, CONTENT_CHARS * metrics.averageCharWidth())
 
 
 class MainWindow(ShellMenus, QMainWindow):
@@ -253,20 +263,26 @@ class MainWindow(ShellMenus, QMainWindow):
 
         sidebar = QWidget()
         sidebar.setObjectName("roomSidebar")
-        sidebar.setFixedWidth(210)
         column = QVBoxLayout(sidebar)
         column.setContentsMargins(0, 22, 0, 16)
         column.setSpacing(10)
-        brand = QHBoxLayout()
-        brand.setContentsMargins(22, 0, 16, 8)
-        logo = QLabel()
-        logo.setPixmap(icon("lovebridge").pixmap(30, 30))
-        brand.addWidget(logo)
         title = QLabel(APP_NAME)
         title.setObjectName("appTitle")
+        title.ensurePolished()  # its size, from the style sheet, follows the application font
+        logo = QLabel()
+        logo.setPixmap(icon("lovebridge").pixmap(30, 30))
+        # The mark beside the name; above it when a large font makes the name too long for
+        # the usual 210 px column (which then widens only as far as the name needs).
+        margins = (22, 0, 16, 8)
+        beside = margins[0] + 30 + 6 + title.sizeHint().width() + margins[2] <= SIDEBAR_WIDTH
+        brand = QHBoxLayout() if beside else QVBoxLayout()
+        brand.setContentsMargins(*margins)
+        brand.addWidget(logo)
         brand.addWidget(title)
-        brand.addStretch(1)
+        if beside:
+            brand.addStretch(1)
         column.addLayout(brand)
+        sidebar.setFixedWidth(max(SIDEBAR_WIDTH, brand.sizeHint().width()))
 
         self.room_list = QListWidget()
         self.room_list.setObjectName("roomList")
@@ -303,7 +319,15 @@ class MainWindow(ShellMenus, QMainWindow):
         self._built_rooms: dict[int, QWidget] = {}
         for _room in (WRITE, SCRAPBOOK, DATES):
             self.rooms.addWidget(QWidget())  # stands in until the room is first shown
-        right.addWidget(self.rooms, 1)
+        # On a very wide screen the rooms keep a comfortable width, centred, rather than
+        # stretching lines and lists across the whole screen.
+        self.rooms.setMaximumWidth(max_content_width(self.fontMetrics()))
+        centred = QHBoxLayout()
+        centred.setSpacing(0)
+        centred.addStretch(0)  # the room grows first; past its widest, these share the rest
+        centred.addWidget(self.rooms, 1)
+        centred.addStretch(0)
+        right.addLayout(centred, 1)
         row.addLayout(right, 1)
 
         self.room_list.currentRowChanged.connect(self._on_room_row_changed)

@@ -411,8 +411,9 @@ class ComposePage(QWidget):
                        self.note_panel.png_button):
             button.setEnabled(not blanks)
         values = self.fill_values()
-        self.note_panel.set_content(NoteContent(text, recipient=values.partner,
-                                                sender=values.me))
+        # The card gets the words with their bold and italic.
+        self.note_panel.set_content(NoteContent(self.editor.marked_text(),
+                                                recipient=values.partner, sender=values.me))
 
     def use_template(self, template: Template, filled: str, replace: bool) -> None:
         """Put a suggestion into the draft: at the cursor, or instead of everything."""

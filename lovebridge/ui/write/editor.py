@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QFont,
     QKeyEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 from lovebridge.core.write.messages import MAX_MESSAGE_CHARS
 from lovebridge.core.write.placeholders import MARKER_RE
+from lovebridge.render.content import marked
 from lovebridge.ui.theme import current_colours
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -118,6 +120,28 @@ class DraftEditor(QTextEdit):
     def exact_text(self) -> str:
         """Every character as typed, including line separators (toPlainText folds them)."""
         return self.document().toRawText().replace("\u2029", "\n")
+
+    def marked_text(self) -> str:
+        """The text with its bold and italic as marks the card's renderer draws
+        (lovebridge.render.content); the words are those of toPlainText()."""
+        runs: list[tuple[str, bool, bool]] = []
+        block = self.document().begin()
+        while block.isValid():
+            if runs:
+                runs.append(("\n", False, False))
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                if fragment.isValid():
+                    style = fragment.charFormat()
+                    runs.append((fragment.text().replace("\u2028", "\n"),
+                                 style.fontWeight() >= QFont.Weight.DemiBold,
+                                 style.fontItalic()))
+                fragments += 1
+            if not runs:
+                runs.append(("", False, False))
+            block = block.next()
+        return marked(runs)
 
     def room_left(self) -> int:
         """Characters that can still be added (a selection will be replaced)."""

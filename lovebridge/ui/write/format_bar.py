@@ -1,8 +1,9 @@
 """The row above the editor: undo, the note's handwriting and ink, the size on screen, align.
 
 The handwriting and ink here are the card's own (one choice, shared with the Card tab): the
-editor shows the note in that hand and ink, so what is typed looks like what is printed. Bold,
-other fonts and free colours are not offered, because the handwritten card cannot carry them.
+editor shows the note in that hand and ink, so what is typed looks like what is printed. Bold
+and italic (Ctrl+B, Ctrl+I) are drawn on the card too; other fonts and free colours are not
+offered, because the handwritten card cannot carry them.
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from PySide6.QtGui import (
     QFont,
     QFontInfo,
     QIcon,
+    QKeySequence,
     QPainter,
     QPen,
     QPixmap,
+    QShortcut,
+    QTextCharFormat,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -78,6 +82,19 @@ class FormatBar(QWidget):
         self.redo_button.setEnabled(False)
         row.addWidget(self.undo_button)
         row.addWidget(self.redo_button)
+        self.bold_button = self._toggle("B", "boldButton", self.tr("Bold (Ctrl+B)"),
+                                        QKeySequence.StandardKey.Bold, self._set_bold)
+        bold_face = self.bold_button.font()
+        bold_face.setBold(True)
+        self.bold_button.setFont(bold_face)
+        self.italic_button = self._toggle("I", "italicButton", self.tr("Italic (Ctrl+I)"),
+                                          QKeySequence.StandardKey.Italic, self._set_italic)
+        italic_face = self.italic_button.font()
+        italic_face.setItalic(True)
+        self.italic_button.setFont(italic_face)
+        row.addWidget(self.bold_button)
+        row.addWidget(self.italic_button)
+        editor.currentCharFormatChanged.connect(self._follow_format)
         self.colour = QToolButton()
         self.colour.setObjectName("inkColour")
         self.colour.setText(self.tr("Ink"))
@@ -135,6 +152,36 @@ class FormatBar(QWidget):
         button.setMinimumWidth(26)
         button.clicked.connect(lambda _checked=False: slot())
         return button
+
+    def _toggle(self, text: str, name: str, tip: str, keys: QKeySequence.StandardKey,
+                slot) -> QToolButton:  # noqa: ANN001
+        button = self._button(text, tip, lambda: slot(button.isChecked()))
+        button.setObjectName(name)
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, focus drawn
+        shortcut = QShortcut(QKeySequence(keys), self._editor)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(button.click)
+        return button
+
+    def _set_bold(self, on: bool) -> None:
+        change = QTextCharFormat()
+        change.setFontWeight(QFont.Weight.Bold if on else QFont.Weight.Normal)
+        self._merge(change)
+
+    def _set_italic(self, on: bool) -> None:
+        change = QTextCharFormat()
+        change.setFontItalic(on)
+        self._merge(change)
+
+    def _merge(self, change: QTextCharFormat) -> None:
+        """Onto the selection, or the word being typed from here on."""
+        self._editor.mergeCurrentCharFormat(change)
+        self._editor.setFocus()
+
+    def _follow_format(self, current: QTextCharFormat) -> None:
+        self.bold_button.setChecked(current.fontWeight() >= QFont.Weight.DemiBold)
+        self.italic_button.setChecked(current.fontItalic())
 
     def _font_picked(self, key: str) -> None:
         self.show_style(key, self._ink_key)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lovebridge.core.excerpt import excerpt
 from lovebridge.core.write.messages import MessageRecord, MessageService
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.formatting import short_day_text
@@ -33,6 +34,7 @@ STATUS_WORDS = {
     "printed": QT_TRANSLATE_NOOP("HistoryModel", "Printed"),
     "given": QT_TRANSLATE_NOOP("HistoryModel", "Given"),
 }
+TOOLTIP_CHARS = 1500  # a long letter's tooltip stops before it covers the screen
 
 
 class HistoryModel(QAbstractListModel):
@@ -58,8 +60,10 @@ class HistoryModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         record = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, PREVIEW_ROLE, Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, PREVIEW_ROLE):
             return record.preview or self.tr("(empty draft)")
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole note (a card shows its start)
+            return excerpt(record.body_text, TOOLTIP_CHARS) or self.tr("(empty draft)")
         if role == KEY_ROLE:
             return record.uuid
         if role == HEADER_ROLE:

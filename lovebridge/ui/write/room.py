@@ -26,6 +26,7 @@ from lovebridge.core.write.placeholders import to_template_text
 from lovebridge.core.write.rhythm import turn_hint, weekly_counts
 from lovebridge.core.write.templates import Template, TemplateLibrary, load_library
 from lovebridge.ui.common.flow_layout import flow_container
+from lovebridge.ui.common.reflow_row import ReflowRow
 from lovebridge.ui.common.widgets import card, heading, primary_button, scrolling
 from lovebridge.ui.i18n import content_language
 from lovebridge.ui.settings import CURRENT_PARTNER, Settings
@@ -103,8 +104,8 @@ class WriteRoom(QWidget):
         self.new_note_button.clicked.connect(lambda: self.start_note(NoteRequest()))
         top.addWidget(self.new_note_button)
         outer.addLayout(top)
-        row = QHBoxLayout()
-        row.setSpacing(12)
+        # The notes go under the cards when the two cannot sit side by side.
+        row = ReflowRow(12)
         left = QVBoxLayout()
         left.setSpacing(16)
         start = card()
@@ -131,7 +132,7 @@ class WriteRoom(QWidget):
         coming_layout.addWidget(self.coming_up)
         left.addWidget(coming)
         left.addStretch(1)
-        row.addLayout(left, 3)
+        row.add_layout(left, 3)
         notes = card()
         notes_layout = QVBoxLayout(notes)
         notes_layout.setContentsMargins(18, 14, 18, 16)
@@ -140,8 +141,8 @@ class WriteRoom(QWidget):
         notes_layout.addWidget(notes_title)
         self.history = HistoryPanel(self.messages)
         notes_layout.addWidget(self.history, 1)
-        row.addWidget(notes, 2)
-        outer.addLayout(row, 1)
+        row.add_widget(notes, 2)
+        outer.addWidget(row, 1)
         return home
 
     def _fill_category_buttons(self, library: TemplateLibrary) -> None:

@@ -7,16 +7,18 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRectF,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from lovebridge.core.write.placeholders import FillValues, fill
 from lovebridge.core.write.suggestions import Ranked
 from lovebridge.core.write.templates import Template
+from lovebridge.ui.common.text_lines import card_lines
 from lovebridge.ui.theme import current_colours
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -147,18 +149,18 @@ class CardDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(option.font.pointSizeF() - 1.5, 7.5))
         painter.setFont(small)
         painter.setPen(QColor(colours.muted))
-        painter.drawText(rect.adjusted(12, 7, -12, 0), Qt.AlignmentFlag.AlignLeft,
-                         str(index.data(HEADER_ROLE) or ""))
+        header_rect = rect.adjusted(12, 7, -12, 0)
+        header = QFontMetricsF(small).elidedText(str(index.data(HEADER_ROLE) or ""),
+                                                Qt.TextElideMode.ElideRight, header_rect.width())
+        painter.drawText(header_rect, Qt.AlignmentFlag.AlignLeft, header)
         painter.setFont(option.font)
         painter.setPen(QColor(colours.text))
         text_rect = rect.adjusted(12, 26, -12, -8)
-        opt = QTextOption()
-        opt.setWrapMode(QTextOption.WrapMode.WordWrap)
-        preview = " ".join(str(index.data(PREVIEW_ROLE) or "").split())
-        metrics = painter.fontMetrics()
+        metrics = QFontMetricsF(option.font)
         lines = max(1, int(text_rect.height() // metrics.lineSpacing()))
-        budget = int(text_rect.width() / max(metrics.averageCharWidth(), 1)) * lines
-        if len(preview) > budget:
-            preview = preview[: max(budget - 2, 1)].rsplit(" ", 1)[0] + " …"
-        painter.drawText(text_rect, preview, opt)
+        top = text_rect.top()
+        for line in card_lines(str(index.data(PREVIEW_ROLE) or ""), option.font,
+                               text_rect.width(), lines):
+            painter.drawText(QPointF(text_rect.left(), top + metrics.ascent()), line)
+            top += metrics.lineSpacing()
         painter.restore()
