@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from lovebridge.core.hand.service import HandwritingService
 from lovebridge.ui import settings as opts
 
-from .choices import add_hands
-from .page import HandPage
+# The handwriting service and page (tracing, fonts, photos) load when the page is first opened.
+if TYPE_CHECKING:
+    from lovebridge.core.hand.service import HandwritingService
+
+    from .page import HandPage
 
 
 class HandController(QObject):
@@ -19,11 +23,22 @@ class HandController(QObject):
     def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
         super().__init__(window)
         self.window = window
-        self.service = HandwritingService(window.ctx.store)
+        self._service: HandwritingService | None = None
         window.preference_pages.register(self.tr("My handwriting"), self.add_page, order=30)
         self.hand_saved.connect(self._relist)
 
+    @property
+    def service(self) -> HandwritingService:
+        """The couple's drawn hands, on the open library (made on first use)."""
+        if self._service is None:
+            from lovebridge.core.hand.service import HandwritingService
+
+            self._service = HandwritingService(self.window.ctx.store)
+        return self._service
+
     def add_page(self, dialog) -> HandPage:  # noqa: ANN001 - PreferencesDialog
+        from .page import HandPage
+
         profile = self.window.profiles.load()
         names = {"a": profile.partner_a if profile else "",
                  "b": profile.partner_b if profile else ""}
@@ -35,6 +50,8 @@ class HandController(QObject):
     def _relist(self, partner: str) -> None:
         """A hand kept or changed: every open handwriting list shows it, with its new glyphs."""
         from lovebridge.ui.write.note_panel import NotePanel
+
+        from .choices import add_hands
 
         for panel in self.window.findChildren(NotePanel):
             add_hands(panel.font_box, self.window.ctx.store, partner)

@@ -17,14 +17,16 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QPushButton, QWidget
 
 from lovebridge.core.importers.job import ImportCancelledError, JobControl
-from lovebridge.core.importers.plan import AcceptOutcome, ImportPlan
 from lovebridge.ui.backup import ProgressDialog
 from lovebridge.ui.errors import show_error
-from lovebridge.ui.scrapbook.import_review import ImportReviewDialog
 from lovebridge.ui.tasks import run_task
 
+# The import plan (photos, EXIF, HEIF, places) and the review dialog load when an import
+# starts: the window adds these menu actions at start-up, when they are not needed yet.
 if TYPE_CHECKING:
     from lovebridge.core.export import ExportOutcome
+    from lovebridge.core.importers.plan import AcceptOutcome, ImportPlan
+    from lovebridge.ui.scrapbook.import_review import ImportReviewDialog
 
 logger = logging.getLogger(__name__)
 
@@ -143,6 +145,8 @@ class ImportController(QObject):
             self.progress.show()
             self._done(self.tr("Nothing new to add"), self._nothing_text(plan), None)
             return
+        from lovebridge.ui.scrapbook.import_review import ImportReviewDialog
+
         self.review = ImportReviewDialog(self.window, plan)
         self.review.accepted.connect(self._write)
         self.review.rejected.connect(lambda: self._done(None, None, None))
@@ -226,6 +230,7 @@ class ImportController(QObject):
     def _done(self, title: str | None, text: str | None, outcome: object,
               folder: Path | None = None) -> None:
         from lovebridge.core.importers.archive import remove_staging
+        from lovebridge.core.importers.plan import AcceptOutcome
 
         remove_staging(self._staging)
         self._staging = None

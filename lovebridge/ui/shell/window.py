@@ -189,9 +189,21 @@ class MainWindow(ShellMenus, QMainWindow):
             self._show_welcome()
         else:
             self._enter_shell(profile)
-        # Reminders start once attaching is done (what was missed, then each minute).
-        QTimer.singleShot(0, self, self.reminders.start)
+        # What the page just shown does not need waits until it is on screen: the reminders'
+        # first check (what was missed, then each minute) and sharing's first status.
+        from lovebridge.ui.shell.after_paint import after_paint
+
+        shown = self.pages.currentWidget()
+        if shown is self.shell:
+            shown = self.rooms.currentWidget()
+        after_paint(shown, self._start_background_services)
         self.library_attached.emit()
+
+    def _start_background_services(self) -> None:
+        if self.ctx is None:
+            return
+        self.reminders.start()
+        self.sharing.start()
 
     def _attach_privacy(self, privacy: PrivacyController) -> None:
         """The lock: its screen covers the window, its action sits first in the File menu."""

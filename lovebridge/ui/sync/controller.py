@@ -31,9 +31,13 @@ class SharingController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(EXCHANGE_EVERY_MS)
         self._timer.timeout.connect(self.exchange)
+
+    def start(self) -> None:
+        """Read the status (off the GUI thread), then exchange every minute; called by the
+        shell once the first page is on screen. A library that cannot answer shows no sharing."""
+        if self._timer.isActive():
+            return
         self._timer.start()
-        # Read off the GUI thread while the library attaches; a library that cannot answer
-        # simply shows no sharing.
         run_task(self._first_status, self._show_first, self._no_status, owner=self)
 
     def _first_status(self) -> tuple[SyncStatus, str]:
