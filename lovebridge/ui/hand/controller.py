@@ -11,21 +11,25 @@ from lovebridge.ui import settings as opts
 # The handwriting service and page (tracing, fonts, photos) load when the page is first opened.
 if TYPE_CHECKING:
     from lovebridge.core.hand.service import HandwritingService
+    from lovebridge.ui.shell.hooks import ShellHooks
 
     from .page import HandPage
 
 
 class HandController(QObject):
-    """Owned by the main window; one per open library."""
+    """Started by the shell with its hooks; one per open library.
+
+    A hand kept or changed is a commit like any other: the shell's change signal ("handwriting")
+    brings every open handwriting list up to date (the Write room's note panel).
+    """
 
     hand_saved = Signal(str)  # partner
 
-    def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
-        super().__init__(window)
-        self.window = window
+    def __init__(self, hooks: ShellHooks) -> None:
+        super().__init__(hooks.parent)
+        self._hooks = hooks
         self._service: HandwritingService | None = None
-        window.preference_pages.register(self.tr("My handwriting"), self.add_page, order=30)
-        self.hand_saved.connect(self._relist)
+        hooks.preference_pages.register(self.tr("My handwriting"), self.add_page, order=30)
 
     @property
     def service(self) -> HandwritingService:
@@ -33,26 +37,16 @@ class HandController(QObject):
         if self._service is None:
             from lovebridge.core.hand.service import HandwritingService
 
-            self._service = HandwritingService(self.window.ctx.store)
+            self._service = HandwritingService(self._hooks.ctx.store)
         return self._service
 
     def add_page(self, dialog) -> HandPage:  # noqa: ANN001 - PreferencesDialog
         from .page import HandPage
 
-        profile = self.window.profiles.load()
+        profile = self._hooks.profiles.load()
         names = {"a": profile.partner_a if profile else "",
                  "b": profile.partner_b if profile else ""}
-        page = HandPage(self.service, names, self.window.settings.get(opts.CURRENT_PARTNER))
+        page = HandPage(self.service, names, self._hooks.settings.get(opts.CURRENT_PARTNER))
         page.hand_saved.connect(self.hand_saved)
         dialog.hand_page = page  # type: ignore[attr-defined]  # for tests and screenshots
         return page
-
-    def _relist(self, partner: str) -> None:
-        """A hand kept or changed: every open handwriting list shows it, with its new glyphs."""
-        from lovebridge.ui.write.note_panel import NotePanel
-
-        from .choices import add_hands
-
-        for panel in self.window.findChildren(NotePanel):
-            add_hands(panel.font_box, self.window.ctx.store, partner)
-            panel.font_box.currentIndexChanged.emit(panel.font_box.currentIndex())

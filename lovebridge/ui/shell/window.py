@@ -27,7 +27,7 @@ from lovebridge import APP_NAME
 from lovebridge.ui import settings as opts
 from lovebridge.ui.common.widgets import icon, icon_on_accent
 from lovebridge.ui.settings import Settings
-from lovebridge.ui.shell.menus import ShellMenus
+from lovebridge.ui.shell.menus import MenuSection, ShellMenus
 from lovebridge.ui.shell.notices import NoticeArea
 from lovebridge.ui.shell.preferences import PreferencePages
 from lovebridge.ui.shell.rooms import DATES, ROOM_MODULES, SCRAPBOOK, WRITE, Room, build_room
@@ -161,6 +161,7 @@ class MainWindow(ShellMenus, QMainWindow):
         from lovebridge.ui.privacy.controller import PrivacyController
         from lovebridge.ui.scrapbook.import_flow import ImportController
         from lovebridge.ui.shell.changes import ChangeRelay
+        from lovebridge.ui.shell.hooks import ShellHooks
         from lovebridge.ui.shell.job_status import JobStatus
         from lovebridge.ui.shell.jobs import JobQueue
         from lovebridge.ui.shell.reminders import AppReminders
@@ -178,9 +179,12 @@ class MainWindow(ShellMenus, QMainWindow):
                                                self))
         self._attach_backups(BackupController(ctx, self.jobs, self))
         self._attach_reminders(AppReminders(ctx, self.settings, self))
-        self.hands = HandController(self)  # Preferences › My handwriting
-        self.imports = ImportController(self)  # File › Import… / Export everything…
-        self.sharing = SharingController(self)  # Preferences › Sharing, the status line
+        hooks = ShellHooks(ctx, self.settings, self.profiles, self, self.preference_pages,
+                           self.contribute_action, self.statusBar().addPermanentWidget)
+        self.hands = HandController(hooks)  # Preferences › My handwriting
+        self.imports = ImportController(hooks)  # File › Import… / Export everything…
+        self.imports.memories_added.connect(self._on_memories_added)
+        self.sharing = SharingController(hooks)  # Preferences › Sharing, the status line
         for action in self._library_actions:
             action.setEnabled(True)
         self.menuBar().setEnabled(True)
@@ -209,11 +213,7 @@ class MainWindow(ShellMenus, QMainWindow):
         """The lock: its screen covers the window, its action sits first in the File menu."""
         self.privacy = privacy
         self.pages.addWidget(privacy.lock_panel)
-        self.addAction(privacy.lock_action)  # Ctrl+L works even while the menu bar is hidden
-        first = self.file_menu.actions()[0] if self.file_menu.actions() else None
-        self.file_menu.insertAction(first, privacy.lock_action)
-        if first is not None:
-            self.file_menu.insertSeparator(first)
+        self.contribute_action(MenuSection.FILE_START, privacy.lock_action)  # Ctrl+L
         privacy.locked_changed.connect(self._cover_with_lock)
         privacy.busy_changed.connect(lambda busy: self._set_frozen(busy))
         self.preference_pages.register(self.tr("Privacy"), privacy.add_page, order=10)
@@ -354,6 +354,13 @@ class MainWindow(ShellMenus, QMainWindow):
 
     def built_rooms(self) -> list[Room]:
         return [room for room in self._built_rooms.values() if isinstance(room, Room)]
+
+    def _on_memories_added(self) -> None:
+        """An import added memories: a Scrapbook already built shows them (one built later
+        reads them anyway)."""
+        scrapbook = self._built_rooms.get(SCRAPBOOK)
+        if scrapbook is not None:
+            scrapbook.reload()  # type: ignore[attr-defined]
 
     def _on_memory_captured(self, plan_uuid: str, memory_uuid: str) -> None:
         """A memory saved for a plan: only a built Dates room can have asked for it."""

@@ -264,6 +264,11 @@ class NotePanel(QWidget):
         self._content = content
         self._timer.start()
 
+    def relist_hands(self) -> None:
+        """A hand was kept or changed: list the kept hands afresh (the preview follows)."""
+        add_hands(self.font_box, self._ctx.store, self._partner)
+        self.font_box.currentIndexChanged.emit(self.font_box.currentIndex())
+
     def set_partner(self, partner: str) -> None:
         """Switch to the style the given partner ("a" or "b") used last."""
         self._partner = partner if partner in STYLE_OPTIONS else "a"

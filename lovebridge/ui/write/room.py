@@ -385,8 +385,12 @@ class WriteRoom(QWidget):
         """Nothing to catch up on: changes arrive through `refresh` as they happen."""
 
     def refresh(self, changes: tuple[Change, ...]) -> None:
-        """A plan, a date or a memory changed elsewhere: "Coming up" and suggestions follow."""
-        if not kinds(changes) & CONTEXT_KINDS:
+        """A plan, a date or a memory changed elsewhere: "Coming up" and suggestions follow;
+        a hand kept in Preferences joins the note's handwriting list."""
+        changed = kinds(changes)
+        if "handwriting" in changed and self._compose is not None:
+            self._compose.note_panel.relist_hands()
+        if not changed & CONTEXT_KINDS:
             return
         self.refresh_home()
         if self._compose is None:
