@@ -12,20 +12,21 @@ FALLBACK_MS = 1000
 
 
 class AfterPaint(QObject):
-    """Calls `callback` once `widget` has painted (then queued, so that paint is drawn first),
-    or after FALLBACK_MS, whichever comes first; once."""
+    """Calls `callback` `settle_ms` after `widget` has painted (queued, so that paint is drawn
+    first), or after FALLBACK_MS, whichever comes first; once."""
 
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(self, widget: QWidget, callback: Callable[[], None], settle_ms: int = 0) -> None:
         super().__init__(widget)
         self._widget = widget
         self._callback: Callable[[], None] | None = callback
+        self._settle_ms = settle_ms
         widget.installEventFilter(self)
-        QTimer.singleShot(FALLBACK_MS, self, self._run)
+        QTimer.singleShot(max(FALLBACK_MS, settle_ms), self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._widget and event.type() == QEvent.Type.Paint:
             self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._run)
+            QTimer.singleShot(self._settle_ms, self, self._run)
         return False
 
     def _run(self) -> None:
@@ -37,6 +38,7 @@ class AfterPaint(QObject):
         callback()
 
 
-def after_paint(widget: QWidget, callback: Callable[[], None]) -> AfterPaint:
+def after_paint(widget: QWidget, callback: Callable[[], None], settle_ms: int = 0
+                ) -> AfterPaint:
     """Run `callback` once `widget` is on screen (see AfterPaint)."""
-    return AfterPaint(widget, callback)
+    return AfterPaint(widget, callback, settle_ms)

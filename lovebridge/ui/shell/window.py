@@ -65,6 +65,9 @@ logger = logging.getLogger(__name__)
 # So Qt.ItemDataRole.UserRole is spelled as its number here, and the sidebar's scroll bar policy
 # comes from the style sheet (lovebridge/ui/theme.py).
 ROOM_ICON_ROLE = 256  # Qt.ItemDataRole.UserRole
+# The reminders' first check and sharing's first status start this long after the first page
+# has painted (the reminder check expands every recurring plan: tenths of a second).
+BACKGROUND_SERVICES_SETTLE_MS = 250
 
 
 def library_modules(room: int) -> tuple[str, ...]:
@@ -193,14 +196,15 @@ class MainWindow(ShellMenus, QMainWindow):
             self._show_welcome()
         else:
             self._enter_shell(profile)
-        # What the page just shown does not need waits until it is on screen: the reminders'
-        # first check (what was missed, then each minute) and sharing's first status.
+        # What the page just shown does not need waits until it is on screen and a moment
+        # more, so the person's first clicks do not queue behind it: the reminders' first
+        # check (what was missed, then each minute) and sharing's first status.
         from lovebridge.ui.shell.after_paint import after_paint
 
         shown = self.pages.currentWidget()
         if shown is self.shell:
             shown = self.rooms.currentWidget()
-        after_paint(shown, self._start_background_services)
+        after_paint(shown, self._start_background_services, BACKGROUND_SERVICES_SETTLE_MS)
         self.library_attached.emit()
 
     def _start_background_services(self) -> None:
