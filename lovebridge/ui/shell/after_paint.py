@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
@@ -16,7 +17,8 @@ class AfterPaint(QObject):
     first), or after FALLBACK_MS, whichever comes first; once."""
 
     def __init__(self, widget: QWidget, callback: Callable[[], None], settle_ms: int = 0) -> None:
-        super().__init__(widget)
+        # Owned by the window, so a page replaced before it paints still gets the fallback.
+        super().__init__(widget.window())
         self._widget = widget
         self._callback: Callable[[], None] | None = callback
         self._settle_ms = settle_ms
@@ -33,7 +35,8 @@ class AfterPaint(QObject):
         callback, self._callback = self._callback, None
         if callback is None:
             return
-        self._widget.removeEventFilter(self)
+        if shiboken6.isValid(self._widget):
+            self._widget.removeEventFilter(self)
         self.deleteLater()
         callback()
 
