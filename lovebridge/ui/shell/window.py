@@ -79,6 +79,12 @@ def library_modules(room: int) -> tuple[str, ...]:
         "lovebridge.ui.welcome",
         "lovebridge.ui.shell.changes",
         "lovebridge.ui.shell.reminders",
+        "lovebridge.ui.shell.job_status",
+        "lovebridge.ui.shell.hooks",
+        "lovebridge.ui.shell.after_paint",
+        "lovebridge.ui.hand.controller",
+        "lovebridge.ui.scrapbook.import_flow",
+        "lovebridge.ui.sync.controller",
         ROOM_MODULES.get(room, ROOM_MODULES[WRITE]),
     )
 
