@@ -91,6 +91,8 @@ def test_a_weekly_date_night_from_plan_to_memory_to_phone(
 
     # The reminder comes an hour before, exactly once (the shell's banner, above every room).
     reminders = main_window.reminders
+    # The shell starts the reminders once the first room is on screen (a moment after it).
+    qtbot.waitUntil(reminders.center.timer.isActive, timeout=5000)
     reminders.center.timer.timeout.emit()
     assert not reminders.banner.isVisible()
     clock.now = datetime(2026, 11, 27, 17, 1, tzinfo=UTC)  # 18:01 in Berlin

@@ -150,10 +150,10 @@ def test_print_keeps_the_cards_paper_even_if_the_dialog_resets_it(qtbot, panel: 
 
 
 def test_panel_in_the_real_write_room_follows_typing(qtbot, main_window, tmp_path) -> None:
-    panel = main_window.findChild(NotePanel)
-    assert panel is not None, "the Write room mounts the note preview"
     main_window.show_room(0)
     main_window.write_room.start_note(NoteRequest("appreciation"))  # as the Dates room asks
+    panel = main_window.findChild(NotePanel)  # built with the editor, for the first note
+    assert panel is not None, "the Write room mounts the note preview"
     found = (main_window.write_room.findChildren(QTextEdit)
              + main_window.write_room.findChildren(QPlainTextEdit))
     editors = [e for e in found if e.isVisible() and not e.isReadOnly()]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,84 +14,19 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from lovebridge.store.change_capture import CaptureSwitch, install_change_capture
-from lovebridge.store.errors import (
-    DatabaseDamagedError,
-    StoreBusyError,
-    StoreError,
-    StoreFullError,
-    WrongKeyError,
+from lovebridge.store.connection import (  # noqa: F401 - BUSY_TIMEOUT_MS is read from here too
+    BUSY_TIMEOUT_MS,
+    CountedConnection,
+    QuickCheck,
+    connect,
+    create_private_file,
 )
-from lovebridge.store.guards import (
-    OPEN_SPACE_BYTES,
-    disk_full_message,
-    full_disk_while_opening,
-    install_text_guard,
-    translated_write_errors,
-)
+from lovebridge.store.errors import DatabaseDamagedError, StoreBusyError, StoreError
+from lovebridge.store.guards import install_text_guard, translated_write_errors
 
 logger = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 5000
 SUSPEND_WAIT_SECONDS = 10.0
-
-
-class CountedConnection(sqlcipher.Connection):
-    """A raw connection the Store handed out: closing it tells the Store it is free again."""
-
-    on_close = None  # set by Store.raw_connection; called once
-
-    def close(self) -> None:
-        try:
-            super().close()
-        finally:
-            release, self.on_close = self.on_close, None
-            if release is not None:
-                release()
-
-
-def connect(
-    path: Path | str, key: bytes | None = None, factory: type | None = None
-) -> sqlcipher.Connection:
-    """Open one DB-API connection with LoveBridge's pragmas; `key` unlocks an encrypted database.
-
-    Every connection in the app goes through here, so encryption is a matter of passing a key.
-    The key is handed to SQLCipher as raw hex, never as a passphrase inside SQL.
-    """
-    connection = sqlcipher.connect(
-        str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
-        factory=factory or sqlcipher.Connection,
-    )
-    if key is not None:
-        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        # Sorts and temporary tables stay in memory, never in a plain temp file on disk.
-        connection.execute("PRAGMA temp_store = MEMORY")
-    # Triggers and views found in a file (a restored backup) may not call risky functions.
-    connection.execute("PRAGMA trusted_schema=OFF")
-    try:
-        connection.execute("PRAGMA journal_mode=WAL")
-    # A wrong key or a non-database fails at first use; a scribbled-over schema page can even
-    # yield an error text that is not UTF-8, which is the same damage.
-    except (sqlcipher.DatabaseError, UnicodeDecodeError) as exc:
-        connection.close()
-        folder = Path(path).parent
-        if full_disk_while_opening(exc, folder):  # a full disk is never taken for damage
-            raise StoreFullError(disk_full_message(folder, OPEN_SPACE_BYTES)) from exc
-        if key is not None:
-            raise WrongKeyError("That key does not open this LoveBridge database.") from exc
-        raise DatabaseDamagedError(f"{Path(path).name} is not a readable database.") from exc
-    connection.execute("PRAGMA foreign_keys=ON")
-    connection.execute("PRAGMA synchronous=FULL")
-    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    return connection
-
-
-def create_private_file(path: Path) -> None:
-    """Create `path` empty with mode 0600 if missing; SQLite's -wal/-shm files inherit it."""
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
-    if os.name == "posix":
-        os.chmod(path, 0o600)
 
 
 def make_engine(path: Path, key: bytes | None = None) -> Engine:
@@ -312,9 +246,13 @@ def verify_schema(store: Store) -> None:
         connection.close()
 
 
-def open_store(path: Path, key: bytes | None = None, *, migrate: bool = True) -> Store:
+def open_store(
+    path: Path, key: bytes | None = None, *, migrate: bool = True,
+    checked: QuickCheck | None = None,
+) -> Store:
     """Open (creating if needed) the database at `path`: quick check, then migrate to head.
 
+    `checked` is the quick check of this file already started (see `start_quick_check`).
     Raises DatabaseDamagedError, NewerDatabaseError or WrongKeyError with a readable message;
     in each case the file is left exactly as it was.
     """
@@ -328,7 +266,10 @@ def open_store(path: Path, key: bytes | None = None, *, migrate: bool = True) ->
         # linking table, ~40% on top at 20,000 photos) is left to `lovebridge check`: every
         # connection enforces foreign keys, so only outside edits could break them, and a broken
         # link is no reason to refuse the whole scrapbook.
-        problems = store.integrity_problems(quick=True, foreign_keys=False)
+        if checked is not None and checked.path == path:
+            problems = checked.problems()
+        else:
+            problems = store.integrity_problems(quick=True, foreign_keys=False)
         if problems:
             store.engine.dispose()
             logger.error("integrity check failed with %d problem(s)", len(problems))

@@ -47,7 +47,7 @@ from lovebridge.store import StoreError, StoreFullError
 from lovebridge.ui.common.widgets import icon, muted_label, primary_button
 from lovebridge.ui.errors import show_error
 from lovebridge.ui.formatting import day_text, time_text
-from lovebridge.ui.shell.jobs import Job, JobQueue
+from lovebridge.ui.shell.jobs import Job, JobCancelledError, JobQueue
 
 if TYPE_CHECKING:
     from lovebridge.core.context import AppContext
@@ -291,31 +291,22 @@ class BackupController(QObject):
         target = Path(chosen)
         if target.suffix != BACKUP_SUFFIX:
             target = target.with_name(target.name + BACKUP_SUFFIX)
-        dialog = self._open_progress(
-            self.tr("Backing up…"),
-            self.tr("Copying your notes, memories and photos into {name}.").format(
-                name=target.name),
-        )
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
         self.busy = True
+        # Progress and Cancel in the status bar, like every long job; a cancelled backup
+        # leaves no file behind (create_backup removes its partial archive).
         self.jobs.submit(Job(
-            self.tr("Backing up…"),
-            lambda _job, report: create_backup(store, paths, target, now=now, progress=report),
-            on_result=self._backup_done, on_error=self._work_failed,
-            on_progress=dialog.set_progress,
+            self.tr("Backing up to {name}…").format(name=target.name),
+            lambda job, report: create_backup(store, paths, target, now=now,
+                                              progress=job.checked(report)),
+            on_result=self._backup_done, on_error=self._work_failed, cancellable=True,
         ))
 
     def _backup_done(self, result: BackupResult) -> None:
         self.busy = False
-        if self.dialog is not None:
-            self.dialog.finish(
-                self.tr("Backup saved"),
-                self.tr("{contents} are safe in this {size} file:\n{path}").format(
-                    contents=describe_contents(result.manifest).capitalize(),
-                    path=str(result.path), size=_size_text(result.size)),
-                folder=result.path.parent,
-            )
-        self.status.emit(self.tr("Backed up to {name}.").format(name=result.path.name))
+        self.status.emit(self.tr("Backed up to {name}: {contents}, {size}.").format(
+            name=result.path.name, contents=describe_contents(result.manifest),
+            size=_size_text(result.size)))
         self.backup_finished.emit(result)
 
     # ---- restore ------------------------------------------------------------------------
@@ -326,19 +317,15 @@ class BackupController(QObject):
         if not chosen:
             return
         archive = Path(chosen)
-        dialog = self._open_progress(
-            self.tr("Checking the backup…"),
-            self.tr("LoveBridge checks every file in {name} before changing anything.").format(
-                name=archive.name),
-        )
         store, paths = self.ctx.store, self.ctx.paths
         self.busy = True
         file_key = self.ctx.file_key
+        # Checking changes nothing: cancelled, its unpacked copy is removed (validate.py).
         self.jobs.submit(Job(
-            self.tr("Checking the backup…"),
-            lambda _job, report: stage_restore(archive, paths, store, report, file_key),
-            on_result=self._confirm_restore, on_error=self._work_failed,
-            on_progress=dialog.set_progress,
+            self.tr("Checking the backup {name}…").format(name=archive.name),
+            lambda job, report: stage_restore(archive, paths, store, job.checked(report),
+                                              file_key),
+            on_result=self._confirm_restore, on_error=self._work_failed, cancellable=True,
         ))
 
     def _confirm_restore(self, staged: StagedBackup) -> None:
@@ -369,21 +356,16 @@ class BackupController(QObject):
         target = Path(chosen)
         if target.suffix != BACKUP_SUFFIX:
             target = target.with_name(target.name + BACKUP_SUFFIX)
-        dialog = self._open_progress(
-            self.tr("Saving as one file…"),
-            self.tr("Copying the backup and all its photos into {name}.").format(
-                name=target.name),
-        )
 
-        def work(_job: Job, report: Callable[[int, int], None]) -> BackupResult:
+        def work(job: Job, report: Callable[[int, int], None]) -> BackupResult:
             try:
-                return export_staged(staged, target, report)
+                return export_staged(staged, target, job.checked(report))
             finally:
                 staged.discard()
 
         self.jobs.submit(Job(self.tr("Saving the backup as one file…"), work,
                              on_result=self._backup_done, on_error=self._work_failed,
-                             on_progress=dialog.set_progress))
+                             cancellable=True))
 
     def _cancel_restore(self, staged: StagedBackup) -> None:
         staged.discard()
@@ -394,32 +376,29 @@ class BackupController(QObject):
         self.dialog = None  # the confirmation has closed itself
         # Drafts and other pending edits are saved now, so the safety copy includes them.
         self.save_requested.emit()
-        dialog = self._open_progress(
-            self.tr("Restoring…"),
-            self.tr("Keeping a copy of what is here now, then putting the backup in place."),
-        )
-        dialog.bar.setRange(0, 0)
         store, paths, now = self.ctx.store, self.ctx.paths, self.ctx.now()
         file_key = self.ctx.file_key
         self.freeze_requested.emit(True)
+        # The rooms are frozen meanwhile; the status bar shows the job and its Cancel, which
+        # holds until the swap begins: after the safety copy, before anything is replaced
+        # (a cancelled restore leaves the library as it was, and removes the unpacked copy).
         self.jobs.submit(Job(
-            self.tr("Restoring…"),
-            lambda _job, _report: apply_restore(staged, paths, store, now=now,
-                                                file_key=file_key),
-            on_result=self._restore_done, on_error=self._restore_failed,
+            self.tr("Restoring: keeping a copy of what is here now…"),
+            lambda job, _report: apply_restore(staged, paths, store, now=now,
+                                               before_swap=job.check_cancelled,
+                                               file_key=file_key),
+            on_result=self._restore_done, on_error=self._restore_failed, cancellable=True,
         ))
 
     def _restore_done(self, result: RestoreResult) -> None:
         self.busy = False
         self.data_replaced.emit()
-        if self.dialog is not None:
-            self.dialog.finish(
-                self.tr("Your backup is back"),
-                self.tr("LoveBridge now holds the backup from {when}. What was here before "
-                        "is kept as a backup named {name}.").format(
-                    when=describe_time(result.manifest),
-                    name=result.safety_backup.name if result.safety_backup else "—"),
-            )
+        title = self.tr("Your backup is back")
+        text = self.tr("LoveBridge now holds the backup from {when}. What was here before "
+                       "is kept as a backup named {name}.").format(
+            when=describe_time(result.manifest),
+            name=result.safety_backup.name if result.safety_backup else "—")
+        self._open_progress(title, text).finish(title, text)  # says what happened; Close
         self.restore_finished.emit(result)
 
     def _restore_failed(self, error: Exception) -> None:
@@ -492,6 +471,10 @@ class BackupController(QObject):
     def _work_failed(self, error: Exception) -> None:
         self.busy = False
         self._close_progress()
+        if isinstance(error, JobCancelledError):
+            self.status.emit(self.tr("Stopped as you asked; nothing was changed."))
+            self.failed.emit("")
+            return
         if isinstance(error, EXPECTED_ERRORS):
             message = str(error) if not isinstance(error, OSError) else self.tr(
                 "The file could not be written or read ({reason}).").format(

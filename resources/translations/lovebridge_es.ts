@@ -105,54 +105,24 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
 <context>
     <name>BackupController</name>
     <message>
-        <source>Backing up…</source>
-        <translation>Haciendo una copia…</translation>
-    </message>
-    <message>
-        <source>Copying your notes, memories and photos into {name}.</source>
-        <translation>Copiando vuestras notas, recuerdos y fotos en {name}.</translation>
-    </message>
-    <message>
-        <source>Backup saved</source>
-        <translation>Copia guardada</translation>
-    </message>
-    <message>
-        <source>{contents} are safe in this {size} file:
-{path}</source>
-        <translation>{contents} están a salvo en este archivo de {size}:
-{path}</translation>
-    </message>
-    <message>
-        <source>Backed up to {name}.</source>
-        <translation>Copia guardada en {name}.</translation>
-    </message>
-    <message>
-        <source>Checking the backup…</source>
-        <translation>Comprobando la copia…</translation>
-    </message>
-    <message>
-        <source>LoveBridge checks every file in {name} before changing anything.</source>
-        <translation>LoveBridge comprueba cada archivo de {name} antes de cambiar nada.</translation>
-    </message>
-    <message>
-        <source>Saving as one file…</source>
-        <translation>Guardando como un solo archivo…</translation>
-    </message>
-    <message>
-        <source>Copying the backup and all its photos into {name}.</source>
-        <translation>Copiando la copia y todas sus fotos en {name}.</translation>
-    </message>
-    <message>
         <source>Saving the backup as one file…</source>
         <translation>Guardando la copia de seguridad en un solo archivo…</translation>
     </message>
     <message>
-        <source>Restoring…</source>
-        <translation>Restaurando…</translation>
+        <source>Backing up to {name}…</source>
+        <translation>Haciendo una copia en {name}…</translation>
     </message>
     <message>
-        <source>Keeping a copy of what is here now, then putting the backup in place.</source>
-        <translation>Guardando una copia de lo que hay ahora y poniendo la copia en su sitio.</translation>
+        <source>Backed up to {name}: {contents}, {size}.</source>
+        <translation>Copia guardada en {name}: {contents}, {size}.</translation>
+    </message>
+    <message>
+        <source>Checking the backup {name}…</source>
+        <translation>Comprobando la copia {name}…</translation>
+    </message>
+    <message>
+        <source>Restoring: keeping a copy of what is here now…</source>
+        <translation>Restaurando: guardando una copia de lo que hay ahora…</translation>
     </message>
     <message>
         <source>Your backup is back</source>
@@ -169,6 +139,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Today&apos;s automatic backup was skipped: the disk is full. It needs about {mb} MB more free space; the backups made before are kept.</source>
         <translation>La copia de seguridad automática de hoy se ha omitido: el disco está lleno. Necesita unos {mb} MB más de espacio libre; las copias anteriores se conservan.</translation>
+    </message>
+    <message>
+        <source>Stopped as you asked; nothing was changed.</source>
+        <translation>Detenido como pediste; no se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The file could not be written or read ({reason}).</source>
@@ -1588,6 +1562,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <source>{title} (then {n} more)</source>
         <translation>{title} (y después {n} más)</translation>
     </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
 </context>
 <context>
     <name>Launcher</name>
@@ -2632,6 +2610,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Decrypting your notes, memories and photos. Please keep LoveBridge open.</source>
         <translation>Descifrando vuestras notas, recuerdos y fotos. Mantén LoveBridge abierto.</translation>
+    </message>
+    <message>
+        <source>Changing the lock cannot be stopped halfway: every file is converted, then your library is back.</source>
+        <translation>El cambio del bloqueo no se puede detener a medias: se convierte cada archivo y después vuelve vuestra biblioteca.</translation>
     </message>
     <message>
         <source>The lock was not changed</source>

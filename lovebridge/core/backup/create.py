@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lovebridge import __version__
 from lovebridge.core.backup.manifest import (
@@ -24,7 +25,6 @@ from lovebridge.core.backup.manifest import (
     MemberInfo,
 )
 from lovebridge.paths import Paths
-from lovebridge.store.db import Store
 from lovebridge.store.errors import StoreFullError
 from lovebridge.store.guards import (
     SPACE_MARGIN_BYTES,
@@ -35,6 +35,9 @@ from lovebridge.store.guards import (
     write_error_kind,
 )
 from lovebridge.store.media import CHUNK, fsync_directory, replace_file
+
+if TYPE_CHECKING:  # the data-folder tidying at start-up needs no SQLAlchemy
+    from lovebridge.store.db import Store
 
 logger = logging.getLogger(__name__)
 

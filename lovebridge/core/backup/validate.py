@@ -35,7 +35,7 @@ from lovebridge.core.backup.manifest import (
     parse_manifest,
 )
 from lovebridge.core.backup.pool import check_pooled
-from lovebridge.store.db import connect
+from lovebridge.store.connection import connect
 from lovebridge.store.errors import StoreError
 from lovebridge.store.guards import megabytes
 from lovebridge.store.media import CHUNK, fsync_directory

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from lovebridge.store.db import connect, create_private_file
+from lovebridge.store.connection import connect, create_private_file
 from lovebridge.store.media import fsync_directory
 
 

@@ -102,12 +102,21 @@ def check_placeholders(text: str) -> list[str]:
     return [name for name in _PLACEHOLDER_RE.findall(text) if name not in PLACEHOLDERS]
 
 
+TEMPLATE_TABLE = "\n[[template]]"  # where a category file's templates begin
+
+
 def parse_category_file(source: str, stem: str) -> tuple[Category, list[Template]]:
     """Parse one category file's TOML text; raises TemplateFormatError with a clear reason."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateFormatError(f"{stem}.toml is not valid TOML: {exc}") from exc
+    category = _category_of(data, stem)
+    templates = [_parse_entry(entry, stem, n) for n, entry in enumerate(data.get("template", []))]
+    return category, templates
+
+
+def _category_of(data: dict[str, Any], stem: str) -> Category:
     key = data.get("category", stem)
     if key != stem:
         raise TemplateFormatError(f"{stem}.toml says category {key!r}; it must match the file")
@@ -117,9 +126,26 @@ def parse_category_file(source: str, stem: str) -> tuple[Category, list[Template
     occasions = data.get("occasions", [])
     if not isinstance(occasions, list) or not all(isinstance(o, str) for o in occasions):
         raise TemplateFormatError(f"{stem}.toml: occasions must be a list of text")
-    category = Category(key, label.strip(), str(data.get("description", "")), tuple(occasions))
-    templates = [_parse_entry(entry, stem, n) for n, entry in enumerate(data.get("template", []))]
-    return category, templates
+    return Category(key, label.strip(), str(data.get("description", "")), tuple(occasions))
+
+
+def load_categories(
+    folder: Path | None = None, language: str | None = None
+) -> tuple[Category, ...]:
+    """The kinds of note alone, read from the head of each category file (its templates are
+    not parsed): what the Write home shows before any note is opened. A file whose head cannot
+    be read is left out, as `load_library` leaves it out."""
+    folder = folder or resource_path("templates")
+    if not folder.is_dir():
+        return ()
+    categories: list[Category] = []
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            head = path.read_text(encoding="utf-8").split(TEMPLATE_TABLE, 1)[0]
+            categories.append(in_language(_category_of(tomllib.loads(head), path.stem), language))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TemplateFormatError):
+            continue  # named in `problems` when the whole library is read
+    return tuple(categories)
 
 
 def _parse_entry(entry: object, stem: str, number: int) -> Template:

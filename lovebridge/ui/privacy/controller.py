@@ -215,7 +215,10 @@ class PrivacyController(QObject):
         self.jobs.submit(Job(title, work,
                              on_result=lambda result: self._finish_conversion(result, parent),
                              on_error=lambda error: self._conversion_crashed(error, parent),
-                             on_progress=self._on_progress))
+                             on_progress=self._on_progress,
+                             why_not_cancellable=self.tr(
+                                 "Changing the lock cannot be stopped halfway: every file "
+                                 "is converted, then your library is back.")))
 
     def _start_conversion(self, parent: QWidget, title: str, text: str) -> None:
         self._set_busy(True)

@@ -133,11 +133,10 @@ class Launcher(QObject):
         modules = library_modules(self.settings.get(opts.LAST_ROOM))
 
         def work() -> AppContext:
-            # Imported here, in the worker: core.context brings SQLAlchemy with it.
-            from lovebridge.core.context import system_clock
+            # Imported here, in the worker: opening brings SQLAlchemy with it.
             from lovebridge.core.opening import open_library
 
-            ctx = open_library(paths, data_key, clock or system_clock)
+            ctx = open_library(paths, data_key, clock)
             self._undelivered.append(ctx)
             # Imported here, off the GUI thread, so attaching only has widgets left to build.
             for name in modules:

@@ -14,18 +14,22 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from lovebridge.core.importers.job import ImportCancelledError, JobControl
-from lovebridge.core.importers.plan import AcceptOutcome, ImportPlan
 from lovebridge.store.errors import StoreFullError
 from lovebridge.ui.backup import ProgressDialog
 from lovebridge.ui.errors import show_error
-from lovebridge.ui.scrapbook.import_review import ImportReviewDialog
+from lovebridge.ui.shell.menus import MenuSection
 from lovebridge.ui.tasks import run_task
 
+# The import plan (photos, EXIF, HEIF, places) and the review dialog load when an import
+# starts: the window adds these menu actions at start-up, when they are not needed yet.
 if TYPE_CHECKING:
     from lovebridge.core.export import ExportOutcome
+    from lovebridge.core.importers.plan import AcceptOutcome, ImportPlan
+    from lovebridge.ui.scrapbook.import_review import ImportReviewDialog
+    from lovebridge.ui.shell.hooks import ShellHooks
 
 logger = logging.getLogger(__name__)
 
@@ -68,11 +72,13 @@ class ImportController(QObject):
     """Adds the import and export actions to the File menu and runs them."""
 
     finished = Signal(object)  # AcceptOutcome, ExportOutcome, or None when cancelled
+    memories_added = Signal()  # an import wrote memories: the scrapbook shows them
 
-    def __init__(self, window: QMainWindow) -> None:  # the shell's window: menus, rooms
-        super().__init__(window)
-        self.window = window
-        self.ctx = window.ctx
+    def __init__(self, hooks: ShellHooks) -> None:
+        super().__init__(hooks.parent)
+        self._parent = hooks.parent  # dialogs open over it
+        self._hooks = hooks
+        self.ctx = hooks.ctx
         # Replaceable so tests can answer without a modal file dialog.
         self.choose_folder: Callable[[], str | None] = self._ask_folder
         self.choose_export_file: Callable[[], str | None] = self._ask_export_file
@@ -89,27 +95,26 @@ class ImportController(QObject):
                                        self.start_export)
 
     def _add(self, text: str, name: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self._parent)
         action.setObjectName(name)
         action.triggered.connect(slot)
-        menu = self.window.file_menu
-        menu.insertAction(self.window.preferences_action, action)
+        self._hooks.add_action(MenuSection.FILE_DATA, action)
         return action
 
     # ---- file dialogs (real ones; tests replace the three attributes) -------------------
     def _ask_folder(self) -> str | None:
         return QFileDialog.getExistingDirectory(
-            self.window, self.tr("Import photos from a folder"), _documents()) or None
+            self._parent, self.tr("Import photos from a folder"), _documents()) or None
 
     def _ask_export_file(self) -> str | None:
         path, _filter = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import from an export file"), _documents(),
+            self._parent, self.tr("Import from an export file"), _documents(),
             self.tr("Exports (*.zip);;All files (*)"))
         return path or None
 
     def _ask_export_target(self, suggested: str) -> str | None:
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export everything"), str(Path(_documents()) / suggested),
+            self._parent, self.tr("Export everything"), str(Path(_documents()) / suggested),
             self.tr("ZIP archives (*.zip)"))
         return path or None
 
@@ -144,7 +149,9 @@ class ImportController(QObject):
             self.progress.show()
             self._done(self.tr("Nothing new to add"), self._nothing_text(plan), None)
             return
-        self.review = ImportReviewDialog(self.window, plan)
+        from lovebridge.ui.scrapbook.import_review import ImportReviewDialog
+
+        self.review = ImportReviewDialog(self._parent, plan)
         self.review.accepted.connect(self._write)
         self.review.rejected.connect(lambda: self._done(None, None, None))
         self.review.open()
@@ -203,7 +210,7 @@ class ImportController(QObject):
             self.progress.deleteLater()
         relay: list[Callable[[int, int], None]] = []
         control = JobControl(lambda done, total: relay[0](done, total) if relay else None)
-        self.progress = CancellableProgress(self.window, title, text, control)
+        self.progress = CancellableProgress(self._parent, title, text, control)
         self.progress.show()
 
         def job(report: Callable[[int, int], None]) -> Any:
@@ -221,7 +228,7 @@ class ImportController(QObject):
         logger.warning("import or export failed: %s", type(error).__name__)
         if isinstance(error, StoreFullError):  # the disk, said so, with how much
             self._done(None, None, None)
-            show_error(self.window, self.tr("The disk is full"), self.tr(
+            show_error(self._parent, self.tr("The disk is full"), self.tr(
                 "The disk is full: this needs about {mb} MB more free space. Free some space "
                 "and run it again; whatever was fully added stays, and the import carries on "
                 "where it stopped.").format(
@@ -229,12 +236,13 @@ class ImportController(QObject):
             return
         message = str(error) if isinstance(error, ValueError | OSError) else ""
         self._done(None, None, None)
-        show_error(self.window, self.tr("That did not work"), message or self.tr(
+        show_error(self._parent, self.tr("That did not work"), message or self.tr(
             "Something went wrong; nothing was changed."))
 
     def _done(self, title: str | None, text: str | None, outcome: object,
               folder: Path | None = None) -> None:
         from lovebridge.core.importers.archive import remove_staging
+        from lovebridge.core.importers.plan import AcceptOutcome
 
         remove_staging(self._staging)
         self._staging = None
@@ -246,5 +254,5 @@ class ImportController(QObject):
                 self.progress.show()
                 self.progress.finish(title, text or "", folder)
         if isinstance(outcome, AcceptOutcome) and outcome.memories:
-            self.window.scrapbook_room.reload()
+            self.memories_added.emit()
         self.finished.emit(outcome)

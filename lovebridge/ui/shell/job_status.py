@@ -24,7 +24,7 @@ class JobStatus(QWidget):
         self.bar.setTextVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("jobCancel")
-        self.cancel_button.clicked.connect(lambda: jobs.cancel())
+        self.cancel_button.clicked.connect(self._cancel)
         row.addWidget(self.label)
         row.addWidget(self.bar)
         row.addWidget(self.cancel_button)
@@ -38,8 +38,18 @@ class JobStatus(QWidget):
         self.label.setText(job.title if not waiting else self.tr("{title} (then {n} more)")
                            .format(title=job.title, n=waiting))
         self.bar.setRange(0, 0)  # busy until the first figure arrives
-        self.cancel_button.setVisible(job.cancellable)
+        # A job that cannot be stopped halfway says so rather than hiding its Cancel.
+        self.cancel_button.setVisible(job.cancellable or bool(job.why_not_cancellable))
+        self.cancel_button.setEnabled(job.cancellable)
+        self.cancel_button.setToolTip("" if job.cancellable else job.why_not_cancellable)
         self.show()
+
+    def _cancel(self) -> None:
+        job = self._jobs.current
+        if job is not None and job.cancellable:
+            self._jobs.cancel(job)
+            self.cancel_button.setEnabled(False)
+            self.label.setText(self.tr("Stopping…"))
 
     def _progressed(self, job: Job, done: int, total: int) -> None:
         if job is self._jobs.current:

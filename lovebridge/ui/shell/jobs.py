@@ -36,6 +36,8 @@ class Job:
     on_error: Callable[[Exception], None] | None = None
     on_progress: Report | None = None
     cancellable: bool = False
+    # For a job that cannot be stopped safely once started: why, for the disabled Cancel.
+    why_not_cancellable: str = ""
     _cancel: threading.Event = field(default_factory=threading.Event, repr=False)
 
     def cancel(self) -> None:
@@ -49,6 +51,16 @@ class Job:
         """For the work to call between steps: stops it with JobCancelledError once cancelled."""
         if self._cancel.is_set():
             raise JobCancelledError
+
+    def checked(self, report: Report) -> Report:
+        """`report`, stopping the work (JobCancelledError) at its next step once cancelled:
+        for work whose own clean-up runs when its progress callback raises."""
+
+        def report_unless_cancelled(done: int, total: int) -> None:
+            self.check_cancelled()
+            report(done, total)
+
+        return report_unless_cancelled
 
 
 class JobQueue(QObject):

@@ -1,8 +1,18 @@
-"""The main window's menus and actions (File, View, Help), shortcuts included."""
+"""The main window's menus and actions (File, View, Help), shortcuts included, and the one way
+other parts of the app add their own entries (`contribute_action`, by section)."""
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtGui import QAction, QKeySequence
+
+
+class MenuSection(Enum):
+    """Where a contributed action goes."""
+
+    FILE_START = "file-start"  # first in the File menu, set apart (the lock)
+    FILE_DATA = "file-data"  # with the data's own actions, before Preferences (import, export)
 
 
 class ShellMenus:
@@ -41,6 +51,18 @@ class ShellMenus:
         about = self._action(self.tr("&About LoveBridge"), None, "aboutAction")
         about.triggered.connect(self.open_about)
         help_menu.addAction(about)
+
+    def contribute_action(self, section: MenuSection, action: QAction) -> None:
+        """Add `action` (made by a controller) to the menus in `section`; its shortcut works
+        even while the menu bar is hidden."""
+        self.addAction(action)
+        if section is MenuSection.FILE_START:
+            first = self.file_menu.actions()[0] if self.file_menu.actions() else None
+            self.file_menu.insertAction(first, action)
+            if first is not None:
+                self.file_menu.insertSeparator(first)
+        else:
+            self.file_menu.insertAction(self.preferences_action, action)
 
     def _action(
         self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, name: str

@@ -28,7 +28,7 @@ from lovebridge import APP_NAME
 from lovebridge.ui import settings as opts
 from lovebridge.ui.common.widgets import icon, icon_on_accent
 from lovebridge.ui.settings import Settings
-from lovebridge.ui.shell.menus import ShellMenus
+from lovebridge.ui.shell.menus import MenuSection, ShellMenus
 from lovebridge.ui.shell.notices import NoticeArea
 from lovebridge.ui.shell.preferences import PreferencePages
 from lovebridge.ui.shell.rooms import DATES, ROOM_MODULES, SCRAPBOOK, WRITE, Room, build_room
@@ -66,6 +66,9 @@ logger = logging.getLogger(__name__)
 # So Qt.ItemDataRole.UserRole is spelled as its number here, and the sidebar's scroll bar policy
 # comes from the style sheet (lovebridge/ui/theme.py).
 ROOM_ICON_ROLE = 256  # Qt.ItemDataRole.UserRole
+# The reminders' first check and sharing's first status start this long after the first page
+# has painted (the reminder check expands every recurring plan: tenths of a second).
+BACKGROUND_SERVICES_SETTLE_MS = 250
 
 
 def library_modules(room: int) -> tuple[str, ...]:
@@ -77,6 +80,12 @@ def library_modules(room: int) -> tuple[str, ...]:
         "lovebridge.ui.welcome",
         "lovebridge.ui.shell.changes",
         "lovebridge.ui.shell.reminders",
+        "lovebridge.ui.shell.job_status",
+        "lovebridge.ui.shell.hooks",
+        "lovebridge.ui.shell.after_paint",
+        "lovebridge.ui.hand.controller",
+        "lovebridge.ui.scrapbook.import_flow",
+        "lovebridge.ui.sync.controller",
         ROOM_MODULES.get(room, ROOM_MODULES[WRITE]),
     )
 
@@ -171,6 +180,7 @@ class MainWindow(ShellMenus, QMainWindow):
         from lovebridge.ui.privacy.controller import PrivacyController
         from lovebridge.ui.scrapbook.import_flow import ImportController
         from lovebridge.ui.shell.changes import ChangeRelay
+        from lovebridge.ui.shell.hooks import ShellHooks
         from lovebridge.ui.shell.job_status import JobStatus
         from lovebridge.ui.shell.jobs import JobQueue
         from lovebridge.ui.shell.reminders import AppReminders
@@ -188,9 +198,12 @@ class MainWindow(ShellMenus, QMainWindow):
                                                self))
         self._attach_backups(BackupController(ctx, self.jobs, self))
         self._attach_reminders(AppReminders(ctx, self.settings, self))
-        self.hands = HandController(self)  # Preferences › My handwriting
-        self.imports = ImportController(self)  # File › Import… / Export everything…
-        self.sharing = SharingController(self)  # Preferences › Sharing, the status line
+        hooks = ShellHooks(ctx, self.settings, self.profiles, self, self.preference_pages,
+                           self.contribute_action, self.statusBar().addPermanentWidget)
+        self.hands = HandController(hooks)  # Preferences › My handwriting
+        self.imports = ImportController(hooks)  # File › Import… / Export everything…
+        self.imports.memories_added.connect(self._on_memories_added)
+        self.sharing = SharingController(hooks)  # Preferences › Sharing, the status line
         for action in self._library_actions:
             action.setEnabled(True)
         self.menuBar().setEnabled(True)
@@ -199,19 +212,28 @@ class MainWindow(ShellMenus, QMainWindow):
             self._show_welcome()
         else:
             self._enter_shell(profile)
-        # Reminders start once attaching is done (what was missed, then each minute).
-        QTimer.singleShot(0, self, self.reminders.start)
+        # What the page just shown does not need waits until it is on screen and a moment
+        # more, so the person's first clicks do not queue behind it: the reminders' first
+        # check (what was missed, then each minute) and sharing's first status.
+        from lovebridge.ui.shell.after_paint import after_paint
+
+        shown = self.pages.currentWidget()
+        if shown is self.shell:
+            shown = self.rooms.currentWidget()
+        after_paint(shown, self._start_background_services, BACKGROUND_SERVICES_SETTLE_MS)
         self.library_attached.emit()
+
+    def _start_background_services(self) -> None:
+        if self.ctx is None:
+            return
+        self.reminders.start()
+        self.sharing.start()
 
     def _attach_privacy(self, privacy: PrivacyController) -> None:
         """The lock: its screen covers the window, its action sits first in the File menu."""
         self.privacy = privacy
         self.pages.addWidget(privacy.lock_panel)
-        self.addAction(privacy.lock_action)  # Ctrl+L works even while the menu bar is hidden
-        first = self.file_menu.actions()[0] if self.file_menu.actions() else None
-        self.file_menu.insertAction(first, privacy.lock_action)
-        if first is not None:
-            self.file_menu.insertSeparator(first)
+        self.contribute_action(MenuSection.FILE_START, privacy.lock_action)  # Ctrl+L
         privacy.locked_changed.connect(self._cover_with_lock)
         privacy.busy_changed.connect(lambda busy: self._set_frozen(busy))
         self.preference_pages.register(self.tr("Privacy"), privacy.add_page, order=10)
@@ -374,6 +396,13 @@ class MainWindow(ShellMenus, QMainWindow):
 
     def built_rooms(self) -> list[Room]:
         return [room for room in self._built_rooms.values() if isinstance(room, Room)]
+
+    def _on_memories_added(self) -> None:
+        """An import added memories: a Scrapbook already built shows them (one built later
+        reads them anyway)."""
+        scrapbook = self._built_rooms.get(SCRAPBOOK)
+        if scrapbook is not None:
+            scrapbook.reload()  # type: ignore[attr-defined]
 
     def _on_memory_captured(self, plan_uuid: str, memory_uuid: str) -> None:
         """A memory saved for a plan: only a built Dates room can have asked for it."""

@@ -4,13 +4,17 @@ quiet exchange every minute while sharing is on (off the GUI thread)."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel
 
 from lovebridge.core.sync.engine import SyncEngine, SyncStatus
 from lovebridge.ui.sync.sharing_page import SharingPage, arrivals_text
 from lovebridge.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from lovebridge.ui.shell.hooks import ShellHooks
 
 logger = logging.getLogger(__name__)
 
@@ -18,28 +22,32 @@ EXCHANGE_EVERY_MS = 60_000
 
 
 class SharingController(QObject):
-    def __init__(self, window: QMainWindow, partner_name: str = "") -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, hooks: ShellHooks, partner_name: str = "") -> None:
+        super().__init__(hooks.parent)
+        self._hooks = hooks
         self._partner = partner_name
-        self.engine = SyncEngine(window.ctx)
+        self.engine = SyncEngine(hooks.ctx)
         self.status_label = QLabel()
         self.status_label.setObjectName("sharingStatus")
-        window.statusBar().addPermanentWidget(self.status_label)
-        window.preference_pages.register(self.tr("Sharing"), self.add_page, order=40)
+        hooks.add_status_widget(self.status_label)
+        hooks.preference_pages.register(self.tr("Sharing"), self.add_page, order=40)
         self._busy = False
         self._timer = QTimer(self)
         self._timer.setInterval(EXCHANGE_EVERY_MS)
         self._timer.timeout.connect(self.exchange)
+
+    def start(self) -> None:
+        """Read the status (off the GUI thread), then exchange every minute; called by the
+        shell once the first page is on screen. A library that cannot answer shows no sharing."""
+        if self._timer.isActive():
+            return
         self._timer.start()
-        # Read off the GUI thread while the library attaches; a library that cannot answer
-        # simply shows no sharing.
         run_task(self._first_status, self._show_first, self._no_status, owner=self)
 
     def _first_status(self) -> tuple[SyncStatus, str]:
         status = self.engine.status()
         partner = self._partner
-        profile = self._window.profiles.load() if self._window.profiles is not None else None
+        profile = self._hooks.profiles.load()
         if not partner and profile is not None:
             # This laptop belongs to one of the two; what arrives comes from the other.
             partner = profile.partner_b if status.person == "a" else profile.partner_a
@@ -60,7 +68,7 @@ class SharingController(QObject):
         return page
 
     def exchange(self) -> None:
-        if self._busy or self._window.ctx is None:
+        if self._busy:
             return
         self._busy = True
         run_task(self._exchange_if_paired, self._done, self._failed, owner=self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from lovebridge.ui.hand.choices import hand_entries
 from lovebridge.ui.settings import Option, Settings
 from lovebridge.ui.tasks import run_task
 from lovebridge.ui.write.coach_bar import CoachBar
+from lovebridge.ui.write.draft_saver import DraftSaver
 from lovebridge.ui.write.editor import DraftEditor
 from lovebridge.ui.write.format_bar import FormatBar
 from lovebridge.ui.write.mail_handoff import NoMailDialog, ask_text_path, mail_program_available
@@ -95,14 +97,19 @@ class ComposePage(QWidget):
         self.find_mail_program: Callable[[], bool] = mail_program_available
         self._dialogs: list[QWidget] = []
         self._build()
+        # Autosaves commit off the GUI thread; saves made at once wait for them (in order).
+        self._saver = DraftSaver(lambda draft: self._messages.save(draft), self)
+        self._saver.saved.connect(self._on_background_saved)
+        self._saver.failed.connect(self._on_save_failed)
+        self._new_uuid: str | None = None  # a new note's id, chosen before its first save
         self._autosave = QTimer(self)
         self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.save_now)
+        self._autosave.timeout.connect(self.save_in_background)
         self._autosave.start()
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
         self._quiet.setInterval(QUIET_SAVE_MS)
-        self._quiet.timeout.connect(self.save_now)
+        self._quiet.timeout.connect(self.save_in_background)
         self._coach_timer = QTimer(self)
         self._coach_timer.setSingleShot(True)
         self._coach_timer.setInterval(COACH_DELAY_MS)
@@ -337,6 +344,7 @@ class ComposePage(QWidget):
                  occasion: str | None = None) -> None:
         self.save_now()
         self._uuid, self._template_key, self._category = None, None, category
+        self._new_uuid = None
         self._dismissed = set()
         self._sent_channel = None
         self._memory_uuid = memory_uuid
@@ -358,6 +366,7 @@ class ComposePage(QWidget):
     def open_message(self, record: MessageRecord) -> None:
         self.save_now()
         self._uuid, self._template_key = record.uuid, record.template_key
+        self._new_uuid = None
         self._dismissed = self._note_state.dismissed(record.uuid)
         self._category, self._memory_uuid = record.category, record.memory_uuid
         self._sent_channel = record.channel if record.status != "draft" else None
@@ -493,34 +502,66 @@ class ComposePage(QWidget):
         self.run_coach()
 
     # ---- saving ------------------------------------------------------------------------------
-    def save_now(self) -> bool:
-        """Save the draft if it changed; on failure keep it in memory and retry later."""
-        if not self._dirty:
-            return True
+    def _draft(self) -> Draft | None:
+        """What the editor holds, to be saved; None for a new note with no words yet."""
         text = self.editor.exact_text()
         if not text.strip() and self._uuid is None:
+            return None
+        if self._uuid is None and self._new_uuid is None:
+            # Chosen here, so a background save and a later one name the same new note.
+            self._new_uuid = str(uuid.uuid4())
+        return Draft(self._uuid or self._new_uuid, self._writer, self.editor.toHtml(), text,
+                     self._category, self._sent_channel or self.send_bar.channel(),
+                     self._template_key, self._memory_uuid, self.note_panel.style_json())
+
+    def save_in_background(self) -> None:
+        """The autosave: commit the changed draft off the GUI thread (one save at a time;
+        what changes meanwhile is saved by the next)."""
+        if not self._dirty or self._saver.busy:
+            return
+        draft = self._draft()
+        if draft is not None and self._saver.save_later(draft):
+            self._dirty = False  # set again by the next keystroke, or by a failure
+
+    def save_now(self) -> bool:
+        """Save the draft if it changed, at once (after a background save under way); on
+        failure keep it in memory and retry later."""
+        self._saver.wait()
+        if not self._dirty:
             return True
-        draft = Draft(self._uuid, self._writer, self.editor.toHtml(), text, self._category,
-                      self._sent_channel or self.send_bar.channel(), self._template_key,
-                      self._memory_uuid, self.note_panel.style_json())
+        draft = self._draft()
+        if draft is None:
+            return True
         try:
-            record = self._messages.save(draft)
+            record = self._saver.save_now(draft)
         except Exception as exc:  # disk full, read-only folder, locked database: keep the words
-            logger.warning("draft save failed: %s", type(exc).__name__)
-            self._save_failed = True
-            self.save_status.setText(self.tr("Not saved yet — your words are safe here, "
-                                             "trying again shortly"))
-            self.save_status.setProperty("muted", False)
+            self._on_save_failed(exc)
             return False
+        self._dirty = False
+        self._after_save(record)
+        return True
+
+    def _on_background_saved(self, record: MessageRecord) -> None:
+        self._after_save(record)
+        if self._dirty:
+            self._quiet.start()  # typed while it was saving
+
+    def _on_save_failed(self, exc: Exception) -> None:
+        logger.warning("draft save failed: %s", type(exc).__name__)
+        self._dirty = True  # the words stay, and the next autosave tries again
+        self._save_failed = True
+        self.save_status.setText(self.tr("Not saved yet — your words are safe here, "
+                                         "trying again shortly"))
+        self.save_status.setProperty("muted", False)
+
+    def _after_save(self, record: MessageRecord) -> None:
         if self._uuid is None and self._dismissed:  # dismissed before the first save
             self._note_state.dismiss(record.uuid, self._dismissed)
         self._uuid = record.uuid
-        self._dirty = False
         self._save_failed = False
         self.save_status.setProperty("muted", True)
         self.save_status.setText(self.tr("Saved"))
         self.saved.emit()
-        return True
 
     # ---- sending on --------------------------------------------------------------------------
     def send(self, action: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -24,7 +25,13 @@ from lovebridge.core.write.messages import MessageService
 from lovebridge.core.write.note_state import NoteStateService
 from lovebridge.core.write.placeholders import to_template_text
 from lovebridge.core.write.rhythm import turn_hint, weekly_counts
-from lovebridge.core.write.templates import Template, TemplateLibrary, load_library
+from lovebridge.core.write.templates import (
+    Category,
+    Template,
+    TemplateLibrary,
+    load_categories,
+    load_library,
+)
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.reflow_row import ReflowRow
 from lovebridge.ui.common.widgets import card, heading, primary_button, scrolling
@@ -33,11 +40,13 @@ from lovebridge.ui.settings import CURRENT_PARTNER, Settings
 from lovebridge.ui.tasks import run_task
 from lovebridge.ui.theme import current_colours
 from lovebridge.ui.write.coming_up import ComingUpCard
-from lovebridge.ui.write.compose import ComposePage
 from lovebridge.ui.write.history import HistoryPanel
 from lovebridge.ui.write.rhythm_card import RhythmCard
 from lovebridge.ui.write.style import write_stylesheet
-from lovebridge.ui.write.template_dialog import TemplateDialog
+
+if TYPE_CHECKING:
+    from lovebridge.ui.write.compose import ComposePage
+    from lovebridge.ui.write.template_dialog import TemplateDialog
 
 logger = logging.getLogger(__name__)
 
@@ -61,33 +70,67 @@ class WriteRoom(QWidget):
         self.contexts = WritingContextService(ctx.store)
         self._adopt_legacy_note_state()
         self.dictionary = PersonalDictionary(ctx.store)
-        self._builtin = load_library(language=content_language())
-        if self._builtin.problems:
-            logger.warning("%d template file problem(s)", len(self._builtin.problems))
+        # The home shows the kinds of note; their 500+ templates are read when a note opens.
+        self._categories = load_categories(language=content_language())
+        self._builtin_library: TemplateLibrary | None = None
+        self._library: TemplateLibrary | None = None
         self._styled_dark = current_colours().dark
         self._dialogs: list[QWidget] = []
         self.pages = QStackedWidget()
         self.home = scrolling(self._build_home())  # a short window scrolls, nothing squashed
-        self.compose = ComposePage(ctx, settings, self.messages)
+        # The compose page (editor, suggestions, coach, the card preview and their modules)
+        # is built the first time a note is opened: the room opens on its home.
+        self._compose: ComposePage | None = None
         self.pages.addWidget(self.home)
-        self.pages.addWidget(self.compose)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self.compose.back_requested.connect(self.show_home)
-        self.compose.delivered.connect(self.refresh_home)
-        self.compose.saved.connect(self.history.reload)
-        self.compose.suggestions.save_template_requested.connect(self.save_as_template)
-        self.compose.suggestions.edit_template_requested.connect(self.edit_template)
-        self.compose.suggestions.delete_template_requested.connect(self.delete_template)
         self.history.open_requested.connect(self.open_message)
-        self.compose.editor.add_word_requested.connect(self.add_to_dictionary)
-        self.compose.writer_changed.connect(self.switch_writer)
         self.history.changed.connect(self.refresh_home)
-        self._reload_library()
+        self._fill_category_buttons(self._categories)
         self._spelling_requested = False
         self._apply_style()
         self.refresh_home()
+
+    @property
+    def compose(self) -> ComposePage:
+        """The compose page, built (and wired) on first use."""
+        if self._compose is None:
+            from lovebridge.ui.write.compose import ComposePage
+
+            compose = ComposePage(self._ctx, self._settings, self.messages)
+            self._compose = compose
+            self.pages.addWidget(compose)
+            compose.back_requested.connect(self.show_home)
+            compose.delivered.connect(self.refresh_home)
+            compose.saved.connect(self.history.reload)
+            compose.suggestions.save_template_requested.connect(self.save_as_template)
+            compose.suggestions.edit_template_requested.connect(self.edit_template)
+            compose.suggestions.delete_template_requested.connect(self.delete_template)
+            compose.editor.add_word_requested.connect(self.add_to_dictionary)
+            compose.writer_changed.connect(self.switch_writer)
+            compose.set_library(self._full_library())
+            compose.editor.highlighter.refresh_colours()
+        return self._compose
+
+    @property
+    def _builtin(self) -> TemplateLibrary:
+        """The shipped templates, read on first use."""
+        if self._builtin_library is None:
+            library = load_library(language=content_language())
+            if library.problems:
+                logger.warning("%d template file problem(s)", len(library.problems))
+            self._builtin_library = library
+            if library.categories != self._categories:  # a file the full read refused
+                self._categories = library.categories
+                self._fill_category_buttons(library.categories)
+        return self._builtin_library
+
+    def _full_library(self) -> TemplateLibrary:
+        """The shipped templates and the couple's own."""
+        if self._library is None:
+            self._library = self._builtin.with_templates(self.custom_templates.list())
+        return self._library
 
     # ---- home --------------------------------------------------------------------------------
     def _build_home(self) -> QWidget:
@@ -145,13 +188,13 @@ class WriteRoom(QWidget):
         outer.addWidget(row, 1)
         return home
 
-    def _fill_category_buttons(self, library: TemplateLibrary) -> None:
+    def _fill_category_buttons(self, categories: tuple[Category, ...]) -> None:
         while self.category_grid.count():
             item = self.category_grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.category_buttons: dict[str, QPushButton] = {}
-        for category in library.categories:
+        for category in categories:
             button = QPushButton(category.label)
             button.setObjectName(f"category-{category.key}")
             button.setProperty("chip", True)
@@ -162,7 +205,8 @@ class WriteRoom(QWidget):
             self.category_buttons[category.key] = button
 
     def show_home(self) -> None:
-        self.compose.save_now()
+        if self._compose is not None:
+            self._compose.save_now()
         self.refresh_home()
         self.pages.setCurrentWidget(self.home)
 
@@ -196,10 +240,10 @@ class WriteRoom(QWidget):
 
     # ---- templates ---------------------------------------------------------------------------
     def _reload_library(self) -> None:
-        library = self._builtin.with_templates(self.custom_templates.list())
-        self._library = library
-        self._fill_category_buttons(self._builtin)
-        self.compose.set_library(library)
+        """The couple's templates changed: the compose page ranks the new set."""
+        self._library = None
+        if self._compose is not None:
+            self._compose.set_library(self._full_library())
 
     def save_as_template(self) -> None:
         text = to_template_text(self.compose.editor.toPlainText(), self.compose.fill_values())
@@ -210,6 +254,8 @@ class WriteRoom(QWidget):
 
     def _open_template_dialog(self, template: Template | None, text: str,
                               category: str | None) -> TemplateDialog:
+        from lovebridge.ui.write.template_dialog import TemplateDialog
+
         dialog = TemplateDialog(template, text, list(self._builtin.categories), category, self)
 
         def save(new_text: str, new_category: str) -> None:
@@ -236,7 +282,8 @@ class WriteRoom(QWidget):
         if template.custom_uuid:
             self.custom_templates.delete(template.custom_uuid)
             self._reload_library()
-            self.compose.show_notice(self.tr("Your template went to the trash."))
+            if self._compose is not None:
+                self._compose.show_notice(self.tr("Your template went to the trash."))
 
     # ---- notes -------------------------------------------------------------------------------
     def _writer(self) -> str:
@@ -313,7 +360,8 @@ class WriteRoom(QWidget):
     # ---- lifetime ----------------------------------------------------------------------------
     def _apply_style(self) -> None:
         self.setStyleSheet(write_stylesheet(current_colours()))
-        self.compose.editor.highlighter.refresh_colours()
+        if self._compose is not None:
+            self._compose.editor.highlighter.refresh_colours()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -338,14 +386,21 @@ class WriteRoom(QWidget):
         """Nothing to catch up on: changes arrive through `refresh` as they happen."""
 
     def refresh(self, changes: tuple[Change, ...]) -> None:
-        """A plan, a date or a memory changed elsewhere: "Coming up" and suggestions follow."""
-        if not kinds(changes) & CONTEXT_KINDS:
+        """A plan, a date or a memory changed elsewhere: "Coming up" and suggestions follow;
+        a hand kept in Preferences joins the note's handwriting list."""
+        changed = kinds(changes)
+        if "handwriting" in changed and self._compose is not None:
+            self._compose.note_panel.relist_hands()
+        if not changed & CONTEXT_KINDS:
             return
         self.refresh_home()
-        memory_uuid = self.compose.memory_box.currentData()
-        self.compose.update_context(self.contexts.load(
+        if self._compose is None:
+            return  # built later, from the library as it is then
+        memory_uuid = self._compose.memory_box.currentData()
+        self._compose.update_context(self.contexts.load(
             self._ctx.now(), self._ctx.local_now().date(), self._writer(), memory_uuid))
 
     def about_to_close(self) -> None:
         """The last words are kept (on quit, and before a restore replaces the data)."""
-        self.compose.save_now()
+        if self._compose is not None:
+            self._compose.save_now()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
@@ -16,10 +18,14 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from lovebridge.core.write.placeholders import FillValues, fill
-from lovebridge.core.write.suggestions import Ranked
-from lovebridge.core.write.templates import Template
 from lovebridge.ui.common.text_lines import card_lines
 from lovebridge.ui.theme import current_colours
+
+# Only named in annotations: the Write home's note list draws its cards with CardDelegate and
+# must not load the ranking (and its stemmers) with it.
+if TYPE_CHECKING:
+    from lovebridge.core.write.suggestions import Ranked
+    from lovebridge.core.write.templates import Template
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole + 2
