@@ -108,10 +108,20 @@ def record_local_changes(
 
 
 def _current_stamps(connection: Any, keys: list[tuple[str, str, str]]) -> dict:
+    """The stamps the given text fields have now (the base a new version was edited from)."""
+    wanted = set(keys)
+    by_table: dict[str, list[str]] = {}
+    for tbl, key, _group in wanted:
+        by_table.setdefault(tbl, []).append(key)
     found = {}
-    for tbl, key, group in keys:
-        found[tbl, key, group] = connection.execute(select(SyncField.hlc).where(
-            SyncField.tbl == tbl, SyncField.key == key, SyncField.field == group)).scalar()
+    for tbl, row_keys in by_table.items():
+        row_keys = sorted(set(row_keys))
+        for start in range(0, len(row_keys), 500):
+            for key, group, stamp in connection.execute(
+                    select(SyncField.key, SyncField.field, SyncField.hlc).where(
+                        SyncField.tbl == tbl, SyncField.key.in_(row_keys[start:start + 500]))):
+                if (tbl, key, group) in wanted:
+                    found[tbl, key, group] = stamp
     return found
 
 
@@ -208,16 +218,62 @@ class _KeyFinder:
 
 
 def baseline_changes(session: Session, skip: tuple[str, ...] = ()) -> list[tuple]:
-    """Every shared row as it is now, as changes (when sharing starts on a full library)."""
+    """Every shared row as it is now, as changes (when sharing starts on a full library).
+
+    Read with one plain query per table (not object by object): a library of ten thousand
+    memories becomes its baseline in a moment.
+    """
     from lovebridge.store.base import Base
 
-    by_table = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
-    keys = _KeyFinder(session)
+    connection = session.connection()
+    tables = Base.metadata.tables
+    keys_of: dict[str, dict[int, str]] = {}
+
+    def keys(name: str) -> dict[int, str]:
+        if name not in keys_of:
+            column = "sha256" if TABLES[name].key == "sha256" else "uuid"
+            keys_of[name] = dict(connection.execute(
+                select(tables[name].c.id, tables[name].c[column])).all())
+        return keys_of[name]
+
     changes: list[tuple] = []
     for name, spec in TABLES.items():
         if name in skip:
             continue
-        for obj in session.scalars(select(by_table[name])):
-            if not keys.private(spec, obj):
-                changes += _groups(spec, obj, keys, spec.all_groups())
+        table = tables[name]
+        query = select(table).order_by(table.c.id)
+        if spec.private_column:
+            query = query.where(table.c[spec.private_column].isnot(True))
+        if name == "memory_photo":
+            private = select(tables["memory"].c.id).where(tables["memory"].c.private.is_(True))
+            query = query.where(table.c.memory_id.is_(None) | table.c.memory_id.not_in(private))
+        tags = _tags_by_memory(connection) if spec.has_tags else {}
+        for row in connection.execute(query).mappings():
+            if spec.key == "singleton":
+                key = "profile"
+            elif spec.key == "occurrence":
+                plan = keys("plan").get(row["plan_id"])
+                key = None if plan is None else occurrence_key(plan, row["original_start"])
+            else:
+                key = row[spec.key]
+            if key is None:
+                continue
+            for group, columns in spec.groups.items():
+                changes.append((name, key, group, {c: encode(row[c]) for c in columns}))
+            for ref_name, ref in spec.refs.items():
+                target = row[ref.column]
+                changes.append((name, key, ref_name, {
+                    ref_name: None if target is None else keys(ref.table).get(target)}))
+            if spec.has_tags:
+                changes.append((name, key, TAGS, {TAGS: sorted(tags.get(row["id"], []))}))
+            if spec.key == "singleton":
+                break
     return changes
+
+
+def _tags_by_memory(connection: Any) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for memory_id, name in connection.execute(text(
+            "SELECT mt.memory_id, t.name FROM memory_tag mt JOIN tag t ON t.id = mt.tag_id")):
+        found.setdefault(memory_id, []).append(name)
+    return found

@@ -35,12 +35,13 @@ from lovebridge.core.sync.folder import (
     SNAPSHOT_NAME,
     classify,
 )
+from lovebridge.core.sync.outgoing import FILES_PER_ROUND
 from lovebridge.core.sync.state import Identity
 from lovebridge.store.base import utc_now
 from lovebridge.store.change_capture import APPLYING, save_state
 from lovebridge.store.db import Store
 from lovebridge.store.hlc import HybridClock
-from lovebridge.store.media import MediaStore
+from lovebridge.store.media import DurableBatch, MediaStore
 from lovebridge.store.models.sync import SyncNote, SyncSeen, SyncState
 
 logger = logging.getLogger(__name__)
@@ -175,7 +176,7 @@ class Reader:
     def _merge(self, session: Session, changes: list) -> None:
         session.info[APPLYING] = True
         touched = merge.apply_changes(session, changes)
-        result = merge.materialize(session, touched, self.photo_ready)
+        result = merge.materialize(session, touched, self.fetch_photos)
         for tbl, count in result.created.items():
             self.report.created[tbl] = self.report.created.get(tbl, 0) + count
         deferred = {tuple(k) for k in state.get(session, "deferred", [])}
@@ -247,10 +248,28 @@ class Reader:
         return own_seq
 
     # ---- photos and rows waiting for them --------------------------------------------------
-    def photo_ready(self, sha256: str, extension: str) -> bool:
-        """Whether the photo's file is here, fetching it from any device's blobs if need be."""
-        if self.media.contains(sha256, extension):
-            return True
+    def fetch_photos(self, wanted: list[tuple[str, str]]) -> set[str]:
+        """Bring the files of photos from any device's blobs, all in one durable pass;
+        returns the hashes whose files are now here."""
+        here, batch = set(), DurableBatch()
+        try:
+            for sha256, extension in wanted:
+                if self.media.contains(sha256, extension):
+                    here.add(sha256)
+                    continue
+                data = self._blob(sha256)
+                if data is not None:
+                    self.media.add_to_batch(batch, data, extension, sha256)
+                    here.add(sha256)
+                if len(batch) >= FILES_PER_ROUND:
+                    batch.finish()
+        except BaseException:
+            batch.discard()
+            raise
+        batch.finish()
+        return here
+
+    def _blob(self, sha256: str) -> bytes | None:
         name = self.ident.keys.blob_name(sha256)
         for device in [self.ident.device, *self._keys]:
             path = self.ident.layout.blob(device, name)
@@ -259,9 +278,8 @@ class Reader:
             data = self._open(path, MAX_BLOB_BYTES,
                               {"device": device, "kind": "blob", "name": name})
             if data is not None and hashlib.sha256(data).hexdigest() == sha256:
-                self.media.add_bytes(data, extension)
-                return True
-        return False
+                return data
+        return None
 
     def _retry_deferred(self) -> None:
         with self.store.session_scope() as session:
@@ -269,7 +287,7 @@ class Reader:
             if not deferred:
                 return
             session.info[APPLYING] = True
-            result = merge.materialize(session, deferred, self.photo_ready)
+            result = merge.materialize(session, deferred, self.fetch_photos)
             state.put(session, "deferred", sorted(result.deferred))
         for tbl, count in result.created.items():
             self.report.created[tbl] = self.report.created.get(tbl, 0) + count

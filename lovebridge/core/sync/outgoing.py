@@ -19,7 +19,7 @@ from lovebridge.core.sync.crypto import seal_file
 from lovebridge.core.sync.folder import BLOB_NAME, SNAPSHOT_NAME, write_whole
 from lovebridge.core.sync.state import Identity
 from lovebridge.store.db import Store
-from lovebridge.store.media import MediaStore
+from lovebridge.store.media import DurableBatch, MediaStore
 from lovebridge.store.models.sync import SyncChange, SyncField, SyncSeen, SyncVersion
 from lovebridge.store.sync_fields import TABLES
 
@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 BATCH_CHANGES = 2000  # a batch stays a few MB at most, so applying it needs little memory
 SNAPSHOT_ROWS = 5000
 SNAPSHOT_EVERY = 100  # batches between snapshots for a laptop that joins later
+FILES_PER_ROUND = 200  # photo files made durable together (each is held open until then)
 
 
 def cut_batches(session: Session) -> int:
@@ -62,6 +63,7 @@ def write_batches(store: Store, ident: Identity, media: MediaStore) -> int:
         for tbl, key, group, _h, _b, value in changes:
             if tbl == "photo" and group == "extension":
                 blobs.ensure(key, json.loads(value)["extension"], media)
+        blobs.finish()  # the photos are in the folder before the batch that names them
         if not target.exists():
             payload = zlib.compress(json.dumps({"changes": changes}).encode(), 6)
             header = {"device": ident.device, "kind": "batch", "seq": seq}
@@ -73,11 +75,16 @@ def write_batches(store: Store, ident: Identity, media: MediaStore) -> int:
 
 
 class BlobIndex:
-    """Photo blobs already in the folder (any device's), so each photo travels once."""
+    """Photo blobs already in the folder (any device's), so each photo travels once.
+
+    New blobs are written together: `finish` makes them durable in one pass (one fsync round
+    for all, instead of a file, an fsync and a folder fsync one photo after another).
+    """
 
     def __init__(self, ident: Identity) -> None:
         self.ident = ident
         self._names: set[str] | None = None
+        self._batch = DurableBatch()
 
     def names(self) -> set[str]:
         if self._names is None:
@@ -97,9 +104,18 @@ class BlobIndex:
             return
         data = media.read_bytes(sha256, extension)
         header = {"device": self.ident.device, "kind": "blob", "name": name}
-        write_whole(self.ident.layout.blob(self.ident.device, name),
-                    seal_file(self.ident.keys, self.ident.signer, header, data))
+        try:
+            self._batch.add(self.ident.layout.blob(self.ident.device, name),
+                            seal_file(self.ident.keys, self.ident.signer, header, data))
+        except BaseException:
+            self._batch.discard()
+            raise
         self._names.add(name)
+        if len(self._batch) >= FILES_PER_ROUND:
+            self._batch.finish()
+
+    def finish(self) -> None:
+        self._batch.finish()
 
 
 def snapshot_due(store: Store) -> bool:
@@ -122,6 +138,7 @@ def write_snapshot(store: Store, ident: Identity, media: MediaStore) -> int:
         for tbl, key, group, _h, value in fields:
             if tbl == "photo" and group == "extension":
                 blobs.ensure(key, json.loads(value)["extension"], media)
+        blobs.finish()
         last = part * SNAPSHOT_ROWS >= total
         body = {"fields": fields, "versions": versions}
         if last:
@@ -151,13 +168,20 @@ def _snapshot_rows(store: Store):
                        > tuple_(*[literal(v) for v in after]))
                 .order_by(SyncField.tbl, SyncField.key, SyncField.field)
                 .limit(SNAPSHOT_ROWS)).all()]
-            with_text = {(f[0], f[1]) for f in fields if f[2] in TABLES[f[0]].text_groups}
+            with_text: dict[str, list[str]] = {}
+            for tbl, key, group, _h, _v in fields:
+                if group in TABLES[tbl].text_groups:
+                    with_text.setdefault(tbl, []).append(key)
             versions = []
-            for tbl, key in sorted(with_text):
-                versions += [list(r) for r in session.execute(
-                    select(SyncVersion.tbl, SyncVersion.key, SyncVersion.field,
-                           SyncVersion.hlc, SyncVersion.base, SyncVersion.value)
-                    .where(SyncVersion.tbl == tbl, SyncVersion.key == key)).all()]
+            for tbl, keys in sorted(with_text.items()):
+                keys = sorted(set(keys))
+                for start in range(0, len(keys), 500):
+                    versions += [list(r) for r in session.execute(
+                        select(SyncVersion.tbl, SyncVersion.key, SyncVersion.field,
+                               SyncVersion.hlc, SyncVersion.base, SyncVersion.value)
+                        .where(SyncVersion.tbl == tbl,
+                               SyncVersion.key.in_(keys[start:start + 500]))
+                        .order_by(SyncVersion.key, SyncVersion.field, SyncVersion.hlc)).all()]
         yield fields, versions
         if len(fields) < SNAPSHOT_ROWS:
             return
