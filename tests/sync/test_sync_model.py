@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -29,7 +30,6 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import select
 
-from lovebridge.core.sync import state
 from lovebridge.core.sync.merge import second_versions
 from lovebridge.store.models import Memory, SpecialDate
 from lovebridge.store.models.sync import SyncField, SyncVersion
@@ -38,15 +38,43 @@ from tests.sync.helpers import make_laptop
 
 EXAMPLES = int(os.environ.get("LOVEBRIDGE_SYNC_EXAMPLES", "10"))
 DAY_MS = 24 * 3600 * 1000
-_TEMPLATE: dict[str, Path] = {}
+# Examples run on tmpfs where there is one: only the order of events matters here (durability is
+# the kill tests' business), and the disk is shared with the rest of the machine.
+SCRATCH = Path("/dev/shm") if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK) \
+    else None
 
 
-def paired_template(replicas: int) -> Path:
-    """Laptops paired once with empty libraries; every example starts from a copy of them
-    (pairing and migrating per example would take most of the run)."""
-    if replicas not in _TEMPLATE:
-        root = Path(tempfile.mkdtemp(prefix=f"lb-sync-template{replicas}-"))
-        atexit.register(shutil.rmtree, root, True)
+@dataclass
+class PairedLaptops:
+    """Laptops paired once with empty libraries, kept open for the whole run. Each example
+    starts from a copy of their files as they were just after pairing, read through the same
+    engines (pairing, migrating and compiling every statement per example took most of a run)."""
+
+    root: Path
+    pristine: Path
+    laptops: list
+
+    def restore(self) -> tuple[list, list[Path]]:
+        for laptop in self.laptops:
+            laptop.ctx.store.engine.dispose()  # no connection holds the files being replaced
+            laptop.ctx.store.capture.enabled = None
+        shutil.rmtree(self.root)
+        shutil.copytree(self.pristine, self.root, symlinks=True)
+        return self.laptops, [self.root / f"folder{i}" for i in range(len(self.laptops))]
+
+    def put_away(self) -> None:
+        for laptop in self.laptops:
+            laptop.ctx.store.engine.dispose()
+
+
+_PAIRED: dict[int, PairedLaptops] = {}
+
+
+def paired_laptops(replicas: int) -> PairedLaptops:
+    if replicas not in _PAIRED:
+        top = Path(tempfile.mkdtemp(prefix=f"lb-sync-model{replicas}-", dir=SCRATCH))
+        atexit.register(shutil.rmtree, top, True)
+        root = top / "live"
         laptops, copies = [], []
         for i in range(replicas):
             laptops.append(make_laptop(root, f"laptop{i}"))
@@ -63,9 +91,11 @@ def paired_template(replicas: int) -> Path:
             laptop.engine.sync_now()
         network.deliver_all(copies)
         for laptop in laptops:
-            laptop.close()
-        _TEMPLATE[replicas] = root
-    return _TEMPLATE[replicas]
+            laptop.ctx.store.close()  # the WAL folded in: the database is one file
+        shutil.copytree(root, top / "pristine", symlinks=True)
+        atexit.register(lambda: [laptop.close() for laptop in laptops])
+        _PAIRED[replicas] = PairedLaptops(root, top / "pristine", laptops)
+    return _PAIRED[replicas]
 
 
 words = st.sampled_from(["rain", "tea", "kite", "moon", "harbour", "fig", "lark", "snow"])
@@ -76,7 +106,7 @@ class SharingModel(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.root = Path(tempfile.mkdtemp(prefix="lb-sync-model-"))
+        self.paired = paired_laptops(self.replicas)
         self.laptops = []
         self.copies: list[Path] = []
         self.acked: dict[tuple[str, str, str], list[tuple[str, object]]] = {}
@@ -86,15 +116,10 @@ class SharingModel(RuleBasedStateMachine):
 
     @initialize(offsets=st.lists(st.integers(-DAY_MS, DAY_MS), min_size=3, max_size=3))
     def pair_up(self, offsets: list[int]) -> None:
-        shutil.copytree(paired_template(self.replicas), self.root, dirs_exist_ok=True)
-        for i in range(self.replicas):
-            laptop = make_laptop(self.root, f"laptop{i}")
-            with laptop.ctx.store.session_scope() as session:  # the copy, not the template's
-                state.put(session, "folder", str(self.root / f"folder{i}"))
+        self.laptops, self.copies = self.paired.restore()
+        for i, laptop in enumerate(self.laptops):
             laptop.offset = offsets[i]
             laptop.clock[0] = self.now + offsets[i]
-            self.laptops.append(laptop)
-            self.copies.append(self.root / f"folder{i}")
 
     # ---- time and the sync service ---------------------------------------------------------
     @rule(ms=st.integers(0, 90_000))
@@ -203,9 +228,7 @@ class SharingModel(RuleBasedStateMachine):
             if self.laptops:
                 self._check_convergence()
         finally:
-            for laptop in self.laptops:
-                laptop.close()
-            shutil.rmtree(self.root, ignore_errors=True)
+            self.paired.put_away()
 
     def _explain(self) -> str:
         lines = []
