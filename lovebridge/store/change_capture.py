@@ -25,20 +25,22 @@ APPLYING = "sync_applying"  # session.info flag: changes written by the merge ar
 
 @dataclass
 class CaptureSwitch:
-    """Whether this store logs changes (looked up once), and the wall clock it stamps them with."""
+    """Whether this store logs changes, and the wall clock it stamps them with.
 
-    enabled: bool | None = None
+    Looked up in the transaction of each flush (one primary-key read), never remembered: the
+    command line may pair or unpair the library while the app has it open, and the app's edits
+    must follow (logged from the moment sharing starts, and not at all once it stops).
+    """
+
     wall: Callable[[], int] = field(default=wall_ms)
 
     def is_on(self, session: Session) -> bool:
-        if self.enabled is None:
-            try:
-                found = session.connection().execute(
-                    text("SELECT 1 FROM sync_state WHERE key = 'device'")).first()
-            except Exception:  # an old schema without sync tables (mid-migration)
-                return False
-            self.enabled = found is not None
-        return self.enabled
+        try:
+            found = session.connection().execute(
+                text("SELECT 1 FROM sync_state WHERE key = 'device'")).first()
+        except Exception:  # an old schema without sync tables (mid-migration)
+            return False
+        return found is not None
 
 
 def install_change_capture(session_class: object, switch: CaptureSwitch) -> None:

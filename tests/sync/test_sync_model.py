@@ -57,7 +57,6 @@ class PairedLaptops:
     def restore(self) -> tuple[list, list[Path]]:
         for laptop in self.laptops:
             laptop.ctx.store.engine.dispose()  # no connection holds the files being replaced
-            laptop.ctx.store.capture.enabled = None
         shutil.rmtree(self.root)
         shutil.copytree(self.pristine, self.root, symlinks=True)
         return self.laptops, [self.root / f"folder{i}" for i in range(len(self.laptops))]

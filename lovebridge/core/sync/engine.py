@@ -124,7 +124,6 @@ class SyncEngine:
                          ("name", (name or socket.gethostname())[:80]),
                          ("person", person if person in ("a", "b") else "a")):
                 state.put(session, k, v)
-            self.store.capture.enabled = True
             changes = baseline_changes(session, skip=skip)
             if changes:
                 record_local_changes(session, self.store.capture, changes)
@@ -144,7 +143,6 @@ class SyncEngine:
             session.execute(delete(SyncChange))
             session.execute(delete(SyncSeen))
             session.execute(delete(SyncNote))
-        self.store.capture.enabled = False
 
     def rekey(self, folder: Path | None = None, name: str = "", person: str | None = None) -> str:
         """A new pairing code and key (the partner joins again with the new code)."""
