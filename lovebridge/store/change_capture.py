@@ -18,7 +18,15 @@ from sqlalchemy.orm import Session
 
 from lovebridge.store.hlc import HybridClock, wall_ms
 from lovebridge.store.models.sync import SyncChange, SyncField, SyncState, SyncVersion
-from lovebridge.store.sync_fields import DELETED, TABLES, TAGS, SyncedTable, encode, occurrence_key
+from lovebridge.store.sync_fields import (
+    DELETED,
+    TABLES,
+    TAGS,
+    SyncedTable,
+    encode,
+    natural_key,
+    occurrence_key,
+)
 
 APPLYING = "sync_applying"  # session.info flag: changes written by the merge are not re-logged
 
@@ -60,7 +68,12 @@ def capture(session: Session, switch: CaptureSwitch) -> None:
             changes += _groups(spec, obj, keys, spec.all_groups())
     for obj in session.dirty:
         spec = TABLES.get(getattr(obj, "__tablename__", ""))
-        if spec and not keys.private(spec, obj):
+        if spec and spec.key == "natural" and not keys.private(spec, obj) and (
+                old := keys.old_natural_key(spec, obj)) is not None:
+            # What names the row changed (a place renamed): the old one goes, the new one comes.
+            changes.append((spec.name, old, DELETED, True))
+            changes += _groups(spec, obj, keys, spec.all_groups())
+        elif spec and not keys.private(spec, obj):
             changes += _groups(spec, obj, keys, _changed_groups(spec, obj))
         elif spec and spec.private_column and _became_private(obj, spec.private_column):
             _withdraw_unsent(session, spec.name, keys.key_of(spec, obj))
@@ -204,7 +217,32 @@ class _KeyFinder:
         if spec.key == "occurrence":
             plan = self.ref("plan", obj.plan_id)
             return None if plan is None else occurrence_key(plan, obj.original_start)
+        if spec.key == "natural":
+            return natural_key(spec, {c: getattr(obj, c) for c in spec.natural},
+                               self._parent_key(spec, obj))
         return getattr(obj, spec.key)
+
+    def old_natural_key(self, spec: SyncedTable, obj: Any) -> str | None:
+        """The key a natural-key row had before this flush changed what names it."""
+        state = inspect(obj)
+        changed = False
+        old = {}
+        for column in spec.natural:
+            history = state.attrs[column].history
+            if history.deleted:
+                changed = True
+                old[column] = history.deleted[0]
+            else:
+                old[column] = getattr(obj, column)
+        if not changed:
+            return None
+        return natural_key(spec, old, self._parent_key(spec, obj))
+
+    def _parent_key(self, spec: SyncedTable, obj: Any) -> str | None:
+        if not spec.parent:
+            return None
+        ref = spec.refs[spec.parent]
+        return self.ref(ref.table, getattr(obj, ref.column))
 
     def private(self, spec: SyncedTable, obj: Any, deleting: bool = False) -> bool:
         if spec.private_column:
@@ -213,7 +251,7 @@ class _KeyFinder:
                 history = inspect(obj).attrs[spec.private_column].history
                 value = bool(history.deleted[0]) if history.deleted else value
             return bool(value)
-        if spec.name == "memory_photo" and obj.memory_id is not None:
+        if spec.name in ("memory_photo", "memory_place") and obj.memory_id is not None:
             return bool(self._connection.execute(
                 text("SELECT private FROM memory WHERE id = :id"), {"id": obj.memory_id}).scalar())
         return False
@@ -246,7 +284,7 @@ def baseline_changes(session: Session, skip: tuple[str, ...] = ()) -> list[tuple
         query = select(table).order_by(table.c.id)
         if spec.private_column:
             query = query.where(table.c[spec.private_column].isnot(True))
-        if name == "memory_photo":
+        if name in ("memory_photo", "memory_place"):
             private = select(tables["memory"].c.id).where(tables["memory"].c.private.is_(True))
             query = query.where(table.c.memory_id.is_(None) | table.c.memory_id.not_in(private))
         tags = _tags_by_memory(connection) if spec.has_tags else {}
@@ -256,6 +294,12 @@ def baseline_changes(session: Session, skip: tuple[str, ...] = ()) -> list[tuple
             elif spec.key == "occurrence":
                 plan = keys("plan").get(row["plan_id"])
                 key = None if plan is None else occurrence_key(plan, row["original_start"])
+            elif spec.key == "natural":
+                parent = None
+                if spec.parent:
+                    ref = spec.refs[spec.parent]
+                    parent = keys(ref.table).get(row[ref.column])
+                key = natural_key(spec, dict(row), parent)
             else:
                 key = row[spec.key]
             if key is None:

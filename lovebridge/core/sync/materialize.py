@@ -28,6 +28,7 @@ from lovebridge.store.sync_fields import (
     TAGS,
     SyncedTable,
     decode,
+    natural_key,
 )
 
 EXTENSION = re.compile(r"^[a-z0-9]{1,10}$")
@@ -80,6 +81,9 @@ class LocalIds:
         if spec.key == "occurrence":
             self._load_occurrences(wanted)
             return
+        if spec.key == "natural":
+            self._load_natural(spec, wanted)
+            return
         column = table.c[KEY_COLUMN[spec.key]]
         for chunk in _chunks(wanted):
             known.update(self.session.execute(
@@ -106,6 +110,27 @@ class LocalIds:
                     for row_id, original in by_plan.get(plan_id, []):
                         if original == wanted_start:
                             known[key] = row_id
+
+    def _load_natural(self, spec: SyncedTable, wanted: list[str]) -> None:
+        table, known = _table(spec.name), self.known(spec.name)
+        columns = [table.c[c] for c in spec.natural]
+        if not spec.parent:  # one column, whose value is the key (kept as typed: a look-up)
+            for chunk in _chunks(wanted):
+                for value, row_id in self.session.execute(
+                        select(columns[0], table.c.id).where(columns[0].in_(chunk))):
+                    known.setdefault(str(value).casefold(), row_id)
+            return
+        ref = spec.refs[spec.parent]
+        parents = {key.partition("|")[0] for key in wanted}
+        self.load(ref.table, parents)
+        parent_ids = {self.known(ref.table)[p]: p for p in parents if p in self.known(ref.table)}
+        for chunk in _chunks(list(parent_ids)):
+            for row in self.session.execute(select(table.c.id, table.c[ref.column], *columns)
+                                            .where(table.c[ref.column].in_(chunk))
+                                            .order_by(table.c.id)).mappings():
+                key = natural_key(spec, dict(row), parent_ids[row[ref.column]])
+                if key is not None:
+                    known.setdefault(key, row["id"])
 
     def get(self, tbl: str, key: str) -> int | None:
         return self.known(tbl).get(key)
@@ -181,7 +206,11 @@ class _TableWriter:
                 private: set[int]) -> dict | None:
         """The column values to write, or None when the row is done with (or must wait)."""
         spec, table = self.spec, self.table
-        if DELETED in fields:
+        if DELETED in fields and spec.revivable and any(
+                stamp > fields[DELETED][0] for group, (stamp, _v) in fields.items()
+                if group != DELETED):
+            pass  # made again after it was deleted: the later of the two wins
+        elif DELETED in fields:
             trashed = fields.get("trashed_at")
             if not spec.trashable:
                 if row_id is not None:
@@ -232,7 +261,9 @@ class _TableWriter:
         if row_id is None:
             if spec.key in KEY_COLUMN:
                 values[KEY_COLUMN[spec.key]] = key
-            if spec.key != "sha256":
+            if spec.key == "natural" and not spec.parent:
+                values[spec.natural[0]] = key  # a word kept lower-case, a partner's letter
+            if spec.key != "sha256" and "uuid" in self.table.c:
                 values["uuid"] = values.get("uuid") or new_uuid()
             self.inserts.append(values)
             self.result.created[spec.name] = self.result.created.get(spec.name, 0) + 1

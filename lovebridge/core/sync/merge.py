@@ -38,8 +38,11 @@ def valid_change(change: Any) -> bool:
         return False
     tbl, key, group, stamp, base, value = change
     spec = TABLES.get(tbl) if isinstance(tbl, str) else None
-    if spec is None or not isinstance(key, str) or not 0 < len(key) <= 120:
+    longest = 320 if spec is not None and spec.key == "natural" else 120  # a place's name
+    if spec is None or not isinstance(key, str) or not 0 < len(key) <= longest:
         return False
+    if spec.key_pattern and not re.match(spec.key_pattern, key):
+        return False  # a natural key becomes a column's value: only a well-formed one may
     if group != DELETED and group not in spec.all_groups():
         return False
     if spec.key == "sha256" and not SHA256.match(key):
