@@ -30,8 +30,10 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import select
 
+from lovebridge.core.hand.model import Hand
+from lovebridge.core.hand.service import HandwritingService
 from lovebridge.core.sync.merge import second_versions
-from lovebridge.store.models import Memory, SpecialDate
+from lovebridge.store.models import DictionaryWord, Handwriting, Memory, MemoryPlace, SpecialDate
 from lovebridge.store.models.sync import SyncField, SyncVersion
 from tests.sync import network
 from tests.sync.helpers import make_laptop
@@ -221,6 +223,44 @@ class SharingModel(RuleBasedStateMachine):
                 row.label = label
         self._ack(laptop, "special_date", key, "__deleted__" if delete else "label")
 
+    @rule(data=st.data(), word=words, remove=st.booleans())
+    def dictionary_word(self, data, word: str, remove: bool) -> None:
+        """Words added (the same on several laptops is one word) and removed again."""
+        laptop = data.draw(st.sampled_from(self.laptops))
+        with laptop.ctx.store.session_scope() as s:
+            row = s.scalars(select(DictionaryWord).where(DictionaryWord.word == word)).first()
+            if remove and row is not None:
+                s.delete(row)
+            elif not remove and row is None:
+                s.add(DictionaryWord(word=word))
+            else:
+                return
+        self._ack(laptop, "dictionary_word", word, "__deleted__" if remove else "word")
+
+    @rule(data=st.data(), partner=st.sampled_from(["a", "b"]), name=words)
+    def capture_hand(self, data, partner: str, name: str) -> None:
+        laptop = data.draw(st.sampled_from(self.laptops))
+        HandwritingService(laptop.ctx.store).save(partner, Hand(name))
+        self._ack(laptop, "handwriting", partner, "hand")
+
+    @precondition(lambda self: self.memories)
+    @rule(data=st.data(), name=st.sampled_from(["Lisbon", "lisbon", "Porto"]),
+          country=words)
+    def add_place(self, data, name: str, country: str) -> None:
+        laptop = data.draw(st.sampled_from(self.laptops))
+        key = self._existing_memory(data, laptop)
+        if key is None:
+            return
+        with laptop.ctx.store.session_scope() as s:
+            memory = s.scalars(select(Memory).where(Memory.uuid == key)).one()
+            row = s.scalars(select(MemoryPlace).where(MemoryPlace.memory_id == memory.id,
+                                                      MemoryPlace.name == name)).first()
+            if row is None:
+                s.add(MemoryPlace(memory_id=memory.id, name=name, country=country))
+            else:
+                row.country = country
+        self._ack(laptop, "memory_place", f"{key}|{name.casefold()}", "country")
+
     # ---- the end: everything delivered, everyone synced ----------------------------------
     def teardown(self) -> None:
         try:
@@ -246,7 +286,13 @@ class SharingModel(RuleBasedStateMachine):
             dates = {d.uuid: d.label for d in s.scalars(select(SpecialDate))}
             seconds = {k: sorted(h for h, _v in second_versions(s, "memory", k, "story"))
                        for k in memories}
-        return {"memories": memories, "dates": dates, "second": seconds}
+            dictionary = {w: True for w in s.scalars(select(DictionaryWord.word))}
+            hands = dict(s.execute(select(Handwriting.partner, Handwriting.name)).all())
+            places = {(m, n.casefold()): c for m, n, c in s.execute(
+                select(Memory.uuid, MemoryPlace.name, MemoryPlace.country)
+                .join(Memory, Memory.id == MemoryPlace.memory_id))}
+        return {"memories": memories, "dates": dates, "second": seconds,
+                "words": dictionary, "hands": hands, "places": places}
 
     def _check_convergence(self) -> None:
         for laptop in self.laptops:  # each writes what it has not written yet
@@ -266,6 +312,18 @@ class SharingModel(RuleBasedStateMachine):
         state = states[0]
         for (tbl, key, group), edits in self.acked.items():
             winner_hlc, winner = max(edits, key=lambda e: e[0])
+            if tbl == "dictionary_word":  # the later of adding and removing wins
+                latest = max((stamp, g) for (t, k, g), all_edits in self.acked.items()
+                             if t == tbl and k == key for stamp, _v in all_edits)
+                assert (key in state["words"]) == (latest[1] == "word"), (key, latest)
+                continue
+            if tbl == "handwriting":
+                assert state["hands"][key] == winner["name"]
+                continue
+            if tbl == "memory_place":
+                memory, _, name = key.partition("|")
+                assert state["places"][memory, name] == winner["country"]
+                continue
             if tbl == "special_date":
                 deleted = any(g == "__deleted__" for (t, k, g) in self.acked
                               if t == tbl and k == key)
