@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lovebridge.core.events import FROM_PARTNER, note_change
 from lovebridge.core.sync import merge, state
 from lovebridge.core.sync.crypto import (
     NewerFormatError,
@@ -177,6 +178,7 @@ class Reader:
         session.info[APPLYING] = True
         touched = merge.apply_changes(session, changes)
         result = merge.materialize(session, touched, self.fetch_photos)
+        _announce(session, result)
         for tbl, count in result.created.items():
             self.report.created[tbl] = self.report.created.get(tbl, 0) + count
         deferred = {tuple(k) for k in state.get(session, "deferred", [])}
@@ -288,6 +290,7 @@ class Reader:
                 return
             session.info[APPLYING] = True
             result = merge.materialize(session, deferred, self.fetch_photos)
+            _announce(session, result)
             state.put(session, "deferred", sorted(result.deferred))
         for tbl, count in result.created.items():
             self.report.created[tbl] = self.report.created.get(tbl, 0) + count
@@ -311,6 +314,19 @@ class Reader:
                                      noted_at=utc_now()))
                 logger.warning("sync: set aside a file in the shared folder: %s", reason)
                 self.report.set_aside += 1
+
+
+def _announce(session: Session, result: merge.MergeResult) -> None:
+    """Tell the open windows what the merge changed (its plain statements are invisible to the
+    session's own change notices), and that it came from the partner: rooms on screen reload."""
+    if not result.tables:
+        return
+    keys: dict[str, set[str]] = {}
+    for tbl, key in result.touched - result.deferred:
+        keys.setdefault(tbl, set()).add(key)
+    for tbl in result.tables:
+        note_change(session, tbl, keys.get(tbl, ()))
+    note_change(session, FROM_PARTNER)
 
 
 def _read_limited(path: Path, limit: int) -> bytes:
