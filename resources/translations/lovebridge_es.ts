@@ -3366,6 +3366,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Compartir</translation>
     </message>
     <message>
+        <source>Exchanging with your partner&apos;s laptop…</source>
+        <translation>Intercambiando con el portátil de tu pareja…</translation>
+    </message>
+    <message>
         <source>Sharing paused: {why}</source>
         <translation>Compartir en pausa: {why}</translation>
     </message>
