@@ -82,8 +82,29 @@ class Reader:
                 self.report.devices.append(device)
         for device in self.report.devices:
             self._read_device(device)
+            self._read_progress(device)
         self._retry_deferred()
         return self.report
+
+    def _read_progress(self, device: str) -> None:
+        """How far `device` has applied this laptop's batches (only ever moves forward)."""
+        path = self.ident.layout.progress(device)
+        if not path.is_file():
+            return
+        payload = self._open(path, MAX_DEVICE_BYTES, {"device": device, "kind": "progress"})
+        if payload is None:
+            return
+        try:
+            seen = json.loads(zlib.decompress(payload)).get("seen", {})
+            applied = seen.get(self.ident.device, 0)
+        except (ValueError, AttributeError, zlib.error):
+            self.note(path, "the progress record's contents are not what LoveBridge writes")
+            return
+        if not isinstance(applied, int) or applied < 0:
+            return
+        with self.store.session_scope() as session:
+            if applied > state.get(session, f"acked:{device}", 0):
+                state.put(session, f"acked:{device}", applied)
 
     def _register(self, device: str) -> bool:
         """Learn a partner device's signing key from its record (kept from first sight on)."""

@@ -11,7 +11,7 @@ import json
 import logging
 import zlib
 
-from sqlalchemy import func, literal, select, tuple_, update
+from sqlalchemy import delete, func, literal, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from lovebridge.core.sync import state
@@ -72,6 +72,37 @@ def write_batches(store: Store, ident: Identity, media: MediaStore) -> int:
         with store.session_scope() as session:
             state.put(session, "written_seq", seq)
     return count
+
+
+def write_progress(store: Store, ident: Identity) -> bool:
+    """Tell the partners how far this laptop has applied each device's batches (what they may
+    forget); written again only when it moved. Returns whether it was written."""
+    with store.session_scope() as session:
+        seen = dict(session.execute(select(SyncSeen.device, SyncSeen.seq)).all())
+        told = state.get(session, "progress_written")
+    target = ident.layout.progress(ident.device)
+    if told == seen and target.is_file():
+        return False
+    header = {"device": ident.device, "kind": "progress"}
+    body = zlib.compress(json.dumps({"seen": seen}).encode())
+    write_whole(target, seal_file(ident.keys, ident.signer, header, body))
+    with store.session_scope() as session:
+        state.put(session, "progress_written", seen)
+    return True
+
+
+def prune_applied(store: Store) -> int:
+    """Forget this laptop's logged changes once every partner has applied their batches (the
+    batch files stay in the folder); returns how many were forgotten."""
+    with store.session_scope() as session:
+        partners = session.scalars(select(SyncSeen.device)).all()
+        if not partners:
+            return 0
+        acked = min(state.get(session, f"acked:{device}", 0) for device in partners)
+        limit = min(acked, state.get(session, "written_seq", 0))
+        if limit <= 0:
+            return 0
+        return session.execute(delete(SyncChange).where(SyncChange.batch <= limit)).rowcount
 
 
 class BlobIndex:
