@@ -1735,6 +1735,14 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>♥ Uno de nuestros favoritos</translation>
     </message>
     <message>
+        <source>Private to me</source>
+        <translation>Solo para mí</translation>
+    </message>
+    <message>
+        <source>Kept on this laptop only: never sent to your partner&apos;s laptop when sharing</source>
+        <translation>Se queda solo en este portátil: nunca se envía al portátil de tu pareja al compartir</translation>
+    </message>
+    <message>
         <source>Mood</source>
         <translation>Ánimo</translation>
     </message>
