@@ -466,6 +466,14 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Un recuerdo en el que inspirarte</translation>
     </message>
     <message>
+        <source>Private to me</source>
+        <translation type="unfinished">Solo para mí</translation>
+    </message>
+    <message>
+        <source>Kept on this laptop only: never sent to your partner&apos;s laptop when sharing</source>
+        <translation type="unfinished">Se queda solo en este portátil: nunca se envía al portátil de tu pareja al compartir</translation>
+    </message>
+    <message>
         <source>Suggestions</source>
         <translation>Sugerencias</translation>
     </message>

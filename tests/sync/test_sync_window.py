@@ -7,9 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from lovebridge.core.links import NoteRequest
 from lovebridge.core.scrapbook.records import MemoryDate, MemoryDraft
 from lovebridge.core.scrapbook.service import MemoryService
-from lovebridge.ui.shell.window import SCRAPBOOK
+from lovebridge.core.write.messages import MessageService
+from lovebridge.ui.shell.window import SCRAPBOOK, WRITE
 from tests.sync.helpers import make_laptop
 
 WAIT = 30_000
@@ -78,5 +80,43 @@ def test_a_memory_marked_private_to_me_in_the_editor_stays_on_this_laptop(
                       if m.title.startswith("A poem"))
         room.edit_memory(secret.uuid)
         assert editor.private_box.isChecked()
+    finally:
+        jonah.close()
+
+
+def test_a_note_marked_private_to_me_stays_on_this_laptop(
+        qtbot, main_window, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    jonah = make_laptop(tmp_path, "jonah")
+    try:
+        code = jonah.engine.setup_new(shared)
+        main_window.sharing.engine.setup_join(shared, code)
+        main_window.show_room(WRITE)
+        room = main_window.write_room
+        compose = room.compose
+        uuids = []
+        for words, private in (("Thank you for the soup", False),
+                               ("Things I am not ready to say", True)):
+            room.start_note(NoteRequest())
+            qtbot.keyClicks(compose.editor, words)
+            if private:
+                qtbot.mouseClick(compose.private_box, Qt.MouseButton.LeftButton)
+            assert compose.save_now()
+            uuids.append(compose.current_uuid())
+        messages = MessageService(main_window.ctx.store)
+        assert [messages.get(u).private for u in uuids] == [False, True]
+
+        with qtbot.waitSignal(main_window.jobs.finished, timeout=WAIT):
+            main_window.sharing.run_exchange(main_window.sharing.engine.sync_now,
+                                             lambda _r: None, lambda _e: None)
+        jonah.engine.sync_now()
+        theirs = MessageService(jonah.ctx.store)
+        assert theirs.get(uuids[0]) is not None and theirs.get(uuids[1]) is None
+
+        compose.open_message(messages.get(uuids[1]))
+        assert compose.private_box.isChecked()
+        compose.open_message(messages.get(uuids[0]))
+        assert not compose.private_box.isChecked()
     finally:
         jonah.close()
