@@ -467,11 +467,11 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
     <message>
         <source>Private to me</source>
-        <translation type="unfinished">Solo para mí</translation>
+        <translation>Solo para mí</translation>
     </message>
     <message>
         <source>Kept on this laptop only: never sent to your partner&apos;s laptop when sharing</source>
-        <translation type="unfinished">Se queda solo en este portátil: nunca se envía al portátil de tu pareja al compartir</translation>
+        <translation>Se queda solo en este portátil: nunca se envía al portátil de tu pareja al compartir</translation>
     </message>
     <message>
         <source>Suggestions</source>
