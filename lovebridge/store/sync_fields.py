@@ -32,7 +32,7 @@ class SyncedTable:
     key: str = "uuid"  # "uuid", "sha256", "singleton", "occurrence" or "natural"
     refs: dict[str, Ref] = field(default_factory=dict)
     # "natural": the row is known by what it says, so the same thing made on both laptops is
-    # one row. The key is these columns' values (case-folded), after the key of `parent` (a ref).
+    # one row. The key is these columns' values, after the key of `parent` (a ref).
     natural: tuple[str, ...] = ()
     parent: str | None = None
     key_pattern: str | None = None  # what a natural key from a batch must look like
@@ -157,8 +157,12 @@ def _python_type(column_type: Any) -> type | None:
 
 
 def natural_key(spec: SyncedTable, values: dict[str, Any], parent_key: str | None) -> str | None:
-    """The key of a row known by what it says (see SyncedTable.natural)."""
-    parts = [str(values.get(c) or "").casefold() for c in spec.natural]
+    """The key of a row known by what it says (see SyncedTable.natural): the value itself for
+    a single column (a word is kept as typed, lower-case), case-folded after its parent's key
+    (a place's name, which the table compares without case)."""
+    parts = [str(values.get(c) or "") for c in spec.natural]
+    if spec.parent:
+        parts = [p.casefold() for p in parts]
     if not all(parts):
         return None
     if spec.parent:

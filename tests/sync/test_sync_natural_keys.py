@@ -111,3 +111,12 @@ def test_the_places_of_a_private_memory_stay(paired) -> None:
         s.add(MemoryPlace(memory_id=secret.id, name="Porto"))
     exchange(maya, jonah)
     assert places(jonah) == []
+
+
+def test_a_word_with_letters_that_fold_differently_arrives_as_it_was_written(paired) -> None:
+    maya, jonah = paired
+    PersonalDictionary(maya.ctx.store).add("Straße")
+    exchange(maya, jonah)
+    PersonalDictionary(jonah.ctx.store).add("straße")  # already there: nothing new
+    exchange(jonah, maya)
+    assert words(maya) == words(jonah) == ["straße"]

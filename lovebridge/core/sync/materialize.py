@@ -114,11 +114,11 @@ class LocalIds:
     def _load_natural(self, spec: SyncedTable, wanted: list[str]) -> None:
         table, known = _table(spec.name), self.known(spec.name)
         columns = [table.c[c] for c in spec.natural]
-        if not spec.parent:  # one column, whose value is the key (kept as typed: a look-up)
+        if not spec.parent:  # one column, whose value is the key
             for chunk in _chunks(wanted):
                 for value, row_id in self.session.execute(
                         select(columns[0], table.c.id).where(columns[0].in_(chunk))):
-                    known.setdefault(str(value).casefold(), row_id)
+                    known.setdefault(str(value), row_id)
             return
         ref = spec.refs[spec.parent]
         parents = {key.partition("|")[0] for key in wanted}
