@@ -19,6 +19,9 @@ from sqlalchemy.orm import Session
 logger = logging.getLogger(__name__)
 
 _PENDING = "lovebridge.changes"  # session.info key: {kind: set of ids}
+# A kind raised with what sharing merged in: rows changed that no room on screen changed
+# itself, so a room showing them reloads instead of waiting to be shown again.
+FROM_PARTNER = "from_partner"
 
 
 @dataclass(frozen=True)

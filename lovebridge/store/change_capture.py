@@ -18,27 +18,37 @@ from sqlalchemy.orm import Session
 
 from lovebridge.store.hlc import HybridClock, wall_ms
 from lovebridge.store.models.sync import SyncChange, SyncField, SyncState, SyncVersion
-from lovebridge.store.sync_fields import DELETED, TABLES, TAGS, SyncedTable, encode, occurrence_key
+from lovebridge.store.sync_fields import (
+    DELETED,
+    TABLES,
+    TAGS,
+    SyncedTable,
+    encode,
+    natural_key,
+    occurrence_key,
+)
 
 APPLYING = "sync_applying"  # session.info flag: changes written by the merge are not re-logged
 
 
 @dataclass
 class CaptureSwitch:
-    """Whether this store logs changes (looked up once), and the wall clock it stamps them with."""
+    """Whether this store logs changes, and the wall clock it stamps them with.
 
-    enabled: bool | None = None
+    Looked up in the transaction of each flush (one primary-key read), never remembered: the
+    command line may pair or unpair the library while the app has it open, and the app's edits
+    must follow (logged from the moment sharing starts, and not at all once it stops).
+    """
+
     wall: Callable[[], int] = field(default=wall_ms)
 
     def is_on(self, session: Session) -> bool:
-        if self.enabled is None:
-            try:
-                found = session.connection().execute(
-                    text("SELECT 1 FROM sync_state WHERE key = 'device'")).first()
-            except Exception:  # an old schema without sync tables (mid-migration)
-                return False
-            self.enabled = found is not None
-        return self.enabled
+        try:
+            found = session.connection().execute(
+                text("SELECT 1 FROM sync_state WHERE key = 'device'")).first()
+        except Exception:  # an old schema without sync tables (mid-migration)
+            return False
+        return found is not None
 
 
 def install_change_capture(session_class: object, switch: CaptureSwitch) -> None:
@@ -58,7 +68,12 @@ def capture(session: Session, switch: CaptureSwitch) -> None:
             changes += _groups(spec, obj, keys, spec.all_groups())
     for obj in session.dirty:
         spec = TABLES.get(getattr(obj, "__tablename__", ""))
-        if spec and not keys.private(spec, obj):
+        if spec and spec.key == "natural" and not keys.private(spec, obj) and (
+                old := keys.old_natural_key(spec, obj)) is not None:
+            # What names the row changed (a place renamed): the old one goes, the new one comes.
+            changes.append((spec.name, old, DELETED, True))
+            changes += _groups(spec, obj, keys, spec.all_groups())
+        elif spec and not keys.private(spec, obj):
             changes += _groups(spec, obj, keys, _changed_groups(spec, obj))
         elif spec and spec.private_column and _became_private(obj, spec.private_column):
             _withdraw_unsent(session, spec.name, keys.key_of(spec, obj))
@@ -108,10 +123,20 @@ def record_local_changes(
 
 
 def _current_stamps(connection: Any, keys: list[tuple[str, str, str]]) -> dict:
+    """The stamps the given text fields have now (the base a new version was edited from)."""
+    wanted = set(keys)
+    by_table: dict[str, list[str]] = {}
+    for tbl, key, _group in wanted:
+        by_table.setdefault(tbl, []).append(key)
     found = {}
-    for tbl, key, group in keys:
-        found[tbl, key, group] = connection.execute(select(SyncField.hlc).where(
-            SyncField.tbl == tbl, SyncField.key == key, SyncField.field == group)).scalar()
+    for tbl, row_keys in by_table.items():
+        row_keys = sorted(set(row_keys))
+        for start in range(0, len(row_keys), 500):
+            for key, group, stamp in connection.execute(
+                    select(SyncField.key, SyncField.field, SyncField.hlc).where(
+                        SyncField.tbl == tbl, SyncField.key.in_(row_keys[start:start + 500]))):
+                if (tbl, key, group) in wanted:
+                    found[tbl, key, group] = stamp
     return found
 
 
@@ -192,7 +217,32 @@ class _KeyFinder:
         if spec.key == "occurrence":
             plan = self.ref("plan", obj.plan_id)
             return None if plan is None else occurrence_key(plan, obj.original_start)
+        if spec.key == "natural":
+            return natural_key(spec, {c: getattr(obj, c) for c in spec.natural},
+                               self._parent_key(spec, obj))
         return getattr(obj, spec.key)
+
+    def old_natural_key(self, spec: SyncedTable, obj: Any) -> str | None:
+        """The key a natural-key row had before this flush changed what names it."""
+        state = inspect(obj)
+        changed = False
+        old = {}
+        for column in spec.natural:
+            history = state.attrs[column].history
+            if history.deleted:
+                changed = True
+                old[column] = history.deleted[0]
+            else:
+                old[column] = getattr(obj, column)
+        if not changed:
+            return None
+        return natural_key(spec, old, self._parent_key(spec, obj))
+
+    def _parent_key(self, spec: SyncedTable, obj: Any) -> str | None:
+        if not spec.parent:
+            return None
+        ref = spec.refs[spec.parent]
+        return self.ref(ref.table, getattr(obj, ref.column))
 
     def private(self, spec: SyncedTable, obj: Any, deleting: bool = False) -> bool:
         if spec.private_column:
@@ -201,23 +251,75 @@ class _KeyFinder:
                 history = inspect(obj).attrs[spec.private_column].history
                 value = bool(history.deleted[0]) if history.deleted else value
             return bool(value)
-        if spec.name == "memory_photo" and obj.memory_id is not None:
+        if spec.name in ("memory_photo", "memory_place") and obj.memory_id is not None:
             return bool(self._connection.execute(
                 text("SELECT private FROM memory WHERE id = :id"), {"id": obj.memory_id}).scalar())
         return False
 
 
 def baseline_changes(session: Session, skip: tuple[str, ...] = ()) -> list[tuple]:
-    """Every shared row as it is now, as changes (when sharing starts on a full library)."""
+    """Every shared row as it is now, as changes (when sharing starts on a full library).
+
+    Read with one plain query per table (not object by object): a library of ten thousand
+    memories becomes its baseline in a moment.
+    """
     from lovebridge.store.base import Base
 
-    by_table = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
-    keys = _KeyFinder(session)
+    connection = session.connection()
+    tables = Base.metadata.tables
+    keys_of: dict[str, dict[int, str]] = {}
+
+    def keys(name: str) -> dict[int, str]:
+        if name not in keys_of:
+            column = "sha256" if TABLES[name].key == "sha256" else "uuid"
+            keys_of[name] = dict(connection.execute(
+                select(tables[name].c.id, tables[name].c[column])).all())
+        return keys_of[name]
+
     changes: list[tuple] = []
     for name, spec in TABLES.items():
         if name in skip:
             continue
-        for obj in session.scalars(select(by_table[name])):
-            if not keys.private(spec, obj):
-                changes += _groups(spec, obj, keys, spec.all_groups())
+        table = tables[name]
+        query = select(table).order_by(table.c.id)
+        if spec.private_column:
+            query = query.where(table.c[spec.private_column].isnot(True))
+        if name in ("memory_photo", "memory_place"):
+            private = select(tables["memory"].c.id).where(tables["memory"].c.private.is_(True))
+            query = query.where(table.c.memory_id.is_(None) | table.c.memory_id.not_in(private))
+        tags = _tags_by_memory(connection) if spec.has_tags else {}
+        for row in connection.execute(query).mappings():
+            if spec.key == "singleton":
+                key = "profile"
+            elif spec.key == "occurrence":
+                plan = keys("plan").get(row["plan_id"])
+                key = None if plan is None else occurrence_key(plan, row["original_start"])
+            elif spec.key == "natural":
+                parent = None
+                if spec.parent:
+                    ref = spec.refs[spec.parent]
+                    parent = keys(ref.table).get(row[ref.column])
+                key = natural_key(spec, dict(row), parent)
+            else:
+                key = row[spec.key]
+            if key is None:
+                continue
+            for group, columns in spec.groups.items():
+                changes.append((name, key, group, {c: encode(row[c]) for c in columns}))
+            for ref_name, ref in spec.refs.items():
+                target = row[ref.column]
+                changes.append((name, key, ref_name, {
+                    ref_name: None if target is None else keys(ref.table).get(target)}))
+            if spec.has_tags:
+                changes.append((name, key, TAGS, {TAGS: sorted(tags.get(row["id"], []))}))
+            if spec.key == "singleton":
+                break
     return changes
+
+
+def _tags_by_memory(connection: Any) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for memory_id, name in connection.execute(text(
+            "SELECT mt.memory_id, t.name FROM memory_tag mt JOIN tag t ON t.id = mt.tag_id")):
+        found.setdefault(memory_id, []).append(name)
+    return found

@@ -29,8 +29,14 @@ class Ref:
 class SyncedTable:
     name: str
     groups: dict[str, tuple[str, ...]]
-    key: str = "uuid"  # "uuid", "sha256", "singleton" or "occurrence"
+    key: str = "uuid"  # "uuid", "sha256", "singleton", "occurrence" or "natural"
     refs: dict[str, Ref] = field(default_factory=dict)
+    # "natural": the row is known by what it says, so the same thing made on both laptops is
+    # one row. The key is these columns' values, after the key of `parent` (a ref).
+    natural: tuple[str, ...] = ()
+    parent: str | None = None
+    key_pattern: str | None = None  # what a natural key from a batch must look like
+    revivable: bool = False  # made again after a deletion elsewhere: the later of the two wins
     text_groups: frozenset[str] = frozenset()  # edits made apart are both kept
     trashable: bool = False
     private_column: str | None = None
@@ -70,6 +76,11 @@ TABLES: dict[str, SyncedTable] = {
             has_tags=True,
         ),
         SyncedTable(
+            "memory_place", _g("name", "position", "country", "latitude", "longitude"),
+            key="natural", natural=("name",), refs={"memory": Ref("memory_id", "memory")},
+            parent="memory", revivable=True,
+        ),
+        SyncedTable(
             "photo",
             _g("extension", "byte_size", "width", "height", "orientation", "taken_at",
                "original_name"),
@@ -103,6 +114,14 @@ TABLES: dict[str, SyncedTable] = {
                "season", "tags", "trashed_at"),
             trashable=True,
         ),
+        # The same word added on both laptops is one word; removed on one, it goes on both
+        # (until someone adds it again).
+        SyncedTable("dictionary_word", _g("word"), key="natural", natural=("word",),
+                    key_pattern=r"^\S.{0,79}$", revivable=True),
+        # One hand per partner: the whole captured hand is one field, the later capture wins.
+        SyncedTable("handwriting", {"hand": ("name", "glyphs_json", "sheet_code")},
+                    key="natural", natural=("partner",), key_pattern=r"^[ab]$",
+                    revivable=True),
     )
 }
 
@@ -135,6 +154,22 @@ def _python_type(column_type: Any) -> type | None:
         return column_type.python_type
     except NotImplementedError:
         return None
+
+
+def natural_key(spec: SyncedTable, values: dict[str, Any], parent_key: str | None) -> str | None:
+    """The key of a row known by what it says (see SyncedTable.natural): the value itself for
+    a single column (a word is kept as typed, lower-case), case-folded after its parent's key
+    (a place's name, which the table compares without case)."""
+    parts = [str(values.get(c) or "") for c in spec.natural]
+    if spec.parent:
+        parts = [p.casefold() for p in parts]
+    if not all(parts):
+        return None
+    if spec.parent:
+        if parent_key is None:
+            return None
+        parts.insert(0, parent_key)
+    return "|".join(parts)
 
 
 def occurrence_key(plan_key: str, original_start: Any) -> str:

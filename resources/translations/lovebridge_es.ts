@@ -448,6 +448,14 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Un recuerdo en el que inspirarte</translation>
     </message>
     <message>
+        <source>Private to me</source>
+        <translation>Solo para mí</translation>
+    </message>
+    <message>
+        <source>Kept on this laptop only: never sent to your partner&apos;s laptop when sharing</source>
+        <translation>Se queda solo en este portátil: nunca se envía al portátil de tu pareja al compartir</translation>
+    </message>
+    <message>
         <source>Suggestions</source>
         <translation>Sugerencias</translation>
     </message>
@@ -1764,6 +1772,14 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>♥ One of our favourites</source>
         <translation>♥ Uno de nuestros favoritos</translation>
+    </message>
+    <message>
+        <source>Private to me</source>
+        <translation>Solo para mí</translation>
+    </message>
+    <message>
+        <source>Kept on this laptop only: never sent to your partner&apos;s laptop when sharing</source>
+        <translation>Se queda solo en este portátil: nunca se envía al portátil de tu pareja al compartir</translation>
     </message>
     <message>
         <source>Mood</source>
@@ -3419,6 +3435,10 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Sharing</source>
         <translation>Compartir</translation>
+    </message>
+    <message>
+        <source>Exchanging with your partner&apos;s laptop…</source>
+        <translation>Intercambiando con el portátil de tu pareja…</translation>
     </message>
     <message>
         <source>Sharing paused: {why}</source>

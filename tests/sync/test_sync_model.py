@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -29,24 +30,52 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import select
 
-from lovebridge.core.sync import state
+from lovebridge.core.hand.model import Hand
+from lovebridge.core.hand.service import HandwritingService
 from lovebridge.core.sync.merge import second_versions
-from lovebridge.store.models import Memory, SpecialDate
+from lovebridge.store.models import DictionaryWord, Handwriting, Memory, MemoryPlace, SpecialDate
 from lovebridge.store.models.sync import SyncField, SyncVersion
 from tests.sync import network
 from tests.sync.helpers import make_laptop
 
 EXAMPLES = int(os.environ.get("LOVEBRIDGE_SYNC_EXAMPLES", "10"))
 DAY_MS = 24 * 3600 * 1000
-_TEMPLATE: dict[str, Path] = {}
+# Examples run on tmpfs where there is one: only the order of events matters here (durability is
+# the kill tests' business), and the disk is shared with the rest of the machine.
+SCRATCH = Path("/dev/shm") if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK) \
+    else None
 
 
-def paired_template(replicas: int) -> Path:
-    """Laptops paired once with empty libraries; every example starts from a copy of them
-    (pairing and migrating per example would take most of the run)."""
-    if replicas not in _TEMPLATE:
-        root = Path(tempfile.mkdtemp(prefix=f"lb-sync-template{replicas}-"))
-        atexit.register(shutil.rmtree, root, True)
+@dataclass
+class PairedLaptops:
+    """Laptops paired once with empty libraries, kept open for the whole run. Each example
+    starts from a copy of their files as they were just after pairing, read through the same
+    engines (pairing, migrating and compiling every statement per example took most of a run)."""
+
+    root: Path
+    pristine: Path
+    laptops: list
+
+    def restore(self) -> tuple[list, list[Path]]:
+        for laptop in self.laptops:
+            laptop.ctx.store.engine.dispose()  # no connection holds the files being replaced
+        shutil.rmtree(self.root)
+        shutil.copytree(self.pristine, self.root, symlinks=True)
+        return self.laptops, [self.root / f"folder{i}" for i in range(len(self.laptops))]
+
+    def put_away(self) -> None:
+        for laptop in self.laptops:
+            laptop.ctx.store.engine.dispose()
+
+
+_PAIRED: dict[int, PairedLaptops] = {}
+
+
+def paired_laptops(replicas: int) -> PairedLaptops:
+    if replicas not in _PAIRED:
+        top = Path(tempfile.mkdtemp(prefix=f"lb-sync-model{replicas}-", dir=SCRATCH))
+        atexit.register(shutil.rmtree, top, True)
+        root = top / "live"
         laptops, copies = [], []
         for i in range(replicas):
             laptops.append(make_laptop(root, f"laptop{i}"))
@@ -63,9 +92,11 @@ def paired_template(replicas: int) -> Path:
             laptop.engine.sync_now()
         network.deliver_all(copies)
         for laptop in laptops:
-            laptop.close()
-        _TEMPLATE[replicas] = root
-    return _TEMPLATE[replicas]
+            laptop.ctx.store.close()  # the WAL folded in: the database is one file
+        shutil.copytree(root, top / "pristine", symlinks=True)
+        atexit.register(lambda: [laptop.close() for laptop in laptops])
+        _PAIRED[replicas] = PairedLaptops(root, top / "pristine", laptops)
+    return _PAIRED[replicas]
 
 
 words = st.sampled_from(["rain", "tea", "kite", "moon", "harbour", "fig", "lark", "snow"])
@@ -76,7 +107,7 @@ class SharingModel(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.root = Path(tempfile.mkdtemp(prefix="lb-sync-model-"))
+        self.paired = paired_laptops(self.replicas)
         self.laptops = []
         self.copies: list[Path] = []
         self.acked: dict[tuple[str, str, str], list[tuple[str, object]]] = {}
@@ -86,15 +117,10 @@ class SharingModel(RuleBasedStateMachine):
 
     @initialize(offsets=st.lists(st.integers(-DAY_MS, DAY_MS), min_size=3, max_size=3))
     def pair_up(self, offsets: list[int]) -> None:
-        shutil.copytree(paired_template(self.replicas), self.root, dirs_exist_ok=True)
-        for i in range(self.replicas):
-            laptop = make_laptop(self.root, f"laptop{i}")
-            with laptop.ctx.store.session_scope() as session:  # the copy, not the template's
-                state.put(session, "folder", str(self.root / f"folder{i}"))
+        self.laptops, self.copies = self.paired.restore()
+        for i, laptop in enumerate(self.laptops):
             laptop.offset = offsets[i]
             laptop.clock[0] = self.now + offsets[i]
-            self.laptops.append(laptop)
-            self.copies.append(self.root / f"folder{i}")
 
     # ---- time and the sync service ---------------------------------------------------------
     @rule(ms=st.integers(0, 90_000))
@@ -197,15 +223,51 @@ class SharingModel(RuleBasedStateMachine):
                 row.label = label
         self._ack(laptop, "special_date", key, "__deleted__" if delete else "label")
 
+    @rule(data=st.data(), word=words, remove=st.booleans())
+    def dictionary_word(self, data, word: str, remove: bool) -> None:
+        """Words added (the same on several laptops is one word) and removed again."""
+        laptop = data.draw(st.sampled_from(self.laptops))
+        with laptop.ctx.store.session_scope() as s:
+            row = s.scalars(select(DictionaryWord).where(DictionaryWord.word == word)).first()
+            if remove and row is not None:
+                s.delete(row)
+            elif not remove and row is None:
+                s.add(DictionaryWord(word=word))
+            else:
+                return
+        self._ack(laptop, "dictionary_word", word, "__deleted__" if remove else "word")
+
+    @rule(data=st.data(), partner=st.sampled_from(["a", "b"]), name=words)
+    def capture_hand(self, data, partner: str, name: str) -> None:
+        laptop = data.draw(st.sampled_from(self.laptops))
+        HandwritingService(laptop.ctx.store).save(partner, Hand(name))
+        self._ack(laptop, "handwriting", partner, "hand")
+
+    @precondition(lambda self: self.memories)
+    @rule(data=st.data(), name=st.sampled_from(["Lisbon", "lisbon", "Porto"]),
+          country=words)
+    def add_place(self, data, name: str, country: str) -> None:
+        laptop = data.draw(st.sampled_from(self.laptops))
+        key = self._existing_memory(data, laptop)
+        if key is None:
+            return
+        with laptop.ctx.store.session_scope() as s:
+            memory = s.scalars(select(Memory).where(Memory.uuid == key)).one()
+            row = s.scalars(select(MemoryPlace).where(MemoryPlace.memory_id == memory.id,
+                                                      MemoryPlace.name == name)).first()
+            if row is None:
+                s.add(MemoryPlace(memory_id=memory.id, name=name, country=country))
+            else:
+                row.country = country
+        self._ack(laptop, "memory_place", f"{key}|{name.casefold()}", "country")
+
     # ---- the end: everything delivered, everyone synced ----------------------------------
     def teardown(self) -> None:
         try:
             if self.laptops:
                 self._check_convergence()
         finally:
-            for laptop in self.laptops:
-                laptop.close()
-            shutil.rmtree(self.root, ignore_errors=True)
+            self.paired.put_away()
 
     def _explain(self) -> str:
         lines = []
@@ -224,7 +286,13 @@ class SharingModel(RuleBasedStateMachine):
             dates = {d.uuid: d.label for d in s.scalars(select(SpecialDate))}
             seconds = {k: sorted(h for h, _v in second_versions(s, "memory", k, "story"))
                        for k in memories}
-        return {"memories": memories, "dates": dates, "second": seconds}
+            dictionary = {w: True for w in s.scalars(select(DictionaryWord.word))}
+            hands = dict(s.execute(select(Handwriting.partner, Handwriting.name)).all())
+            places = {(m, n.casefold()): c for m, n, c in s.execute(
+                select(Memory.uuid, MemoryPlace.name, MemoryPlace.country)
+                .join(Memory, Memory.id == MemoryPlace.memory_id))}
+        return {"memories": memories, "dates": dates, "second": seconds,
+                "words": dictionary, "hands": hands, "places": places}
 
     def _check_convergence(self) -> None:
         for laptop in self.laptops:  # each writes what it has not written yet
@@ -244,6 +312,18 @@ class SharingModel(RuleBasedStateMachine):
         state = states[0]
         for (tbl, key, group), edits in self.acked.items():
             winner_hlc, winner = max(edits, key=lambda e: e[0])
+            if tbl == "dictionary_word":  # the later of adding and removing wins
+                latest = max((stamp, g) for (t, k, g), all_edits in self.acked.items()
+                             if t == tbl and k == key for stamp, _v in all_edits)
+                assert (key in state["words"]) == (latest[1] == "word"), (key, latest)
+                continue
+            if tbl == "handwriting":
+                assert state["hands"][key] == winner["name"]
+                continue
+            if tbl == "memory_place":
+                memory, _, name = key.partition("|")
+                assert state["places"][memory, name] == winner["country"]
+                continue
             if tbl == "special_date":
                 deleted = any(g == "__deleted__" for (t, k, g) in self.acked
                               if t == tbl and k == key)

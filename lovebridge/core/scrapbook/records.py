@@ -118,6 +118,7 @@ class Memory:
     added_by: str
     photos: tuple[MemoryPhotoItem, ...]
     trashed_at: datetime | None = None
+    private: bool = False  # "Private to me": stays on this laptop when sharing
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ class MemoryDraft:
     added_by: str = "a"
     photos: tuple[PhotoPlacement, ...] = ()
     uuid: str | None = None
+    private: bool | None = None  # "Private to me"; None keeps what the memory has
 
 
 @dataclass(frozen=True)

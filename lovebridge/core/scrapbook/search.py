@@ -47,6 +47,19 @@ def forget_memory(session: Session, memory_id: int) -> None:
     session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": memory_id})
 
 
+def reindex_memories(session: Session, memory_ids: list[int]) -> None:
+    """Refresh the search rows of many memories at once (a sync brings thousands)."""
+    for start in range(0, len(memory_ids), 500):
+        ids = ",".join(str(int(i)) for i in memory_ids[start:start + 500])
+        session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({ids})"))
+        session.execute(text(_INDEX_SQL.format(where=f"m.id IN ({ids})")))
+
+
+def forget_memories(session: Session, memory_ids: list[int]) -> None:
+    ids = ",".join(str(int(i)) for i in memory_ids)
+    session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({ids})"))
+
+
 def rebuild_index(session: Session) -> None:
     """Index every memory from scratch (used by the migration and by repairs)."""
     session.execute(text(f"DELETE FROM {FTS_TABLE}"))

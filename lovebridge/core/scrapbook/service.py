@@ -49,7 +49,7 @@ def to_memory(row: MemoryRow) -> Memory:
     return Memory(
         row.id, row.uuid, row.title, _date_of(row), row.place, row.story_html, row.story_text,
         tuple(tag.name for tag in row.tags), row.mood, row.favourite, row.added_by, photos,
-        row.trashed_at,
+        row.trashed_at, bool(row.private),
     )
 
 
@@ -104,6 +104,8 @@ class MemoryService:
         row.story_text = draft.story_text
         row.mood = draft.mood or None
         row.favourite = draft.favourite
+        if draft.private is not None:
+            row.private = draft.private
         row.tags = self._tags(session, clean_tags(draft.tags))
         self._place_photos(session, row, draft)
         session.flush()

@@ -24,13 +24,19 @@ from lovebridge.core.sync import state
 from lovebridge.core.sync.crypto import new_signing_key, seal_file, signing_key_hex
 from lovebridge.core.sync.folder import write_whole
 from lovebridge.core.sync.incoming import Reader
-from lovebridge.core.sync.outgoing import snapshot_due, write_batches, write_snapshot
+from lovebridge.core.sync.outgoing import (
+    prune_applied,
+    snapshot_due,
+    write_batches,
+    write_progress,
+    write_snapshot,
+)
 from lovebridge.core.sync.pairing import create_pairing, join_pairing, new_code
 from lovebridge.core.sync.state import PAIRING_KEYS, Identity
 from lovebridge.store.base import utc_now
 from lovebridge.store.change_capture import baseline_changes, record_local_changes, save_state
 from lovebridge.store.hlc import wall_ms
-from lovebridge.store.models.sync import SyncChange, SyncNote, SyncSeen
+from lovebridge.store.models.sync import SyncChange, SyncNote, SyncSeen, SyncState
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +130,6 @@ class SyncEngine:
                          ("name", (name or socket.gethostname())[:80]),
                          ("person", person if person in ("a", "b") else "a")):
                 state.put(session, k, v)
-            self.store.capture.enabled = True
             changes = baseline_changes(session, skip=skip)
             if changes:
                 record_local_changes(session, self.store.capture, changes)
@@ -140,11 +145,12 @@ class SyncEngine:
         """Stop sharing: keys and partner devices are forgotten; the library stays as it is."""
         with self.store.session_scope() as session:
             state.drop(session, *PAIRING_KEYS, "sent_seq", "written_seq", "snapshot",
-                       "snapshot_at_seq", "deferred", "last_exchange", "last_created")
+                       "snapshot_at_seq", "deferred", "last_exchange", "last_created",
+                       "progress_written")
+            session.execute(delete(SyncState).where(SyncState.key.like("acked:%")))
             session.execute(delete(SyncChange))
             session.execute(delete(SyncSeen))
             session.execute(delete(SyncNote))
-        self.store.capture.enabled = False
 
     def rekey(self, folder: Path | None = None, name: str = "", person: str | None = None) -> str:
         """A new pairing code and key (the partner joins again with the new code)."""
@@ -182,6 +188,11 @@ class SyncEngine:
             for device, pending in self.status().pending_deletions.items():
                 confirmed.add(f"{device}:{pending['seq']}")
         incoming = Reader(self.store, ident, self.ctx.media, self.wall, confirmed).run()
+        try:
+            write_progress(self.store, ident)
+        except OSError as exc:  # the partner learns it next time; nothing depends on it now
+            logger.warning("sync: progress record not written (%s)", exc.strerror or exc)
+        prune_applied(self.store)
         report.received_batches = incoming.batches
         report.created = incoming.created
         report.set_aside = incoming.set_aside

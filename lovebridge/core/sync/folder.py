@@ -2,12 +2,14 @@
 
     <folder>/LoveBridge/<pairing>/pairing.json             salt and a check for the pairing code
     <folder>/LoveBridge/<pairing>/<device>/device.lbd      the device's name and signing key
+    <folder>/LoveBridge/<pairing>/<device>/progress.lbd    how far it has applied each partner
     <folder>/LoveBridge/<pairing>/<device>/batches/0000000042.lbb
     <folder>/LoveBridge/<pairing>/<device>/blobs/<keyed name>.lbp
     <folder>/LoveBridge/<pairing>/<device>/snapshots/000003-00001.lbs
 
-Every file is written whole (temporary name, fsync, rename) and never changed afterwards, so the
-sync service never sees two writers for one file. Anything else found here is classified, never
+Every file is written whole (temporary name, fsync, rename) and, but for the progress record
+(replaced whole by its one writer), never changed afterwards, so the sync service never sees two
+writers for one file. Anything else found here is classified, never
 trusted: a conflict copy made by the sync service, a half-copied temporary file, a stranger.
 """
 
@@ -54,6 +56,9 @@ class Layout:
 
     def device_record(self, device: str) -> Path:
         return self.device(device) / "device.lbd"
+
+    def progress(self, device: str) -> Path:
+        return self.device(device) / "progress.lbd"
 
     def batch(self, device: str, seq: int) -> Path:
         return self.device(device) / "batches" / f"{seq:010d}.lbb"

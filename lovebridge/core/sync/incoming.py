@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lovebridge.core.events import FROM_PARTNER, note_change
 from lovebridge.core.sync import merge, state
 from lovebridge.core.sync.crypto import (
     NewerFormatError,
@@ -35,12 +36,13 @@ from lovebridge.core.sync.folder import (
     SNAPSHOT_NAME,
     classify,
 )
+from lovebridge.core.sync.outgoing import FILES_PER_ROUND
 from lovebridge.core.sync.state import Identity
 from lovebridge.store.base import utc_now
 from lovebridge.store.change_capture import APPLYING, save_state
 from lovebridge.store.db import Store
 from lovebridge.store.hlc import HybridClock
-from lovebridge.store.media import MediaStore
+from lovebridge.store.media import DurableBatch, MediaStore
 from lovebridge.store.models.sync import SyncNote, SyncSeen, SyncState
 
 logger = logging.getLogger(__name__)
@@ -80,8 +82,29 @@ class Reader:
                 self.report.devices.append(device)
         for device in self.report.devices:
             self._read_device(device)
+            self._read_progress(device)
         self._retry_deferred()
         return self.report
+
+    def _read_progress(self, device: str) -> None:
+        """How far `device` has applied this laptop's batches (only ever moves forward)."""
+        path = self.ident.layout.progress(device)
+        if not path.is_file():
+            return
+        payload = self._open(path, MAX_DEVICE_BYTES, {"device": device, "kind": "progress"})
+        if payload is None:
+            return
+        try:
+            seen = json.loads(zlib.decompress(payload)).get("seen", {})
+            applied = seen.get(self.ident.device, 0)
+        except (ValueError, AttributeError, zlib.error):
+            self.note(path, "the progress record's contents are not what LoveBridge writes")
+            return
+        if not isinstance(applied, int) or applied < 0:
+            return
+        with self.store.session_scope() as session:
+            if applied > state.get(session, f"acked:{device}", 0):
+                state.put(session, f"acked:{device}", applied)
 
     def _register(self, device: str) -> bool:
         """Learn a partner device's signing key from its record (kept from first sight on)."""
@@ -175,7 +198,8 @@ class Reader:
     def _merge(self, session: Session, changes: list) -> None:
         session.info[APPLYING] = True
         touched = merge.apply_changes(session, changes)
-        result = merge.materialize(session, touched, self.photo_ready)
+        result = merge.materialize(session, touched, self.fetch_photos)
+        _announce(session, result)
         for tbl, count in result.created.items():
             self.report.created[tbl] = self.report.created.get(tbl, 0) + count
         deferred = {tuple(k) for k in state.get(session, "deferred", [])}
@@ -247,10 +271,28 @@ class Reader:
         return own_seq
 
     # ---- photos and rows waiting for them --------------------------------------------------
-    def photo_ready(self, sha256: str, extension: str) -> bool:
-        """Whether the photo's file is here, fetching it from any device's blobs if need be."""
-        if self.media.contains(sha256, extension):
-            return True
+    def fetch_photos(self, wanted: list[tuple[str, str]]) -> set[str]:
+        """Bring the files of photos from any device's blobs, all in one durable pass;
+        returns the hashes whose files are now here."""
+        here, batch = set(), DurableBatch()
+        try:
+            for sha256, extension in wanted:
+                if self.media.contains(sha256, extension):
+                    here.add(sha256)
+                    continue
+                data = self._blob(sha256)
+                if data is not None:
+                    self.media.add_to_batch(batch, data, extension, sha256)
+                    here.add(sha256)
+                if len(batch) >= FILES_PER_ROUND:
+                    batch.finish()
+        except BaseException:
+            batch.discard()
+            raise
+        batch.finish()
+        return here
+
+    def _blob(self, sha256: str) -> bytes | None:
         name = self.ident.keys.blob_name(sha256)
         for device in [self.ident.device, *self._keys]:
             path = self.ident.layout.blob(device, name)
@@ -259,9 +301,8 @@ class Reader:
             data = self._open(path, MAX_BLOB_BYTES,
                               {"device": device, "kind": "blob", "name": name})
             if data is not None and hashlib.sha256(data).hexdigest() == sha256:
-                self.media.add_bytes(data, extension)
-                return True
-        return False
+                return data
+        return None
 
     def _retry_deferred(self) -> None:
         with self.store.session_scope() as session:
@@ -269,7 +310,8 @@ class Reader:
             if not deferred:
                 return
             session.info[APPLYING] = True
-            result = merge.materialize(session, deferred, self.photo_ready)
+            result = merge.materialize(session, deferred, self.fetch_photos)
+            _announce(session, result)
             state.put(session, "deferred", sorted(result.deferred))
         for tbl, count in result.created.items():
             self.report.created[tbl] = self.report.created.get(tbl, 0) + count
@@ -293,6 +335,19 @@ class Reader:
                                      noted_at=utc_now()))
                 logger.warning("sync: set aside a file in the shared folder: %s", reason)
                 self.report.set_aside += 1
+
+
+def _announce(session: Session, result: merge.MergeResult) -> None:
+    """Tell the open windows what the merge changed (its plain statements are invisible to the
+    session's own change notices), and that it came from the partner: rooms on screen reload."""
+    if not result.tables:
+        return
+    keys: dict[str, set[str]] = {}
+    for tbl, key in result.touched - result.deferred:
+        keys.setdefault(tbl, set()).add(key)
+    for tbl in result.tables:
+        note_change(session, tbl, keys.get(tbl, ()))
+    note_change(session, FROM_PARTNER)
 
 
 def _read_limited(path: Path, limit: int) -> bytes:

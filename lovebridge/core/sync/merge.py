@@ -11,38 +11,25 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Table, delete, select, text
+from sqlalchemy import Table, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from lovebridge.core.scrapbook import search
-from lovebridge.store.base import Base, new_uuid, utc_now
+from lovebridge.core.sync.materialize import FetchPhotos, MergeResult, write_rows
+from lovebridge.store.base import Base
 from lovebridge.store.hlc import parse_stamp
 from lovebridge.store.models.sync import SyncField, SyncVersion
 from lovebridge.store.sync_fields import (
     DELETED,
-    KEY_COLUMN,
     TABLES,
-    TAGS,
-    SyncedTable,
-    decode,
 )
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
-EXTENSION = re.compile(r"^[a-z0-9]{1,10}$")
 Change = tuple[str, str, str, str, str | None, str]  # table, key, group, stamp, base, JSON value
 CAPTURED_TABLES = ("memory", "message", "plan", "special_date", "custom_idea", "custom_template")
-
-
-@dataclass
-class MergeResult:
-    touched: set[tuple[str, str]] = field(default_factory=set)
-    created: dict[str, int] = field(default_factory=dict)  # table -> rows new on this laptop
-    deferred: set[tuple[str, str]] = field(default_factory=set)  # waiting for a row or photo
 
 
 def valid_change(change: Any) -> bool:
@@ -51,8 +38,11 @@ def valid_change(change: Any) -> bool:
         return False
     tbl, key, group, stamp, base, value = change
     spec = TABLES.get(tbl) if isinstance(tbl, str) else None
-    if spec is None or not isinstance(key, str) or not 0 < len(key) <= 120:
+    longest = 320 if spec is not None and spec.key == "natural" else 120  # a place's name
+    if spec is None or not isinstance(key, str) or not 0 < len(key) <= longest:
         return False
+    if spec.key_pattern and not re.match(spec.key_pattern, key):
+        return False  # a natural key becomes a column's value: only a well-formed one may
     if group != DELETED and group not in spec.all_groups():
         return False
     if spec.key == "sha256" and not SHA256.match(key):
@@ -93,46 +83,15 @@ def apply_changes(session: Session, changes: Iterable[Change]) -> set[tuple[str,
     return touched
 
 
-def materialize(
-    session: Session, rows: Iterable[tuple[str, str]], photo_ready: Callable[[str, str], bool],
-) -> MergeResult:
+def materialize(session: Session, rows: Iterable[tuple[str, str]],
+                fetch_photos: FetchPhotos) -> MergeResult:
     """Bring local rows in line with the merged fields. Rows not ready yet are deferred."""
-    result = MergeResult()
-    order = list(TABLES)
-    rows = sorted(set(rows), key=lambda r: (order.index(r[0]) if r[0] in order else 99, r[1]))
-    fields = _fields_of(session, rows)
-    for tbl, key in rows:
-        outcome = _materialize_row(session, TABLES[tbl], key, photo_ready,
-                                   fields.get((tbl, key), {}))
-        result.touched.add((tbl, key))
-        if outcome == "deferred":
-            result.deferred.add((tbl, key))
-        elif outcome == "created":
-            result.created[tbl] = result.created.get(tbl, 0) + 1
-    return result
+    rows = sorted(set(rows))
+    return write_rows(session, rows, _fields_of(session, rows), fetch_photos)
 
 
 def _table(name: str) -> Table:
     return Base.metadata.tables[name]
-
-
-def local_id(session: Session, spec: SyncedTable, key: str) -> int | None:
-    table = _table(spec.name)
-    if spec.key == "singleton":
-        return session.execute(select(table.c.id).order_by(table.c.id).limit(1)).scalar()
-    if spec.key == "occurrence":
-        plan_key, _, start = key.rpartition("@")
-        plan_id = local_id(session, TABLES["plan"], plan_key)
-        if plan_id is None:
-            return None
-        wanted = decode(table.c.original_start.type, start)
-        for row_id, original in session.execute(
-                select(table.c.id, table.c.original_start).where(table.c.plan_id == plan_id)):
-            if original == wanted:
-                return row_id
-        return None
-    column = table.c[KEY_COLUMN[spec.key]]
-    return session.execute(select(table.c.id).where(column == key)).scalar()
 
 
 FETCH_CHUNK = 500
@@ -151,100 +110,6 @@ def _fields_of(session: Session, rows: list[tuple[str, str]]) -> dict[tuple[str,
                         SyncField.tbl == tbl, SyncField.key.in_(keys[start:start + FETCH_CHUNK]))):
                 found.setdefault((tbl, key), {})[group] = (stamp, json.loads(value))
     return found
-
-
-def _materialize_row(
-    session: Session, spec: SyncedTable, key: str, photo_ready: Callable[[str, str], bool],
-    fields: dict[str, tuple[str, Any]],
-) -> str:
-    table = _table(spec.name)
-    row_id = local_id(session, spec, key)
-    if DELETED in fields:
-        trashed = fields.get("trashed_at")
-        if not spec.trashable:
-            if row_id is not None:
-                _forget_search(session, spec, row_id)
-                session.execute(delete(table).where(table.c.id == row_id))
-            return "deleted"
-        if trashed is None or trashed[0] < fields[DELETED][0]:
-            # Emptied from the trash over there: here it goes to the trash, restorable.
-            if row_id is not None:
-                session.execute(table.update().where(table.c.id == row_id,
-                                                     table.c.trashed_at.is_(None))
-                                .values(trashed_at=utc_now()))
-            return "trashed"
-    if spec.private_column and row_id is not None and session.execute(
-            select(table.c[spec.private_column]).where(table.c.id == row_id)).scalar():
-        return "private"  # marked "Private to me" here: this laptop's own copy stays as it is
-    values: dict[str, Any] = {}
-    for group, columns in spec.groups.items():
-        if group in fields:
-            for column in columns:
-                values[column] = decode(table.c[column].type, fields[group][1].get(column))
-    for ref_name, ref in spec.refs.items():
-        if ref_name in fields:
-            target = fields[ref_name][1].get(ref_name)
-            target_id = None if target is None else local_id(session, TABLES[ref.table], target)
-            if target is not None and target_id is None:
-                return "deferred"  # the row it belongs to has not arrived yet
-            values[ref.column] = target_id
-    missing = [g for g in spec.all_groups() if g not in fields]
-    if row_id is None and missing:
-        return "deferred"
-    if spec.name == "photo":
-        if not EXTENSION.match(str(values.get("extension", ""))):
-            return "refused"  # a file name made up to reach outside the photo folder
-        if row_id is None and not photo_ready(key, values["extension"]):
-            return "deferred"
-    if row_id is None:
-        if spec.key in KEY_COLUMN:
-            values[KEY_COLUMN[spec.key]] = key
-        if spec.key != "sha256":
-            values.setdefault("uuid", new_uuid())
-        if spec.key == "occurrence":
-            values["uuid"] = new_uuid()
-        row_id = session.execute(table.insert().values(**values)).inserted_primary_key[0]
-        outcome = "created"
-    else:
-        if values:
-            session.execute(table.update().where(table.c.id == row_id).values(**values))
-        outcome = "updated"
-    if spec.has_tags and TAGS in fields:
-        _set_tags(session, row_id, fields[TAGS][1].get(TAGS) or [])
-    _reindex(session, spec, row_id, values)
-    return outcome
-
-
-def _set_tags(session: Session, memory_id: int, names: list[str]) -> None:
-    tag, link = _table("tag"), _table("memory_tag")
-    known = session.info.setdefault("sync_tag_ids", {})  # one look-up per tag per exchange
-    wanted = []
-    for name in [str(n)[:60] for n in names if str(n).strip()]:
-        tag_id = known.get(name.casefold())
-        if tag_id is None:
-            tag_id = session.execute(select(tag.c.id).where(tag.c.name == name)).scalar()
-        if tag_id is None:
-            tag_id = session.execute(tag.insert().values(name=name)).inserted_primary_key[0]
-        known[name.casefold()] = tag_id
-        wanted.append(tag_id)
-    session.execute(delete(link).where(link.c.memory_id == memory_id))
-    for tag_id in dict.fromkeys(wanted):
-        session.execute(link.insert().values(memory_id=memory_id, tag_id=tag_id))
-
-
-def _reindex(session: Session, spec: SyncedTable, row_id: int, values: dict) -> None:
-    if spec.name == "memory":
-        search.reindex_memory(session, row_id)
-    elif spec.name == "memory_photo":
-        memory_id = values.get("memory_id") or session.execute(
-            text("SELECT memory_id FROM memory_photo WHERE id = :id"), {"id": row_id}).scalar()
-        if memory_id is not None:
-            search.reindex_memory(session, memory_id)
-
-
-def _forget_search(session: Session, spec: SyncedTable, row_id: int) -> None:
-    if spec.name == "memory":
-        search.forget_memory(session, row_id)
 
 
 def second_versions(session: Session, tbl: str, key: str, group: str) -> list[tuple[str, Any]]:

@@ -11,7 +11,7 @@ import json
 import logging
 import zlib
 
-from sqlalchemy import func, literal, select, tuple_, update
+from sqlalchemy import delete, func, literal, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from lovebridge.core.sync import state
@@ -19,7 +19,7 @@ from lovebridge.core.sync.crypto import seal_file
 from lovebridge.core.sync.folder import BLOB_NAME, SNAPSHOT_NAME, write_whole
 from lovebridge.core.sync.state import Identity
 from lovebridge.store.db import Store
-from lovebridge.store.media import MediaStore
+from lovebridge.store.media import DurableBatch, MediaStore
 from lovebridge.store.models.sync import SyncChange, SyncField, SyncSeen, SyncVersion
 from lovebridge.store.sync_fields import TABLES
 
@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 BATCH_CHANGES = 2000  # a batch stays a few MB at most, so applying it needs little memory
 SNAPSHOT_ROWS = 5000
 SNAPSHOT_EVERY = 100  # batches between snapshots for a laptop that joins later
+FILES_PER_ROUND = 200  # photo files made durable together (each is held open until then)
 
 
 def cut_batches(session: Session) -> int:
@@ -62,6 +63,7 @@ def write_batches(store: Store, ident: Identity, media: MediaStore) -> int:
         for tbl, key, group, _h, _b, value in changes:
             if tbl == "photo" and group == "extension":
                 blobs.ensure(key, json.loads(value)["extension"], media)
+        blobs.finish()  # the photos are in the folder before the batch that names them
         if not target.exists():
             payload = zlib.compress(json.dumps({"changes": changes}).encode(), 6)
             header = {"device": ident.device, "kind": "batch", "seq": seq}
@@ -72,12 +74,48 @@ def write_batches(store: Store, ident: Identity, media: MediaStore) -> int:
     return count
 
 
+def write_progress(store: Store, ident: Identity) -> bool:
+    """Tell the partners how far this laptop has applied each device's batches (what they may
+    forget); written again only when it moved. Returns whether it was written."""
+    with store.session_scope() as session:
+        seen = dict(session.execute(select(SyncSeen.device, SyncSeen.seq)).all())
+        told = state.get(session, "progress_written")
+    target = ident.layout.progress(ident.device)
+    if told == seen and target.is_file():
+        return False
+    header = {"device": ident.device, "kind": "progress"}
+    body = zlib.compress(json.dumps({"seen": seen}).encode())
+    write_whole(target, seal_file(ident.keys, ident.signer, header, body))
+    with store.session_scope() as session:
+        state.put(session, "progress_written", seen)
+    return True
+
+
+def prune_applied(store: Store) -> int:
+    """Forget this laptop's logged changes once every partner has applied their batches (the
+    batch files stay in the folder); returns how many were forgotten."""
+    with store.session_scope() as session:
+        partners = session.scalars(select(SyncSeen.device)).all()
+        if not partners:
+            return 0
+        acked = min(state.get(session, f"acked:{device}", 0) for device in partners)
+        limit = min(acked, state.get(session, "written_seq", 0))
+        if limit <= 0:
+            return 0
+        return session.execute(delete(SyncChange).where(SyncChange.batch <= limit)).rowcount
+
+
 class BlobIndex:
-    """Photo blobs already in the folder (any device's), so each photo travels once."""
+    """Photo blobs already in the folder (any device's), so each photo travels once.
+
+    New blobs are written together: `finish` makes them durable in one pass (one fsync round
+    for all, instead of a file, an fsync and a folder fsync one photo after another).
+    """
 
     def __init__(self, ident: Identity) -> None:
         self.ident = ident
         self._names: set[str] | None = None
+        self._batch = DurableBatch()
 
     def names(self) -> set[str]:
         if self._names is None:
@@ -97,9 +135,18 @@ class BlobIndex:
             return
         data = media.read_bytes(sha256, extension)
         header = {"device": self.ident.device, "kind": "blob", "name": name}
-        write_whole(self.ident.layout.blob(self.ident.device, name),
-                    seal_file(self.ident.keys, self.ident.signer, header, data))
+        try:
+            self._batch.add(self.ident.layout.blob(self.ident.device, name),
+                            seal_file(self.ident.keys, self.ident.signer, header, data))
+        except BaseException:
+            self._batch.discard()
+            raise
         self._names.add(name)
+        if len(self._batch) >= FILES_PER_ROUND:
+            self._batch.finish()
+
+    def finish(self) -> None:
+        self._batch.finish()
 
 
 def snapshot_due(store: Store) -> bool:
@@ -122,6 +169,7 @@ def write_snapshot(store: Store, ident: Identity, media: MediaStore) -> int:
         for tbl, key, group, _h, value in fields:
             if tbl == "photo" and group == "extension":
                 blobs.ensure(key, json.loads(value)["extension"], media)
+        blobs.finish()
         last = part * SNAPSHOT_ROWS >= total
         body = {"fields": fields, "versions": versions}
         if last:
@@ -151,13 +199,20 @@ def _snapshot_rows(store: Store):
                        > tuple_(*[literal(v) for v in after]))
                 .order_by(SyncField.tbl, SyncField.key, SyncField.field)
                 .limit(SNAPSHOT_ROWS)).all()]
-            with_text = {(f[0], f[1]) for f in fields if f[2] in TABLES[f[0]].text_groups}
+            with_text: dict[str, list[str]] = {}
+            for tbl, key, group, _h, _v in fields:
+                if group in TABLES[tbl].text_groups:
+                    with_text.setdefault(tbl, []).append(key)
             versions = []
-            for tbl, key in sorted(with_text):
-                versions += [list(r) for r in session.execute(
-                    select(SyncVersion.tbl, SyncVersion.key, SyncVersion.field,
-                           SyncVersion.hlc, SyncVersion.base, SyncVersion.value)
-                    .where(SyncVersion.tbl == tbl, SyncVersion.key == key)).all()]
+            for tbl, keys in sorted(with_text.items()):
+                keys = sorted(set(keys))
+                for start in range(0, len(keys), 500):
+                    versions += [list(r) for r in session.execute(
+                        select(SyncVersion.tbl, SyncVersion.key, SyncVersion.field,
+                               SyncVersion.hlc, SyncVersion.base, SyncVersion.value)
+                        .where(SyncVersion.tbl == tbl,
+                               SyncVersion.key.in_(keys[start:start + 500]))
+                        .order_by(SyncVersion.key, SyncVersion.field, SyncVersion.hlc)).all()]
         yield fields, versions
         if len(fields) < SNAPSHOT_ROWS:
             return

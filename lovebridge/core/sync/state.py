@@ -55,9 +55,25 @@ def drop(session: Session, *keys: str) -> None:
 
 
 def load_identity(session: Session) -> Identity | None:
-    raw = dict(session.execute(select(SyncState.key, SyncState.value)).all())
+    raw = dict(session.execute(select(SyncState.key, SyncState.value)
+                               .where(SyncState.key.in_(PAIRING_KEYS))).all())
     if "device" not in raw or "couple_key" not in raw:
         return None
+    # Deriving the keys costs milliseconds and every exchange and status asks: the identity
+    # made from the same stored values is made once.
+    stored = tuple(raw.get(k) for k in PAIRING_KEYS)
+    if stored not in _IDENTITIES:
+        while len(_IDENTITIES) >= KEPT_IDENTITIES:  # the oldest goes (after a re-key, say)
+            del _IDENTITIES[next(iter(_IDENTITIES))]
+        _IDENTITIES[stored] = _identity(raw)
+    return _IDENTITIES[stored]
+
+
+KEPT_IDENTITIES = 4
+_IDENTITIES: dict[tuple, Identity] = {}
+
+
+def _identity(raw: dict[str, str]) -> Identity:
     def value(key: str) -> Any:
         return json.loads(raw[key])
     # The device id is stored bare (the change log reads it as the clock's device name).

@@ -29,6 +29,7 @@ class Draft:
     memory_uuid: str | None = None
     style_json: str | None = None
     title: str = ""
+    private: bool | None = None  # "Private to me"; None keeps what the note has
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class MessageRecord:
     created_at: datetime
     updated_at: datetime
     trashed_at: datetime | None
+    private: bool = False  # "Private to me": stays on this laptop when sharing
 
     @property
     def preview(self) -> str:
@@ -64,7 +66,7 @@ def _record(row: Message) -> MessageRecord:
     return MessageRecord(
         row.uuid, row.author, row.category, row.channel, row.title, row.body_html, row.body_text,
         row.status, row.given_at, row.template_key, row.memory_uuid, row.style_json,
-        row.created_at, row.updated_at, row.trashed_at,
+        row.created_at, row.updated_at, row.trashed_at, bool(row.private),
     )
 
 
@@ -101,6 +103,8 @@ class MessageService:
             row.memory_uuid = draft.memory_uuid
             row.style_json = draft.style_json
             row.title = draft.title or _title_from(draft.body_text)
+            if draft.private is not None:
+                row.private = draft.private
             row.updated_at = self._clock()
             session.flush()
             return _record(row)

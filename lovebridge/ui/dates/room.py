@@ -27,7 +27,7 @@ from lovebridge.core.dates.ideas import Idea
 from lovebridge.core.dates.model import Occurrence
 from lovebridge.core.dates.plans import PlanError
 from lovebridge.core.dates.services import DatesServices
-from lovebridge.core.events import Change, kinds
+from lovebridge.core.events import FROM_PARTNER, Change, kinds
 from lovebridge.core.links import MemoryPrefill, NoteRequest
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.common.reflow_splitter import ReflowSplitter
@@ -286,9 +286,15 @@ class DatesRoom(CalendarFilesMixin, QWidget):
         it redraws when next shown. On screen, the room has already redrawn what it changed.
         """
         if changes is not None:
-            if not self.isVisible() and kinds(changes) & SHOWN_ELSEWHERE:
-                self._stale = True
-            return
+            found = kinds(changes)
+            if not found & SHOWN_ELSEWHERE:
+                return
+            if self.isVisible() and FROM_PARTNER in found:
+                changes = None  # nothing on screen drew what the partner's laptop changed
+            else:
+                if not self.isVisible():
+                    self._stale = True
+                return
         self._stale = False
         view = self.month_view
         view.set_today(self.today())

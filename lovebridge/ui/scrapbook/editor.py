@@ -262,6 +262,11 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         self.favourite_box = QCheckBox(self.tr("♥ One of our favourites"))
         self.favourite_box.setObjectName("memoryFavourite")
         feel.addWidget(self.favourite_box)
+        self.private_box = QCheckBox(self.tr("Private to me"))
+        self.private_box.setObjectName("memoryPrivate")
+        self.private_box.setToolTip(self.tr(
+            "Kept on this laptop only: never sent to your partner's laptop when sharing"))
+        feel.addWidget(self.private_box)
         form.addRow(self.tr("Mood"), feel_row)
         self.tags_edit = QLineEdit()
         self.tags_edit.setObjectName("memoryTags")
@@ -295,6 +300,7 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         for signal in (self.title_edit.textChanged, self.place_edit.textChanged,
                        self.tags_edit.textChanged, self.story_edit.textChanged,
                        self.mood_combo.currentIndexChanged, self.favourite_box.toggled,
+                       self.private_box.toggled,
                        self.precision_combo.currentIndexChanged, self.day_edit.dateChanged,
                        self.month_combo.currentIndexChanged, self.year_spin.valueChanged):
             signal.connect(self._changed)
@@ -373,6 +379,7 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         self.tags_edit.clear()
         self.mood_combo.setCurrentIndex(0)
         self.favourite_box.setChecked(False)
+        self.private_box.setChecked(False)
         self.photo_strip.clear()
         self.set_date(MemoryDate.of(when))
         self._date_touched = bool(title)
@@ -405,6 +412,7 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
         self.tags_edit.setText(", ".join(memory.tags))
         self.mood_combo.setCurrentIndex(max(0, self.mood_combo.findData(memory.mood)))
         self.favourite_box.setChecked(memory.favourite)
+        self.private_box.setChecked(memory.private)
         self.set_date(memory.when)
         self._date_touched = True
         self.photo_strip.clear()
@@ -542,6 +550,7 @@ class MemoryEditor(AcceptsPhotoDrops, QWidget):
             tags=tuple(t for t in self.tags_edit.text().split(",") if t.strip()),
             mood=self.mood_combo.currentData(),
             favourite=self.favourite_box.isChecked(),
+            private=self.private_box.isChecked(),
             added_by=self._added_by,
             photos=placements,
             uuid=self._uuid,

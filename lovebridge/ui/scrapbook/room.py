@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.core.context import AppContext
-from lovebridge.core.events import Change, kinds
+from lovebridge.core.events import FROM_PARTNER, Change, kinds
 from lovebridge.core.links import MemoryPrefill, NoteRequest
 from lovebridge.core.profile import ProfileService
 from lovebridge.core.scrapbook.photo_import import (
@@ -217,9 +217,15 @@ class ScrapbookRoom(AcceptsPhotoDrops, QWidget):
             self.reload()
 
     def refresh(self, changes: tuple[Change, ...]) -> None:
-        """Names or memories changed while the room was hidden: reload when next shown."""
-        if not self.isVisible() and kinds(changes) & {"profile", "memory", "photo", "tag"}:
+        """Names or memories changed while the room was hidden: reload when next shown.
+        What came from the partner's laptop reloads the timeline on screen too."""
+        found = kinds(changes)
+        if not found & {"profile", "memory", "photo", "tag", "memory_photo"}:
+            return
+        if not self.isVisible():
             self._stale = True
+        elif FROM_PARTNER in found and self.pages.currentWidget() is self.home:
+            self.reload()
 
     def about_to_close(self) -> None:
         """An open memory is kept on quit, like a note (its edits save themselves)."""

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from lovebridge.core.context import AppContext
     from lovebridge.core.profile import ProfileService
     from lovebridge.ui.settings import Settings
+    from lovebridge.ui.shell.jobs import JobQueue
     from lovebridge.ui.shell.menus import MenuSection
     from lovebridge.ui.shell.preferences import PreferencePages
 
@@ -33,3 +34,4 @@ class ShellHooks:
     preference_pages: PreferencePages
     add_action: Callable[[MenuSection, QAction], None]  # a menu entry in its section
     add_status_widget: Callable[[QWidget], None]  # a permanent widget in the status bar
+    jobs: JobQueue | None = None  # the one queue of long, exclusive work (sharing's exchanges)

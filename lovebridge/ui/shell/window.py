@@ -199,7 +199,8 @@ class MainWindow(ShellMenus, QMainWindow):
         self._attach_backups(BackupController(ctx, self.jobs, self))
         self._attach_reminders(AppReminders(ctx, self.settings, self))
         hooks = ShellHooks(ctx, self.settings, self.profiles, self, self.preference_pages,
-                           self.contribute_action, self.statusBar().addPermanentWidget)
+                           self.contribute_action, self.statusBar().addPermanentWidget,
+                           self.jobs)
         self.hands = HandController(hooks)  # Preferences › My handwriting
         self.imports = ImportController(hooks)  # File › Import… / Export everything…
         self.imports.memories_added.connect(self._on_memories_added)

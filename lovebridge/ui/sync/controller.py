@@ -4,12 +4,14 @@ quiet exchange every minute while sharing is on (off the GUI thread)."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from lovebridge.core.sync.engine import SyncEngine, SyncStatus
+from lovebridge.ui.shell.jobs import Job
 from lovebridge.ui.sync.sharing_page import SharingPage, arrivals_text
 from lovebridge.ui.tasks import run_task
 
@@ -32,6 +34,7 @@ class SharingController(QObject):
         hooks.add_status_widget(self.status_label)
         hooks.preference_pages.register(self.tr("Sharing"), self.add_page, order=40)
         self._busy = False
+        self._paired = False  # as last read (off the GUI thread); no job is queued until then
         self._timer = QTimer(self)
         self._timer.setInterval(EXCHANGE_EVERY_MS)
         self._timer.timeout.connect(self.exchange)
@@ -62,16 +65,31 @@ class SharingController(QObject):
         self._show(SyncStatus(paired=False))
 
     def add_page(self, _dialog) -> SharingPage:  # noqa: ANN001 - PreferencesDialog
-        page = SharingPage(self.engine, self._partner)
-        page.status_changed.connect(
-            lambda: run_task(self.engine.status, self._show, lambda _e: None, owner=self))
+        page = SharingPage(self.engine, self._partner, run_exchange=self.run_exchange)
+        page.status_changed.connect(self.read_status)
         return page
 
+    def read_status(self) -> None:
+        """Read the sharing status again (off the GUI thread) and show it."""
+        run_task(self.engine.status, self._show, lambda _e: None, owner=self)
+
+    def run_exchange(self, work: Callable[[], Any], on_result: Callable[[Any], None],
+                     on_error: Callable[[Exception], None]) -> None:
+        """Run an exchange as a job of the window's queue: one long job at a time, so never
+        during a backup, a restore or a lock change, and shown in the status bar."""
+        jobs = self._hooks.jobs
+        if jobs is None:
+            run_task(work, on_result, on_error, owner=self)
+            return
+        jobs.submit(Job(self.tr("Exchanging with your partner's laptop…"),
+                        lambda _job, _report: work(), on_result=on_result, on_error=on_error))
+
     def exchange(self) -> None:
-        if self._busy:
+        """The quiet exchange (each minute while sharing is on)."""
+        if self._busy or not self._paired:
             return
         self._busy = True
-        run_task(self._exchange_if_paired, self._done, self._failed, owner=self)
+        self.run_exchange(self._exchange_if_paired, self._done, self._failed)
 
     def _exchange_if_paired(self) -> SyncStatus:
         if self.engine.status().paired:
@@ -87,6 +105,7 @@ class SharingController(QObject):
         self.status_label.setText(self.tr("Sharing paused: {why}").format(why=str(error)[:80]))
 
     def _show(self, status: SyncStatus) -> None:
+        self._paired = status.paired
         if not status.paired:
             self.status_label.setText("")
             return

@@ -6,7 +6,9 @@ Pairing (Argon2id) and exchanging read and write files, so they run off the GUI 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPixmap
@@ -26,6 +28,10 @@ from lovebridge.ui.common.widgets import muted_label
 from lovebridge.ui.tasks import run_task
 
 logger = logging.getLogger(__name__)
+
+# run_exchange(work, on_result, on_error): runs `work` off the GUI thread, then one of the two.
+RunExchange = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[Exception], None]],
+                       None]
 
 
 def qr_pixmap(text: str, scale: int = 5) -> QPixmap:
@@ -59,10 +65,13 @@ class SharingPage(QWidget):
     status_changed = Signal()
 
     def __init__(self, engine: SyncEngine, partner_name: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, run_exchange: RunExchange | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sharingPreferences")
         self._engine = engine
+        # How an exchange runs: in the window, as a job of its queue (see SharingController).
+        self._run_exchange = run_exchange or (lambda work, done, failed: run_task(
+            work, done, failed))
         self._partner = partner_name or self.tr("Your partner")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 18, 18, 18)
@@ -258,8 +267,8 @@ class SharingPage(QWidget):
 
     def exchange(self, confirm: bool = False) -> None:
         self._set_busy(True)
-        run_task(lambda: self._engine.sync_now(confirm_deletions=confirm), self._exchanged,
-                 self._show_error)
+        self._run_exchange(lambda: self._engine.sync_now(confirm_deletions=confirm),
+                           self._exchanged, self._show_error)
 
     def _exchanged(self, _report: object) -> None:
         self._set_busy(False)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QLocale, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -176,6 +177,12 @@ class ComposePage(QWidget):
         column.addWidget(self.editor, 1)
         self.send_bar = SendBar()
         counts = QHBoxLayout()
+        self.private_box = QCheckBox(self.tr("Private to me"))
+        self.private_box.setObjectName("notePrivate")
+        self.private_box.setToolTip(self.tr(
+            "Kept on this laptop only: never sent to your partner's laptop when sharing"))
+        self.private_box.toggled.connect(self._private_toggled)
+        counts.addWidget(self.private_box)
         counts.addStretch(1)
         counts.addWidget(self.send_bar.count_label)
         column.addLayout(counts)
@@ -353,6 +360,7 @@ class ComposePage(QWidget):
         self._loading = True
         self.editor.clear()
         self.editor.document().clearUndoRedoStacks()
+        self.private_box.setChecked(False)
         self._loading = False
         self._dirty = False
         self.occasion.setText(occasion or "")
@@ -379,6 +387,7 @@ class ComposePage(QWidget):
             # Formatting could not carry every character; the words always win.
             self.editor.setPlainText(record.body_text)
         self.editor.document().clearUndoRedoStacks()
+        self.private_box.setChecked(record.private)
         self._loading = False
         self._dirty = False
         self.occasion.hide()
@@ -401,6 +410,10 @@ class ComposePage(QWidget):
             return
         self._mark_dirty()
         self._after_text_change()
+
+    def _private_toggled(self, _checked: bool) -> None:
+        if not self._loading:
+            self._mark_dirty()
 
     def _mark_dirty(self) -> None:
         self._dirty = True
@@ -512,7 +525,8 @@ class ComposePage(QWidget):
             self._new_uuid = str(uuid.uuid4())
         return Draft(self._uuid or self._new_uuid, self._writer, self.editor.toHtml(), text,
                      self._category, self._sent_channel or self.send_bar.channel(),
-                     self._template_key, self._memory_uuid, self.note_panel.style_json())
+                     self._template_key, self._memory_uuid, self.note_panel.style_json(),
+                     private=self.private_box.isChecked())
 
     def save_in_background(self) -> None:
         """The autosave: commit the changed draft off the GUI thread (one save at a time;
