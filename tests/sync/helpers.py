@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,3 +33,32 @@ def make_laptop(root: Path, name: str, wall_start: int = 1_790_000_000_000) -> L
     clock = [wall_start]
     engine = SyncEngine(ctx, wall=lambda: clock[0], argon_params=FAST_ARGON)
     return Laptop(ctx, engine, clock)
+
+
+@contextmanager
+def paired_laptops(root: Path) -> Iterator[tuple[Path, Laptop, Laptop]]:
+    """Maya's and Jonah's laptops sharing one folder under `root`; both closed afterwards."""
+    shared = root / "shared"
+    shared.mkdir()
+    maya, jonah = make_laptop(root, "maya"), make_laptop(root, "jonah")
+    try:
+        code = maya.engine.setup_new(shared)
+        jonah.engine.setup_join(shared, code)
+        yield shared, maya, jonah
+    finally:
+        maya.close()
+        jonah.close()
+
+
+@contextmanager
+def jonah_paired_with(window, root: Path) -> Iterator[Laptop]:  # noqa: ANN001 - MainWindow
+    """Jonah's laptop, sharing a folder with the open window's library; closed afterwards."""
+    shared = root / "shared"
+    shared.mkdir()
+    jonah = make_laptop(root, "jonah")
+    try:
+        code = jonah.engine.setup_new(shared)
+        window.sharing.engine.setup_join(shared, code)
+        yield jonah
+    finally:
+        jonah.close()

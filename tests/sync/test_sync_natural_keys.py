@@ -14,19 +14,13 @@ from lovebridge.core.scrapbook.records import MemoryDate, MemoryDraft
 from lovebridge.core.scrapbook.service import MemoryService
 from lovebridge.core.write.dictionary import PersonalDictionary
 from lovebridge.store.models import DictionaryWord, Memory, MemoryPlace
-from tests.sync.helpers import make_laptop
+from tests.sync.helpers import paired_laptops
 
 
 @pytest.fixture
 def paired(tmp_path: Path):
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    maya, jonah = make_laptop(tmp_path, "maya"), make_laptop(tmp_path, "jonah")
-    code = maya.engine.setup_new(shared)
-    jonah.engine.setup_join(shared, code)
-    yield maya, jonah
-    maya.close()
-    jonah.close()
+    with paired_laptops(tmp_path) as (_shared, maya, jonah):
+        yield maya, jonah
 
 
 def exchange(*laptops) -> None:

@@ -12,20 +12,15 @@ from lovebridge.core.scrapbook.records import MemoryDate, MemoryDraft
 from lovebridge.core.scrapbook.service import MemoryService
 from lovebridge.core.write.messages import MessageService
 from lovebridge.ui.shell.window import SCRAPBOOK, WRITE
-from tests.sync.helpers import make_laptop
+from tests.sync.helpers import jonah_paired_with
 
 WAIT = 30_000
 
 
 def test_an_exchange_is_a_job_and_the_open_scrapbook_shows_what_arrived(
         qtbot, main_window, tmp_path: Path) -> None:
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    jonah = make_laptop(tmp_path, "jonah")
-    try:
-        code = jonah.engine.setup_new(shared)
+    with jonah_paired_with(main_window, tmp_path) as jonah:
         sharing = main_window.sharing
-        sharing.engine.setup_join(shared, code)
         sharing.read_status()
         qtbot.waitUntil(lambda: "Shared with" in sharing.status_label.text(), timeout=WAIT)
 
@@ -43,18 +38,11 @@ def test_an_exchange_is_a_job_and_the_open_scrapbook_shows_what_arrived(
         assert started == ["Exchanging with your partner's laptop…"]
         qtbot.waitUntil(lambda: room.model.total == 1, timeout=WAIT)
         assert MemoryService(main_window.ctx).count() == 1
-    finally:
-        jonah.close()
 
 
 def test_a_memory_marked_private_to_me_in_the_editor_stays_on_this_laptop(
         qtbot, main_window, tmp_path: Path) -> None:
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    jonah = make_laptop(tmp_path, "jonah")
-    try:
-        code = jonah.engine.setup_new(shared)
-        main_window.sharing.engine.setup_join(shared, code)
+    with jonah_paired_with(main_window, tmp_path) as jonah:
         main_window.show_room(SCRAPBOOK)
         room = main_window.scrapbook_room
         editor = room.editor
@@ -80,18 +68,11 @@ def test_a_memory_marked_private_to_me_in_the_editor_stays_on_this_laptop(
                       if m.title.startswith("A poem"))
         room.edit_memory(secret.uuid)
         assert editor.private_box.isChecked()
-    finally:
-        jonah.close()
 
 
 def test_a_note_marked_private_to_me_stays_on_this_laptop(
         qtbot, main_window, tmp_path: Path) -> None:
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    jonah = make_laptop(tmp_path, "jonah")
-    try:
-        code = jonah.engine.setup_new(shared)
-        main_window.sharing.engine.setup_join(shared, code)
+    with jonah_paired_with(main_window, tmp_path) as jonah:
         main_window.show_room(WRITE)
         room = main_window.write_room
         compose = room.compose
@@ -118,5 +99,3 @@ def test_a_note_marked_private_to_me_stays_on_this_laptop(
         assert compose.private_box.isChecked()
         compose.open_message(messages.get(uuids[0]))
         assert not compose.private_box.isChecked()
-    finally:
-        jonah.close()
