@@ -33,7 +33,8 @@ number="${E2E_DISPLAY#:}"
 if ! DISPLAY="$E2E_DISPLAY" xdpyinfo >/dev/null 2>&1; then
   rm -f "/tmp/.X${number}-lock" "/tmp/.X11-unix/X${number}"
   nohup Xvfb "$E2E_DISPLAY" -screen 0 1600x1000x24 -nolisten tcp >/tmp/e2e-xvfb.log 2>&1 &
-  for _ in $(seq 50); do
+  # Up to 30 s: a busy machine can be slow to bring the display up.
+  for _ in $(seq 300); do
     DISPLAY="$E2E_DISPLAY" xdpyinfo >/dev/null 2>&1 && break
     sleep 0.1
   done
@@ -49,15 +50,17 @@ if ! pgrep -x openbox >/dev/null 2>&1; then
 fi
 
 # A panel with a system tray (openbox has none), so the tray icon and close-to-tray are real.
-if ! pgrep -x trayer >/dev/null 2>&1; then
+# Tried up to three times: a trayer started while the display is still busy can give up.
+for _attempt in 1 2 3; do
+  pgrep -x trayer >/dev/null 2>&1 && break
   DISPLAY="$E2E_DISPLAY" nohup trayer --edge bottom --align right --widthtype request \
     --height 28 --SetDockType true >/tmp/e2e-trayer.log 2>&1 &
-  for _ in $(seq 50); do
-    DISPLAY="$E2E_DISPLAY" xprop -root -notype 2>/dev/null | grep -q "_NET_SYSTEM_TRAY" && break
+  for _ in $(seq 100); do
     DISPLAY="$E2E_DISPLAY" xdotool search --class trayer >/dev/null 2>&1 && break
+    pgrep -x trayer >/dev/null 2>&1 || break
     sleep 0.1
   done
-fi
+done
 
 # --- CUPS with the cups-pdf virtual printer ----------------------------------------------------
 mkdir -p "$E2E_PDF_DIR"
