@@ -15,6 +15,7 @@ from lovebridge.core.privacy.switch import database_key, switch_lock_off, switch
 from lovebridge.core.privacy.throttle import UnlockThrottle, delay_after
 from lovebridge.core.profile import ProfileService
 from lovebridge.store import StoreBusyError
+from lovebridge.store.errors import StoreFullError
 from lovebridge.store.media import MediaStore
 from lovebridge.store.models import Message
 
@@ -86,7 +87,9 @@ def test_a_failure_after_the_commit_point_is_finished_and_reopens(ctx, couple, m
     monkeypatch.setattr(lock_module, "_convert_files", disk_full_once)
     ctx.store.suspend()
     change = switch_lock_on(ctx.paths, {"a": "lemon tree by the door"}, lambda: FAST)
-    assert isinstance(change.error, OSError)
+    # The full disk is said so (with the room it needs), not as a bare OSError.
+    assert isinstance(change.error, StoreFullError)
+    assert str(change.error).startswith("The disk is full")
     # The key file was already in place, so the change was finished with the passphrase.
     assert change.state is LockState.ON and change.data_key is not None
     assert interrupted_direction(ctx.paths) is None

@@ -7,7 +7,9 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
 def card_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
     """`text` wrapped at words into at most `max_lines` lines of `width`; when it does not all
-    fit, the last line ends in "…" after a whole word."""
+    fit, the last line ends in "…" after a whole word. No room for a line: no lines."""
+    if max_lines <= 0:
+        return []
     flat = " ".join(text.split())
     metrics = QFontMetricsF(font)
     layout = QTextLayout(flat, font)
