@@ -64,14 +64,18 @@ def test_locked_without_a_terminal_is_said_the_same_way(family, tmp_path, capsys
     assert code != 0 and err.strip() == f"lovebridge: {common.LOCKED_NO_TERMINAL}"
 
 
-@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"backup restore"}))
-def test_a_damaged_database_is_said_the_same_way(family, tmp_path, capsys) -> None:
-    folder = library(tmp_path)
-    database = resolve_paths(folder).database
+def damage(database: Path) -> None:
+    """Flip bytes all through the database file, as a failing disk would."""
     data = bytearray(database.read_bytes())
     for offset in range(200, len(data), 509):
         data[offset] ^= 0x5A
     database.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("family", sorted(set(FAMILIES) - {"backup restore"}))
+def test_a_damaged_database_is_said_the_same_way(family, tmp_path, capsys) -> None:
+    folder = library(tmp_path)
+    damage(resolve_paths(folder).database)
     code, err = run(folder, FAMILIES[family](tmp_path), capsys)
     assert code != 0 and err.strip() == f"lovebridge: {common.DAMAGED}"
 
@@ -133,11 +137,7 @@ def test_a_spanish_terminal_hears_the_wrong_passphrase_in_spanish(
 
 def test_a_spanish_terminal_hears_damage_in_spanish(spanish_terminal, tmp_path, capsys) -> None:
     folder = library(tmp_path)
-    database = resolve_paths(folder).database
-    data = bytearray(database.read_bytes())
-    for offset in range(200, len(data), 509):
-        data[offset] ^= 0x5A
-    database.write_bytes(bytes(data))
+    damage(resolve_paths(folder).database)
     code, err = run(folder, ["scrapbook", "search", "picnic"], capsys)
     assert code != 0
     assert err.startswith("lovebridge: La base de datos de LoveBridge está dañada")

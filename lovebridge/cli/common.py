@@ -30,6 +30,7 @@ from lovebridge.store.guards import (
     FULL_MESSAGE,
     OPEN_SPACE_BYTES,
     free_bytes,
+    megabyte_figure,
     write_error_kind,
 )
 from lovebridge.store.schema_check import UnexpectedSchemaError
@@ -87,17 +88,10 @@ def disk_full(folder: Path, needed: int, doing: str) -> str:
         return _("The disk is full, so LoveBridge could not {doing}{now}. Free some space and try "
                  "again; everything saved before is safe.").format(doing=_(doing), now=now)
     more = "" if free is None else _(" — about {short} MB more than is free now").format(
-        short=_megabytes(max(needed - free, 0)))
+        short=megabyte_figure(max(needed - free, 0), number_text))
     return _("The disk is full: LoveBridge needs about {needed} MB free to {doing}{more}. Free "
              "some space and try again; nothing was changed.").format(
-        needed=_megabytes(needed), doing=_(doing), more=more)
-
-
-def _megabytes(size: int) -> str:
-    """As store.guards.megabytes, in the command line's numbers: "0.4", "340", never "0"."""
-    if size < 9_950_000:
-        return number_text(max(size, 100_000) / 1e6, 1)
-    return number_text(size / 1e6)
+        needed=megabyte_figure(needed, number_text), doing=_(doing), more=more)
 
 
 def open_failure(exc: BaseException) -> str | None:

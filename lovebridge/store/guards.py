@@ -6,7 +6,7 @@ import errno
 import logging
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,9 +100,15 @@ def free_bytes(folder: Path) -> int | None:
 def megabytes(size: int) -> str:
     """Bytes as megabytes for a message ("0.4 MB", "340 MB"), never "0 MB" for something
     that needs room."""
+    return f"{megabyte_figure(size)} MB"
+
+
+def megabyte_figure(size: int,
+                    number: Callable[[float, int], str] = lambda v, d: f"{v:,.{d}f}") -> str:
+    """The figure of `megabytes` ("0.4", "340"), written by `number(value, decimals)`."""
     if size < 9_950_000:
-        return f"{max(size, 100_000) / 1e6:.1f} MB"
-    return f"{size / 1e6:,.0f} MB"
+        return number(max(size, 100_000) / 1e6, 1)
+    return number(size / 1e6, 0)
 
 
 def space_short(folder: Path, needed: int) -> int | None:

@@ -19,18 +19,22 @@ from lovebridge.store import DatabaseDamagedError, StoreError, open_store
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)],
-                             capture_output=True)
+def mount_tmpfs(folder: Path, size: str) -> Iterator[Path]:
+    """A real small disk of `size` at `folder` (root only: skipped elsewhere; CI runs as root)."""
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
+                              str(folder)], capture_output=True)
     if mounted.returncode != 0:
         pytest.skip("a small tmpfs cannot be mounted here (needs root)")
     try:
-        yield disk
+        yield folder
     finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    yield from mount_tmpfs(tmp_path / "disk", "4m")
 
 
 def fill(disk: Path, leave: int = 0) -> None:

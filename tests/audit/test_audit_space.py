@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import errno
 import re
-import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +23,7 @@ from lovebridge.core.privacy.switch import switch_lock_off, switch_lock_on
 from lovebridge.core.scrapbook.photo_import import PhotoImporter, space_for
 from lovebridge.paths import Paths, resolve_paths
 from lovebridge.store import StoreFullError, guards, open_store
-from tests.audit.test_audit_disk_full import cli, fill, noisy_jpeg
+from tests.audit.test_audit_disk_full import cli, fill, mount_tmpfs, noisy_jpeg
 from tests.crash.library import populate
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
@@ -33,21 +32,9 @@ NEEDS = re.compile(r"needs about ([\d.,]+) MB free to (.+?) — about ([\d.,]+) 
                    r"free now")
 
 
-def mount(folder: Path, size: str) -> Iterator[Path]:
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
-                              str(folder)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("a small tmpfs cannot be mounted here (needs root)")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
 @pytest.fixture
 def disk(tmp_path: Path) -> Iterator[Path]:
-    yield from mount(tmp_path / "disk", "24m")
+    yield from mount_tmpfs(tmp_path / "disk", "24m")
 
 
 def needs(text: str) -> tuple[float, float]:
