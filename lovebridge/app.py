@@ -62,6 +62,10 @@ def run_gui(data_dir: str | None) -> int:
     # Only what the first paint needs is imported here: Qt, paths, settings, the window's frame.
     # The store, SQLAlchemy and the rooms load in the background once the window is up.
     from PySide6.QtCore import QThreadPool
+
+    from lovebridge.ui.pyside_imports import use_cheap_feature_check
+
+    use_cheap_feature_check()  # before the hundreds of imports that follow (see that module)
     from PySide6.QtWidgets import QApplication
 
     from lovebridge.core.data_folder import data_folder_problem, restore_interrupted
