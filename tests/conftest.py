@@ -42,6 +42,17 @@ def _english_catalogue(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _the_first_qt_application_is_a_widgets_one(request: pytest.FixtureRequest) -> None:
+    """The command line makes a QGuiApplication for rendering when none exists (as it should,
+    alone in its process). In the shared test process that would leave every later widget
+    test without a QApplication, so a test that may render takes pytest-qt's first."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None and "cli" in request.node.nodeid:
+        request.getfixturevalue("qapp")
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may touch a real LoveBridge folder, even by accident."""
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "lovebridge-data"))
