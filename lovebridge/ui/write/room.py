@@ -76,11 +76,12 @@ class WriteRoom(QWidget):
         self._library: TemplateLibrary | None = None
         self._styled_dark = current_colours().dark
         self._dialogs: list[QWidget] = []
+        self._compose: ComposePage | None = None
+        self._apply_style()  # before the widgets exist: each is polished once, when it shows
         self.pages = QStackedWidget()
         self.home = scrolling(self._build_home())  # a short window scrolls, nothing squashed
         # The compose page (editor, suggestions, coach, the card preview and their modules)
         # is built the first time a note is opened: the room opens on its home.
-        self._compose: ComposePage | None = None
         self.pages.addWidget(self.home)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -89,7 +90,6 @@ class WriteRoom(QWidget):
         self.history.changed.connect(self.refresh_home)
         self._fill_category_buttons(self._categories)
         self._spelling_requested = False
-        self._apply_style()
         self.refresh_home()
 
     @property
