@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import io
 import itertools
 import logging
 from collections import deque
@@ -16,6 +14,7 @@ from PIL import Image
 from lovebridge.core.context import AppContext
 from lovebridge.core.importers import dhash, ledger
 from lovebridge.core.importers.exif_gps import gps_position
+from lovebridge.core.importers.filehash import file_facts
 from lovebridge.core.importers.grouping import group_photos
 from lovebridge.core.importers.job import NO_CONTROL, JobControl
 from lovebridge.core.importers.places import place_finder
@@ -29,31 +28,43 @@ logger = logging.getLogger(__name__)
 def read_candidate(path: Path) -> CandidatePhoto:
     """Hash and read one photo file; a file that is not a whole photo raises PhotoRefusedError.
 
-    The file is read once: its bytes are hashed, and the header (time, size, GPS) and a
-    1/8-scale decode for the near-copy hash come from the same bytes. The decode proves the
-    picture data is there (a truncated file fails here, before anything is imported); the
-    import later checks the hash, so it stores exactly the bytes that were checked.
+    The header (kind, size, time, GPS) is read once, and a 1/8-scale decode gives the
+    near-copy hash; the decode proves the picture data is there (a truncated file fails
+    here, before anything is imported). The file is then hashed in chunks (from the disk
+    cache: it was just read), never held whole in memory; a file that changes meanwhile is
+    refused, so the hash the import later checks is of the very bytes decoded.
     """
-    info = images.read_info(path)
-    data = path.read_bytes()
-    sha = hashlib.sha256(data).hexdigest()
-    try:
-        with Image.open(io.BytesIO(data)) as image:
+    name = path.name
+    with images.open_checked(path) as image:
+        before = _version(path)
+        try:
+            info = images.info_of(image, name)
             position = gps_position(image)
             if image.format == "JPEG":
                 image.draft("L", dhash.DECODE_SIZE)
             # No photo needing more memory than the viewer allows is decoded, nor imported.
-            images.check_decode_budget(image, path.name)
+            images.check_decode_budget(image, name)
             picture_hash = dhash.dhash(image)
-    except images.PhotoRefusedError:
-        raise
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        except images.PhotoRefusedError:
+            raise
+        except (*images.BROKEN_FILE_ERRORS, Image.DecompressionBombError) as exc:
+            raise images.PhotoRefusedError(
+                f"{name} is damaged or incomplete and could not be read.") from exc
+    facts = file_facts(path, info)
+    if _version(path) != before or facts.size != before[0]:
         raise images.PhotoRefusedError(
-            f"{path.name} is damaged or incomplete and could not be read.") from exc
+            f"{name} changed while it was being read; import it again to bring it in.")
     lat, lon = position if position else (None, None)
-    return CandidatePhoto(path=path, sha256=sha, taken_at=info.taken_at, latitude=lat,
-                          longitude=lon, dhash=picture_hash, byte_size=len(data),
-                          info=info)
+    return CandidatePhoto(path=path, sha256=facts.sha256, taken_at=info.taken_at, latitude=lat,
+                          longitude=lon, dhash=picture_hash, byte_size=facts.size,
+                          info=info, keep_bytes=facts.keep_bytes,
+                          stored_sha256=facts.stored_sha256)
+
+
+def _version(path: Path) -> tuple[int, int]:
+    """A file's size and modification time: what changes when it is written to."""
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
 
 
 READERS = 2  # photos read at once: decoding and hashing let go of Python's lock

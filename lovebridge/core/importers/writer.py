@@ -1,16 +1,17 @@
-"""Writing accepted proposals: each memory, its photos, places and ledger in one transaction.
+"""Writing accepted proposals: memories, their photos, places and ledger rows, a few at a time.
 
-The photos of a memory are copied first (content-addressed, written under temp names and made
-durable together, so a copy left by a killed run is simply found again; see copies.py); then
-the memory, its photo rows and placements, its places and the ledger rows are committed
-together. A run killed at any point leaves whole memories only, and running
-the import again skips everything the ledger already holds.
+The photos of a few memories are copied first (content-addressed, written under temp names
+and made durable together, so a copy left by a killed run is simply found again; see
+copies.py and DurableBatch); then those memories, their photo rows and placements, their
+places and the ledger rows are committed in one transaction. A run killed at any point
+leaves whole memories only, and running the import again skips everything the ledger holds.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 from lovebridge.core.context import AppContext
 from lovebridge.core.importers import ledger
 from lovebridge.core.importers.copies import CopiedPhoto, copy_photos
-from lovebridge.core.importers.job import NO_CONTROL, JobControl
+from lovebridge.core.importers.job import NO_CONTROL, ImportCancelledError, JobControl
 from lovebridge.core.importers.plan import (
     AcceptOutcome,
     CandidatePhoto,
@@ -28,7 +29,13 @@ from lovebridge.core.importers.plan import (
 from lovebridge.core.scrapbook.records import MemoryDraft
 from lovebridge.core.scrapbook.service import MemoryService
 from lovebridge.store.errors import StoreFullError
-from lovebridge.store.guards import SPACE_MARGIN_BYTES, disk_full_error, require_free_space
+from lovebridge.store.guards import (
+    SPACE_MARGIN_BYTES,
+    disk_full_error,
+    require_free_space,
+    translated_write_errors,
+)
+from lovebridge.store.media import DurableBatch
 from lovebridge.store.models import Memory as MemoryRow
 from lovebridge.store.models import MemoryPhoto, MemoryPlace, Photo
 
@@ -47,39 +54,100 @@ def accept(ctx: AppContext, plan: ImportPlan, control: JobControl = NO_CONTROL,
     pressed while a memory's photos are being copied drops that memory's copies too)."""
     outcome = AcceptOutcome()
     chosen = [p for p in plan.proposals if p.accepted and (p.photos or p.ledger_keys)]
-    total = sum(len(p.photos) + (len(p.bursts) if include_bursts else 0) + 1 for p in chosen)
-    done = 0
-    service = MemoryService(ctx)
     wanted = [proposal.photos + (proposal.bursts if include_bursts else [])
               for proposal in chosen]
     # The room for every new photo is checked before the first one is copied.
     require_free_space(ctx.paths.data, space_for_new(ctx, [c for p in wanted for c in p]),
                        IMPORT_DOING)
-    for number, (proposal, photos) in enumerate(zip(chosen, wanted, strict=True)):
-        control.step(done, total)
-        start = done
+    progress = _Progress(control, sum(len(photos) + 1 for photos in wanted))
+    service = MemoryService(ctx)
+    pairs = list(zip(chosen, wanted, strict=True))
+    for first, group in _groups(pairs):
         try:
-            copied = copy_photos(ctx, photos, outcome.problems,
-                                 lambda count, base=start: control.step(base + count, total))
+            _write_group(ctx, service, group, outcome, progress)
         except StoreFullError as exc:  # the disk filled up meanwhile: say how much is left
-            left = [c for p in wanted[number:] for c in p]
+            left = [c for _proposal, photos in pairs[first:] for c in photos]
             raise disk_full_error(ctx.paths.data, space_for_new(ctx, left), IMPORT_DOING,
                                   f"the {outcome.memories} memories written before are kept; "
                                   "running the import again carries on") from exc
-        done += len(photos)
-        if not copied and not proposal.ledger_keys:  # every photo refused
-            done += 1
-            continue
-        keys = proposal.ledger_keys + [
-            ledger.photo_key(c.sha256) for c in proposal.photos + proposal.bursts]
-        _save(service, proposal, copied, keys)
-        outcome.memories += 1
-        outcome.photos += len(copied)
-        done += 1
-    control.step(total, total)
+    control.step(progress.total, progress.total)
     outcome.extras = [extra(ctx) for extra in plan.extras]
     logger.info("import wrote %d memories with %d photos", outcome.memories, outcome.photos)
     return outcome
+
+
+# Memories are written a few at a time: their files copied, made durable together (one sync),
+# then the memories committed in one transaction. A killed run loses at most one group's
+# work, and whole memories only; its copied files are found again by the re-run.
+GROUP_PHOTOS = 400
+GROUP_BYTES = 256 * 1024 * 1024
+
+_Pair = tuple[ProposedMemory, list[CandidatePhoto]]
+
+
+class _Progress:
+    """Photos copied plus memories written, reported through the job's control."""
+
+    def __init__(self, control: JobControl, total: int) -> None:
+        self.control, self.total, self.done = control, total, 0
+
+    def step(self, extra: int = 0) -> None:
+        self.control.step(self.done + extra, self.total)
+
+
+def _groups(pairs: list[_Pair]) -> list[tuple[int, list[_Pair]]]:
+    """Consecutive memories, at most about GROUP_PHOTOS photos / GROUP_BYTES a group (a
+    bigger memory is a group of its own); with the index of each group's first memory."""
+    groups: list[tuple[int, list[_Pair]]] = []
+    photos = size = 0
+    for index, pair in enumerate(pairs):
+        count, volume = len(pair[1]), sum(c.byte_size for c in pair[1])
+        if not groups or photos + count > GROUP_PHOTOS or size + volume > GROUP_BYTES:
+            groups.append((index, []))
+            photos = size = 0
+        groups[-1][1].append(pair)
+        photos, size = photos + count, size + volume
+    return groups
+
+
+def _write_group(ctx: AppContext, service: MemoryService, group: list[_Pair],
+                 outcome: AcceptOutcome, progress: _Progress) -> None:
+    """Copy the group's photos, make them durable, then commit its memories together. On a
+    cancel the memories copied whole are still written; the one being copied is dropped."""
+    batch = DurableBatch()
+    ready: list[tuple[ProposedMemory, list[CopiedPhoto]]] = []
+    try:
+        for proposal, photos in group:
+            progress.step()
+            mark = batch.mark()
+            try:
+                copied = copy_photos(ctx, batch, photos, outcome.problems, progress.step)
+            except ImportCancelledError:
+                batch.discard_after(mark)
+                raise
+            progress.done += len(photos) + 1
+            if copied or proposal.ledger_keys:  # else every photo was refused
+                ready.append((proposal, copied))
+    except ImportCancelledError:
+        _commit(ctx, service, batch, ready, outcome)
+        raise
+    except BaseException:
+        batch.discard()
+        raise
+    _commit(ctx, service, batch, ready, outcome)
+
+
+def _commit(ctx: AppContext, service: MemoryService, batch: DurableBatch,
+            ready: list[tuple[ProposedMemory, list[CopiedPhoto]]],
+            outcome: AcceptOutcome) -> None:
+    """Make the batch's files durable, then write its memories in one transaction."""
+    with translated_write_errors():  # a full disk stops the import with a clear message
+        batch.finish()
+    if not ready:
+        return
+    service.add_all_quietly([_draft(proposal, copied) for proposal, copied in ready])
+    outcome.memories += len(ready)
+    outcome.photos += sum(len(copied) for _proposal, copied in ready)
 
 
 IMPORT_DOING = "import these memories"
@@ -92,8 +160,9 @@ def space_for_new(ctx: AppContext, candidates: list[CandidatePhoto]) -> int:
     for candidate in candidates:
         extension = (candidate.info.extension if candidate.info is not None
                      else candidate.path.suffix.lstrip(".").lower())
-        if candidate.sha256 not in sizes and not ctx.media.contains(candidate.sha256, extension):
-            sizes[candidate.sha256] = candidate.byte_size or _size_of(candidate)
+        stored = candidate.stored_sha256 or candidate.sha256
+        if stored not in sizes and not ctx.media.contains(stored, extension):
+            sizes[stored] = candidate.keep_bytes or candidate.byte_size or _size_of(candidate)
     return (sum(sizes.values()) + PER_PHOTO_OVERHEAD_BYTES * len(sizes)
             + SPACE_MARGIN_BYTES)
 
@@ -105,14 +174,17 @@ def _size_of(candidate: CandidatePhoto) -> int:
         return 0
 
 
-def _save(service: MemoryService, proposal: ProposedMemory, copied: list[CopiedPhoto],
-          keys: list[str]) -> None:
-    """The memory, its photo rows and placements, its places and its ledger rows: one commit."""
+def _draft(proposal: ProposedMemory, copied: list[CopiedPhoto]) -> tuple[
+        MemoryDraft, Callable[[Session, MemoryRow], None]]:
+    """The memory, and what to add in its transaction: its photo rows and placements, its
+    places and its ledger rows."""
     draft = MemoryDraft(
         title=proposal.title[:200], when=proposal.when, place=proposal.place_label[:200],
         story_html=story_html(proposal.story_text), story_text=proposal.story_text,
         tags=tuple(proposal.tags), favourite=proposal.favourite,
     )
+    keys = proposal.ledger_keys + [
+        ledger.photo_key(c.sha256) for c in proposal.photos + proposal.bursts]
 
     def also(session: Session, row: MemoryRow) -> None:
         rows = _photo_rows(session, copied)
@@ -128,7 +200,7 @@ def _save(service: MemoryService, proposal: ProposedMemory, copied: list[CopiedP
         ledger.record(session, keys, proposal.source, row.id)
         session.flush()
 
-    service.add_quietly(draft, also=also)
+    return draft, also
 
 
 def _photo_rows(session: Session, copied: list[CopiedPhoto]) -> dict[str, Photo]:

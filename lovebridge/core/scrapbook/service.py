@@ -88,6 +88,13 @@ class MemoryService:
         with self._ctx.store.session_scope() as session:
             self._write(session, draft, also)
 
+    def add_all_quietly(self, memories: list[tuple[
+            MemoryDraft, Callable[[Session, MemoryRow], None] | None]]) -> None:
+        """`add_quietly` for several memories in one transaction (an import's batch)."""
+        with self._ctx.store.session_scope() as session:
+            for draft, also in memories:
+                self._write(session, draft, also)
+
     def _write(self, session: Session, draft: MemoryDraft,
                also: Callable[[Session, MemoryRow], None] | None) -> MemoryRow:
         title = draft.title.strip()[:200] or draft.when.label()
