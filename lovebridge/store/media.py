@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import errno
 import functools
 import hashlib
 import os
@@ -218,6 +219,39 @@ class DurableBatch:
         self._targets.add(target)
         return written
 
+    def add_copy(self, target: Path, source: Path, sha256: str,
+                 length: int | None = None) -> int:
+        """Copy the file `source` (its first `length` bytes, or all of it) to a temp name
+        beside `target`, in the kernel where it can (copy_file_range), then hash what was
+        written: if it is not `sha256`, the temp file is removed and SourceChangedError
+        raised. Returns the bytes copied. CopySourceError when `source` cannot be opened."""
+        try:
+            reader = os.open(source, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        except OSError as exc:
+            raise CopySourceError(exc.strerror or str(exc)) from exc
+        try:
+            make_private_folders(target.parent)
+            fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
+            try:
+                try:
+                    copied = _copy_fd(reader, fd, length)
+                finally:
+                    os.close(fd)
+                if length is not None and copied != length:
+                    raise SourceChangedError(f"{source.name} is shorter than it was")
+                with open(temp_name, "rb") as written:
+                    if hashlib.file_digest(written, "sha256").hexdigest() != sha256:
+                        raise SourceChangedError(f"{source.name} changed")
+                os.chmod(temp_name, 0o600)
+            except BaseException:
+                Path(temp_name).unlink(missing_ok=True)
+                raise
+        finally:
+            os.close(reader)
+        self._pending.append((temp_name, target))
+        self._targets.add(target)
+        return copied
+
     def finish(self) -> None:
         try:
             if self._pending:
@@ -253,6 +287,67 @@ class DurableBatch:
 
     def discard(self) -> None:
         self.discard_after(0)
+
+
+class SourceChangedError(Exception):
+    """The bytes copied are not the ones expected (the file changed since it was read)."""
+
+
+class CopySourceError(Exception):
+    """The file to copy could not be opened (its own problem, not the library's)."""
+
+
+_NO_KERNEL_COPY = {errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM,
+                   errno.EBADF, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)}
+
+
+def _copy_fd(reader: int, writer: int, length: int | None) -> int:
+    """Copy from `reader` to `writer` (both at their current offsets), `length` bytes or up
+    to the end; in the kernel with copy_file_range where the system has it. Returns bytes."""
+    copied = 0
+    kernel = hasattr(os, "copy_file_range")
+    while length is None or copied < length:
+        want = CHUNK * 8 if length is None else min(CHUNK * 8, length - copied)
+        if kernel:
+            try:
+                done = os.copy_file_range(reader, writer, want)
+            except OSError as exc:
+                if exc.errno not in _NO_KERNEL_COPY:
+                    raise
+                kernel = False  # another file system, an old kernel: copy through memory
+                continue
+        else:
+            chunk = os.read(reader, min(want, CHUNK))
+            done = len(chunk)
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(writer, view):]
+        if done == 0:
+            break
+        copied += done
+    return copied
+
+
+def _checked_chunks(source: Path, sha256: str, length: int | None) -> Iterator[bytes]:
+    """The bytes of `source` (its first `length`), a chunk at a time; SourceChangedError at
+    the end when they do not hash to `sha256`."""
+    digest = hashlib.sha256()
+    left = length
+    try:
+        handle = source.open("rb")
+    except OSError as exc:
+        raise CopySourceError(exc.strerror or str(exc)) from exc
+    with handle:
+        while left is None or left > 0:
+            chunk = handle.read(CHUNK if left is None else min(CHUNK, left))
+            if not chunk:
+                break
+            digest.update(chunk)
+            if left is not None:
+                left -= len(chunk)
+            yield chunk
+    if digest.hexdigest() != sha256 or (left is not None and left > 0):
+        raise SourceChangedError(f"{source.name} changed")
 
 
 def _sealed(sealer: StreamSealer, chunks: Iterable[bytes]) -> Iterator[bytes]:
@@ -310,20 +405,22 @@ class MediaStore:
                 batch.add(target, self.seal(self.identity(sha256, extension), data))
         return StoredFile(sha256, extension.lower().lstrip("."), len(data), target)
 
-    def add_chunks_to_batch(self, batch: DurableBatch, chunks: Iterable[bytes], extension: str,
-                            sha256: str) -> Path | None:
-        """Queue the bytes `chunks` yields (whose SHA-256 the caller checks as they come and
-        promises to be `sha256`, raising from `chunks` if not) in `batch`, sealed while
-        locked; None, and nothing read, when the library already holds them."""
+    def copy_file_to_batch(self, batch: DurableBatch, source: Path, extension: str,
+                           sha256: str, length: int | None = None) -> bool:
+        """Queue a copy of the file `source` (its first `length` bytes) as the photo `sha256`,
+        checked against that hash (SourceChangedError if it differs) and sealed while locked;
+        False, and nothing read, when the library already holds it."""
         target = self.path_for(sha256, extension)
         if target.exists() or batch.has(target):
-            return None
-        sealed = chunks
-        if self.file_key is not None:
-            sealed = _sealed(StreamSealer(self.file_key, self.identity(sha256, extension)), chunks)
+            return False
         with translated_write_errors():
-            batch.add_chunks(target, sealed)
-        return target
+            if self.file_key is None:
+                batch.add_copy(target, source, sha256, length)
+            else:
+                chunks = _checked_chunks(source, sha256, length)
+                sealer = StreamSealer(self.file_key, self.identity(sha256, extension))
+                batch.add_chunks(target, _sealed(sealer, chunks))
+        return True
 
     def _write(self, target: Path, data: bytes) -> None:
         """The one place photo bytes reach the disk (a seam for quota tests)."""

@@ -1,8 +1,8 @@
 """The photo files of a few memories, copied into the library together before their commit.
 
-Each photo is streamed once, a megabyte at a time, from its folder into a temp file in the
-library while being hashed: the hash is checked against the one the plan read (so the bytes
-are the very ones the plan decoded and found whole) and names the stored file. A photo the
+Each photo is copied in the kernel where it can (no pass through Python's memory) or a chunk
+at a time, and the copy is hashed: it must be the hash the plan read (so the bytes stored are
+the very ones the plan decoded and found whole), which names the stored file. A photo the
 library already holds is not read at all. The caller makes the batch durable (one sync for
 all its files, see DurableBatch) before the memories that point at them are committed. No
 thumbnail is made here: the Scrapbook makes a missing one the first time a card shows it.
@@ -10,16 +10,14 @@ thumbnail is made here: the Scrapbook makes a missing one the first time a card 
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from lovebridge.core.context import AppContext
-from lovebridge.core.importers.filehash import CHUNK, file_facts
+from lovebridge.core.importers.filehash import file_facts
 from lovebridge.core.importers.plan import CandidatePhoto, Problem
 from lovebridge.core.scrapbook import images
-from lovebridge.store.media import DurableBatch
+from lovebridge.store.media import CopySourceError, DurableBatch, SourceChangedError
 
 CHANGED = ("changed after the folder was looked at; import it again to bring in the new "
            "version")
@@ -34,14 +32,6 @@ class CopiedPhoto:
     extension: str
     byte_size: int
     info: images.PhotoInfo
-
-
-class _SourceChangedError(Exception):
-    """The file's bytes are no longer those the plan read."""
-
-
-class _SourceReadError(Exception):
-    """The photo's own file could not be read (not the library's fault)."""
 
 
 def copy_photos(ctx: AppContext, batch: DurableBatch, candidates: list[CandidatePhoto],
@@ -71,16 +61,13 @@ def _copy_one(ctx: AppContext, batch: DurableBatch, candidate: CandidatePhoto,
     except OSError as exc:
         problems.append(Problem(candidate.name, f"could not be copied ({exc.strerror or exc})"))
         return None
-    chunks = _checked_chunks(candidate.path, candidate.sha256, keep)
     try:
-        ctx.media.add_chunks_to_batch(batch, chunks, info.extension, stored_sha)
-    except _SourceChangedError:
+        ctx.media.copy_file_to_batch(batch, candidate.path, info.extension, stored_sha, keep)
+    except SourceChangedError:
         problems.append(Problem(candidate.name, CHANGED))
         return None
-    except _SourceReadError as exc:
-        reason = exc.__cause__
-        problems.append(Problem(candidate.name, "could not be copied "
-                                f"({getattr(reason, 'strerror', None) or reason})"))
+    except CopySourceError as exc:
+        problems.append(Problem(candidate.name, f"could not be copied ({exc})"))
         return None
     except OSError as exc:  # not full, not read-only (those stop the import): this photo only
         problems.append(Problem(candidate.name, f"could not be copied ({exc.strerror or exc})"))
@@ -100,24 +87,3 @@ def _planned(candidate: CandidatePhoto) -> tuple[images.PhotoInfo, int | None, s
         raise images.PhotoRefusedError(f"This photo {CHANGED}")
     candidate.byte_size = facts.size
     return info, facts.keep_bytes, facts.stored_sha256
-
-
-def _checked_chunks(path: Path, sha256: str, keep: int | None) -> Iterator[bytes]:
-    """The bytes to store (the first `keep` when set), a chunk at a time; raises
-    _SourceChangedError at the end if the whole file no longer hashes to `sha256`."""
-    digest = hashlib.sha256()
-    left = keep
-    try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(CHUNK):
-                digest.update(chunk)
-                if left is None:
-                    yield chunk
-                elif left > 0:
-                    part = chunk[:left]
-                    left -= len(part)
-                    yield part
-    except OSError as exc:
-        raise _SourceReadError from exc
-    if digest.hexdigest() != sha256 or (left is not None and left > 0):
-        raise _SourceChangedError

@@ -145,7 +145,8 @@ def _commit(ctx: AppContext, service: MemoryService, batch: DurableBatch,
         batch.finish()
     if not ready:
         return
-    service.add_all_quietly([_draft(proposal, copied) for proposal, copied in ready])
+    known = _KnownRows(ready)
+    service.add_all_quietly([_draft(proposal, copied, known) for proposal, copied in ready])
     outcome.memories += len(ready)
     outcome.photos += sum(len(copied) for _proposal, copied in ready)
 
@@ -174,7 +175,7 @@ def _size_of(candidate: CandidatePhoto) -> int:
         return 0
 
 
-def _draft(proposal: ProposedMemory, copied: list[CopiedPhoto]) -> tuple[
+def _draft(proposal: ProposedMemory, copied: list[CopiedPhoto], known: _KnownRows) -> tuple[
         MemoryDraft, Callable[[Session, MemoryRow], None]]:
     """The memory, and what to add in its transaction: its photo rows and placements, its
     places and its ledger rows."""
@@ -187,33 +188,53 @@ def _draft(proposal: ProposedMemory, copied: list[CopiedPhoto]) -> tuple[
         ledger.photo_key(c.sha256) for c in proposal.photos + proposal.bursts]
 
     def also(session: Session, row: MemoryRow) -> None:
-        rows = _photo_rows(session, copied)
+        known.load(session)
         for position, photo in enumerate(copied):
-            row.photos.append(MemoryPhoto(
-                photo=rows[photo.sha256], position=position,
+            # Set from the placement's side: appending to `row.photos` would load the (new,
+            # empty) list from the database first, a query and a flush for every memory.
+            session.add(MemoryPhoto(
+                memory=row, photo=known.photo_row(session, photo), position=position,
                 caption=photo.candidate.caption.strip()))
         for position, place in enumerate(proposal.places[:20]):
             session.add(MemoryPlace(
                 memory_id=row.id, position=position, name=place.name[:200],
                 country=place.country[:100], latitude=place.latitude,
                 longitude=place.longitude))
-        ledger.record(session, keys, proposal.source, row.id)
-        session.flush()
+        ledger.record(session, keys, proposal.source, row.id, known.ledger)
 
     return draft, also
 
 
-def _photo_rows(session: Session, copied: list[CopiedPhoto]) -> dict[str, Photo]:
-    """The library's row for each copied photo: the one it already has, or a new one."""
-    shas = list(dict.fromkeys(photo.sha256 for photo in copied))
-    rows = {row.sha256: row for row in session.scalars(select(Photo).where(Photo.sha256.in_(shas)))}
-    for photo in copied:
-        if photo.sha256 not in rows:
+class _KnownRows:
+    """The photo rows and ledger keys a group of memories needs that the library already
+    has, read with one query each when the group's transaction starts (not one a memory)."""
+
+    def __init__(self, ready: list[tuple[ProposedMemory, list[CopiedPhoto]]]) -> None:
+        self._shas = list(dict.fromkeys(c.sha256 for _p, copied in ready for c in copied))
+        self._keys = [k for proposal, _copied in ready for k in proposal.ledger_keys + [
+            ledger.photo_key(c.sha256) for c in proposal.photos + proposal.bursts]]
+        self.photos: dict[str, Photo] | None = None
+        self.ledger: set[str] = set()
+
+    def load(self, session: Session) -> None:
+        if self.photos is not None:
+            return
+        self.photos = {}
+        for start in range(0, len(self._shas), 500):
+            chunk = self._shas[start:start + 500]
+            self.photos.update((row.sha256, row) for row in session.scalars(
+                select(Photo).where(Photo.sha256.in_(chunk))))
+        self.ledger = ledger.present(session, self._keys)
+
+    def photo_row(self, session: Session, photo: CopiedPhoto) -> Photo:
+        """The library's row for a copied photo: the one it already has, or a new one."""
+        assert self.photos is not None
+        row = self.photos.get(photo.sha256)
+        if row is None:
             info = photo.info
-            rows[photo.sha256] = Photo(
+            row = self.photos[photo.sha256] = Photo(
                 sha256=photo.sha256, extension=photo.extension, byte_size=photo.byte_size,
                 width=info.width, height=info.height, orientation=info.orientation,
                 taken_at=info.taken_at, original_name=photo.candidate.path.name[:255])
-            session.add(rows[photo.sha256])
-    session.flush()
-    return rows
+            session.add(row)
+        return row
