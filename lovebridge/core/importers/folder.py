@@ -17,7 +17,7 @@ from lovebridge.core.importers.exif_gps import gps_position
 from lovebridge.core.importers.filehash import file_facts
 from lovebridge.core.importers.grouping import group_photos
 from lovebridge.core.importers.job import NO_CONTROL, JobControl
-from lovebridge.core.importers.places import place_finder
+from lovebridge.core.importers.places import load_in_background, place_finder
 from lovebridge.core.importers.plan import CandidatePhoto, ImportPlan, Place
 from lovebridge.core.importers.scan import Skipped, walk_photos
 from lovebridge.core.scrapbook import images
@@ -92,10 +92,15 @@ def read_candidates(files: list[Path]) -> Iterator[tuple[Path, CandidatePhoto | 
 
 
 class PlaceNamer:
-    """Place names for GPS positions, remembered per ~1 km square (photos cluster)."""
+    """Place names for GPS positions, remembered per ~1 km square (photos cluster).
+
+    `name` names a photo at once; `later` gathers photos (and starts loading the town table
+    in the background at the first one), and `name_gathered` names them all in one pass.
+    """
 
     def __init__(self) -> None:
         self._known: dict[tuple[float, float], Place | None] = {}
+        self._waiting: list[CandidatePhoto] = []
 
     def name(self, photo: CandidatePhoto) -> None:
         if not photo.has_gps:
@@ -104,6 +109,18 @@ class PlaceNamer:
         if key not in self._known:
             self._known[key] = place_finder().find(*key)
         photo.place = self._known[key]
+
+    def later(self, photo: CandidatePhoto) -> None:
+        if not photo.has_gps:
+            return
+        if not self._waiting:
+            load_in_background()
+        self._waiting.append(photo)
+
+    def name_gathered(self) -> None:
+        for photo in self._waiting:
+            self.name(photo)
+        self._waiting.clear()
 
 
 def plan_folder(ctx: AppContext, folder: Path, control: JobControl = NO_CONTROL) -> ImportPlan:
@@ -134,8 +151,9 @@ def plan_folder(ctx: AppContext, folder: Path, control: JobControl = NO_CONTROL)
             plan.refuse(shown, f"is the same photo as {_shown(seen[candidate.sha256], folder)}")
             continue
         seen[candidate.sha256] = path
-        namer.name(candidate)
+        namer.later(candidate)
         candidates.append(candidate)
+    namer.name_gathered()
     control.step(len(files), len(files))
     plan.proposals = group_photos(candidates)
     logger.info("folder import: %d files, %d suggested memories, %d not usable",
