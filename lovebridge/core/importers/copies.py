@@ -10,7 +10,10 @@ thumbnail is made here: the Scrapbook makes a missing one the first time a card 
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from lovebridge.core.context import AppContext
@@ -34,21 +37,42 @@ class CopiedPhoto:
     info: images.PhotoInfo
 
 
+COPIERS = 2  # photos copied at once: the copies wait on the disk, not on Python
+
+
 def copy_photos(ctx: AppContext, batch: DurableBatch, candidates: list[CandidatePhoto],
                 problems: list[Problem],
                 step: Callable[[int], None] = lambda _count: None) -> list[CopiedPhoto]:
     """Copy `candidates` into `batch`; a photo that cannot be copied is a problem.
 
-    `step(count)` follows the progress; if it raises (a cancel), the error passes on and the
-    caller drops what this call added to the batch.
+    A couple of copies run at once, a few ahead (results are taken in order). `step(count)`
+    follows the progress; if it raises (a cancel), the copies under way are finished first,
+    then the error passes on and the caller drops what this call added to the batch.
     """
     copied: list[CopiedPhoto] = []
-    for count, candidate in enumerate(candidates, start=1):
-        photo = _copy_one(ctx, batch, candidate, problems)
-        step(count)
-        if photo is not None:
-            copied.append(photo)
+    with ThreadPoolExecutor(max_workers=COPIERS) as pool:
+        ahead: deque[Future[tuple[CopiedPhoto | None, list[Problem]]]] = deque()
+        waiting = iter(candidates)
+        for candidate in itertools.islice(waiting, 2 * COPIERS):
+            ahead.append(pool.submit(_copy_with_problems, ctx, batch, candidate))
+        count = 0
+        while ahead:
+            photo, found = ahead.popleft().result()
+            following = next(waiting, None)
+            if following is not None:
+                ahead.append(pool.submit(_copy_with_problems, ctx, batch, following))
+            problems.extend(found)
+            count += 1
+            step(count)
+            if photo is not None:
+                copied.append(photo)
     return copied
+
+
+def _copy_with_problems(ctx: AppContext, batch: DurableBatch, candidate: CandidatePhoto
+                        ) -> tuple[CopiedPhoto | None, list[Problem]]:
+    found: list[Problem] = []
+    return _copy_one(ctx, batch, candidate, found), found
 
 
 def _copy_one(ctx: AppContext, batch: DurableBatch, candidate: CandidatePhoto,
