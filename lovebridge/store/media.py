@@ -180,7 +180,10 @@ class DurableBatch:
     at the files; `discard` removes what was not finished.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, whole_filesystem: bool = True) -> None:
+        # False for folders that may sit on a network or FUSE file system (the shared sync
+        # folder), where syncfs may not reach the server: there each file is fsynced.
+        self._whole_filesystem = whole_filesystem
         self._pending: list[tuple[str, Path]] = []
         self._targets: set[Path] = set()
 
@@ -265,7 +268,7 @@ class DurableBatch:
     def _make_durable(self) -> None:
         folders = list(dict.fromkeys(target.parent for _temp, target in self._pending))
         one_per_disk = list({folder.stat().st_dev: folder for folder in folders}.values())
-        if all(sync_filesystem(folder) for folder in one_per_disk):
+        if self._whole_filesystem and all(sync_filesystem(folder) for folder in one_per_disk):
             for temp_name, target in self._pending:
                 replace_file(temp_name, target)
             for folder in one_per_disk:
