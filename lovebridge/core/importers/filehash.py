@@ -24,6 +24,7 @@ class FileFacts:
     size: int
     keep_bytes: int | None  # a JPEG with junk after its end is stored cut to this length
     stored_sha256: str  # of the bytes stored
+    complete: bool = True  # False for a JPEG whose end marker is missing (cut short?)
 
 
 def hash_stream(handle: BinaryIO, limit: int | None = None) -> str:
@@ -49,6 +50,6 @@ def file_facts(path: Path, info: images.PhotoInfo) -> FileFacts:
             return FileFacts(sha, size, None, sha)
         end = images.jpeg_end_in_file(handle, size)
         if end is None or end >= size:
-            return FileFacts(sha, size, None, sha)
+            return FileFacts(sha, size, None, sha, complete=end is not None)
         handle.seek(0)
         return FileFacts(sha, size, end, hash_stream(handle, end))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 import logging
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -15,7 +16,7 @@ from lovebridge.core.context import AppContext
 from lovebridge.core.importers import dhash, ledger
 from lovebridge.core.importers.exif_gps import gps_position
 from lovebridge.core.importers.filehash import file_facts
-from lovebridge.core.importers.grouping import group_photos
+from lovebridge.core.importers.grouping import group_photos, may_be_near_copies
 from lovebridge.core.importers.job import NO_CONTROL, JobControl
 from lovebridge.core.importers.places import load_in_background, place_finder
 from lovebridge.core.importers.plan import CandidatePhoto, ImportPlan, Place
@@ -25,14 +26,16 @@ from lovebridge.core.scrapbook import images
 logger = logging.getLogger(__name__)
 
 
-def read_candidate(path: Path) -> CandidatePhoto:
+def read_candidate(path: Path, near_copy_hash: bool = True) -> CandidatePhoto:
     """Hash and read one photo file; a file that is not a whole photo raises PhotoRefusedError.
 
-    The header (kind, size, time, GPS) is read once, and a 1/8-scale decode gives the
-    near-copy hash; the decode proves the picture data is there (a truncated file fails
-    here, before anything is imported). The file is then hashed in chunks (from the disk
-    cache: it was just read), never held whole in memory; a file that changes meanwhile is
-    refused, so the hash the import later checks is of the very bytes decoded.
+    The header (kind, size, time, GPS) is read once, then the file is hashed in chunks,
+    never held whole in memory, and a JPEG's end is found (junk after it is not stored).
+    A 1/8-scale decode gives the near-copy hash, and proves the picture data is there (a
+    truncated file fails here, before anything is imported). With `near_copy_hash` False
+    the decode is left for `add_near_copy_hash`, for a JPEG whose end marker shows it whole
+    (any other file is decoded now). A file that changes meanwhile is refused, so the hash
+    the import checks later is of the very bytes that were read.
     """
     name = path.name
     with images.open_checked(path) as image:
@@ -44,13 +47,14 @@ def read_candidate(path: Path) -> CandidatePhoto:
                 image.draft("L", dhash.DECODE_SIZE)
             # No photo needing more memory than the viewer allows is decoded, nor imported.
             images.check_decode_budget(image, name)
-            picture_hash = dhash.dhash(image)
         except images.PhotoRefusedError:
             raise
         except (*images.BROKEN_FILE_ERRORS, Image.DecompressionBombError) as exc:
-            raise images.PhotoRefusedError(
-                f"{name} is damaged or incomplete and could not be read.") from exc
-    facts = file_facts(path, info)
+            raise _damaged(name) from exc
+        facts = file_facts(path, info)
+        picture_hash = None
+        if near_copy_hash or not facts.complete or info.extension != "jpg":
+            picture_hash = _decoded_hash(image, name)
     if _version(path) != before or facts.size != before[0]:
         raise images.PhotoRefusedError(
             f"{name} changed while it was being read; import it again to bring it in.")
@@ -59,6 +63,29 @@ def read_candidate(path: Path) -> CandidatePhoto:
                           longitude=lon, dhash=picture_hash, byte_size=facts.size,
                           info=info, keep_bytes=facts.keep_bytes,
                           stored_sha256=facts.stored_sha256)
+
+
+def add_near_copy_hash(photo: CandidatePhoto) -> None:
+    """Decode a photo read without it (at 1/8 scale) for its near-copy hash; a picture
+    that does not decode raises PhotoRefusedError."""
+    if photo.dhash is not None:
+        return
+    name = photo.path.name
+    with images.open_checked(photo.path) as image:
+        if image.format == "JPEG":
+            image.draft("L", dhash.DECODE_SIZE)
+        photo.dhash = _decoded_hash(image, name)
+
+
+def _decoded_hash(image: Image.Image, name: str) -> int:
+    try:
+        return dhash.dhash(image)
+    except (*images.BROKEN_FILE_ERRORS, Image.DecompressionBombError) as exc:
+        raise _damaged(name) from exc
+
+
+def _damaged(name: str) -> images.PhotoRefusedError:
+    return images.PhotoRefusedError(f"{name} is damaged or incomplete and could not be read.")
 
 
 def _version(path: Path) -> tuple[int, int]:
@@ -70,20 +97,23 @@ def _version(path: Path) -> tuple[int, int]:
 READERS = 2  # photos read at once: decoding and hashing let go of Python's lock
 
 
-def read_candidates(files: list[Path]) -> Iterator[tuple[Path, CandidatePhoto | Exception]]:
+def read_candidates(files: list[Path], near_copy_hash: bool = True,
+                    read: Callable[..., Any] | None = None,
+                    ) -> Iterator[tuple[Path, CandidatePhoto | Exception]]:
     """`read_candidate` of each file, in order, a few read ahead in worker threads (a refused
     or unreadable file gives its error instead). At most 2 x READERS photos are in flight, so
     memory does not grow with the folder, and stopping early waits only for those."""
+    work = read or (lambda path: read_candidate(path, near_copy_hash))
     with ThreadPoolExecutor(max_workers=READERS) as pool:
-        ahead: deque[tuple[Path, Future[CandidatePhoto]]] = deque()
+        ahead: deque[tuple[Path, Future[Any]]] = deque()
         waiting = iter(files)
         for path in itertools.islice(waiting, 2 * READERS):
-            ahead.append((path, pool.submit(read_candidate, path)))
+            ahead.append((path, pool.submit(work, path)))
         while ahead:
             path, future = ahead.popleft()
             following = next(waiting, None)
             if following is not None:
-                ahead.append((following, pool.submit(read_candidate, following)))
+                ahead.append((following, pool.submit(work, following)))
             try:
                 result: CandidatePhoto | Exception = future.result()
             except (images.PhotoRefusedError, OSError) as exc:
@@ -134,7 +164,10 @@ def plan_folder(ctx: AppContext, folder: Path, control: JobControl = NO_CONTROL)
     seen: dict[str, Path] = {}
     candidates: list[CandidatePhoto] = []
     namer = PlaceNamer()
-    for done, (path, candidate) in enumerate(read_candidates(files), start=1):
+    # Decoding a photo for its near-copy hash is the slowest step of all: a JPEG shown whole
+    # by its end marker is decoded only if a photo was taken within seconds of it (see
+    # grouping.may_be_near_copies), the only ones whose hash is ever compared.
+    for done, (path, candidate) in enumerate(read_candidates(files, False), start=1):
         control.step(done - 1, len(files))
         shown = _shown(path, folder)
         if isinstance(candidate, images.PhotoRefusedError):
@@ -153,12 +186,31 @@ def plan_folder(ctx: AppContext, folder: Path, control: JobControl = NO_CONTROL)
         seen[candidate.sha256] = path
         namer.later(candidate)
         candidates.append(candidate)
+    candidates = _with_near_copy_hashes(candidates, plan, folder, control, len(files))
     namer.name_gathered()
     control.step(len(files), len(files))
     plan.proposals = group_photos(candidates)
     logger.info("folder import: %d files, %d suggested memories, %d not usable",
                 len(files), len(plan.proposals), len(plan.problems))
     return plan
+
+
+def _with_near_copy_hashes(candidates: list[CandidatePhoto], plan: ImportPlan, folder: Path,
+                           control: JobControl, total: int) -> list[CandidatePhoto]:
+    """The candidates, those that may be near-copies decoded for their hash (a picture that
+    does not decode is refused, as when it is read)."""
+    close = {photo.path: photo for photo in may_be_near_copies(candidates)
+             if photo.dhash is None}
+    refused: set[Path] = set()
+    for path, result in read_candidates(list(close), read=lambda p: add_near_copy_hash(close[p])):
+        control.step(total - 1, total)
+        if isinstance(result, Exception):
+            refused.add(path)
+            message = (_reason(str(result), path.name)
+                       if isinstance(result, images.PhotoRefusedError)
+                       else f"could not be read ({result.strerror or result})")
+            plan.refuse(_shown(path, folder), message)
+    return [c for c in candidates if c.path not in refused]
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -224,15 +224,17 @@ _SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
 
 
 def jpeg_end_in_file(handle: BinaryIO, size: int) -> int | None:
-    """`jpeg_end` of an open file of `size` bytes, read in chunks (never the whole file)."""
+    """Where the first JPEG image in an open file of `size` bytes ends (just after its EOI
+    marker; `size` when nothing follows it), or None when no end is found (a file cut short).
+    Walks it as `jpeg_end` does, reading it in chunks (never the whole file)."""
     handle.seek(0)
     if handle.read(2) != b"\xff\xd8":
         return None
     pos = 2
-    while pos + 4 <= size:
+    while pos + 2 <= size:
         handle.seek(pos)
         head = handle.read(4)
-        if len(head) < 4 or head[0] != 0xFF:
+        if len(head) < 2 or head[0] != 0xFF:
             return None
         marker = head[1]
         if marker == 0xFF:
@@ -243,6 +245,8 @@ def jpeg_end_in_file(handle: BinaryIO, size: int) -> int | None:
         if 0xD0 <= marker <= 0xD7 or marker == 0x01:
             pos += 2
             continue
+        if len(head) < 4:
+            return None
         pos += 2 + int.from_bytes(head[2:4], "big")
         if marker == 0xDA:
             found = _scan_end_in_file(handle, pos)
