@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -60,16 +61,24 @@ def accept(ctx: AppContext, plan: ImportPlan, control: JobControl = NO_CONTROL,
     require_free_space(ctx.paths.data, space_for_new(ctx, [c for p in wanted for c in p]),
                        IMPORT_DOING)
     progress = _Progress(control, sum(len(photos) + 1 for photos in wanted))
-    service = MemoryService(ctx)
     pairs = list(zip(chosen, wanted, strict=True))
-    for first, group in _groups(pairs):
-        try:
-            _write_group(ctx, service, group, outcome, progress)
-        except StoreFullError as exc:  # the disk filled up meanwhile: say how much is left
-            left = [c for _proposal, photos in pairs[first:] for c in photos]
-            raise disk_full_error(ctx.paths.data, space_for_new(ctx, left), IMPORT_DOING,
-                                  f"the {outcome.memories} memories written before are kept; "
-                                  "running the import again carries on") from exc
+    committer = _Committer(ctx, outcome)
+    try:
+        for first, group in _groups(pairs):
+            batch, ready, cancelled = _copy_group(ctx, group, outcome, progress)
+            committer.commit(first + len(group), batch, ready)
+            if cancelled:
+                committer.wait()
+                raise ImportCancelledError
+        committer.wait()
+    except StoreFullError as exc:  # the disk filled up meanwhile: say how much is left
+        committer.wait(quietly=True)
+        left = [c for _proposal, photos in pairs[committer.written:] for c in photos]
+        raise disk_full_error(ctx.paths.data, space_for_new(ctx, left), IMPORT_DOING,
+                              f"the {outcome.memories} memories written before are kept; "
+                              "running the import again carries on") from exc
+    finally:
+        committer.close()
     control.step(progress.total, progress.total)
     outcome.extras = [extra(ctx) for extra in plan.extras]
     logger.info("import wrote %d memories with %d photos", outcome.memories, outcome.photos)
@@ -83,6 +92,7 @@ GROUP_PHOTOS = 400
 GROUP_BYTES = 256 * 1024 * 1024
 
 _Pair = tuple[ProposedMemory, list[CandidatePhoto]]
+_Ready = tuple[ProposedMemory, list[CopiedPhoto]]
 
 
 class _Progress:
@@ -110,12 +120,13 @@ def _groups(pairs: list[_Pair]) -> list[tuple[int, list[_Pair]]]:
     return groups
 
 
-def _write_group(ctx: AppContext, service: MemoryService, group: list[_Pair],
-                 outcome: AcceptOutcome, progress: _Progress) -> None:
-    """Copy the group's photos, make them durable, then commit its memories together. On a
-    cancel the memories copied whole are still written; the one being copied is dropped."""
+def _copy_group(ctx: AppContext, group: list[_Pair], outcome: AcceptOutcome,
+                progress: _Progress) -> tuple[DurableBatch, list[_Ready], bool]:
+    """Copy the group's photos into a batch: (the batch, the memories to write, whether
+    Cancel was pressed). On a cancel the memories copied whole are kept for writing and
+    the one being copied is dropped, its files too."""
     batch = DurableBatch()
-    ready: list[tuple[ProposedMemory, list[CopiedPhoto]]] = []
+    ready: list[_Ready] = []
     try:
         for proposal, photos in group:
             progress.step()
@@ -124,31 +135,67 @@ def _write_group(ctx: AppContext, service: MemoryService, group: list[_Pair],
                 copied = copy_photos(ctx, batch, photos, outcome.problems, progress.step)
             except ImportCancelledError:
                 batch.discard_after(mark)
-                raise
+                return batch, ready, True
             progress.done += len(photos) + 1
             if copied or proposal.ledger_keys:  # else every photo was refused
                 ready.append((proposal, copied))
     except ImportCancelledError:
-        _commit(ctx, service, batch, ready, outcome)
-        raise
+        return batch, ready, True
     except BaseException:
         batch.discard()
         raise
-    _commit(ctx, service, batch, ready, outcome)
+    return batch, ready, False
 
 
-def _commit(ctx: AppContext, service: MemoryService, batch: DurableBatch,
-            ready: list[tuple[ProposedMemory, list[CopiedPhoto]]],
-            outcome: AcceptOutcome) -> None:
-    """Make the batch's files durable, then write its memories in one transaction."""
-    with translated_write_errors():  # a full disk stops the import with a clear message
-        batch.finish()
-    if not ready:
-        return
-    known = _KnownRows(ready)
-    service.add_all_quietly([_draft(proposal, copied, known) for proposal, copied in ready])
-    outcome.memories += len(ready)
-    outcome.photos += sum(len(copied) for _proposal, copied in ready)
+class _Committer:
+    """Makes each group's files durable and commits its memories in a thread of its own,
+    while the next group's photos are copied (the copies wait on the disk, the commit on
+    Python: together they take little more than one of them). Groups are committed in
+    order, each only after the one before it has been."""
+
+    def __init__(self, ctx: AppContext, outcome: AcceptOutcome) -> None:
+        self._ctx, self._outcome = ctx, outcome
+        self._service = MemoryService(ctx)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-commit")
+        self._pending: Future[None] | None = None
+        self.written = 0  # memories of the plan (index into its pairs) committed so far
+
+    def commit(self, upto: int, batch: DurableBatch, ready: list[_Ready]) -> None:
+        try:
+            self.wait()
+        except BaseException:
+            batch.discard()
+            raise
+        self._pending = self._pool.submit(self._write, upto, batch, ready)
+
+    def _write(self, upto: int, batch: DurableBatch, ready: list[_Ready]) -> None:
+        try:
+            with translated_write_errors():  # a full disk stops the import with a clear message
+                batch.finish()
+        finally:
+            batch.discard()  # only when finishing failed: a finished batch holds nothing
+        if ready:
+            known = _KnownRows(ready)
+            self._service.add_all_quietly(
+                [_draft(proposal, copied, known) for proposal, copied in ready])
+            self._outcome.memories += len(ready)
+            self._outcome.photos += sum(len(copied) for _proposal, copied in ready)
+        self.written = upto
+
+    def wait(self, quietly: bool = False) -> None:
+        """Until the group being committed is; its error is raised (unless `quietly`)."""
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        try:
+            pending.result()
+        except BaseException:
+            if not quietly:
+                raise
+
+    def close(self) -> None:
+        self.wait(quietly=True)
+        self._pool.shutdown(wait=True)
 
 
 IMPORT_DOING = "import these memories"
