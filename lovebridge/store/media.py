@@ -210,11 +210,10 @@ class DurableBatch:
         fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
         written = 0
         try:
-            with os.fdopen(fd, "wb") as handle:
+            with os.fdopen(fd, "wb") as handle:  # private (0600), as mkstemp makes it
                 for chunk in chunks:
                     handle.write(chunk)
                     written += len(chunk)
-            os.chmod(temp_name, 0o600)
         except BaseException:
             Path(temp_name).unlink(missing_ok=True)
             raise
@@ -234,18 +233,17 @@ class DurableBatch:
             raise CopySourceError(exc.strerror or str(exc)) from exc
         try:
             make_private_folders(target.parent)
+            # mkstemp makes the file private (0600) and opens it for reading too: what was
+            # written is read back through the same handle to be hashed.
             fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
             try:
-                try:
+                with os.fdopen(fd, "rb") as written:
                     copied = _copy_fd(reader, fd, length)
-                finally:
-                    os.close(fd)
-                if length is not None and copied != length:
-                    raise SourceChangedError(f"{source.name} is shorter than it was")
-                with open(temp_name, "rb") as written:
+                    if length is not None and copied != length:
+                        raise SourceChangedError(f"{source.name} is shorter than it was")
+                    written.seek(0)
                     if hashlib.file_digest(written, "sha256").hexdigest() != sha256:
                         raise SourceChangedError(f"{source.name} changed")
-                os.chmod(temp_name, 0o600)
             except BaseException:
                 Path(temp_name).unlink(missing_ok=True)
                 raise
