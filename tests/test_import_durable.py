@@ -45,7 +45,51 @@ def _photos(ctx) -> list[Photo]:  # noqa: ANN001
         return list(session.scalars(select(Photo).order_by(Photo.id)))
 
 
-def test_each_memory_commits_only_after_its_files_are_durable(
+def _files(ctx) -> tuple[int, int]:  # noqa: ANN001
+    """(photo files under their real names, temp files) in the library now."""
+    files = [p for p in ctx.paths.photos.rglob("*") if p.is_file()]
+    temps = sum(p.name.startswith(".incoming-") for p in files)
+    return len(files) - temps, temps
+
+
+@pytest.mark.parametrize("group_photos", [3, 400])
+def test_memories_commit_only_after_their_files_are_durable(
+        ctx, tmp_path: Path, monkeypatch, group_photos: int) -> None:  # noqa: ANN001
+    """Each sync of the file system, and each commit, with the files there at that moment:
+    the data is synced before any rename, the renames before the commit."""
+    events: list[tuple[str, int, int]] = []
+    real_sync = media_module.sync_filesystem
+
+    def sync(folder: Path) -> bool:
+        events.append(("sync", *_files(ctx)))
+        return real_sync(folder)
+
+    monkeypatch.setattr(media_module, "sync_filesystem", sync)
+    monkeypatch.setattr(writer, "GROUP_PHOTOS", group_photos)
+    plan = plan_folder(ctx, _two_days(tmp_path / "roll"))
+    event.listen(ctx.store.engine, "commit", lambda _conn: events.append(("commit", *_files(ctx))))
+    outcome = writer.accept(ctx, plan)
+    during = list(events)  # reading the result below commits its own (empty) transaction
+    assert (outcome.memories, outcome.photos) == (2, 6)
+    if not media_module.sync_filesystem_supported():
+        pytest.skip("no syncfs here: the per-file fsync test below covers this system")
+    commits = [i for i, e in enumerate(during) if e[0] == "commit"]
+    assert len(commits) == (2 if group_photos == 3 else 1)  # a transaction a group
+    start = 0
+    for number, commit in enumerate(commits, start=1):
+        whole = 3 * number if group_photos == 3 else 6  # the group's files and those before
+        syncs = [e for e in during[start:commit] if e[0] == "sync"]
+        assert len(syncs) == 2  # the files' data, then their names
+        assert syncs[0][2] >= whole - 3 * (number - 1) and syncs[0][1] == whole - (
+            3 if group_photos == 3 else 6)  # all written, none renamed yet
+        assert syncs[1][1] == whole  # all renamed before the names were synced
+        assert during[commit][1] == whole
+        start = commit + 1
+    with ctx.store.session_scope() as session:
+        assert len(session.scalars(select(ImportLedger)).all()) == 6
+
+
+def test_without_syncfs_each_file_and_folder_is_fsynced_before_the_commit(
         ctx, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     events: list[str] = []
     real_fsync, real_folder_sync = media_module.os.fsync, media_module.fsync_directory
@@ -59,25 +103,21 @@ def test_each_memory_commits_only_after_its_files_are_durable(
         events.append(f"folder {folder.name}")
         real_folder_sync(folder)
 
+    monkeypatch.setattr(media_module, "sync_filesystem", lambda _folder: False)  # not Linux
     monkeypatch.setattr(media_module.os, "fsync", fsync)
     monkeypatch.setattr(media_module, "fsync_directory", folder_sync)
     plan = plan_folder(ctx, _two_days(tmp_path / "roll"))
     event.listen(ctx.store.engine, "commit", lambda _conn: events.append("commit"))
     outcome = writer.accept(ctx, plan)
-    during = list(events)  # reading the result below commits its own (empty) transaction
+    during = list(events)
     assert (outcome.memories, outcome.photos) == (2, 6)
-
     stored = [ctx.media.path_for(p.sha256, p.extension) for p in _photos(ctx)]
-    per_memory = [stored[:3], stored[3:]]
-    commits = [i for i, name in enumerate(during) if name == "commit"]
-    assert len(commits) == 2  # one transaction per memory, not one per photo
-    start = 0
-    for files, commit in zip(per_memory, commits, strict=True):
-        before = during[start:commit]
-        assert before.count("file") == 3  # every file of the memory, before its commit
-        folders = [e for e in before if e.startswith("folder")]
-        assert sorted(folders) == sorted({f"folder {f.parent.name}" for f in files})
-        start = commit + 1
+    assert during.index("commit") == len(during) - 1  # one transaction, after every sync
+    assert during.count("file") == 6
+    folders = sorted(e for e in during if e.startswith("folder"))
+    assert folders == sorted({f"folder {f.parent.name}" for f in stored})
+    assert during.index("folder " + stored[0].parent.name) > max(
+        i for i, e in enumerate(during) if e == "file")  # files first, then their folders
 
 
 def test_an_imported_photo_gets_its_thumbnail_when_first_shown(ctx, tmp_path: Path) -> None:

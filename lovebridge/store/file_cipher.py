@@ -31,6 +31,28 @@ def encrypt_bytes(key: bytes, identity: str, data: bytes) -> bytes:
     return MAGIC + nonce + AESGCM(key).encrypt(nonce, data, MAGIC + identity.encode("utf-8"))
 
 
+class StreamSealer:
+    """`encrypt_bytes` for data that comes in chunks: the same file, never the whole in memory.
+
+    `header` is written first, then what `update` returns for each chunk, then `finalize()`
+    (the GCM tag): together byte for byte the layout `decrypt_bytes` reads.
+    """
+
+    def __init__(self, key: bytes, identity: str) -> None:
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+        nonce = secrets.token_bytes(NONCE_BYTES)
+        self.header = MAGIC + nonce
+        self._encryptor = Cipher(algorithms.AES(key), modes.GCM(nonce)).encryptor()
+        self._encryptor.authenticate_additional_data(MAGIC + identity.encode("utf-8"))
+
+    def update(self, chunk: bytes) -> bytes:
+        return self._encryptor.update(chunk)
+
+    def finalize(self) -> bytes:
+        return self._encryptor.finalize() + self._encryptor.tag
+
+
 def decrypt_bytes(key: bytes, identity: str, blob: bytes) -> bytes:
     if not is_encrypted(blob) or len(blob) < len(MAGIC) + NONCE_BYTES + 16:
         raise TamperedFileError(f"{identity} is not an encrypted LoveBridge file.")

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import functools
 import hashlib
 import os
+import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import TypeVar
 
 from lovebridge.store.file_cipher import (
+    StreamSealer,
     TamperedFileError,
     decrypt_bytes,
     encrypt_bytes,
@@ -126,18 +131,60 @@ def _sync_all(sync: Callable[[_T], None], items: list[_T]) -> None:
             pass
 
 
-class DurableBatch:
-    """Several files written crash-safely together, paying one fsync per file and one per folder.
+@functools.cache
+def _syncfs() -> Callable[[int], int] | None:
+    """Linux's syncfs(2) through the C library, or None where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        call = libc.syncfs
+    except (OSError, AttributeError):
+        return None
+    call.argtypes = [ctypes.c_int]
+    call.restype = ctypes.c_int
+    return call
 
-    `add` writes each file to a temp name beside its target (nothing is renamed yet);
-    `finish` fsyncs every temp file, renames each into place, then fsyncs each folder touched
-    once. A crash before `finish` returns leaves only temp files (`.incoming-*`, swept on
-    opening) or whole files: never a torn one under a real name. Call `finish` before
-    committing anything that points at the files; `discard` removes what was not finished.
+
+def sync_filesystem_supported() -> bool:
+    return _syncfs() is not None
+
+
+def sync_filesystem(folder: Path) -> bool:
+    """Make everything written on the file system holding `folder` durable, with one syncfs
+    (Linux; it reports write-back errors since 5.8); False where the call does not exist,
+    and the caller fsyncs file by file instead."""
+    call = _syncfs()
+    if call is None:
+        return False
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if call(fd) != 0:
+            number = ctypes.get_errno()
+            raise OSError(number, os.strerror(number))
+    finally:
+        os.close(fd)
+    return True
+
+
+class DurableBatch:
+    """Several files written crash-safely together: made durable in one pass before renaming.
+
+    `add` (or `add_chunks`) writes each file to a temp name beside its target and closes it
+    (nothing is renamed yet); `finish` makes every temp file durable, renames each into
+    place, then makes the renames durable. On Linux each step is one syncfs of the file
+    system (a memory's photos cost two syncs, not one fsync per file and per folder);
+    elsewhere every temp file and then every folder touched is fsynced. A crash before
+    `finish` returns leaves only temp files (`.incoming-*`, swept on opening) or whole files:
+    never a torn one under a real name. Call `finish` before committing anything that points
+    at the files; `discard` removes what was not finished.
     """
 
-    def __init__(self) -> None:
-        self._pending: list[tuple[BinaryIO, str, Path]] = []
+    def __init__(self, whole_filesystem: bool = True) -> None:
+        # False for folders that may sit on a network or FUSE file system (the shared sync
+        # folder), where syncfs may not reach the server: there each file is fsynced.
+        self._whole_filesystem = whole_filesystem
+        self._pending: list[tuple[str, Path]] = []
         self._targets: set[Path] = set()
 
     def __len__(self) -> int:
@@ -146,40 +193,175 @@ class DurableBatch:
     def has(self, target: Path) -> bool:
         return target in self._targets
 
+    def mark(self) -> int:
+        """Where the batch stands now, for `discard_after`."""
+        return len(self._pending)
+
     def add(self, target: Path, data: bytes) -> None:
+        self.add_chunks(target, (data,))
+
+    def add_chunks(self, target: Path, chunks: Iterable[bytes]) -> int:
+        """Write the bytes `chunks` yields under a temp name beside `target`; returns how many.
+
+        If `chunks` raises (the source changed, a read failed), the temp file is removed and
+        the error passed on: nothing of it stays in the batch.
+        """
         make_private_folders(target.parent)
         fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
-        handle = os.fdopen(fd, "wb")
-        self._pending.append((handle, temp_name, target))
+        written = 0
+        try:
+            with os.fdopen(fd, "wb") as handle:  # private (0600), as mkstemp makes it
+                for chunk in chunks:
+                    handle.write(chunk)
+                    written += len(chunk)
+        except BaseException:
+            Path(temp_name).unlink(missing_ok=True)
+            raise
+        self._pending.append((temp_name, target))
         self._targets.add(target)
-        handle.write(data)
-        handle.flush()
+        return written
+
+    def add_copy(self, target: Path, source: Path, sha256: str,
+                 length: int | None = None) -> int:
+        """Copy the file `source` (its first `length` bytes, or all of it) to a temp name
+        beside `target`, in the kernel where it can (copy_file_range), then hash what was
+        written: if it is not `sha256`, the temp file is removed and SourceChangedError
+        raised. Returns the bytes copied. CopySourceError when `source` cannot be opened."""
+        try:
+            reader = os.open(source, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        except OSError as exc:
+            raise CopySourceError(exc.strerror or str(exc)) from exc
+        try:
+            make_private_folders(target.parent)
+            # mkstemp makes the file private (0600) and opens it for reading too: what was
+            # written is read back through the same handle to be hashed.
+            fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
+            try:
+                with os.fdopen(fd, "rb") as written:
+                    copied = _copy_fd(reader, fd, length)
+                    if length is not None and copied != length:
+                        raise SourceChangedError(f"{source.name} is shorter than it was")
+                    written.seek(0)
+                    if hashlib.file_digest(written, "sha256").hexdigest() != sha256:
+                        raise SourceChangedError(f"{source.name} changed")
+            except BaseException:
+                Path(temp_name).unlink(missing_ok=True)
+                raise
+        finally:
+            os.close(reader)
+        self._pending.append((temp_name, target))
+        self._targets.add(target)
+        return copied
 
     def finish(self) -> None:
         try:
-            # fsync from several threads at once: the file system gathers them into shared
-            # journal commits (about 4x faster for a memory's photos than one after another).
-            _sync_all(os.fsync, [handle.fileno() for handle, _temp, _target in self._pending])
-            for handle, temp_name, _target in self._pending:
-                handle.close()
-                os.chmod(temp_name, 0o600)
-            folders: dict[Path, None] = {}
-            for _handle, temp_name, target in self._pending:
-                replace_file(temp_name, target)
-                folders[target.parent] = None
-            _sync_all(fsync_directory, list(folders))
+            if self._pending:
+                self._make_durable()
         except BaseException:
             self.discard()
             raise
         self._pending.clear()
         self._targets.clear()
 
-    def discard(self) -> None:
-        for handle, temp_name, _target in self._pending:
-            handle.close()
+    def _make_durable(self) -> None:
+        folders = list(dict.fromkeys(target.parent for _temp, target in self._pending))
+        one_per_disk = list({folder.stat().st_dev: folder for folder in folders}.values())
+        if self._whole_filesystem and all(sync_filesystem(folder) for folder in one_per_disk):
+            for temp_name, target in self._pending:
+                replace_file(temp_name, target)
+            for folder in one_per_disk:
+                sync_filesystem(folder)
+            return
+        # No syncfs: fsync from several threads at once, so the file system gathers them
+        # into shared journal commits (about 4x faster than one after another).
+        _sync_all(_fsync_path, [temp_name for temp_name, _target in self._pending])
+        for temp_name, target in self._pending:
+            replace_file(temp_name, target)
+        _sync_all(fsync_directory, folders)
+
+    def discard_after(self, mark: int) -> None:
+        """Remove the files added since `mark` (a memory cancelled half-way)."""
+        for temp_name, target in self._pending[mark:]:
             Path(temp_name).unlink(missing_ok=True)
-        self._pending.clear()
-        self._targets.clear()
+            self._targets.discard(target)
+        del self._pending[mark:]
+
+    def discard(self) -> None:
+        self.discard_after(0)
+
+
+class SourceChangedError(Exception):
+    """The bytes copied are not the ones expected (the file changed since it was read)."""
+
+
+class CopySourceError(Exception):
+    """The file to copy could not be opened (its own problem, not the library's)."""
+
+
+_NO_KERNEL_COPY = {errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM,
+                   errno.EBADF, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)}
+
+
+def _copy_fd(reader: int, writer: int, length: int | None) -> int:
+    """Copy from `reader` to `writer` (both at their current offsets), `length` bytes or up
+    to the end; in the kernel with copy_file_range where the system has it. Returns bytes."""
+    copied = 0
+    kernel = hasattr(os, "copy_file_range")
+    while length is None or copied < length:
+        want = CHUNK * 8 if length is None else min(CHUNK * 8, length - copied)
+        if kernel:
+            try:
+                done = os.copy_file_range(reader, writer, want)
+            except OSError as exc:
+                if exc.errno not in _NO_KERNEL_COPY:
+                    raise
+                kernel = False  # another file system, an old kernel: copy through memory
+                continue
+        else:
+            chunk = os.read(reader, min(want, CHUNK))
+            done = len(chunk)
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(writer, view):]
+        if done == 0:
+            break
+        copied += done
+    return copied
+
+
+def _checked_chunks(source: Path, sha256: str, length: int | None) -> Iterator[bytes]:
+    """The bytes of `source` (its first `length`), a chunk at a time; SourceChangedError at
+    the end when they do not hash to `sha256`."""
+    digest = hashlib.sha256()
+    left = length
+    try:
+        handle = source.open("rb")
+    except OSError as exc:
+        raise CopySourceError(exc.strerror or str(exc)) from exc
+    with handle:
+        while left is None or left > 0:
+            chunk = handle.read(CHUNK if left is None else min(CHUNK, left))
+            if not chunk:
+                break
+            digest.update(chunk)
+            if left is not None:
+                left -= len(chunk)
+            yield chunk
+    if digest.hexdigest() != sha256 or (left is not None and left > 0):
+        raise SourceChangedError(f"{source.name} changed")
+
+
+def _sealed(sealer: StreamSealer, chunks: Iterable[bytes]) -> Iterator[bytes]:
+    yield sealer.header
+    for chunk in chunks:
+        yield sealer.update(chunk)
+    yield sealer.finalize()
+
+
+def _fsync_path(name: str) -> None:
+    """fsync a closed file by name (opened for writing: Windows needs it to flush)."""
+    with open(name, "rb+") as handle:
+        os.fsync(handle.fileno())
 
 
 class MediaStore:
@@ -223,6 +405,23 @@ class MediaStore:
             with translated_write_errors():
                 batch.add(target, self.seal(self.identity(sha256, extension), data))
         return StoredFile(sha256, extension.lower().lstrip("."), len(data), target)
+
+    def copy_file_to_batch(self, batch: DurableBatch, source: Path, extension: str,
+                           sha256: str, length: int | None = None) -> bool:
+        """Queue a copy of the file `source` (its first `length` bytes) as the photo `sha256`,
+        checked against that hash (SourceChangedError if it differs) and sealed while locked;
+        False, and nothing read, when the library already holds it."""
+        target = self.path_for(sha256, extension)
+        if target.exists() or batch.has(target):
+            return False
+        with translated_write_errors():
+            if self.file_key is None:
+                batch.add_copy(target, source, sha256, length)
+            else:
+                chunks = _checked_chunks(source, sha256, length)
+                sealer = StreamSealer(self.file_key, self.identity(sha256, extension))
+                batch.add_chunks(target, _sealed(sealer, chunks))
+        return True
 
     def _write(self, target: Path, data: bytes) -> None:
         """The one place photo bytes reach the disk (a seam for quota tests)."""

@@ -386,6 +386,7 @@ def _no_waiting_for_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(db, "connect", connect_without_sync)
     monkeypatch.setattr(media.os, "fsync", lambda fd: None)
+    monkeypatch.setattr(media, "sync_filesystem", lambda _folder: True)  # nor their syncfs
 
 
 @pytest.mark.timeout(3600)

@@ -15,7 +15,7 @@ import shutil
 import stat
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from lovebridge.core.scrapbook.images import looks_like_photo
@@ -76,13 +76,23 @@ class ExportSource:
         return bytes(data)
 
     _still_to_copy: int | None = None  # bytes of photos not copied out yet (room checks)
+    _room_checked = False
+
+    def expect_copies(self, names: Iterable[str]) -> None:
+        """Say which photos will be copied out (those of entries not imported yet), so the
+        room check counts only them; without it, every photo of the export is counted."""
+        self._still_to_copy = sum(self.size_of(n) for n in dict.fromkeys(names)
+                                  if looks_like_photo(Path(n)))
 
     def _check_room(self, staging: Path) -> None:
         """Before the first photo is copied out: room for all of them, or a clear refusal."""
+        if self._room_checked:
+            return
         if self._still_to_copy is None:
             self._still_to_copy = sum(self.size_of(n) for n in self.names()
                                       if looks_like_photo(Path(n)))
-            require_free_space(staging, self._still_to_copy + SPACE_MARGIN_BYTES, STAGING_DOING)
+        self._room_checked = True
+        require_free_space(staging, self._still_to_copy + SPACE_MARGIN_BYTES, STAGING_DOING)
 
     def extract(self, name: str, staging: Path) -> Path:
         """Copy one item into `staging` under a made-up name; returns where it went.

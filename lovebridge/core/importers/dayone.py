@@ -78,15 +78,18 @@ def plan_dayone(ctx, source: ExportSource, staging: Path,  # noqa: ANN001 - AppC
             plan.refuse(journal, f"is not a Day One journal ({_why(exc)})")
             continue
         entries.extend((journal, e) for e in found)
+    readable: list[Entry] = []
     for done, (journal, raw) in enumerate(entries):
-        control.step(done, len(entries))
         try:
-            entry = _entry(raw, by_md5, plan, unmapped)
+            readable.append(_entry(raw, by_md5, plan, unmapped))
         except (KeyError, TypeError, ValueError, AttributeError):
             plan.refuse(f"{journal}: entry {done + 1}", "has no readable date or id; left out")
-            continue
+    # Only the photos of entries not imported before are copied out: the room is for them.
+    source.expect_copies(n for e in readable if e.key not in known for n in e.photos)
+    for done, entry in enumerate(readable):
+        control.step(done, len(readable))
         add_entry(plan, entry, source, staging, known, namer, "Day One")
-    control.step(len(entries), len(entries))
+    control.step(len(readable), len(readable))
     unmapped_fields(plan, unmapped, "Day One")
     return plan
 

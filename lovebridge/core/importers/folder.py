@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
-import io
 import itertools
 import logging
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
 from lovebridge.core.context import AppContext
 from lovebridge.core.importers import dhash, ledger
 from lovebridge.core.importers.exif_gps import gps_position
-from lovebridge.core.importers.grouping import group_photos
+from lovebridge.core.importers.filehash import file_facts
+from lovebridge.core.importers.grouping import group_photos, may_be_near_copies
 from lovebridge.core.importers.job import NO_CONTROL, JobControl
-from lovebridge.core.importers.places import place_finder
+from lovebridge.core.importers.places import load_in_background, place_finder
 from lovebridge.core.importers.plan import CandidatePhoto, ImportPlan, Place
 from lovebridge.core.importers.scan import Skipped, walk_photos
 from lovebridge.core.scrapbook import images
@@ -26,53 +26,94 @@ from lovebridge.core.scrapbook import images
 logger = logging.getLogger(__name__)
 
 
-def read_candidate(path: Path) -> CandidatePhoto:
+def read_candidate(path: Path, near_copy_hash: bool = True) -> CandidatePhoto:
     """Hash and read one photo file; a file that is not a whole photo raises PhotoRefusedError.
 
-    The file is read once: its bytes are hashed, and the header (time, size, GPS) and a
-    1/8-scale decode for the near-copy hash come from the same bytes. The decode proves the
-    picture data is there (a truncated file fails here, before anything is imported); the
-    import later checks the hash, so it stores exactly the bytes that were checked.
+    The header (kind, size, time, GPS) is read once, then the file is hashed in chunks,
+    never held whole in memory, and a JPEG's end is found (junk after it is not stored).
+    A 1/8-scale decode gives the near-copy hash, and proves the picture data is there (a
+    truncated file fails here, before anything is imported). With `near_copy_hash` False
+    the decode is left for `add_near_copy_hash`, for a JPEG whose end marker shows it whole
+    (any other file is decoded now). A file that changes meanwhile is refused, so the hash
+    the import checks later is of the very bytes that were read.
     """
-    info = images.read_info(path)
-    data = path.read_bytes()
-    sha = hashlib.sha256(data).hexdigest()
-    try:
-        with Image.open(io.BytesIO(data)) as image:
+    name = path.name
+    with images.open_checked(path) as image:
+        before = _version(path)
+        try:
+            info = images.info_of(image, name)
             position = gps_position(image)
             if image.format == "JPEG":
                 image.draft("L", dhash.DECODE_SIZE)
             # No photo needing more memory than the viewer allows is decoded, nor imported.
-            images.check_decode_budget(image, path.name)
-            picture_hash = dhash.dhash(image)
-    except images.PhotoRefusedError:
-        raise
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+            images.check_decode_budget(image, name)
+        except images.PhotoRefusedError:
+            raise
+        except (*images.BROKEN_FILE_ERRORS, Image.DecompressionBombError) as exc:
+            raise _damaged(name) from exc
+        facts = file_facts(path, info)
+        picture_hash = None
+        if near_copy_hash or not facts.complete or info.extension != "jpg":
+            picture_hash = _decoded_hash(image, name)
+    if _version(path) != before or facts.size != before[0]:
         raise images.PhotoRefusedError(
-            f"{path.name} is damaged or incomplete and could not be read.") from exc
+            f"{name} changed while it was being read; import it again to bring it in.")
     lat, lon = position if position else (None, None)
-    return CandidatePhoto(path=path, sha256=sha, taken_at=info.taken_at, latitude=lat,
-                          longitude=lon, dhash=picture_hash, byte_size=len(data),
-                          info=info)
+    return CandidatePhoto(path=path, sha256=facts.sha256, taken_at=info.taken_at, latitude=lat,
+                          longitude=lon, dhash=picture_hash, byte_size=facts.size,
+                          info=info, keep_bytes=facts.keep_bytes,
+                          stored_sha256=facts.stored_sha256)
+
+
+def add_near_copy_hash(photo: CandidatePhoto) -> None:
+    """Decode a photo read without it (at 1/8 scale) for its near-copy hash; a picture
+    that does not decode raises PhotoRefusedError."""
+    if photo.dhash is not None:
+        return
+    name = photo.path.name
+    with images.open_checked(photo.path) as image:
+        if image.format == "JPEG":
+            image.draft("L", dhash.DECODE_SIZE)
+        photo.dhash = _decoded_hash(image, name)
+
+
+def _decoded_hash(image: Image.Image, name: str) -> int:
+    try:
+        return dhash.dhash(image)
+    except (*images.BROKEN_FILE_ERRORS, Image.DecompressionBombError) as exc:
+        raise _damaged(name) from exc
+
+
+def _damaged(name: str) -> images.PhotoRefusedError:
+    return images.PhotoRefusedError(f"{name} is damaged or incomplete and could not be read.")
+
+
+def _version(path: Path) -> tuple[int, int]:
+    """A file's size and modification time: what changes when it is written to."""
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
 
 
 READERS = 2  # photos read at once: decoding and hashing let go of Python's lock
 
 
-def read_candidates(files: list[Path]) -> Iterator[tuple[Path, CandidatePhoto | Exception]]:
+def read_candidates(files: list[Path], near_copy_hash: bool = True,
+                    read: Callable[..., Any] | None = None,
+                    ) -> Iterator[tuple[Path, CandidatePhoto | Exception]]:
     """`read_candidate` of each file, in order, a few read ahead in worker threads (a refused
     or unreadable file gives its error instead). At most 2 x READERS photos are in flight, so
     memory does not grow with the folder, and stopping early waits only for those."""
+    work = read or (lambda path: read_candidate(path, near_copy_hash))
     with ThreadPoolExecutor(max_workers=READERS) as pool:
-        ahead: deque[tuple[Path, Future[CandidatePhoto]]] = deque()
+        ahead: deque[tuple[Path, Future[Any]]] = deque()
         waiting = iter(files)
         for path in itertools.islice(waiting, 2 * READERS):
-            ahead.append((path, pool.submit(read_candidate, path)))
+            ahead.append((path, pool.submit(work, path)))
         while ahead:
             path, future = ahead.popleft()
             following = next(waiting, None)
             if following is not None:
-                ahead.append((following, pool.submit(read_candidate, following)))
+                ahead.append((following, pool.submit(work, following)))
             try:
                 result: CandidatePhoto | Exception = future.result()
             except (images.PhotoRefusedError, OSError) as exc:
@@ -81,10 +122,15 @@ def read_candidates(files: list[Path]) -> Iterator[tuple[Path, CandidatePhoto | 
 
 
 class PlaceNamer:
-    """Place names for GPS positions, remembered per ~1 km square (photos cluster)."""
+    """Place names for GPS positions, remembered per ~1 km square (photos cluster).
+
+    `name` names a photo at once; `later` gathers photos (and starts loading the town table
+    in the background at the first one), and `name_gathered` names them all in one pass.
+    """
 
     def __init__(self) -> None:
         self._known: dict[tuple[float, float], Place | None] = {}
+        self._waiting: list[CandidatePhoto] = []
 
     def name(self, photo: CandidatePhoto) -> None:
         if not photo.has_gps:
@@ -93,6 +139,18 @@ class PlaceNamer:
         if key not in self._known:
             self._known[key] = place_finder().find(*key)
         photo.place = self._known[key]
+
+    def later(self, photo: CandidatePhoto) -> None:
+        if not photo.has_gps:
+            return
+        if not self._waiting:
+            load_in_background()
+        self._waiting.append(photo)
+
+    def name_gathered(self) -> None:
+        for photo in self._waiting:
+            self.name(photo)
+        self._waiting.clear()
 
 
 def plan_folder(ctx: AppContext, folder: Path, control: JobControl = NO_CONTROL) -> ImportPlan:
@@ -106,7 +164,10 @@ def plan_folder(ctx: AppContext, folder: Path, control: JobControl = NO_CONTROL)
     seen: dict[str, Path] = {}
     candidates: list[CandidatePhoto] = []
     namer = PlaceNamer()
-    for done, (path, candidate) in enumerate(read_candidates(files), start=1):
+    # Decoding a photo for its near-copy hash is the slowest step of all: a JPEG shown whole
+    # by its end marker is decoded only if a photo was taken within seconds of it (see
+    # grouping.may_be_near_copies), the only ones whose hash is ever compared.
+    for done, (path, candidate) in enumerate(read_candidates(files, False), start=1):
         control.step(done - 1, len(files))
         shown = _shown(path, folder)
         if isinstance(candidate, images.PhotoRefusedError):
@@ -123,13 +184,33 @@ def plan_folder(ctx: AppContext, folder: Path, control: JobControl = NO_CONTROL)
             plan.refuse(shown, f"is the same photo as {_shown(seen[candidate.sha256], folder)}")
             continue
         seen[candidate.sha256] = path
-        namer.name(candidate)
+        namer.later(candidate)
         candidates.append(candidate)
+    candidates = _with_near_copy_hashes(candidates, plan, folder, control, len(files))
+    namer.name_gathered()
     control.step(len(files), len(files))
     plan.proposals = group_photos(candidates)
     logger.info("folder import: %d files, %d suggested memories, %d not usable",
                 len(files), len(plan.proposals), len(plan.problems))
     return plan
+
+
+def _with_near_copy_hashes(candidates: list[CandidatePhoto], plan: ImportPlan, folder: Path,
+                           control: JobControl, total: int) -> list[CandidatePhoto]:
+    """The candidates, those that may be near-copies decoded for their hash (a picture that
+    does not decode is refused, as when it is read)."""
+    close = {photo.path: photo for photo in may_be_near_copies(candidates)
+             if photo.dhash is None}
+    refused: set[Path] = set()
+    for path, result in read_candidates(list(close), read=lambda p: add_near_copy_hash(close[p])):
+        control.step(total - 1, total)
+        if isinstance(result, Exception):
+            refused.add(path)
+            message = (_reason(str(result), path.name)
+                       if isinstance(result, images.PhotoRefusedError)
+                       else f"could not be read ({result.strerror or result})")
+            plan.refuse(_shown(path, folder), message)
+    return [c for c in candidates if c.path not in refused]
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -107,6 +107,18 @@ def split_bursts(run: list[CandidatePhoto]) -> tuple[list[CandidatePhoto], list[
     return kept, bursts
 
 
+def may_be_near_copies(photos: Iterable[CandidatePhoto]) -> list[CandidatePhoto]:
+    """The photos `split_bursts` could compare: taken within BURST_SECONDS of another one.
+    Only their near-copy hash is ever read."""
+    timed = sorted((p for p in photos if p.taken_at is not None),
+                   key=lambda p: p.taken_at)  # type: ignore[arg-type, return-value]
+    close: dict[int, CandidatePhoto] = {}
+    for a, b in zip(timed, timed[1:], strict=False):
+        if _moments_apart(a, b):
+            close[id(a)], close[id(b)] = a, b
+    return list(close.values())
+
+
 def _moments_apart(a: CandidatePhoto, b: CandidatePhoto) -> bool:
     if a.taken_at is None or b.taken_at is None:
         return False

@@ -62,8 +62,10 @@ def plan_journey(ctx, source: ExportSource, staging: Path,  # noqa: ANN001 - App
     known = ledger.known_keys(ctx)
     namer = PlaceNamer()
     unmapped: Counter[str] = Counter()
+    readable: list[Entry] = []
+    total = 2 * len(files)  # reading the entries, then copying their photos out
     for done, name in enumerate(files):
-        control.step(done, len(files))
+        control.step(done, total)
         try:
             raw = json.loads(source.read_bytes(name))
             if not isinstance(raw, dict):
@@ -76,8 +78,13 @@ def plan_journey(ctx, source: ExportSource, staging: Path,  # noqa: ANN001 - App
             plan.refuse(name, "is not a readable Journey entry (damaged JSON or no date)")
             continue
         if entry is not None:
-            add_entry(plan, entry, source, staging, known, namer, "Journey")
-    control.step(len(files), len(files))
+            readable.append(entry)
+    # Only the photos of entries not imported before are copied out: the room is for them.
+    source.expect_copies(n for e in readable if e.key not in known for n in e.photos)
+    for done, entry in enumerate(readable):
+        control.step(len(files) + done * len(files) // max(len(readable), 1), total)
+        add_entry(plan, entry, source, staging, known, namer, "Journey")
+    control.step(total, total)
     unmapped_fields(plan, unmapped, "Journey")
     return plan
 

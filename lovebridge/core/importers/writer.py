@@ -1,16 +1,18 @@
-"""Writing accepted proposals: each memory, its photos, places and ledger in one transaction.
+"""Writing accepted proposals: memories, their photos, places and ledger rows, a few at a time.
 
-The photos of a memory are copied first (content-addressed, written under temp names and made
-durable together, so a copy left by a killed run is simply found again; see copies.py); then
-the memory, its photo rows and placements, its places and the ledger rows are committed
-together. A run killed at any point leaves whole memories only, and running
-the import again skips everything the ledger already holds.
+The photos of a few memories are copied first (content-addressed, written under temp names
+and made durable together, so a copy left by a killed run is simply found again; see
+copies.py and DurableBatch); then those memories, their photo rows and placements, their
+places and the ledger rows are committed in one transaction. A run killed at any point
+leaves whole memories only, and running the import again skips everything the ledger holds.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,7 +20,7 @@ from sqlalchemy.orm import Session
 from lovebridge.core.context import AppContext
 from lovebridge.core.importers import ledger
 from lovebridge.core.importers.copies import CopiedPhoto, copy_photos
-from lovebridge.core.importers.job import NO_CONTROL, JobControl
+from lovebridge.core.importers.job import NO_CONTROL, ImportCancelledError, JobControl
 from lovebridge.core.importers.plan import (
     AcceptOutcome,
     CandidatePhoto,
@@ -28,7 +30,13 @@ from lovebridge.core.importers.plan import (
 from lovebridge.core.scrapbook.records import MemoryDraft
 from lovebridge.core.scrapbook.service import MemoryService
 from lovebridge.store.errors import StoreFullError
-from lovebridge.store.guards import SPACE_MARGIN_BYTES, disk_full_error, require_free_space
+from lovebridge.store.guards import (
+    SPACE_MARGIN_BYTES,
+    disk_full_error,
+    require_free_space,
+    translated_write_errors,
+)
+from lovebridge.store.media import DurableBatch
 from lovebridge.store.models import Memory as MemoryRow
 from lovebridge.store.models import MemoryPhoto, MemoryPlace, Photo
 
@@ -47,39 +55,147 @@ def accept(ctx: AppContext, plan: ImportPlan, control: JobControl = NO_CONTROL,
     pressed while a memory's photos are being copied drops that memory's copies too)."""
     outcome = AcceptOutcome()
     chosen = [p for p in plan.proposals if p.accepted and (p.photos or p.ledger_keys)]
-    total = sum(len(p.photos) + (len(p.bursts) if include_bursts else 0) + 1 for p in chosen)
-    done = 0
-    service = MemoryService(ctx)
     wanted = [proposal.photos + (proposal.bursts if include_bursts else [])
               for proposal in chosen]
     # The room for every new photo is checked before the first one is copied.
     require_free_space(ctx.paths.data, space_for_new(ctx, [c for p in wanted for c in p]),
                        IMPORT_DOING)
-    for number, (proposal, photos) in enumerate(zip(chosen, wanted, strict=True)):
-        control.step(done, total)
-        start = done
-        try:
-            copied = copy_photos(ctx, photos, outcome.problems,
-                                 lambda count, base=start: control.step(base + count, total))
-        except StoreFullError as exc:  # the disk filled up meanwhile: say how much is left
-            left = [c for p in wanted[number:] for c in p]
-            raise disk_full_error(ctx.paths.data, space_for_new(ctx, left), IMPORT_DOING,
-                                  f"the {outcome.memories} memories written before are kept; "
-                                  "running the import again carries on") from exc
-        done += len(photos)
-        if not copied and not proposal.ledger_keys:  # every photo refused
-            done += 1
-            continue
-        keys = proposal.ledger_keys + [
-            ledger.photo_key(c.sha256) for c in proposal.photos + proposal.bursts]
-        _save(service, proposal, copied, keys)
-        outcome.memories += 1
-        outcome.photos += len(copied)
-        done += 1
-    control.step(total, total)
+    progress = _Progress(control, sum(len(photos) + 1 for photos in wanted))
+    pairs = list(zip(chosen, wanted, strict=True))
+    committer = _Committer(ctx, outcome)
+    try:
+        for first, group in _groups(pairs):
+            batch, ready, cancelled = _copy_group(ctx, group, outcome, progress)
+            committer.commit(first + len(group), batch, ready)
+            if cancelled:
+                committer.wait()
+                raise ImportCancelledError
+        committer.wait()
+    except StoreFullError as exc:  # the disk filled up meanwhile: say how much is left
+        committer.wait(quietly=True)
+        left = [c for _proposal, photos in pairs[committer.written:] for c in photos]
+        raise disk_full_error(ctx.paths.data, space_for_new(ctx, left), IMPORT_DOING,
+                              f"the {outcome.memories} memories written before are kept; "
+                              "running the import again carries on") from exc
+    finally:
+        committer.close()
+    control.step(progress.total, progress.total)
     outcome.extras = [extra(ctx) for extra in plan.extras]
     logger.info("import wrote %d memories with %d photos", outcome.memories, outcome.photos)
     return outcome
+
+
+# Memories are written a few at a time: their files copied, made durable together (one sync),
+# then the memories committed in one transaction. A killed run loses at most one group's
+# work, and whole memories only; its copied files are found again by the re-run.
+GROUP_PHOTOS = 400
+GROUP_BYTES = 256 * 1024 * 1024
+
+_Pair = tuple[ProposedMemory, list[CandidatePhoto]]
+_Ready = tuple[ProposedMemory, list[CopiedPhoto]]
+
+
+class _Progress:
+    """Photos copied plus memories written, reported through the job's control."""
+
+    def __init__(self, control: JobControl, total: int) -> None:
+        self.control, self.total, self.done = control, total, 0
+
+    def step(self, extra: int = 0) -> None:
+        self.control.step(self.done + extra, self.total)
+
+
+def _groups(pairs: list[_Pair]) -> list[tuple[int, list[_Pair]]]:
+    """Consecutive memories, at most about GROUP_PHOTOS photos / GROUP_BYTES a group (a
+    bigger memory is a group of its own); with the index of each group's first memory."""
+    groups: list[tuple[int, list[_Pair]]] = []
+    photos = size = 0
+    for index, pair in enumerate(pairs):
+        count, volume = len(pair[1]), sum(c.byte_size for c in pair[1])
+        if not groups or photos + count > GROUP_PHOTOS or size + volume > GROUP_BYTES:
+            groups.append((index, []))
+            photos = size = 0
+        groups[-1][1].append(pair)
+        photos, size = photos + count, size + volume
+    return groups
+
+
+def _copy_group(ctx: AppContext, group: list[_Pair], outcome: AcceptOutcome,
+                progress: _Progress) -> tuple[DurableBatch, list[_Ready], bool]:
+    """Copy the group's photos into a batch: (the batch, the memories to write, whether
+    Cancel was pressed). On a cancel the memories copied whole are kept for writing and
+    the one being copied is dropped, its files too."""
+    batch = DurableBatch()
+    ready: list[_Ready] = []
+    try:
+        for proposal, photos in group:
+            progress.step()
+            mark = batch.mark()
+            try:
+                copied = copy_photos(ctx, batch, photos, outcome.problems, progress.step)
+            except ImportCancelledError:
+                batch.discard_after(mark)
+                return batch, ready, True
+            progress.done += len(photos) + 1
+            if copied or proposal.ledger_keys:  # else every photo was refused
+                ready.append((proposal, copied))
+    except ImportCancelledError:
+        return batch, ready, True
+    except BaseException:
+        batch.discard()
+        raise
+    return batch, ready, False
+
+
+class _Committer:
+    """Makes each group's files durable and commits its memories in a thread of its own,
+    while the next group's photos are copied (the copies wait on the disk, the commit on
+    Python: together they take little more than one of them). Groups are committed in
+    order, each only after the one before it has been."""
+
+    def __init__(self, ctx: AppContext, outcome: AcceptOutcome) -> None:
+        self._ctx, self._outcome = ctx, outcome
+        self._service = MemoryService(ctx)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-commit")
+        self._pending: Future[None] | None = None
+        self.written = 0  # memories of the plan (index into its pairs) committed so far
+
+    def commit(self, upto: int, batch: DurableBatch, ready: list[_Ready]) -> None:
+        try:
+            self.wait()
+        except BaseException:
+            batch.discard()
+            raise
+        self._pending = self._pool.submit(self._write, upto, batch, ready)
+
+    def _write(self, upto: int, batch: DurableBatch, ready: list[_Ready]) -> None:
+        try:
+            with translated_write_errors():  # a full disk stops the import with a clear message
+                batch.finish()
+        finally:
+            batch.discard()  # only when finishing failed: a finished batch holds nothing
+        if ready:
+            known = _KnownRows(ready)
+            self._service.add_all_quietly(
+                [_draft(proposal, copied, known) for proposal, copied in ready])
+            self._outcome.memories += len(ready)
+            self._outcome.photos += sum(len(copied) for _proposal, copied in ready)
+        self.written = upto
+
+    def wait(self, quietly: bool = False) -> None:
+        """Until the group being committed is; its error is raised (unless `quietly`)."""
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        try:
+            pending.result()
+        except BaseException:
+            if not quietly:
+                raise
+
+    def close(self) -> None:
+        self.wait(quietly=True)
+        self._pool.shutdown(wait=True)
 
 
 IMPORT_DOING = "import these memories"
@@ -92,8 +208,9 @@ def space_for_new(ctx: AppContext, candidates: list[CandidatePhoto]) -> int:
     for candidate in candidates:
         extension = (candidate.info.extension if candidate.info is not None
                      else candidate.path.suffix.lstrip(".").lower())
-        if candidate.sha256 not in sizes and not ctx.media.contains(candidate.sha256, extension):
-            sizes[candidate.sha256] = candidate.byte_size or _size_of(candidate)
+        stored = candidate.stored_sha256 or candidate.sha256
+        if stored not in sizes and not ctx.media.contains(stored, extension):
+            sizes[stored] = candidate.keep_bytes or candidate.byte_size or _size_of(candidate)
     return (sum(sizes.values()) + PER_PHOTO_OVERHEAD_BYTES * len(sizes)
             + SPACE_MARGIN_BYTES)
 
@@ -105,43 +222,66 @@ def _size_of(candidate: CandidatePhoto) -> int:
         return 0
 
 
-def _save(service: MemoryService, proposal: ProposedMemory, copied: list[CopiedPhoto],
-          keys: list[str]) -> None:
-    """The memory, its photo rows and placements, its places and its ledger rows: one commit."""
+def _draft(proposal: ProposedMemory, copied: list[CopiedPhoto], known: _KnownRows) -> tuple[
+        MemoryDraft, Callable[[Session, MemoryRow], None]]:
+    """The memory, and what to add in its transaction: its photo rows and placements, its
+    places and its ledger rows."""
     draft = MemoryDraft(
         title=proposal.title[:200], when=proposal.when, place=proposal.place_label[:200],
         story_html=story_html(proposal.story_text), story_text=proposal.story_text,
         tags=tuple(proposal.tags), favourite=proposal.favourite,
     )
+    keys = proposal.ledger_keys + [
+        ledger.photo_key(c.sha256) for c in proposal.photos + proposal.bursts]
 
     def also(session: Session, row: MemoryRow) -> None:
-        rows = _photo_rows(session, copied)
+        known.load(session)
         for position, photo in enumerate(copied):
-            row.photos.append(MemoryPhoto(
-                photo=rows[photo.sha256], position=position,
+            # Set from the placement's side: appending to `row.photos` would load the (new,
+            # empty) list from the database first, a query and a flush for every memory.
+            session.add(MemoryPhoto(
+                memory=row, photo=known.photo_row(session, photo), position=position,
                 caption=photo.candidate.caption.strip()))
         for position, place in enumerate(proposal.places[:20]):
             session.add(MemoryPlace(
                 memory_id=row.id, position=position, name=place.name[:200],
                 country=place.country[:100], latitude=place.latitude,
                 longitude=place.longitude))
-        ledger.record(session, keys, proposal.source, row.id)
-        session.flush()
+        ledger.record(session, keys, proposal.source, row.id, known.ledger)
 
-    service.add_quietly(draft, also=also)
+    return draft, also
 
 
-def _photo_rows(session: Session, copied: list[CopiedPhoto]) -> dict[str, Photo]:
-    """The library's row for each copied photo: the one it already has, or a new one."""
-    shas = list(dict.fromkeys(photo.sha256 for photo in copied))
-    rows = {row.sha256: row for row in session.scalars(select(Photo).where(Photo.sha256.in_(shas)))}
-    for photo in copied:
-        if photo.sha256 not in rows:
+class _KnownRows:
+    """The photo rows and ledger keys a group of memories needs that the library already
+    has, read with one query each when the group's transaction starts (not one a memory)."""
+
+    def __init__(self, ready: list[tuple[ProposedMemory, list[CopiedPhoto]]]) -> None:
+        self._shas = list(dict.fromkeys(c.sha256 for _p, copied in ready for c in copied))
+        self._keys = [k for proposal, _copied in ready for k in proposal.ledger_keys + [
+            ledger.photo_key(c.sha256) for c in proposal.photos + proposal.bursts]]
+        self.photos: dict[str, Photo] | None = None
+        self.ledger: set[str] = set()
+
+    def load(self, session: Session) -> None:
+        if self.photos is not None:
+            return
+        self.photos = {}
+        for start in range(0, len(self._shas), 500):
+            chunk = self._shas[start:start + 500]
+            self.photos.update((row.sha256, row) for row in session.scalars(
+                select(Photo).where(Photo.sha256.in_(chunk))))
+        self.ledger = ledger.present(session, self._keys)
+
+    def photo_row(self, session: Session, photo: CopiedPhoto) -> Photo:
+        """The library's row for a copied photo: the one it already has, or a new one."""
+        assert self.photos is not None
+        row = self.photos.get(photo.sha256)
+        if row is None:
             info = photo.info
-            rows[photo.sha256] = Photo(
+            row = self.photos[photo.sha256] = Photo(
                 sha256=photo.sha256, extension=photo.extension, byte_size=photo.byte_size,
                 width=info.width, height=info.height, orientation=info.orientation,
                 taken_at=info.taken_at, original_name=photo.candidate.path.name[:255])
-            session.add(rows[photo.sha256])
-    session.flush()
-    return rows
+            session.add(row)
+        return row

@@ -11,6 +11,7 @@ import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
@@ -144,17 +145,27 @@ def _open_checked(source: PhotoSource) -> Image.Image:
 def read_info(source: PhotoSource) -> PhotoInfo:
     """The header facts of a photo, without decoding its pixels."""
     with _open_checked(source) as image:
-        try:
-            return PhotoInfo(
-                ACCEPTED_FORMATS[image.format or "JPEG"],
-                image.size[0],
-                image.size[1],
-                exif_orientation(image),
-                exif_taken_at(image),
-            )
-        except BROKEN_FILE_ERRORS as exc:
-            raise PhotoRefusedError(
-                f"{source_name(source)} is damaged and could not be read as a photo.") from exc
+        return info_of(image, source_name(source))
+
+
+def open_checked(source: PhotoSource) -> Image.Image:
+    """The photo opened from its header only, checked as `read_info` checks it (refused with
+    PhotoRefusedError when empty, unreadable, of another kind or gigantic); close it."""
+    return _open_checked(source)
+
+
+def info_of(image: Image.Image, name: str) -> PhotoInfo:
+    """The header facts of an image opened by `open_checked`."""
+    try:
+        return PhotoInfo(
+            ACCEPTED_FORMATS[image.format or "JPEG"],
+            image.size[0],
+            image.size[1],
+            exif_orientation(image),
+            exif_taken_at(image),
+        )
+    except BROKEN_FILE_ERRORS as exc:
+        raise PhotoRefusedError(f"{name} is damaged and could not be read as a photo.") from exc
 
 
 def decode_bytes(image: Image.Image) -> int:
@@ -210,6 +221,56 @@ def jpeg_end(data: bytes) -> int | None:
 # In entropy-coded data a 0xFF is followed by 0x00 (a stuffed byte), a restart marker
 # (0xD0-0xD7) or another 0xFF (fill); anything else is the marker that ends the scan.
 _SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+
+
+def jpeg_end_in_file(handle: BinaryIO, size: int) -> int | None:
+    """Where the first JPEG image in an open file of `size` bytes ends (just after its EOI
+    marker; `size` when nothing follows it), or None when no end is found (a file cut short).
+    Walks it as `jpeg_end` does, reading it in chunks (never the whole file)."""
+    handle.seek(0)
+    if handle.read(2) != b"\xff\xd8":
+        return None
+    pos = 2
+    while pos + 2 <= size:
+        handle.seek(pos)
+        head = handle.read(4)
+        if len(head) < 2 or head[0] != 0xFF:
+            return None
+        marker = head[1]
+        if marker == 0xFF:
+            pos += 1
+            continue
+        if marker == 0xD9:
+            return pos + 2
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            pos += 2
+            continue
+        if len(head) < 4:
+            return None
+        pos += 2 + int.from_bytes(head[2:4], "big")
+        if marker == 0xDA:
+            found = _scan_end_in_file(handle, pos)
+            if found is None:
+                return None
+            pos = found
+    return None
+
+
+def _scan_end_in_file(handle: BinaryIO, pos: int) -> int | None:
+    """Where the next real marker after entropy-coded data starting at `pos` is, or None."""
+    handle.seek(pos)
+    carried = b""  # the last byte of the chunk before: a marker may straddle two chunks
+    while chunk := handle.read(SCAN_CHUNK):
+        window = carried + chunk
+        found = _SCAN_END.search(window)
+        if found is not None:
+            return pos - len(carried) + found.start()
+        pos += len(chunk)
+        carried = window[-1:]
+    return None
+
+
+SCAN_CHUNK = 256 * 1024
 
 
 def without_trailing_data(data: bytes, info: PhotoInfo) -> bytes:

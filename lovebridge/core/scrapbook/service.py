@@ -88,8 +88,31 @@ class MemoryService:
         with self._ctx.store.session_scope() as session:
             self._write(session, draft, also)
 
+    def add_all_quietly(self, memories: list[tuple[
+            MemoryDraft, Callable[[Session, MemoryRow], None] | None]]) -> None:
+        """`add_quietly` for several new memories in one transaction (an import's batch),
+        with one flush for their rows, one for what `also` adds and one search update."""
+        with self._ctx.store.session_scope() as session:
+            rows = [self._fill(session, draft) for draft, _also in memories]
+            session.flush()
+            for (_draft, also), row in zip(memories, rows, strict=True):
+                if also is not None:
+                    also(session, row)
+            session.flush()
+            search.reindex_memories(session, [row.id for row in rows])
+
     def _write(self, session: Session, draft: MemoryDraft,
                also: Callable[[Session, MemoryRow], None] | None) -> MemoryRow:
+        row = self._fill(session, draft)
+        session.flush()
+        if also is not None:
+            also(session, row)
+        search.reindex_memory(session, row.id)
+        session.flush()
+        return row
+
+    def _fill(self, session: Session, draft: MemoryDraft) -> MemoryRow:
+        """The memory's row (new, or the one `draft.uuid` names) with the draft's fields."""
         title = draft.title.strip()[:200] or draft.when.label()
         if draft.uuid is None:
             row = MemoryRow(added_by=draft.added_by if draft.added_by in ("a", "b") else "a")
@@ -108,11 +131,6 @@ class MemoryService:
             row.private = draft.private
         row.tags = self._tags(session, clean_tags(draft.tags))
         self._place_photos(session, row, draft)
-        session.flush()
-        if also is not None:
-            also(session, row)
-        search.reindex_memory(session, row.id)
-        session.flush()
         return row
 
     def _place_photos(self, session: Session, row: MemoryRow, draft: MemoryDraft) -> None:

@@ -115,7 +115,7 @@ class BlobIndex:
     def __init__(self, ident: Identity) -> None:
         self.ident = ident
         self._names: set[str] | None = None
-        self._batch = DurableBatch()
+        self._batch = DurableBatch(whole_filesystem=False)  # the shared folder: maybe remote
 
     def names(self) -> set[str]:
         if self._names is None:
