@@ -145,6 +145,6 @@ def test_a_read_mark_is_never_taken_back_by_a_later_clearing_change(tmp_path: Pa
             record = MessageService(laptop.ctx.store).get(uuid)
             assert record.read_at == first_read
             assert record.title == "Hello"  # any other field: the later stamp wins
-        with pytest.raises(ValueError):  # and this laptop never clears it itself
-            with jonah.ctx.store.session_scope() as session:
-                session.query(Message).filter_by(uuid=uuid).one().read_at = None
+        # And this laptop never clears it itself.
+        with pytest.raises(ValueError), jonah.ctx.store.session_scope() as session:
+            session.query(Message).filter_by(uuid=uuid).one().read_at = None
