@@ -151,7 +151,7 @@ def test_a_sealed_note_shows_no_words_before_its_day_then_opens_with_a_notice(
             "A note from Jonah opens on 14 February")
         room.open_message(sealed)  # from the list of notes: the reader, closed
         assert room.pages.currentWidget() is room.reader
-        assert not room.reader.reply_button.isEnabled()
+        assert room.reader.reply_button.isHidden()
         assert "it is not locked by encryption" in room.reader.bodies[0].text()
         assert "Lisbon" not in words_on_screen(main_window)
         assert MessageService(main_window.ctx.store).get(sealed).read_at is None
@@ -179,6 +179,7 @@ def test_a_note_marked_private_cannot_be_sent_to_the_partner(
         qtbot.keyClicks(compose.editor, "Only for my diary")
         qtbot.mouseClick(compose.private_box, Qt.MouseButton.LeftButton)
         assert not compose.send_bar.partner_box.send_button.isEnabled()
+        assert compose.send_bar.partner_box.private_note.isVisible()
         assert not compose.send_to_partner()
         assert "cannot be sent" in compose.notice.text()
         assert compose.save_now()

@@ -114,6 +114,8 @@ class PartnerNoteNotices(QObject):
                          else self.tr("{name} sent you {n} notes").format(name=name,
                                                                           n=len(plain)))
         for record in sealed:
-            parts.append(self.tr("{name} sent you a sealed note; it opens on {day}").format(
-                name=name, day=day_text(record.opens_on, year=False)))
+            day = day_text(record.opens_on, year=False)
+            parts.append(self.tr("a sealed one opens on {day}").format(day=day) if parts
+                         else self.tr("{name} sent you a sealed note; it opens on {day}")
+                         .format(name=name, day=day))
         return " · ".join(parts)

@@ -187,7 +187,7 @@ class ComposePage(QWidget):
         self.private_box.setToolTip(self.tr(
             "Kept on this laptop only: never sent to your partner's laptop when sharing"))
         self.private_box.toggled.connect(self._private_toggled)
-        self.private_box.toggled.connect(self._show_private_unsendable)
+        self.private_box.toggled.connect(self.send_bar.partner_box.set_private)
         counts.addWidget(self.private_box)
         counts.addStretch(1)
         counts.addWidget(self.send_bar.count_label)
@@ -447,13 +447,6 @@ class ComposePage(QWidget):
             return
         self._mark_dirty()
         self._after_text_change()
-
-    def _show_private_unsendable(self, private: bool) -> None:
-        button = self.send_bar.partner_box.send_button
-        button.setEnabled(not private)
-        button.setToolTip(self.tr("A note marked “Private to me” stays on this laptop")
-                          if private else self.tr("It arrives on their laptop with the next "
-                                                  "exchange"))
 
     def _private_toggled(self, _checked: bool) -> None:
         if not self._loading:

@@ -49,6 +49,12 @@ class PartnerSendBox(QWidget):
         self.seal_note.setWordWrap(True)
         self.seal_note.hide()
         layout.addWidget(self.seal_note)
+        self.private_note = QLabel(self.tr(
+            "This note is marked “Private to me”, so it stays on this laptop and cannot be sent."))
+        self.private_note.setObjectName("privateUnsendable")
+        self.private_note.setWordWrap(True)
+        self.private_note.hide()
+        layout.addWidget(self.private_note)
         self.set_today(date.today())
         self.set_partner_name("")
 
@@ -59,6 +65,11 @@ class PartnerSendBox(QWidget):
         self.send_button.setAccessibleName(text)
         self.send_button.setToolTip(self.tr(
             "It arrives on their laptop with the next exchange"))
+
+    def set_private(self, private: bool) -> None:
+        """A note marked "Private to me" cannot be sent: the button rests and says why."""
+        self.send_button.setEnabled(not private)
+        self.private_note.setVisible(private)
 
     def set_today(self, today: date) -> None:
         """The earliest day a note can open is tomorrow."""
@@ -80,22 +91,20 @@ class PartnerSendBox(QWidget):
         self.send_requested.emit(self.opens_on())
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PartnerSendBox", text)
-
-
 def sent_status_text(record: MessageRecord, partner: str) -> str:
     """What became of a note sent to the partner: sent, kept closed until, read by … at …."""
     if record.sent_to_partner_at is None:
         return ""
-    name = partner or _tr("your partner")
+    translate = QCoreApplication.translate
+    name = partner or translate("PartnerSendBox", "your partner")
     if record.read_at is not None:
         when = record.read_at.astimezone()
-        return _tr("Read by {name} at {time}, {day}").format(
+        return translate("PartnerSendBox", "Read by {name} at {time}, {day}").format(
             name=name, time=time_text(when), day=day_text(when, year=False))
-    text = _tr("Sent to {name}'s LoveBridge on {day} — not read yet").format(
+    text = translate("PartnerSendBox",
+                     "Sent to {name}'s LoveBridge on {day} — not read yet").format(
         name=name, day=day_text(record.sent_to_partner_at.astimezone(), year=False))
     if record.opens_on is not None and record.opened_at is None:
-        text += " · " + _tr("kept closed until {day}").format(
+        text += " · " + translate("PartnerSendBox", "kept closed until {day}").format(
             day=day_text(record.opens_on, year=False))
     return text

@@ -55,7 +55,8 @@ class NoteReader(QWidget):
         """The conversation; `answering` is the note a reply answers (the newest from them)."""
         while self._thread.count():
             item = self._thread.takeAt(0)
-            if item.widget() is not None:
+            if item.widget() is not None:  # gone from the screen now, deleted later
+                item.widget().hide()
                 item.widget().deleteLater()
         self.bodies = []
         partner = next((names.get(k, "") for k in names if k != me), "")
@@ -65,12 +66,12 @@ class NoteReader(QWidget):
         self._thread.addStretch(1)
         self._answer = answering
         answered = next((r for r in thread if r.uuid == answering), None)
-        self.reply_button.setEnabled(answered is not None and not answered.sealed)
+        self.reply_button.setVisible(answered is not None and not answered.sealed)
 
     def _note_card(self, record: MessageRecord, me: str | None, names: dict[str, str],
                    partner: str) -> QWidget:
-        frame = card()
-        frame.setObjectName("readerNote")
+        frame = card()  # styled as a card by its object name
+        frame.setAccessibleName(self.tr("A note"))
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(16, 12, 16, 14)
         layout.setSpacing(6)
