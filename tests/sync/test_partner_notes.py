@@ -148,3 +148,31 @@ def test_a_read_mark_is_never_taken_back_by_a_later_clearing_change(tmp_path: Pa
         # And this laptop never clears it itself.
         with pytest.raises(ValueError), jonah.ctx.store.session_scope() as session:
             session.query(Message).filter_by(uuid=uuid).one().read_at = None
+
+
+def test_a_sealed_note_leaves_the_export_and_the_command_line_closed(tmp_path: Path) -> None:
+    from lovebridge.core.export import export_everything
+    from tests.test_note_cli import note as render_note
+
+    with paired_laptops(tmp_path) as (_shared, maya, jonah):
+        clock = Clock()
+        uuid = write(maya, clock, "Pack a bag: we leave for Lisbon at six", "a")
+        far = date(2099, 2, 14)  # still to come on the real clock the export and CLI read
+        PartnerNotes(maya.ctx.store, clock).send(uuid, opens_on=far)
+        maya.engine.sync_now()
+        jonah.engine.sync_now()
+
+        export_everything(jonah.ctx, tmp_path / "jonah-export")
+        [record] = json.loads((tmp_path / "jonah-export" / "notes" / "notes.json").read_text())
+        assert record["sealed"] and record["opens_on"] == "2099-02-14"
+        exported = "".join(p.read_text() for p in (tmp_path / "jonah-export").rglob("*")
+                           if p.is_file() and p.suffix in (".md", ".json", ".txt"))
+        assert "Lisbon" not in exported
+        # Maya's own export keeps her words.
+        export_everything(maya.ctx, tmp_path / "maya-export")
+        assert "Lisbon" in (tmp_path / "maya-export" / "notes" / "notes.json").read_text()
+
+        shown = render_note("--message", uuid, "--out", str(tmp_path / "note.pdf"),
+                            data_dir=tmp_path / "jonah")
+        assert shown.returncode != 0 and "kept closed until 2099-02-14" in shown.stderr
+        assert not (tmp_path / "note.pdf").exists()
