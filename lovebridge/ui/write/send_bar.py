@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from lovebridge.core.write.channels import PUBLIC_CHANNELS, channel_limit, sms_segments
@@ -55,6 +55,9 @@ class SendBar(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.count_label.setProperty("muted", True)
+        # Wraps beside "Private to me" in a narrow window instead of being cut off.
+        self.count_label.setWordWrap(True)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.public_reminder = QLabel(self.tr(
             "A public post is shared by both of you — check {name} is comfortable with it "
             "before it goes up."))
