@@ -58,6 +58,27 @@ def test_a_sent_note_arrives_is_read_and_the_read_mark_travels_back(tmp_path: Pa
         assert MessageService(maya.ctx.store).get(uuid).read_at == NOON + timedelta(hours=3)
 
 
+def test_a_note_goes_from_the_laptops_person_whoever_the_writer_switch_named(
+        tmp_path: Path) -> None:
+    with paired_laptops(tmp_path) as (_shared, maya, jonah):
+        clock = Clock()
+        uuid = write(jonah, clock, "Left the keys with Ana", "a")  # the switch still on Maya
+        PartnerNotes(jonah.ctx.store, clock).send(uuid)
+        assert PartnerNotes(jonah.ctx.store, clock).inbox() == []
+        jonah.engine.sync_now()
+        maya.engine.sync_now()
+        [arrived] = PartnerNotes(maya.ctx.store, clock).inbox()
+        assert (arrived.uuid, arrived.author) == (uuid, "b")
+        # Edited afterwards with the switch still on Maya, it stays Jonah's.
+        MessageService(jonah.ctx.store, clock=clock).save(
+            Draft(uuid, "a", "<p>Left the keys with Ana next door</p>",
+                  "Left the keys with Ana next door"))
+        jonah.engine.sync_now()
+        maya.engine.sync_now()
+        [arrived] = PartnerNotes(maya.ctx.store, clock).inbox()
+        assert (arrived.body_text, arrived.author) == ("Left the keys with Ana next door", "b")
+
+
 def test_a_reply_threads_under_the_note_it_answers(tmp_path: Path) -> None:
     with paired_laptops(tmp_path) as (_shared, maya, jonah):
         clock = Clock()

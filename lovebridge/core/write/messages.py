@@ -123,7 +123,8 @@ class MessageService:
                 session.add(row)
             elif self.viewer(session).sealed(row.author, row.sent_to_partner_at, row.opens_on):
                 raise SealedNoteError("This note is still closed; it cannot be changed.")
-            row.author = draft.author
+            if row.sent_to_partner_at is None:  # once sent to the partner, its sender stays
+                row.author = draft.author
             row.body_html = draft.body_html
             row.body_text = draft.body_text
             row.category = draft.category

@@ -72,6 +72,9 @@ class PartnerNotes:
             if row.sent_to_partner_at is None:
                 row.sent_to_partner_at = self._clock()
                 row.opens_on = opens_on
+            # It goes from this laptop's person, whoever the writer switch last named (a
+            # laptop that shares belongs to one of the two).
+            row.author = viewer.person
             row.channel = PARTNER_CHANNEL
             if row.status == "draft":
                 row.status = "sent"
