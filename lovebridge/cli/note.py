@@ -34,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     render.add_argument("--list-layouts", action="store_true", help="list the layouts and stop")
     render.add_argument("--list-fonts", action="store_true", help="list the fonts and stop")
     render.set_defaults(func=run)
+    from lovebridge.cli.note_send import register as register_send
+
+    register_send(actions)
     parser.set_defaults(
         func=lambda _args: fail(N_("say what to do: lovebridge note render --help")))
 

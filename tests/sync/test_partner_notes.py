@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from lovebridge.store.hlc import make_stamp
 from lovebridge.store.models import Message
 from tests.sync.helpers import paired_laptops
 
+ROOT = Path(__file__).resolve().parents[2]
 NOON = datetime(2027, 2, 10, 12, 0, tzinfo=UTC)
 
 
@@ -197,3 +201,29 @@ def test_a_sealed_note_leaves_the_export_and_the_command_line_closed(tmp_path: P
                             data_dir=tmp_path / "jonah")
         assert shown.returncode != 0 and "kept closed until 2099-02-14" in shown.stderr
         assert not (tmp_path / "note.pdf").exists()
+
+
+def lovebridge(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    """The command line, as a script would run it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("LOVEBRIDGE_DATA_DIR", None)
+    return subprocess.run([sys.executable, "-m", "lovebridge", "--data-dir", str(data_dir),
+                           *args], capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
+
+
+def test_the_command_line_sends_a_note_sealed_and_refuses_a_private_one(tmp_path: Path) -> None:
+    with paired_laptops(tmp_path) as (_shared, maya, jonah):
+        clock = Clock()
+        shared_note = write(maya, clock, "See you at the lake at six", "a")
+        private = write(maya, clock, "My own list of worries", "a", private=True)
+        sent = lovebridge("note", "send-to-partner", "--message", shared_note,
+                          "--opens-on", "2099-02-14", data_dir=tmp_path / "maya")
+        assert sent.returncode == 0, sent.stderr
+        assert "opens on 2099-02-14" in sent.stdout
+        refused = lovebridge("note", "send-to-partner", "--message", private,
+                             data_dir=tmp_path / "maya")
+        assert refused.returncode != 0 and "Private to me" in refused.stderr
+        maya.engine.sync_now()
+        jonah.engine.sync_now()
+        [arrived] = PartnerNotes(jonah.ctx.store, clock).inbox()
+        assert arrived.uuid == shared_note and arrived.sealed and arrived.body_text == ""
