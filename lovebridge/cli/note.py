@@ -34,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     render.add_argument("--list-layouts", action="store_true", help="list the layouts and stop")
     render.add_argument("--list-fonts", action="store_true", help="list the fonts and stop")
     render.set_defaults(func=run)
+    from lovebridge.cli.note_send import register as register_send
+
+    register_send(actions)
     parser.set_defaults(
         func=lambda _args: fail(N_("say what to do: lovebridge note render --help")))
 
@@ -112,6 +115,8 @@ def _render_message(ctx, args: argparse.Namespace) -> int:  # noqa: ANN001
     from sqlalchemy import or_, select
 
     from lovebridge.core.profile import ProfileService
+    from lovebridge.core.write.messages import local_today
+    from lovebridge.core.write.sealing import Viewer
     from lovebridge.render.content import NoteContent
     from lovebridge.store.models import Message
 
@@ -123,6 +128,10 @@ def _render_message(ctx, args: argparse.Namespace) -> int:  # noqa: ANN001
         row = session.scalars(select(Message).where(condition)).first()
         if row is None:
             return fail(_("no saved note with id or uuid {key}").format(key=repr(key)))
+        viewer = Viewer.of(session, local_today(ctx.now))
+        if viewer.sealed(row.author, row.sent_to_partner_at, row.opens_on):
+            return fail(_("that note is kept closed until {day}; LoveBridge shows it then")
+                        .format(day=row.opens_on.isoformat()))
         text, title, author = row.body_text, row.title, row.author
     profile = ProfileService(ctx.store).load()
     recipient = sender = ""

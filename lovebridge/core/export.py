@@ -33,6 +33,8 @@ from sqlalchemy.orm import selectinload
 from lovebridge.core.context import AppContext
 from lovebridge.core.export_readme import README
 from lovebridge.core.importers.job import NO_CONTROL, JobControl
+from lovebridge.core.write.messages import local_today
+from lovebridge.core.write.sealing import Viewer
 from lovebridge.store.media import replace_file
 from lovebridge.store.models import (
     CheckIn,
@@ -206,19 +208,30 @@ def _notes(ctx: AppContext, root: Path, outcome: ExportOutcome) -> None:
     with ctx.store.session_scope() as session:
         rows = session.scalars(select(Message).where(Message.trashed_at.is_(None))
                                .order_by(Message.created_at)).all()
+        viewer = Viewer.of(session, local_today(ctx.now))
         for row in rows:
+            # A note from the partner still sealed here leaves without its words.
+            sealed = viewer.sealed(row.author, row.sent_to_partner_at, row.opens_on)
+            title, text, html = ("", "", "") if sealed else (row.title, row.body_text,
+                                                              row.body_html)
             record = {
-                "uuid": row.uuid, "title": row.title, "author": row.author,
+                "uuid": row.uuid, "title": title, "author": row.author,
                 "category": row.category, "channel": row.channel, "status": row.status,
-                "body_text": row.body_text, "body_html": row.body_html,
+                "body_text": text, "body_html": html,
                 "created_at": _iso(row.created_at), "given_at": _iso(row.given_at),
-                "memory_uuid": row.memory_uuid,
+                "memory_uuid": row.memory_uuid, "reply_to": row.reply_to,
+                "sent_to_partner_at": _iso(row.sent_to_partner_at),
+                "read_at": _iso(row.read_at),
+                "opens_on": row.opens_on.isoformat() if row.opens_on else None,
+                "sealed": sealed,
             }
-            name = _unique(f"{row.created_at:%Y-%m-%d} {slug(row.title or 'note')}", used)
+            name = _unique(f"{row.created_at:%Y-%m-%d} {slug(title or 'note')}", used)
             record["file"] = f"notes/{name}.md"
+            if sealed:
+                text = f"(Sealed: this note opens on {row.opens_on:%d %B %Y}.)"
             (folder / f"{name}.md").write_text(
-                f"# {row.title or 'A note'}\n\n*{row.status}, {row.created_at:%d %B %Y}*\n\n"
-                f"{row.body_text}\n", encoding="utf-8")
+                f"# {title or 'A note'}\n\n*{row.status}, {row.created_at:%d %B %Y}*\n\n"
+                f"{text}\n", encoding="utf-8")
             records.append(record)
     _write_json(folder / "notes.json", records)
     outcome.notes = len(records)

@@ -26,7 +26,10 @@ memories/<date> <title>/
 
 notes/
     One Markdown file per note, and notes.json with every field (uuid, title, author,
-    category, channel, status, body_text, body_html, created_at, given_at, memory_uuid).
+    category, channel, status, body_text, body_html, created_at, given_at, memory_uuid,
+    reply_to, sent_to_partner_at, read_at, opens_on, sealed). A note your partner sent with
+    "Keep it closed until" a day still to come is exported closed: "sealed" is true and its
+    words are left out until that day; export again after it.
 
 plans/plans.ics
     Every plan: date nights, anniversaries, check-ins. Open it with any calendar program.

@@ -41,6 +41,9 @@ class SyncedTable:
     trashable: bool = False
     private_column: str | None = None
     has_tags: bool = False
+    # Marks that are set once and never taken back (a note's read mark): a change that would
+    # clear one that is set loses, whatever its stamp; of two set values the later stamp wins.
+    set_once: frozenset[str] = frozenset()
 
     def all_groups(self) -> list[str]:
         return [*self.groups, *self.refs, *([TAGS] if self.has_tags else [])]
@@ -59,9 +62,11 @@ TABLES: dict[str, SyncedTable] = {
         SyncedTable(
             "message",
             {**_g("author", "category", "channel", "title", "status", "given_at",
-                  "template_key", "memory_uuid", "style_json", "trashed_at"),
+                  "template_key", "memory_uuid", "style_json", "trashed_at",
+                  "sent_to_partner_at", "read_at", "reply_to", "opens_on", "opened_at"),
              "body": ("body_html", "body_text")},
             text_groups=frozenset({"body"}), trashable=True, private_column="private",
+            set_once=frozenset({"sent_to_partner_at", "read_at", "opened_at"}),
         ),
         SyncedTable(
             "custom_template", _g("author", "category", "tone", "length", "text", "trashed_at"),

@@ -484,6 +484,14 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Sin recuerdo</translation>
     </message>
     <message>
+        <source>A reply to {name}&apos;s note</source>
+        <translation>Una respuesta a la nota de {name}</translation>
+    </message>
+    <message>
+        <source>your partner</source>
+        <translation>tu pareja</translation>
+    </message>
+    <message>
         <source>Opened</source>
         <translation>Abierta</translation>
     </message>
@@ -526,6 +534,18 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Marked as given ♥</source>
         <translation>Marcada como entregada ♥</translation>
+    </message>
+    <message>
+        <source>This note is marked “Private to me”, so it stays on this laptop and cannot be sent. Untick “Private to me” to send it.</source>
+        <translation>Esta nota está marcada como «Solo para mí», así que se queda en este portátil y no se puede enviar. Desmarca «Solo para mí» para enviarla.</translation>
+    </message>
+    <message>
+        <source>This note could not be sent to your partner&apos;s laptop: sharing is not set up, or the day to open it has passed.</source>
+        <translation>No se pudo enviar esta nota al portátil de tu pareja: no hay nada compartido aún, o el día para abrirla ya pasó.</translation>
+    </message>
+    <message>
+        <source>Sent — it reaches {name} with the next exchange</source>
+        <translation>Enviada: llegará a {name} con el próximo intercambio</translation>
     </message>
     <message>
         <source>Handed to your mail program</source>
@@ -1561,6 +1581,59 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
 </context>
 <context>
+    <name>InboxCard</name>
+    <message>
+        <source>Notes from {name}</source>
+        <translation>Notas de {name}</translation>
+    </message>
+    <message>
+        <source>From {name}</source>
+        <translation>De {name}</translation>
+    </message>
+    <message>
+        <source>your partner</source>
+        <translation>tu pareja</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n nueva</numerusform>
+            <numerusform>%n nuevas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <source>(an empty note)</source>
+        <translation>(una nota vacía)</translation>
+    </message>
+    <message>
+        <source>Sealed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nueva</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leída</translation>
+    </message>
+    <message>
+        <source>a reply</source>
+        <translation>una respuesta</translation>
+    </message>
+    <message>
+        <source>A note from {name} opens on {day}</source>
+        <translation>Una nota de {name} se abre el {day}</translation>
+    </message>
+    <message>
+        <source>your partner</source>
+        <translation>tu pareja</translation>
+    </message>
+</context>
+<context>
     <name>JobStatus</name>
     <message>
         <source>Cancel</source>
@@ -2039,6 +2112,37 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     </message>
 </context>
 <context>
+    <name>NoteReader</name>
+    <message>
+        <source>← Your notes</source>
+        <translation>← Tus notas</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>From {name}</source>
+        <translation>De {name}</translation>
+    </message>
+    <message>
+        <source>your partner</source>
+        <translation>tu pareja</translation>
+    </message>
+    <message>
+        <source>A note</source>
+        <translation>Una nota</translation>
+    </message>
+    <message>
+        <source>{name} · {day}, {time}</source>
+        <translation>{name} · {day}, {time}</translation>
+    </message>
+    <message>
+        <source>LoveBridge keeps it closed until then; it is not locked by encryption.</source>
+        <translation>LoveBridge la mantiene cerrada hasta entonces; no está bloqueada con cifrado.</translation>
+    </message>
+</context>
+<context>
     <name>NoteWords</name>
     <message>
         <source>Card, A6</source>
@@ -2268,6 +2372,99 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Add idea</source>
         <translation>Añadir idea</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerNoteBanner</name>
+    <message>
+        <source>A note from your partner</source>
+        <translation>Una nota de tu pareja</translation>
+    </message>
+    <message>
+        <source>Read it</source>
+        <translation>Leerla</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerNoteNotices</name>
+    <message>
+        <source>Your partner</source>
+        <translation>Tu pareja</translation>
+    </message>
+    <message>
+        <source>A note from {name} has opened</source>
+        <translation>Se ha abierto una nota de {name}</translation>
+    </message>
+    <message>
+        <source>{n} notes from {name} have opened</source>
+        <translation>Se han abierto {n} notas de {name}</translation>
+    </message>
+    <message>
+        <source>{name} sent you a note</source>
+        <translation>{name} te envió una nota</translation>
+    </message>
+    <message>
+        <source>{name} sent you {n} notes</source>
+        <translation>{name} te envió {n} notas</translation>
+    </message>
+    <message>
+        <source>a sealed one opens on {day}</source>
+        <translation>una cerrada se abre el {day}</translation>
+    </message>
+    <message>
+        <source>{name} sent you a sealed note; it opens on {day}</source>
+        <translation>{name} te envió una nota cerrada; se abre el {day}</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerSendBox</name>
+    <message>
+        <source>Keep it closed until</source>
+        <translation>Mantenerla cerrada hasta el</translation>
+    </message>
+    <message>
+        <source>The day it opens</source>
+        <translation>El día en que se abre</translation>
+    </message>
+    <message>
+        <source>LoveBridge keeps it closed until then; it is not locked by encryption.</source>
+        <translation>LoveBridge la mantiene cerrada hasta entonces; no está bloqueada con cifrado.</translation>
+    </message>
+    <message>
+        <source>This note is marked “Private to me”, so it stays on this laptop and cannot be sent.</source>
+        <translation>Esta nota está marcada como «Solo para mí», así que se queda en este portátil y no se puede enviar.</translation>
+    </message>
+    <message>
+        <source>Send to {name}</source>
+        <translation>Enviar a {name}</translation>
+    </message>
+    <message>
+        <source>Send to your partner</source>
+        <translation>Enviar a tu pareja</translation>
+    </message>
+    <message>
+        <source>It arrives on their laptop with the next exchange</source>
+        <translation>Llega a su portátil con el próximo intercambio</translation>
+    </message>
+    <message>
+        <source>your partner</source>
+        <translation>tu pareja</translation>
+    </message>
+    <message>
+        <source>Read by {name} at {time}, {day}</source>
+        <translation>Leída por {name} a las {time}, el {day}</translation>
+    </message>
+    <message>
+        <source>Sent to {name}&apos;s LoveBridge on {day} — not read yet</source>
+        <translation>Enviada al LoveBridge de {name} el {day}; aún sin leer</translation>
+    </message>
+    <message>
+        <source>kept closed until {day}</source>
+        <translation>cerrada hasta el {day}</translation>
     </message>
 </context>
 <context>
@@ -3398,6 +3595,14 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
     <message>
         <source>Show a code their phone camera can read</source>
         <translation>Mostrar un código que la cámara de su teléfono puede leer</translation>
+    </message>
+    <message>
+        <source>Send to {name}&apos;s LoveBridge</source>
+        <translation>Enviar al LoveBridge de {name}</translation>
+    </message>
+    <message>
+        <source>Send to your partner&apos;s LoveBridge</source>
+        <translation>Enviar al LoveBridge de tu pareja</translation>
     </message>
     <message>
         <source>your partner</source>

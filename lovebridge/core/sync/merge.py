@@ -69,11 +69,17 @@ def apply_changes(session: Session, changes: Iterable[Change]) -> set[tuple[str,
             versions.append({"tbl": tbl, "key": key, "field": group, "hlc": stamp, "base": base,
                              "value": value, "dismissed": False})
         known = fields.get((tbl, key, group))
-        if known is None or known["hlc"] < stamp:
+        if known is None or _later(tbl, group, stamp, value, known["hlc"], known["value"]):
             fields[tbl, key, group] = {"tbl": tbl, "key": key, "field": group, "hlc": stamp,
                                        "value": value}
     if versions:
         connection.execute(sqlite_insert(SyncVersion).on_conflict_do_nothing(), versions)
+    marks = _set_once_winners(session, fields)
+    if marks:
+        upsert = sqlite_insert(SyncField)
+        connection.execute(upsert.on_conflict_do_update(
+            index_elements=["tbl", "key", "field"],
+            set_={"hlc": upsert.excluded.hlc, "value": upsert.excluded.value}), marks)
     if fields:
         upsert = sqlite_insert(SyncField)
         connection.execute(upsert.on_conflict_do_update(
@@ -81,6 +87,42 @@ def apply_changes(session: Session, changes: Iterable[Change]) -> set[tuple[str,
             set_={"hlc": upsert.excluded.hlc, "value": upsert.excluded.value},
             where=SyncField.hlc < upsert.excluded.hlc), list(fields.values()))
     return touched
+
+
+def _is_set(value: str) -> bool:
+    """Whether a field group's JSON value holds anything (a read mark that is there)."""
+    try:
+        return any(v is not None for v in json.loads(value).values())
+    except (ValueError, AttributeError):
+        return False
+
+
+def _later(tbl: str, group: str, stamp: str, value: str, known_stamp: str, known: str) -> bool:
+    """Whether (stamp, value) wins over what is known: the later stamp, except that a mark set
+    once (SyncedTable.set_once) is never cleared by a change that would unset it."""
+    if group in TABLES[tbl].set_once:
+        return (_is_set(value), stamp) > (_is_set(known), known_stamp)
+    return known_stamp < stamp
+
+
+def _set_once_winners(session: Session, fields: dict[tuple[str, str, str], dict]) -> list[dict]:
+    """Take the set-once marks out of `fields`; return those that win over the stored ones."""
+    marks = {k: fields.pop(k) for k in [k for k in fields if k[2] in TABLES[k[0]].set_once]}
+    stored: dict[tuple[str, str, str], tuple[str, str]] = {}
+    by_table: dict[str, set[str]] = {}
+    for tbl, key, _group in marks:
+        by_table.setdefault(tbl, set()).add(key)
+    for tbl, keys in by_table.items():
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), FETCH_CHUNK):
+            for key, group, stamp, value in session.execute(
+                    select(SyncField.key, SyncField.field, SyncField.hlc, SyncField.value).where(
+                        SyncField.tbl == tbl,
+                        SyncField.key.in_(ordered[start:start + FETCH_CHUNK]))):
+                stored[tbl, key, group] = (stamp, value)
+    return [change for (tbl, key, group), change in marks.items()
+            if (tbl, key, group) not in stored
+            or _later(tbl, group, change["hlc"], change["value"], *stored[tbl, key, group])]
 
 
 def materialize(session: Session, rows: Iterable[tuple[str, str]],

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, not_, or_, select
 
 from lovebridge.core.excerpt import excerpt
+from lovebridge.core.write.sealing import Viewer
 from lovebridge.store.base import utc_now
 from lovebridge.store.db import Store
 from lovebridge.store.models import Message
@@ -30,6 +31,7 @@ class Draft:
     style_json: str | None = None
     title: str = ""
     private: bool | None = None  # "Private to me"; None keeps what the note has
+    reply_to: str | None = None  # the partner's note this one answers; None keeps what it has
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,12 @@ class MessageRecord:
     updated_at: datetime
     trashed_at: datetime | None
     private: bool = False  # "Private to me": stays on this laptop when sharing
+    sent_to_partner_at: datetime | None = None  # sent to the partner's LoveBridge
+    read_at: datetime | None = None  # when the partner opened it
+    reply_to: str | None = None
+    opens_on: date | None = None  # sealed until this day on the partner's laptop
+    opened_at: datetime | None = None  # when a sealed note opened on the partner's laptop
+    sealed: bool = False  # still closed on this laptop: the words are not in this record
 
     @property
     def preview(self) -> str:
@@ -62,12 +70,27 @@ class MessageRecord:
 PREVIEW_CHARS = 140
 
 
-def _record(row: Message) -> MessageRecord:
-    return MessageRecord(
+class SealedNoteError(ValueError):
+    """A note from the partner that is still closed on this laptop was to be changed or read."""
+
+
+def record_of(row: Message, viewer: Viewer | None = None) -> MessageRecord:
+    """The row as plain data; a note still sealed for `viewer` comes without its words."""
+    record = MessageRecord(
         row.uuid, row.author, row.category, row.channel, row.title, row.body_html, row.body_text,
         row.status, row.given_at, row.template_key, row.memory_uuid, row.style_json,
         row.created_at, row.updated_at, row.trashed_at, bool(row.private),
+        row.sent_to_partner_at, row.read_at, row.reply_to, row.opens_on, row.opened_at,
     )
+    if viewer is not None and viewer.sealed(row.author, row.sent_to_partner_at, row.opens_on):
+        record = replace(record, title="", body_html="", body_text="", style_json=None,
+                         sealed=True)
+    return record
+
+
+def local_today(clock) -> date:  # noqa: ANN001 - Callable[[], datetime]
+    """The day it is now in this laptop's own time zone, by `clock` (an aware UTC time)."""
+    return _aware(clock()).astimezone().date()
 
 
 def _escape_like(text: str) -> str:
@@ -80,6 +103,10 @@ class MessageService:
     def __init__(self, store: Store, clock=utc_now) -> None:
         self._store = store
         self._clock = clock
+
+    def viewer(self, session) -> Viewer:  # noqa: ANN001 - Session
+        """Who reads notes here today (a sealed note from the partner stays closed)."""
+        return Viewer.of(session, local_today(self._clock))
 
     def save(self, draft: Draft) -> MessageRecord:
         """Create or update a message from the editor (text beyond the cap is refused)."""
@@ -94,7 +121,10 @@ class MessageService:
                 if draft.uuid:
                     row.uuid = draft.uuid
                 session.add(row)
-            row.author = draft.author
+            elif self.viewer(session).sealed(row.author, row.sent_to_partner_at, row.opens_on):
+                raise SealedNoteError("This note is still closed; it cannot be changed.")
+            if row.sent_to_partner_at is None:  # once sent to the partner, its sender stays
+                row.author = draft.author
             row.body_html = draft.body_html
             row.body_text = draft.body_text
             row.category = draft.category
@@ -105,14 +135,16 @@ class MessageService:
             row.title = draft.title or _title_from(draft.body_text)
             if draft.private is not None:
                 row.private = draft.private
+            if draft.reply_to is not None:
+                row.reply_to = draft.reply_to
             row.updated_at = self._clock()
             session.flush()
-            return _record(row)
+            return record_of(row)
 
     def get(self, uuid: str) -> MessageRecord | None:
         with self._store.session_scope() as session:
             row = session.scalars(select(Message).where(Message.uuid == uuid)).first()
-            return None if row is None else _record(row)
+            return None if row is None else record_of(row, self.viewer(session))
 
     def search(self, text: str = "", *, trashed: bool = False, limit: int = 500
                ) -> list[MessageRecord]:
@@ -121,20 +153,25 @@ class MessageService:
         query = query.where(
             Message.trashed_at.is_not(None) if trashed else Message.trashed_at.is_(None)
         )
-        for word in text.split():
-            pattern = f"%{_escape_like(word)}%"
-            query = query.where(or_(
-                Message.body_text.ilike(pattern, escape="\\"),
-                Message.title.ilike(pattern, escape="\\"),
-            ))
         with self._store.session_scope() as session:
-            return [_record(row) for row in session.scalars(query)]
+            viewer = self.viewer(session)
+            if text.split():  # a sealed note's words are never matched
+                query = query.where(not_(viewer.sealed_clause()))
+            for word in text.split():
+                pattern = f"%{_escape_like(word)}%"
+                query = query.where(or_(
+                    Message.body_text.ilike(pattern, escape="\\"),
+                    Message.title.ilike(pattern, escape="\\"),
+                ))
+            return [record_of(row, viewer) for row in session.scalars(query)]
 
     def duplicate(self, uuid: str) -> MessageRecord:
         """A fresh draft with the same words and style."""
         original = self.get(uuid)
         if original is None:
             raise KeyError(uuid)
+        if original.sealed:
+            raise SealedNoteError("This note is still closed; it cannot be copied yet.")
         return self.save(Draft(
             None, original.author, original.body_html, original.body_text, original.category,
             original.channel, original.template_key, original.memory_uuid, original.style_json,
@@ -174,7 +211,8 @@ class MessageService:
         if since is not None:
             query = query.where(Message.created_at >= since)
         with self._store.session_scope() as session:
-            return [_record(row) for row in session.scalars(query)]
+            viewer = self.viewer(session)
+            return [record_of(row, viewer) for row in session.scalars(query)]
 
     def delivery_moments(self) -> list[tuple[datetime, str]]:
         """(when given — or sent — , author) of every delivered note, newest first.
@@ -204,7 +242,7 @@ class MessageService:
                  .order_by(moment.desc()).limit(1))
         with self._store.session_scope() as session:
             row = session.scalars(query).first()
-            return None if row is None else _record(row)
+            return None if row is None else record_of(row, self.viewer(session))
 
     def _update(self, uuid: str, **values: object) -> None:
         with self._store.session_scope() as session:

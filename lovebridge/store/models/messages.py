@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Boolean, Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from lovebridge.store.base import Base, RecordMixin, TrashableMixin, UTCDateTime
 
@@ -32,6 +32,23 @@ class Message(Base, RecordMixin, TrashableMixin):
     style_json: Mapped[str | None] = mapped_column(Text, default=None)
     # "Private to me": kept on this laptop only, never shared with the partner's laptop.
     private: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Sent to the partner's LoveBridge (travels): when, whether and when they read it, the
+    # note it answers, and the day it opens on their laptop ("sealed": kept closed by the
+    # app until then, not by cryptography).
+    sent_to_partner_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    reply_to: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    opens_on: Mapped[date | None] = mapped_column(Date, default=None)
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # This laptop only: when the arrival (or opening) of a partner's note was announced here.
+    announced_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+    @validates("sent_to_partner_at", "read_at", "opened_at")
+    def _set_once(self, name: str, value: datetime | None) -> datetime | None:
+        """Sent, read and opened are never taken back (merges keep them too)."""
+        if value is None and getattr(self, name) is not None:
+            raise ValueError(f"a note's {name} mark is never taken back")
+        return value
 
 
 class CustomTemplate(Base, RecordMixin, TrashableMixin):

@@ -205,6 +205,7 @@ class MainWindow(ShellMenus, QMainWindow):
         self.imports = ImportController(hooks)  # File › Import… / Export everything…
         self.imports.memories_added.connect(self._on_memories_added)
         self.sharing = SharingController(hooks)  # Preferences › Sharing, the status line
+        self._attach_partner_notices(ctx)
         for action in self._library_actions:
             action.setEnabled(True)
         self.menuBar().setEnabled(True)
@@ -229,6 +230,7 @@ class MainWindow(ShellMenus, QMainWindow):
             return
         self.reminders.start()
         self.sharing.start()
+        self.partner_notices.start()
 
     def _attach_privacy(self, privacy: PrivacyController) -> None:
         """The lock: its screen covers the window, its action sits first in the File menu."""
@@ -257,6 +259,35 @@ class MainWindow(ShellMenus, QMainWindow):
         reminders.zone_changed.connect(self._on_zone_changed)
         self.preference_pages.register(
             reminders.page_title(), reminders.preferences_page, order=20)
+
+    def _attach_partner_notices(self, ctx: AppContext) -> None:
+        """A note from the partner's laptop (or a sealed one opening) is said above every room
+        and in the tray; "Read it" opens it in Write."""
+        from lovebridge.core.events import kinds
+        from lovebridge.core.write.partner_notes import PartnerNotes
+        from lovebridge.ui.sync.partner_notice import PartnerNoteNotices
+
+        notes = PartnerNotes(ctx.store, clock=ctx.now)
+
+        def partner_name() -> str:
+            profile, person = self.profiles.load(), notes.sharing_person()
+            return profile.name_of(profile.other(person)) if profile and person else ""
+
+        def tray_message(text: str) -> None:
+            tray = self.reminders.center.tray if self.reminders is not None else None
+            if tray is not None:
+                tray.showMessage("LoveBridge", text)
+
+        self.partner_notices = PartnerNoteNotices(notes, partner_name, tray_message, self)
+        self.notice_area.add_notice(self.partner_notices.banner)
+        self.partner_notices.open_requested.connect(self.show_partner_note)
+        self.changed.connect(lambda changes: "message" in kinds(changes)
+                             and self.partner_notices.check())
+
+    def show_partner_note(self, uuid: str) -> None:
+        """The partner's note was opened from its notice: show it in Write."""
+        self.show_room(WRITE)
+        self.write_room.open_reader(uuid)
 
     def _on_zone_changed(self, name: str) -> None:
         """The laptop moved to another zone (travel): the calendar follows, and says so calmly."""

@@ -29,6 +29,7 @@ from lovebridge.core.write.coach import Hint, review
 from lovebridge.core.write.context import MemoryRef, WritingContext, fill_values
 from lovebridge.core.write.messages import MAX_MESSAGE_CHARS, Draft, MessageRecord, MessageService
 from lovebridge.core.write.note_state import NoteStateService
+from lovebridge.core.write.partner_notes import NotSharingError, PartnerNotes, PrivateNoteError
 from lovebridge.core.write.placeholders import FillValues, find_blanks
 from lovebridge.core.write.spelling import spelling_for
 from lovebridge.core.write.suggestions import RankContext, context_boosts
@@ -46,7 +47,8 @@ from lovebridge.ui.write.editor import DraftEditor
 from lovebridge.ui.write.format_bar import FormatBar
 from lovebridge.ui.write.mail_handoff import NoMailDialog, ask_text_path, mail_program_available
 from lovebridge.ui.write.note_panel import NotePanel
-from lovebridge.ui.write.send_bar import SendBar
+from lovebridge.ui.write.partner_send import sent_status_text
+from lovebridge.ui.write.send_bar import PARTNER, SendBar
 from lovebridge.ui.write.suggestions_panel import SuggestionsPanel
 from lovebridge.ui.write.text_positions import utf16_offset
 
@@ -87,6 +89,9 @@ class ComposePage(QWidget):
         self._card_overflow = False
         self._sent_channel: str | None = None
         self._writer = "a"
+        self._partner_notes = PartnerNotes(ctx.store, clock=ctx.now)
+        self._partner_name = ""  # the other laptop's person, while sharing is set up
+        self._reply_to: str | None = None
         self._context: WritingContext | None = None
         self._memories: list[MemoryRef] = []
         self._library = TemplateLibrary()
@@ -182,6 +187,7 @@ class ComposePage(QWidget):
         self.private_box.setToolTip(self.tr(
             "Kept on this laptop only: never sent to your partner's laptop when sharing"))
         self.private_box.toggled.connect(self._private_toggled)
+        self.private_box.toggled.connect(self.send_bar.partner_box.set_private)
         counts.addWidget(self.private_box)
         counts.addStretch(1)
         counts.addWidget(self.send_bar.count_label)
@@ -191,6 +197,12 @@ class ComposePage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         column.addWidget(self.notice)
+        self.partner_status = QLabel()
+        self.partner_status.setObjectName("partnerStatus")
+        self.partner_status.setProperty("muted", True)
+        self.partner_status.setWordWrap(True)
+        self.partner_status.hide()
+        column.addWidget(self.partner_status)
         self.coach_bar = CoachBar()
         column.addWidget(self.coach_bar)
         column.addWidget(self.send_bar)
@@ -228,6 +240,7 @@ class ComposePage(QWidget):
         self.coach_bar.rephrase_requested.connect(self.apply_rephrasing)
         self.send_bar.channel_changed.connect(self._channel_changed)
         self.send_bar.action_requested.connect(self.send)
+        self.send_bar.partner_send_requested.connect(self.send_to_partner)
         self.note_panel.exported.connect(self._exported)
         # One handwriting and one ink for the editor and the card.
         self.note_panel.style_changed.connect(self.format_bar.show_style)
@@ -331,6 +344,22 @@ class ComposePage(QWidget):
                            self._ctx.now())
         self.suggestions.set_context(rank, self.fill_values())
 
+    def set_sharing(self, sharing: bool, partner_name: str) -> None:
+        """Whether the two laptops share (then a note can go to the partner's LoveBridge)."""
+        self._partner_name = partner_name if sharing else ""
+        self.send_bar.set_sharing(sharing, partner_name)
+        self.send_bar.partner_box.set_today(self._ctx.local_now().date())
+        if sharing and self._settings.get(LAST_CHANNEL) == PARTNER and self._uuid is None:
+            self.send_bar.set_channel(PARTNER)
+
+    def _show_partner_status(self, record: MessageRecord | None) -> None:
+        text = "" if record is None else sent_status_text(record, self._partner_name)
+        if not text and self._reply_to:
+            text = self.tr("A reply to {name}'s note").format(
+                name=self._partner_name or self.tr("your partner"))
+        self.partner_status.setText(text)
+        self.partner_status.setVisible(bool(text))
+
     def fill_values(self) -> FillValues:
         context = self._context
         if context is None:
@@ -348,9 +377,13 @@ class ComposePage(QWidget):
 
     # ---- opening notes -----------------------------------------------------------------------
     def new_note(self, category: str | None = None, memory_uuid: str | None = None,
-                 occasion: str | None = None) -> None:
+                 occasion: str | None = None, reply_to: str | None = None) -> None:
         self.save_now()
         self._uuid, self._template_key, self._category = None, None, category
+        self._reply_to = reply_to
+        self.send_bar.partner_box.reset()
+        if reply_to and self._partner_name:
+            self.send_bar.set_channel(PARTNER)
         self._new_uuid = None
         self._dismissed = set()
         self._sent_channel = None
@@ -369,12 +402,15 @@ class ComposePage(QWidget):
         self._apply_context()
         self._after_text_change()
         self.save_status.setText("")
+        self._show_partner_status(None)
         self.editor.setFocus()
 
     def open_message(self, record: MessageRecord) -> None:
         self.save_now()
         self._uuid, self._template_key = record.uuid, record.template_key
+        self._reply_to = record.reply_to
         self._new_uuid = None
+        self.send_bar.partner_box.reset()
         self._dismissed = self._note_state.dismissed(record.uuid)
         self._category, self._memory_uuid = record.category, record.memory_uuid
         self._sent_channel = record.channel if record.status != "draft" else None
@@ -399,6 +435,7 @@ class ComposePage(QWidget):
         self._apply_context()
         self._after_text_change()
         self.save_status.setText(self.tr("Opened"))
+        self._show_partner_status(record)
         self.editor.setFocus()
 
     def current_uuid(self) -> str | None:
@@ -526,7 +563,7 @@ class ComposePage(QWidget):
         return Draft(self._uuid or self._new_uuid, self._writer, self.editor.toHtml(), text,
                      self._category, self._sent_channel or self.send_bar.channel(),
                      self._template_key, self._memory_uuid, self.note_panel.style_json(),
-                     private=self.private_box.isChecked())
+                     private=self.private_box.isChecked(), reply_to=self._reply_to)
 
     def save_in_background(self) -> None:
         """The autosave: commit the changed draft off the GUI thread (one save at a time;
@@ -578,24 +615,31 @@ class ComposePage(QWidget):
         self.saved.emit()
 
     # ---- sending on --------------------------------------------------------------------------
-    def send(self, action: str) -> None:
+    def _ready_to_send(self, action: str) -> bool:
+        """Words, no blanks left (unless only marked as given), and saved: else say why."""
         text = self.editor.toPlainText()
         if not text.strip():
             self.show_notice(self.tr("Write a few words first."))
-            return
+            return False
         blanks = find_blanks(text)
         if blanks and action != "given":
             labels = ", ".join(dict.fromkeys(b.label for b in blanks))
             self.show_notice(self.tr("Before it goes out, fill in the highlighted blanks: {b}.")
                              .format(b=labels))
-            return
+            return False
         if self._uuid is None:
             self._dirty = True
         if not self.save_now() or self._uuid is None:
             self.show_notice(self.tr("LoveBridge couldn't save the note just now, so it was not "
                                      "sent on. Your words are still here."))
-            return
+            return False
         self.show_notice("")
+        return True
+
+    def send(self, action: str) -> None:
+        if not self._ready_to_send(action):
+            return
+        text = self.editor.toPlainText()
         channel = self.send_bar.channel()
         if action == "copy":
             QGuiApplication.clipboard().setText(text)
@@ -630,6 +674,29 @@ class ComposePage(QWidget):
             self._messages.mark_given(self._uuid)
             self.save_status.setText(self.tr("Marked as given ♥"))
             self.delivered.emit()
+
+    def send_to_partner(self, opens_on: object = None) -> bool:
+        """Send the note to the partner's LoveBridge (sealed until `opens_on` if given)."""
+        if self.private_box.isChecked():
+            self.show_notice(self.tr(
+                "This note is marked “Private to me”, so it stays on this laptop and cannot be "
+                "sent. Untick “Private to me” to send it."))
+            return False
+        if not self._ready_to_send("partner"):
+            return False
+        try:
+            record = self._partner_notes.send(self._uuid, opens_on)  # type: ignore[arg-type]
+        except (NotSharingError, PrivateNoteError, ValueError) as exc:
+            logger.info("note not sent to the partner: %s", type(exc).__name__)
+            self.show_notice(self.tr("This note could not be sent to your partner's laptop: "
+                                     "sharing is not set up, or the day to open it has passed."))
+            return False
+        self._sent_channel = PARTNER
+        self.save_status.setText(self.tr("Sent — it reaches {name} with the next exchange")
+                                 .format(name=self._partner_name or self.tr("your partner")))
+        self._show_partner_status(record)
+        self.delivered.emit()
+        return True
 
     def _alive(self) -> bool:
         return shiboken6.isValid(self)

@@ -25,6 +25,7 @@ from lovebridge.core.excerpt import excerpt
 from lovebridge.core.write.messages import MessageRecord, MessageService
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.formatting import short_day_text
+from lovebridge.ui.write.inbox import sealed_text
 from lovebridge.ui.write.suggestion_model import HEADER_ROLE, KEY_ROLE, PREVIEW_ROLE, CardDelegate
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -60,6 +61,9 @@ class HistoryModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         record = self._rows[index.row()]
+        if record.sealed and role in (Qt.ItemDataRole.DisplayRole, PREVIEW_ROLE,
+                                      Qt.ItemDataRole.ToolTipRole):
+            return sealed_text(self.names.get(record.author, ""), record)
         if role in (Qt.ItemDataRole.DisplayRole, PREVIEW_ROLE):
             return record.preview or self.tr("(empty draft)")
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole note (a card shows its start)
@@ -164,10 +168,11 @@ class HistoryPanel(QWidget):
         self.reload()
 
     def _enable(self) -> None:
-        has = self.current() is not None
+        current = self.current()
+        has = current is not None
         trash = self.trash_toggle.isChecked()
         self.open_button.setEnabled(has and not trash)
-        self.duplicate_button.setEnabled(has and not trash)
+        self.duplicate_button.setEnabled(has and not trash and not current.sealed)
         self.trash_button.setEnabled(has)
 
     def _open(self) -> None:

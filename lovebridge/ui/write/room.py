@@ -23,6 +23,7 @@ from lovebridge.core.write.custom_templates import CustomTemplateService
 from lovebridge.core.write.dictionary import PersonalDictionary, SpellWords
 from lovebridge.core.write.messages import MessageService
 from lovebridge.core.write.note_state import NoteStateService
+from lovebridge.core.write.partner_notes import PartnerNotes
 from lovebridge.core.write.placeholders import to_template_text
 from lovebridge.core.write.rhythm import turn_hint, weekly_counts
 from lovebridge.core.write.templates import (
@@ -41,11 +42,13 @@ from lovebridge.ui.tasks import run_task
 from lovebridge.ui.theme import current_colours
 from lovebridge.ui.write.coming_up import ComingUpCard
 from lovebridge.ui.write.history import HistoryPanel
+from lovebridge.ui.write.inbox import InboxCard
 from lovebridge.ui.write.rhythm_card import RhythmCard
 from lovebridge.ui.write.style import write_stylesheet
 
 if TYPE_CHECKING:
     from lovebridge.ui.write.compose import ComposePage
+    from lovebridge.ui.write.reader import NoteReader
     from lovebridge.ui.write.template_dialog import TemplateDialog
 
 logger = logging.getLogger(__name__)
@@ -66,6 +69,9 @@ class WriteRoom(QWidget):
         self._ctx = ctx
         self._settings = settings
         self.messages = MessageService(ctx.store, clock=ctx.now)
+        self.partner_notes = PartnerNotes(ctx.store, clock=ctx.now)
+        self._reader: NoteReader | None = None
+        self._names: dict[str, str] = {}
         self.custom_templates = CustomTemplateService(ctx.store, clock=ctx.now)
         self.contexts = WritingContextService(ctx.store)
         self._adopt_legacy_note_state()
@@ -114,6 +120,18 @@ class WriteRoom(QWidget):
         return self._compose
 
     @property
+    def reader(self) -> NoteReader:
+        """The page that shows a conversation with the partner, built on first use."""
+        if self._reader is None:
+            from lovebridge.ui.write.reader import NoteReader
+
+            self._reader = NoteReader()
+            self.pages.addWidget(self._reader)
+            self._reader.back_requested.connect(self.show_home)
+            self._reader.reply_requested.connect(self.reply_to)
+        return self._reader
+
+    @property
     def _builtin(self) -> TemplateLibrary:
         """The shipped templates, read on first use."""
         if self._builtin_library is None:
@@ -151,6 +169,14 @@ class WriteRoom(QWidget):
         row = ReflowRow(12)
         left = QVBoxLayout()
         left.setSpacing(16)
+        self.inbox_frame = card()
+        inbox_layout = QVBoxLayout(self.inbox_frame)
+        inbox_layout.setContentsMargins(18, 14, 18, 16)
+        self.inbox = InboxCard()
+        self.inbox.open_requested.connect(self.open_reader)
+        inbox_layout.addWidget(self.inbox)
+        self.inbox_frame.hide()
+        left.addWidget(self.inbox_frame)
         start = card()
         start_layout = QVBoxLayout(start)
         start_layout.setContentsMargins(18, 14, 18, 16)
@@ -217,8 +243,10 @@ class WriteRoom(QWidget):
         self.coming_up.show_context(context, self._ctx.now())
         profile = context.profile
         names = {"a": profile.partner_a, "b": profile.partner_b} if profile else {}
+        self._names = names
         self.history.set_names(names)
         self.history.reload()
+        self._refresh_inbox()
         delivered = self.messages.delivery_moments()
         weeks = weekly_counts([when for when, _author in delivered], self._ctx.local_now().date(),
                               RHYTHM_WEEKS)
@@ -290,6 +318,42 @@ class WriteRoom(QWidget):
         writer = self._settings.get(CURRENT_PARTNER)
         return writer if writer in ("a", "b") else "a"
 
+    def _partner_name(self, person: str | None) -> str:
+        if person is None:
+            return ""
+        return self._names.get("b" if person == "a" else "a", "")
+
+    def _refresh_inbox(self) -> None:
+        """"From <name>": what the partner sent to this laptop (hidden while not sharing)."""
+        person = self.partner_notes.sharing_person()
+        notes = self.partner_notes.inbox() if person else []
+        self.inbox.show_notes(notes, self._partner_name(person))
+        self.inbox_frame.setVisible(bool(notes))
+
+    def open_reader(self, uuid: str) -> None:
+        """Show the conversation the partner's note belongs to; opening it marks it read."""
+        person = self.partner_notes.sharing_person()
+        record = self.messages.get(uuid)
+        if record is None:
+            return
+        if not record.sealed and self.partner_notes.is_received(uuid):
+            self.partner_notes.mark_read(uuid)
+        thread = self.partner_notes.thread(uuid)
+        theirs = [r for r in thread if r.author != person and r.sent_to_partner_at is not None]
+        answering = theirs[-1].uuid if theirs else uuid
+        if self._compose is not None:
+            self._compose.save_now()
+        self.reader.show_thread(thread, person, self._names, answering)
+        self.pages.setCurrentWidget(self.reader)
+        self._refresh_inbox()
+
+    def reply_to(self, uuid: str) -> None:
+        """Begin the answer to the partner's note (it travels the same way, as a thread)."""
+        self._load_context()
+        self.compose.new_note(reply_to=uuid)
+        self.pages.setCurrentWidget(self.compose)
+        self._load_spelling()
+
     def _load_context(self, memory_uuid: str | None = None) -> None:
         context = self.contexts.load(self._ctx.now(), self._ctx.local_now().date(),
                                      self._writer(), memory_uuid)
@@ -301,6 +365,8 @@ class WriteRoom(QWidget):
         if chosen is not None and chosen not in memories:
             memories.insert(0, chosen)
         self.compose.set_context(context, memories)
+        person = self.partner_notes.sharing_person()
+        self.compose.set_sharing(person is not None, self._partner_name(person))
 
     def switch_writer(self, writer: str) -> None:
         """The other partner is at the keyboard: the note (and the next ones) are theirs."""
@@ -319,6 +385,9 @@ class WriteRoom(QWidget):
     def open_message(self, uuid: str) -> None:
         record = self.messages.get(uuid)
         if record is None:
+            return
+        if record.sealed or self.partner_notes.is_received(uuid):
+            self.open_reader(uuid)  # the partner's words are read here, not edited
             return
         self._load_context(record.memory_uuid)
         self.compose.open_message(record)
@@ -391,6 +460,9 @@ class WriteRoom(QWidget):
         changed = kinds(changes)
         if "handwriting" in changed and self._compose is not None:
             self._compose.note_panel.relist_hands()
+        if "message" in changed and not changed & CONTEXT_KINDS:
+            self.history.reload()  # a note that came from the partner, or its read mark
+            self._refresh_inbox()
         if not changed & CONTEXT_KINDS:
             return
         self.refresh_home()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from lovebridge.core.write.channels import PUBLIC_CHANNELS, channel_limit, sms_segments
 from lovebridge.ui.common.flow_layout import flow_container
+from lovebridge.ui.write.partner_send import PartnerSendBox
+
+PARTNER = "partner"  # "Send to <name>'s LoveBridge", listed while sharing is set up
 
 
 class SendBar(QWidget):
@@ -14,6 +17,7 @@ class SendBar(QWidget):
 
     channel_changed = Signal(str)
     action_requested = Signal(str)  # print | copy | email | image | qr | given
+    partner_send_requested = Signal(object)  # date | None: sealed until that day
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +55,9 @@ class SendBar(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.count_label.setProperty("muted", True)
+        # Wraps beside "Private to me" in a narrow window instead of being cut off.
+        self.count_label.setWordWrap(True)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.public_reminder = QLabel(self.tr(
             "A public post is shared by both of you — check {name} is comfortable with it "
             "before it goes up."))
@@ -75,10 +82,32 @@ class SendBar(QWidget):
             button.clicked.connect(lambda _c=False, k=key: self.action_requested.emit(k))
             actions.addWidget(button)
             self.buttons[key] = button
+        self.partner_box = PartnerSendBox()
+        self.partner_box.send_requested.connect(self.partner_send_requested)
+        self.partner_box.hide()
         layout.addWidget(top_holder)
+        layout.addWidget(self.partner_box)
         layout.addWidget(actions_holder)
         self._partner = ""
+        self._sharing = False
         self.channel_changed.connect(lambda _c: self._show_public())
+
+    def set_sharing(self, sharing: bool, partner_name: str) -> None:
+        """List "Send to <name>'s LoveBridge" only while the two laptops share."""
+        self._sharing = sharing
+        index = self.channel_box.findData(PARTNER)
+        text = (self.tr("Send to {name}'s LoveBridge").format(name=partner_name) if partner_name
+                else self.tr("Send to your partner's LoveBridge"))
+        if sharing and index < 0:
+            self.channel_box.addItem(text, PARTNER)
+        elif sharing:
+            self.channel_box.setItemText(index, text)
+        elif index >= 0:
+            if self.channel() == PARTNER:
+                self.channel_box.setCurrentIndex(0)
+            self.channel_box.removeItem(index)
+        self.partner_box.set_partner_name(partner_name)
+        self._show_public()
 
     def channel(self) -> str:
         return self.channel_box.currentData() or "print"
@@ -98,6 +127,7 @@ class SendBar(QWidget):
             "A public post is shared by both of you — check {name} is comfortable with it "
             "before it goes up.").format(name=self._partner or self.tr("your partner")))
         self.public_reminder.setVisible(public)
+        self.partner_box.setVisible(self.channel() == PARTNER)
 
     def show_counts(self, text: str) -> None:
         words = len(text.split())
