@@ -52,12 +52,16 @@ def check_text_sizes(session: Session) -> None:
             column = column_attr.columns[0]
             if not isinstance(column.type, String):
                 continue
-            value = getattr(obj, column_attr.key, None)
-            if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
-                raise TextTooLongError(
-                    f"This text is too long to keep ({len(value):,} characters; the limit is "
-                    f"{MAX_TEXT_CHARS:,}). Nothing was saved — please shorten it."
-                )
+            check_text_size(getattr(obj, column_attr.key, None))
+
+
+def check_text_size(value: object) -> None:
+    """Refuse a text of more than MAX_TEXT_CHARS (also for rows written without the ORM)."""
+    if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+        raise TextTooLongError(
+            f"This text is too long to keep ({len(value):,} characters; the limit is "
+            f"{MAX_TEXT_CHARS:,}). Nothing was saved — please shorten it."
+        )
 
 
 def install_text_guard(session_class: type[Session] | object) -> None:

@@ -44,7 +44,13 @@ def record(session: Session, keys: list[str], source: str, memory_id: int,
     if not wanted:
         return
     there = present(session, wanted) if present_keys is None else present_keys
-    new = [key for key in wanted if key not in there]
+    new = fresh(wanted, there)
     session.add_all(ImportLedger(key=key, source=source, memory_id=memory_id) for key in new)
-    if present_keys is not None:
-        present_keys.update(new)
+
+
+def fresh(keys: list[str], present_keys: set[str]) -> list[str]:
+    """The ledger keys (as stored: at most 160 characters) of `keys` not in `present_keys`,
+    once each; `present_keys` is updated with them, so a key two memories share is new once."""
+    new = [key for key in dict.fromkeys(k[:160] for k in keys) if key not in present_keys]
+    present_keys.update(new)
+    return new

@@ -3,7 +3,8 @@
 The photos of a few memories are copied first (content-addressed, written under temp names
 and made durable together, so a copy left by a killed run is simply found again; see
 copies.py and DurableBatch); then those memories, their photo rows and placements, their
-places and the ledger rows are committed in one transaction. A run killed at any point
+places and the ledger rows are committed in one transaction (those beside the memories with
+one statement per table for the whole group: see rows.py). A run killed at any point
 leaves whole memories only, and running the import again skips everything the ledger holds.
 """
 
@@ -14,11 +15,10 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lovebridge.core.context import AppContext
-from lovebridge.core.importers import ledger
+from lovebridge.core.importers import ledger, rows
 from lovebridge.core.importers.copies import CopiedPhoto, copy_photos
 from lovebridge.core.importers.job import NO_CONTROL, ImportCancelledError, JobControl
 from lovebridge.core.importers.plan import (
@@ -29,6 +29,7 @@ from lovebridge.core.importers.plan import (
 )
 from lovebridge.core.scrapbook.records import MemoryDraft
 from lovebridge.core.scrapbook.service import MemoryService
+from lovebridge.store.change_capture import CaptureSwitch
 from lovebridge.store.errors import StoreFullError
 from lovebridge.store.guards import (
     SPACE_MARGIN_BYTES,
@@ -38,7 +39,6 @@ from lovebridge.store.guards import (
 )
 from lovebridge.store.media import DurableBatch
 from lovebridge.store.models import Memory as MemoryRow
-from lovebridge.store.models import MemoryPhoto, MemoryPlace, Photo
 
 logger = logging.getLogger(__name__)
 
@@ -175,9 +175,9 @@ class _Committer:
         finally:
             batch.discard()  # only when finishing failed: a finished batch holds nothing
         if ready:
-            known = _KnownRows(ready)
             self._service.add_all_quietly(
-                [_draft(proposal, copied, known) for proposal, copied in ready])
+                [(_draft(proposal), None) for proposal, _copied in ready],
+                _rows_of(self._ctx.store.capture, ready))
             self._outcome.memories += len(ready)
             self._outcome.photos += sum(len(copied) for _proposal, copied in ready)
         self.written = upto
@@ -222,66 +222,25 @@ def _size_of(candidate: CandidatePhoto) -> int:
         return 0
 
 
-def _draft(proposal: ProposedMemory, copied: list[CopiedPhoto], known: _KnownRows) -> tuple[
-        MemoryDraft, Callable[[Session, MemoryRow], None]]:
-    """The memory, and what to add in its transaction: its photo rows and placements, its
-    places and its ledger rows."""
-    draft = MemoryDraft(
+def _draft(proposal: ProposedMemory) -> MemoryDraft:
+    return MemoryDraft(
         title=proposal.title[:200], when=proposal.when, place=proposal.place_label[:200],
         story_html=story_html(proposal.story_text), story_text=proposal.story_text,
         tags=tuple(proposal.tags), favourite=proposal.favourite,
     )
-    keys = proposal.ledger_keys + [
-        ledger.photo_key(c.sha256) for c in proposal.photos + proposal.bursts]
-
-    def also(session: Session, row: MemoryRow) -> None:
-        known.load(session)
-        for position, photo in enumerate(copied):
-            # Set from the placement's side: appending to `row.photos` would load the (new,
-            # empty) list from the database first, a query and a flush for every memory.
-            session.add(MemoryPhoto(
-                memory=row, photo=known.photo_row(session, photo), position=position,
-                caption=photo.candidate.caption.strip()))
-        for position, place in enumerate(proposal.places[:20]):
-            session.add(MemoryPlace(
-                memory_id=row.id, position=position, name=place.name[:200],
-                country=place.country[:100], latitude=place.latitude,
-                longitude=place.longitude))
-        ledger.record(session, keys, proposal.source, row.id, known.ledger)
-
-    return draft, also
 
 
-class _KnownRows:
-    """The photo rows and ledger keys a group of memories needs that the library already
-    has, read with one query each when the group's transaction starts (not one a memory)."""
+def _rows_of(switch: CaptureSwitch,
+             ready: list[_Ready]) -> Callable[[Session, list[MemoryRow]], None]:
+    """What to write in the memories' transaction once they have their ids: their photo
+    rows and placements, their places and their ledger rows (see rows.py)."""
 
-    def __init__(self, ready: list[tuple[ProposedMemory, list[CopiedPhoto]]]) -> None:
-        self._shas = list(dict.fromkeys(c.sha256 for _p, copied in ready for c in copied))
-        self._keys = [k for proposal, _copied in ready for k in proposal.ledger_keys + [
-            ledger.photo_key(c.sha256) for c in proposal.photos + proposal.bursts]]
-        self.photos: dict[str, Photo] | None = None
-        self.ledger: set[str] = set()
+    def write(session: Session, memories: list[MemoryRow]) -> None:
+        rows.write(session, switch, [
+            rows.MemoryRows(
+                memory.id, copied, proposal.places, proposal.ledger_keys + [
+                    ledger.photo_key(c.sha256) for c in proposal.photos + proposal.bursts],
+                proposal.source)
+            for (proposal, copied), memory in zip(ready, memories, strict=True)])
 
-    def load(self, session: Session) -> None:
-        if self.photos is not None:
-            return
-        self.photos = {}
-        for start in range(0, len(self._shas), 500):
-            chunk = self._shas[start:start + 500]
-            self.photos.update((row.sha256, row) for row in session.scalars(
-                select(Photo).where(Photo.sha256.in_(chunk))))
-        self.ledger = ledger.present(session, self._keys)
-
-    def photo_row(self, session: Session, photo: CopiedPhoto) -> Photo:
-        """The library's row for a copied photo: the one it already has, or a new one."""
-        assert self.photos is not None
-        row = self.photos.get(photo.sha256)
-        if row is None:
-            info = photo.info
-            row = self.photos[photo.sha256] = Photo(
-                sha256=photo.sha256, extension=photo.extension, byte_size=photo.byte_size,
-                width=info.width, height=info.height, orientation=info.orientation,
-                taken_at=info.taken_at, original_name=photo.candidate.path.name[:255])
-            session.add(row)
-        return row
+    return write

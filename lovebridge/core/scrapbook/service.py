@@ -89,9 +89,12 @@ class MemoryService:
             self._write(session, draft, also)
 
     def add_all_quietly(self, memories: list[tuple[
-            MemoryDraft, Callable[[Session, MemoryRow], None] | None]]) -> None:
+            MemoryDraft, Callable[[Session, MemoryRow], None] | None]],
+            then: Callable[[Session, list[MemoryRow]], None] | None = None) -> None:
         """`add_quietly` for several new memories in one transaction (an import's batch),
-        with one flush for their rows, one for what `also` adds and one search update."""
+        with one flush for their rows, one for what `also` adds and one search update.
+        `then(session, rows)` runs once, after every `also`, before the search update (an
+        import writes the rows that go with the memories there, many at a time)."""
         with self._ctx.store.session_scope() as session:
             rows = [self._fill(session, draft) for draft, _also in memories]
             session.flush()
@@ -99,6 +102,8 @@ class MemoryService:
                 if also is not None:
                     also(session, row)
             session.flush()
+            if then is not None:
+                then(session, rows)
             search.reindex_memories(session, [row.id for row in rows])
 
     def _write(self, session: Session, draft: MemoryDraft,

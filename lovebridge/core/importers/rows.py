@@ -1,0 +1,137 @@
+"""An import group's rows besides its memories: photos, placements, places and ledger rows.
+
+Written with one insert statement per table for the whole group (thousands of rows): the ORM's
+unit of work spent more time on them than SQLite and the copies together. Every column the
+statement does not name gets the column's own default, as through the ORM.
+
+The session's flush listeners never see rows written this way, so what they would have done
+for them is done here, with their own functions: text sizes checked, the change notice
+(core/events.py) naming the same rows, and, while sharing is on, the same changes logged for
+the partner's laptop (store/change_capture.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from lovebridge.core.events import note_change
+from lovebridge.core.importers import ledger
+from lovebridge.core.importers.copies import CopiedPhoto
+from lovebridge.core.importers.plan import Place
+from lovebridge.store.change_capture import (
+    APPLYING,
+    CaptureSwitch,
+    _groups,
+    _KeyFinder,
+    record_local_changes,
+)
+from lovebridge.store.guards import check_text_size
+from lovebridge.store.models import ImportLedger, MemoryPhoto, MemoryPlace, Photo
+from lovebridge.store.sync_fields import TABLES
+
+MAX_PLACES = 20  # places kept per memory
+
+
+@dataclass
+class MemoryRows:
+    """What one new memory (already flushed: it has its id) brings with it."""
+
+    memory_id: int
+    photos: list[CopiedPhoto]
+    places: list[Place]
+    ledger_keys: list[str]
+    source: str
+
+
+def write(session: Session, switch: CaptureSwitch, memories: list[MemoryRows]) -> None:
+    """Insert the photo rows the library lacks, the placements, places and ledger rows of
+    `memories` (in their order, as the ORM would: the same ids), in `session`'s transaction."""
+    photo_ids = _known_photos(session, [p.sha256 for m in memories for p in m.photos])
+    new_photos: list[dict[str, Any]] = []
+    for memory in memories:
+        for photo in memory.photos:
+            if photo.sha256 not in photo_ids:
+                photo_ids[photo.sha256] = 0  # to be inserted; its id comes back below
+                new_photos.append(_photo_values(photo))
+    photos = _insert(session, Photo.__table__, new_photos)
+    photo_ids.update((row.sha256, row.id) for row in photos)
+
+    placements, places, entries = [], [], []
+    present = ledger.present(session, [k for m in memories for k in m.ledger_keys])
+    for memory in memories:
+        placements += [
+            {"memory_id": memory.memory_id, "photo_id": photo_ids[photo.sha256],
+             "position": position, "caption": photo.candidate.caption.strip(),
+             "trashed_at": None}
+            for position, photo in enumerate(memory.photos)]
+        places += [
+            {"memory_id": memory.memory_id, "position": position, "name": place.name[:200],
+             "country": place.country[:100], "latitude": place.latitude,
+             "longitude": place.longitude}
+            for position, place in enumerate(memory.places[:MAX_PLACES])]
+        entries += [
+            {"key": key, "source": memory.source, "memory_id": memory.memory_id}
+            for key in ledger.fresh(memory.ledger_keys, present)]
+    placed = _insert(session, MemoryPhoto.__table__, placements)
+    located = _insert(session, MemoryPlace.__table__, places)
+    recorded = _insert(session, ImportLedger.__table__, entries)
+
+    for kind, rows in (("photo", photos), ("memory_photo", placed), ("memory_place", located),
+                       ("import_ledger", recorded)):
+        if rows:  # as core/events.py notes a new row: by its uuid, else by its kind alone
+            note_change(session, kind, (r.uuid for r in rows if getattr(r, "uuid", None)))
+    if not session.info.get(APPLYING) and switch.is_on(session):
+        _log_changes(session, switch, (("photo", photos), ("memory_photo", placed),
+                                       ("memory_place", located)))
+
+
+def _known_photos(session: Session, shas: list[str]) -> dict[str, int]:
+    """The ids of the photos of `shas` the library already has."""
+    wanted = list(dict.fromkeys(shas))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        found.update(session.execute(select(Photo.sha256, Photo.id).where(
+            Photo.sha256.in_(wanted[start:start + 500]))).all())
+    return found
+
+
+def _photo_values(photo: CopiedPhoto) -> dict[str, Any]:
+    info = photo.info
+    return {"sha256": photo.sha256, "extension": photo.extension,
+            "byte_size": photo.byte_size, "width": info.width, "height": info.height,
+            "orientation": info.orientation, "taken_at": info.taken_at,
+            "original_name": photo.candidate.path.name[:255]}
+
+
+def _insert(session: Session, table: Table, values: list[dict[str, Any]]) -> list[Any]:
+    """Insert `values` (column defaults fill the rest); each row as written, with what was
+    given on top (the values as the caller holds them, as an ORM object would keep them)."""
+    if not values:
+        return []
+    for row in values:
+        for value in row.values():
+            check_text_size(value)
+    written = session.connection().execute(
+        table.insert().returning(*table.c, sort_by_parameter_order=True), values).mappings()
+    return [SimpleNamespace(**{**stored, **given})
+            for stored, given in zip(written, values, strict=True)]
+
+
+def _log_changes(session: Session, switch: CaptureSwitch,
+                 tables: Iterable[tuple[str, list[Any]]]) -> None:
+    """The changes the after-flush capture would log for these new rows, logged."""
+    keys = _KeyFinder(session)
+    changes: list[tuple[str, str, str, Any]] = []
+    for name, rows in tables:
+        spec = TABLES[name]
+        for row in rows:
+            if not keys.private(spec, row):
+                changes += _groups(spec, row, keys, spec.all_groups())
+    if changes:
+        record_local_changes(session, switch, changes)
