@@ -184,3 +184,19 @@ def test_bulk_rows_leave_the_library_and_change_log_as_the_orm_did(
         assert len(placed) == 12 and all(v["photo"] for v in placed)
     else:
         assert not logged
+
+
+def test_a_caption_too_long_to_keep_is_refused_with_its_memory(ctx, tmp_path: Path) -> None:
+    from lovebridge.store.errors import TextTooLongError
+    from lovebridge.store.guards import MAX_TEXT_CHARS
+    from lovebridge.store.models import Memory
+
+    folder = tmp_path / "roll"
+    camera_jpeg(folder / "1.jpg", datetime(2024, 7, 14, 10, 5), LISBON, seed=1)
+    plan = plan_folder(ctx, folder)
+    plan.proposals[0].photos[0].caption = "x" * (MAX_TEXT_CHARS + 1)
+    with pytest.raises(TextTooLongError):
+        writer.accept(ctx, plan)
+    with ctx.store.session_scope() as session:
+        for table in (Memory, Photo, MemoryPhoto):
+            assert session.scalars(select(table)).first() is None, table
