@@ -101,7 +101,9 @@ class SyncEngine:
         folder = _usable_folder(folder)
         code = code or new_code()
         pairing, key = create_pairing(folder, code, self.argon_params)
-        self._begin(folder, pairing, key, name, person, skip=())
+        # The library as it is travels in the first snapshot alone (a laptop joining later
+        # starts from a snapshot too), not also as batches.
+        self._begin(folder, pairing, key, name, person, skip=(), log=False)
         ident = self.identity()
         self._write_device_record(ident)
         write_batches(self.store, ident, self.ctx.media)
@@ -118,7 +120,7 @@ class SyncEngine:
         self.sync_now()
 
     def _begin(self, folder: Path, pairing: str, key: bytes, name: str, person: str,
-               skip: tuple[str, ...]) -> None:
+               skip: tuple[str, ...], log: bool = True) -> None:
         if self.identity() is not None:
             raise SyncError("This laptop is already sharing. Unpair it first to pair again.")
         signer = new_signing_key()
@@ -132,7 +134,7 @@ class SyncEngine:
                 state.put(session, k, v)
             changes = baseline_changes(session, skip=skip)
             if changes:
-                record_local_changes(session, self.store.capture, changes)
+                record_local_changes(session, self.store.capture, changes, log=log)
 
     def _write_device_record(self, ident: Identity) -> None:
         header = {"device": ident.device, "kind": "device", "public_key": ident.public_key,
