@@ -25,6 +25,7 @@ from lovebridge.core.sync.crypto import new_signing_key, seal_file, signing_key_
 from lovebridge.core.sync.folder import write_whole
 from lovebridge.core.sync.incoming import Reader
 from lovebridge.core.sync.outgoing import (
+    drop_covered_batches,
     prune_applied,
     snapshot_due,
     write_batches,
@@ -195,6 +196,10 @@ class SyncEngine:
         except OSError as exc:  # the partner learns it next time; nothing depends on it now
             logger.warning("sync: progress record not written (%s)", exc.strerror or exc)
         prune_applied(self.store)
+        try:
+            drop_covered_batches(self.store, ident)
+        except OSError as exc:  # tried again next time; the files are only kept longer
+            logger.warning("sync: old batch files not removed (%s)", exc.strerror or exc)
         report.received_batches = incoming.batches
         report.created = incoming.created
         report.set_aside = incoming.set_aside
