@@ -58,7 +58,7 @@ def _titles(laptop) -> list[str]:
 
 
 def test_a_new_laptop_gets_the_shared_library_with_its_photos_and_nothing_private(
-        tmp_path: Path) -> None:
+        tmp_path: Path, caplog) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     maya, jonah = make_laptop(tmp_path, "maya"), make_laptop(tmp_path, "jonah")
@@ -67,6 +67,7 @@ def test_a_new_laptop_gets_the_shared_library_with_its_photos_and_nothing_privat
         code = maya.engine.setup_new(shared)
         jonah.engine.setup_join(shared, code)
         assert _titles(jonah) == ["Beach"]
+        assert "field by field" not in caplog.text  # copied in whole, not merged
         arrived = MemoryService(jonah.ctx).get(keys["shared"])
         assert [p.caption for p in arrived.photos] == ["sun"] and list(arrived.tags) == ["sea"]
         with jonah.ctx.store.session_scope() as s:
@@ -222,6 +223,50 @@ def test_a_snapshot_waits_for_its_photos(tmp_path: Path) -> None:
         with jonah.ctx.store.session_scope() as s:
             uuid = s.execute(select(Memory.uuid)).scalar()
         assert [p.caption for p in MemoryService(jonah.ctx).get(uuid).photos] == ["sun"]
+    finally:
+        maya.close()
+        jonah.close()
+
+
+def _locked_laptop(root: Path, name: str):
+    """A laptop with the lock on: its database and its photos are encrypted at rest."""
+    import os
+
+    from lovebridge.core.context import AppContext
+    from lovebridge.core.sync.engine import SyncEngine
+    from lovebridge.paths import resolve_paths
+    from lovebridge.store import open_store
+    from tests.sync.helpers import FAST_ARGON, Laptop
+
+    paths = resolve_paths(root / name).ensure()
+    ctx = AppContext(paths=paths, store=open_store(paths.database, os.urandom(32)),
+                     file_key=os.urandom(32))
+    clock = [1_790_000_000_000]
+    return Laptop(ctx, SyncEngine(ctx, wall=lambda: clock[0], argon_params=FAST_ARGON), clock)
+
+
+def test_locked_laptops_share_a_first_sync_and_leave_nothing_readable_behind(
+        tmp_path: Path, caplog) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    maya, jonah = _locked_laptop(tmp_path, "maya"), _locked_laptop(tmp_path, "jonah")
+    try:
+        keys = _library(maya, tmp_path)
+        jonah.engine.setup_join(shared, maya.engine.setup_new(shared))
+        assert _titles(jonah) == ["Beach"]
+        assert "field by field" not in caplog.text  # copied in whole, not merged
+        arrived = MemoryService(jonah.ctx).get(keys["shared"])
+        [placed] = arrived.photos
+        with jonah.ctx.store.session_scope() as s:
+            [(sha,)] = s.execute(select(Photo.sha256)).all()
+        original = (tmp_path / "beach.jpg").read_bytes()
+        assert jonah.ctx.media.read_bytes(sha, "jpg") == original
+        assert jonah.ctx.media.path_for(sha, "jpg").read_bytes() != original  # sealed at rest
+        for laptop in ("maya", "jonah"):  # no temporary snapshot is left in either data folder
+            assert not list((tmp_path / laptop).glob(".sync-snapshot-*"))
+        for path in tmp_path.rglob("*"):
+            if path.is_file() and path.name != "beach.jpg":
+                assert b"sand everywhere" not in path.read_bytes()
     finally:
         maya.close()
         jonah.close()
