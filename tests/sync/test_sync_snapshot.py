@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 from PIL import Image
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from lovebridge.core.scrapbook.photo_import import PhotoImporter
 from lovebridge.core.scrapbook.records import MemoryDate, MemoryDraft, PhotoPlacement
 from lovebridge.core.scrapbook.service import MemoryService
 from lovebridge.core.sync.folder import write_whole_with
-from lovebridge.core.sync.snapshot_db import build_snapshot_db
+from lovebridge.core.sync.snapshot_db import SnapshotReader, build_snapshot_db
 from lovebridge.core.sync.stream import open_stream, seal_stream
 from lovebridge.store.models import Memory, Photo
 from lovebridge.store.models.sync import SyncField, SyncState
@@ -48,6 +49,21 @@ def _snapshot_file(laptop) -> Path:
     return path
 
 
+@pytest.fixture
+def copied_whole(monkeypatch) -> list:
+    """Each time a snapshot was taken in by copying (not merged field by field)."""
+    calls: list = []
+    original = SnapshotReader.load_into_empty
+
+    def spy(self, *args):
+        loaded = original(self, *args)
+        calls.append(loaded is not None)
+        return loaded
+
+    monkeypatch.setattr(SnapshotReader, "load_into_empty", spy)
+    return calls
+
+
 def _notes(laptop) -> list[str]:
     return [reason for _path, reason in laptop.engine.status().notes]
 
@@ -58,7 +74,7 @@ def _titles(laptop) -> list[str]:
 
 
 def test_a_new_laptop_gets_the_shared_library_with_its_photos_and_nothing_private(
-        tmp_path: Path, caplog) -> None:
+        tmp_path: Path, copied_whole) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     maya, jonah = make_laptop(tmp_path, "maya"), make_laptop(tmp_path, "jonah")
@@ -67,7 +83,7 @@ def test_a_new_laptop_gets_the_shared_library_with_its_photos_and_nothing_privat
         code = maya.engine.setup_new(shared)
         jonah.engine.setup_join(shared, code)
         assert _titles(jonah) == ["Beach"]
-        assert "field by field" not in caplog.text  # copied in whole, not merged
+        assert copied_whole == [True]  # copied in whole, not merged field by field
         arrived = MemoryService(jonah.ctx).get(keys["shared"])
         assert [p.caption for p in arrived.photos] == ["sun"] and list(arrived.tags) == ["sea"]
         with jonah.ctx.store.session_scope() as s:
@@ -115,7 +131,8 @@ def test_a_new_laptop_gets_the_shared_library_with_its_photos_and_nothing_privat
         jonah.close()
 
 
-def test_a_library_with_rows_of_its_own_merges_the_snapshot(tmp_path: Path) -> None:
+def test_a_library_with_rows_of_its_own_merges_the_snapshot(tmp_path: Path,
+                                                           copied_whole) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     maya, jonah = make_laptop(tmp_path, "maya"), make_laptop(tmp_path, "jonah")
@@ -126,6 +143,7 @@ def test_a_library_with_rows_of_its_own_merges_the_snapshot(tmp_path: Path) -> N
         jonah.engine.setup_join(shared, code)
         maya.engine.sync_now()
         assert _titles(jonah) == ["Beach", "Jonah's own"]
+        assert copied_whole == []  # merged: Jonah's own memory stays with the partner's
         assert _titles(maya) == ["Beach", "Jonah's own", "Only mine"]
     finally:
         maya.close()
@@ -246,7 +264,7 @@ def _locked_laptop(root: Path, name: str):
 
 
 def test_locked_laptops_share_a_first_sync_and_leave_nothing_readable_behind(
-        tmp_path: Path, caplog) -> None:
+        tmp_path: Path, copied_whole) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     maya, jonah = _locked_laptop(tmp_path, "maya"), _locked_laptop(tmp_path, "jonah")
@@ -254,7 +272,7 @@ def test_locked_laptops_share_a_first_sync_and_leave_nothing_readable_behind(
         keys = _library(maya, tmp_path)
         jonah.engine.setup_join(shared, maya.engine.setup_new(shared))
         assert _titles(jonah) == ["Beach"]
-        assert "field by field" not in caplog.text  # copied in whole, not merged
+        assert copied_whole == [True]  # copied in whole, not merged field by field
         arrived = MemoryService(jonah.ctx).get(keys["shared"])
         [placed] = arrived.photos
         with jonah.ctx.store.session_scope() as s:
