@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +21,12 @@ from sqlalchemy import select
 from lovebridge.core.sync import merge, state
 from lovebridge.core.sync.crypto import SealedFileError
 from lovebridge.core.sync.folder import MAX_SNAPSHOT_BYTES, SNAPSHOT_NAME
-from lovebridge.core.sync.snapshot_db import SnapshotReader, SnapshotRefusedError
+from lovebridge.core.sync.snapshot_db import (
+    SnapshotReader,
+    SnapshotRefusedError,
+    library_is_empty,
+    scratch_folder,
+)
 from lovebridge.core.sync.stream import open_stream, stream_header
 from lovebridge.store.base import utc_now
 from lovebridge.store.hlc import HybridClock
@@ -78,20 +81,23 @@ def _header(reader: Reader, device: str, number: int, path: Path) -> dict | None
         return None
     except OSError:
         return None  # still being copied; looked at again next time
-    seen = header.get("seen")
-    if header.get("device") != device or header.get("snapshot") != number or \
-            not isinstance(header.get("own_seq"), int) or header["own_seq"] < 0 or \
-            not isinstance(seen, dict) or not all(
-                isinstance(k, str) and isinstance(v, int) for k, v in seen.items()) or \
-            not DB_KEY.match(str(header.get("db_key", ""))):
+    if not _well_formed(header, device, number):
         reader.note(path, "the snapshot's header is not what LoveBridge writes")
         return None
     return header
 
 
+def _well_formed(header: dict, device: str, number: int) -> bool:
+    seen = header.get("seen")
+    return (header.get("device") == device and header.get("snapshot") == number
+            and isinstance(header.get("own_seq"), int) and header["own_seq"] >= 0
+            and isinstance(seen, dict)
+            and all(isinstance(k, str) and isinstance(v, int) for k, v in seen.items())
+            and bool(DB_KEY.match(str(header.get("db_key", "")))))
+
+
 def _apply(reader: Reader, device: str, number: int, path: Path) -> int | None:
-    work = Path(tempfile.mkdtemp(prefix=".sync-snapshot-", dir=reader.store.path.parent))
-    try:
+    with scratch_folder(reader.store) as work:
         database = work / "snapshot.db"
         try:
             with database.open("wb") as out:
@@ -104,14 +110,15 @@ def _apply(reader: Reader, device: str, number: int, path: Path) -> int | None:
         except OSError as exc:
             reader.note(path, f"could not be read ({exc.strerror or exc})")
             return None
+        if not _well_formed(header, device, number):  # replaced since its header was read
+            reader.note(path, "the snapshot's header is not what LoveBridge writes")
+            return None
         try:
             with SnapshotReader(reader.store, database, bytes.fromhex(header["db_key"])) as snap:
                 own_seq = _take_in(reader, device, number, header, snap)
         except SnapshotRefusedError as exc:
             reader.note(path, str(exc))
             return None
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     if own_seq is not None:
         reader.report.batches += 1
     return own_seq
@@ -161,8 +168,6 @@ def _merge_fields(reader: Reader, snap: SnapshotReader, device: str, number: int
 
 
 def _is_empty(reader: Reader) -> bool:
-    from lovebridge.core.sync.snapshot_db import library_is_empty
-
     connection = reader.store.raw_connection()
     try:
         return library_is_empty(connection)

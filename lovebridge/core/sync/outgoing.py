@@ -10,10 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
-import tempfile
 import zlib
-from pathlib import Path
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -27,7 +24,11 @@ from lovebridge.core.sync.folder import (
     write_whole,
     write_whole_with,
 )
-from lovebridge.core.sync.snapshot_db import build_snapshot_db, note_missing_photos
+from lovebridge.core.sync.snapshot_db import (
+    build_snapshot_db,
+    note_missing_photos,
+    scratch_folder,
+)
 from lovebridge.core.sync.state import Identity
 from lovebridge.core.sync.stream import seal_stream
 from lovebridge.store.db import Store
@@ -174,8 +175,7 @@ def write_snapshot(store: Store, ident: Identity, media: MediaStore) -> int:
     after the photos it names; returns the snapshot's number."""
     with store.session_scope() as session:
         number = state.get(session, "snapshot", 0) + 1
-    work = Path(tempfile.mkdtemp(prefix=".sync-snapshot-", dir=store.path.parent))
-    try:
+    with scratch_folder(store) as work:
         database, key = work / "snapshot.db", os.urandom(32)
         built = build_snapshot_db(store, database, key)
         blobs = BlobIndex(ident)
@@ -187,8 +187,6 @@ def write_snapshot(store: Store, ident: Identity, media: MediaStore) -> int:
                   "own_seq": built.own_seq, "seen": built.seen, "db_key": key.hex()}
         write_whole_with(ident.layout.snapshot(ident.device, number), lambda out: seal_stream(
             ident.keys, ident.signer, header, database, out))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     with store.session_scope() as session:
         state.put(session, "snapshot", number)
         state.put(session, "snapshot_at_seq", built.own_seq)

@@ -15,7 +15,11 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Iterable
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +42,25 @@ COPIED = (*TABLES, "tag", "memory_tag", *SYNC_TABLES)
 RECORD_COLUMNS = ("id", "uuid", "created_at", "updated_at")
 PER_LAPTOP_COLUMNS = {"sync_version": {"dismissed"}}  # the couple chose here, not there
 PRIVATE_MEMORIES = "SELECT id FROM main.memory WHERE private = 1"
+
+
+STALE_SECONDS = 3600  # a scratch folder this old was left by a crash, not by a running exchange
+
+
+@contextmanager
+def scratch_folder(store: Store) -> Iterator[Path]:
+    """A private scratch folder beside the store for one snapshot (removed afterwards); those
+    a crash left behind go too (their contents were encrypted under a key now lost)."""
+    parent = store.path.parent
+    for old in parent.glob(".sync-snapshot-*"):
+        with contextlib.suppress(OSError):
+            if time.time() - old.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(old, ignore_errors=True)
+    work = Path(tempfile.mkdtemp(prefix=".sync-snapshot-", dir=parent))
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 class SnapshotRefusedError(Exception):
