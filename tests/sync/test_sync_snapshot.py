@@ -288,3 +288,25 @@ def test_locked_laptops_share_a_first_sync_and_leave_nothing_readable_behind(
     finally:
         maya.close()
         jonah.close()
+
+
+def test_an_edit_on_the_new_laptop_wins_even_when_its_clock_is_a_day_behind(
+        tmp_path: Path, copied_whole) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    day = 24 * 3600 * 1000
+    maya = make_laptop(tmp_path, "maya")
+    jonah = make_laptop(tmp_path, "jonah", wall_start=maya.clock[0] - day)
+    try:
+        keys = _library(maya, tmp_path)
+        jonah.engine.setup_join(shared, maya.engine.setup_new(shared))
+        assert copied_whole == [True]
+        service = MemoryService(jonah.ctx)
+        service.save(MemoryDraft("Beach at dusk", MemoryDate(2025, 8), uuid=keys["shared"],
+                                 photos=service.get(keys["shared"]).photos))
+        jonah.engine.sync_now()
+        maya.engine.sync_now()
+        assert MemoryService(maya.ctx).get(keys["shared"]).title == "Beach at dusk"
+    finally:
+        maya.close()
+        jonah.close()

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import select
 
 from lovebridge.core.sync import merge, state
 from lovebridge.core.sync.crypto import SealedFileError
@@ -30,7 +29,7 @@ from lovebridge.core.sync.snapshot_db import (
 from lovebridge.core.sync.stream import open_stream, stream_header
 from lovebridge.store.base import utc_now
 from lovebridge.store.hlc import HybridClock
-from lovebridge.store.models.sync import SyncSeen, SyncState
+from lovebridge.store.models.sync import SyncSeen
 
 if TYPE_CHECKING:
     from lovebridge.core.sync.incoming import Reader
@@ -134,10 +133,11 @@ def _take_in(reader: Reader, device: str, number: int, header: dict,
         if any(s not in missing and not reader.has_blob(s) for s, _e in photos):
             return None  # photos still on their way: the snapshot waits for them
         here = reader.fetch_photos(photos)
-        values = {f"snapshot_read:{device}": json.dumps(number),
-                  "hlc": _clock_after(reader, snap.newest_stamp())}  # stored as it is
+        newest = snap.newest_stamp()
         try:
-            loaded = snap.load_into_empty({s for s, _e in photos} - here, values, covered)
+            loaded = snap.load_into_empty(
+                {s for s, _e in photos} - here, {f"snapshot_read:{device}": json.dumps(number)},
+                covered, lambda raw: _clock_after(reader, raw, newest))
         except sqlcipher.DatabaseError as exc:  # a row this library's schema refuses
             logger.warning("sync: the snapshot could not be copied in whole (%s); merging it "
                            "field by field", type(exc).__name__)
@@ -175,11 +175,9 @@ def _is_empty(reader: Reader) -> bool:
         connection.close()
 
 
-def _clock_after(reader: Reader, newest: str | None) -> str:
-    """This laptop's clock, moved past the newest stamp in the snapshot."""
+def _clock_after(reader: Reader, raw: str | None, newest: str | None) -> str:
+    """This laptop's clock (stored state `raw`), moved past the newest stamp in the snapshot."""
     clock = HybridClock(reader.ident.device, wall=reader.wall)
-    with reader.store.session_scope() as session:
-        raw = session.execute(select(SyncState.value).where(SyncState.key == "hlc")).scalar()
     if raw:
         clock.restore(raw)
     if newest:

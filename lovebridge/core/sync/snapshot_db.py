@@ -18,7 +18,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -253,16 +253,19 @@ class SnapshotReader:
             yield [list(r) for r in batch]
 
     def load_into_empty(self, skipped_photos: set[str], state: dict[str, str],
-                        seen: dict[str, int]) -> Loaded | None:
+                        seen: dict[str, int], clock: Callable[[str | None], str]) -> Loaded | None:
         """Copy everything into the store in one transaction, if the library is still empty
         (else None, nothing written). `state` holds sync_state values to set with it, `seen`
-        how far each device's batches are covered; `skipped_photos` did not arrive."""
+        how far each device's batches are covered; `skipped_photos` did not arrive; `clock`
+        gives the laptop's clock state (stored as it is) moved past the snapshot's stamps."""
         c = self.connection
         c.execute("BEGIN IMMEDIATE")
         try:
             if not library_is_empty(c):
                 c.execute("ROLLBACK")
                 return None
+            now = c.execute("SELECT value FROM sync_state WHERE key = 'hlc'").fetchone()
+            state = {**state, "hlc": clock(now[0] if now else None)}
             loaded = self._copy(skipped_photos)
             c.execute(f"DELETE FROM {FTS_TABLE}")
             c.execute(index_all_sql())
