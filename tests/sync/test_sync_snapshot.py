@@ -4,6 +4,7 @@ folder is set aside with a note, and one still waiting for its photos waits."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
@@ -38,8 +39,10 @@ def _library(laptop, tmp_path: Path) -> dict[str, str]:
                                       story_text="sand everywhere",
                                       photos=(PhotoPlacement(photo_id=ref.photo_id,
                                                              caption="sun"),)))
+    hidden, _new = PhotoImporter(laptop.ctx).import_one(_photo(tmp_path / "mine.jpg", "navy"))
     mine = service.save(MemoryDraft("Only mine", MemoryDate(2025, 9), tags=("secret-tag",),
-                                    story_text="a poem I keep", private=True))
+                                    story_text="a poem I keep", private=True,
+                                    photos=(PhotoPlacement(photo_id=hidden.photo_id),)))
     return {"shared": shared.uuid, "mine": mine.uuid}
 
 
@@ -117,9 +120,11 @@ def test_a_new_laptop_gets_the_shared_library_with_its_photos_and_nothing_privat
         pages = (tmp_path / "pages.db").read_bytes()
         assert b"sand everywhere" in pages and b"a poem I keep" not in pages
         assert "Beach" in dump and "sand everywhere" in dump
-        for secret in ("Only mine", "a poem I keep", "secret-tag", keys["mine"], "sync_state",
-                       "sync_change", "reminder_shown"):
+        private_photo = hashlib.sha256((tmp_path / "mine.jpg").read_bytes()).hexdigest()
+        for secret in ("Only mine", "a poem I keep", "secret-tag", keys["mine"], private_photo,
+                       "sync_state", "sync_change", "reminder_shown"):
             assert secret not in dump
+        assert len(list(shared.rglob("*.lbp"))) == 1  # the private memory's photo stayed too
 
         # Sharing goes on both ways afterwards.
         MemoryService(jonah.ctx).save(MemoryDraft("From Jonah", MemoryDate(2026)))
@@ -139,11 +144,19 @@ def test_a_library_with_rows_of_its_own_merges_the_snapshot(tmp_path: Path,
     try:
         _library(maya, tmp_path)
         MemoryService(jonah.ctx).save(MemoryDraft("Jonah's own", MemoryDate(2020)))
+        diary, _new = PhotoImporter(jonah.ctx).import_one(_photo(tmp_path / "diary.jpg", "teal"))
+        MemoryService(jonah.ctx).save(MemoryDraft(
+            "Jonah's diary", MemoryDate(2021), private=True,
+            photos=(PhotoPlacement(photo_id=diary.photo_id),)))
         code = maya.engine.setup_new(shared)
         jonah.engine.setup_join(shared, code)
         maya.engine.sync_now()
-        assert _titles(jonah) == ["Beach", "Jonah's own"]
+        assert _titles(jonah) == ["Beach", "Jonah's diary", "Jonah's own"]
         assert copied_whole == []  # merged: Jonah's own memory stays with the partner's
+        # The photo of Jonah's private memory never left his laptop.
+        with maya.ctx.store.session_scope() as s:
+            assert len(s.execute(select(Photo.sha256)).all()) == 2  # Maya's own two
+        assert len(list(shared.rglob("*.lbp"))) == 1
         assert _titles(maya) == ["Beach", "Jonah's own", "Only mine"]
     finally:
         maya.close()
