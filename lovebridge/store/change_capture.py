@@ -17,7 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from lovebridge.store.hlc import HybridClock, wall_ms
-from lovebridge.store.models.sync import SyncChange, SyncField, SyncState, SyncVersion
+from lovebridge.store.models.sync import SyncChange, SyncField, SyncState
 from lovebridge.store.sync_fields import (
     DELETED,
     TABLES,
@@ -28,6 +28,8 @@ from lovebridge.store.sync_fields import (
     occurrence_key,
 )
 
+# One encoder for every value (json.dumps with options builds a new one per call).
+_to_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 APPLYING = "sync_applying"  # session.info flag: changes written by the merge are not re-logged
 
 
@@ -88,9 +90,14 @@ def capture(session: Session, switch: CaptureSwitch) -> None:
 
 
 def record_local_changes(
-    session: Session, switch: CaptureSwitch, changes: list[tuple[str, str, str, Any]]
+    session: Session, switch: CaptureSwitch, changes: list[tuple[str, str, str, Any]],
+    log: bool = True,
 ) -> None:
-    """Stamp `changes` (table, key, group, value) with one clock tick and log them."""
+    """Stamp `changes` (table, key, group, value) with one clock tick and log them.
+
+    With `log=False` they become merged fields only, not batches to send: the library a
+    laptop starts sharing travels in its first snapshot instead.
+    """
     connection = session.connection()
     state = dict(connection.execute(select(SyncState.key, SyncState.value)).all())
     clock = HybridClock(state["device"], wall=switch.wall)
@@ -101,24 +108,26 @@ def record_local_changes(
     text_keys = [(t, k, g) for t, k, g, _v in changes if g in TABLES[t].text_groups]
     bases = _current_stamps(connection, text_keys)
     for tbl, key, group, value in changes:
-        payload = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        payload = _to_json(value)
         base = bases.get((tbl, key, group))
         if group in TABLES[tbl].text_groups:
-            versions.append({"tbl": tbl, "key": key, "field": group, "hlc": stamp, "base": base,
-                             "value": payload, "dismissed": False})
-        changed.append({"hlc": stamp, "tbl": tbl, "key": key, "field": group, "base": base,
-                        "value": payload})
-        fields[tbl, key, group] = {"tbl": tbl, "key": key, "field": group, "hlc": stamp,
-                                   "value": payload}
-    # One statement per kind, many rows each: sharing a library of thousands of memories
-    # logs tens of thousands of fields at once.
+            versions.append((tbl, key, group, stamp, base, payload))
+        changed.append((stamp, tbl, key, group, base, payload))
+        fields[tbl, key, group] = (tbl, key, group, stamp, payload)
+    # One statement per kind, many rows each, handed to SQLite as they are: sharing a
+    # library of thousands of memories logs tens of thousands of fields at once.
     if versions:
-        connection.execute(sqlite_insert(SyncVersion).on_conflict_do_nothing(), versions)
-    connection.execute(SyncChange.__table__.insert(), changed)
-    upsert = sqlite_insert(SyncField)
-    connection.execute(upsert.on_conflict_do_update(
-        index_elements=["tbl", "key", "field"],
-        set_={"hlc": upsert.excluded.hlc, "value": upsert.excluded.value}), list(fields.values()))
+        connection.exec_driver_sql(
+            "INSERT INTO sync_version (tbl, key, field, hlc, base, value, dismissed) "
+            "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING", versions)
+    if log:
+        connection.exec_driver_sql(
+            "INSERT INTO sync_change (hlc, tbl, key, field, base, value) "
+            "VALUES (?, ?, ?, ?, ?, ?)", changed)
+    connection.exec_driver_sql(
+        "INSERT INTO sync_field (tbl, key, field, hlc, value) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (tbl, key, field) DO UPDATE SET hlc = excluded.hlc, value = excluded.value",
+        list(fields.values()))
     save_state(connection, "hlc", clock.state())
 
 
@@ -284,9 +293,15 @@ def baseline_changes(session: Session, skip: tuple[str, ...] = ()) -> list[tuple
         query = select(table).order_by(table.c.id)
         if spec.private_column:
             query = query.where(table.c[spec.private_column].isnot(True))
+        private = select(tables["memory"].c.id).where(tables["memory"].c.private.is_(True))
         if name in ("memory_photo", "memory_place"):
-            private = select(tables["memory"].c.id).where(tables["memory"].c.private.is_(True))
             query = query.where(table.c.memory_id.is_(None) | table.c.memory_id.not_in(private))
+        if name == "photo":  # a photo placed only in memories marked "Private to me" stays too
+            placed = tables["memory_photo"]
+            only_private = select(placed.c.photo_id).where(placed.c.memory_id.in_(private)).except_(
+                select(placed.c.photo_id).where(placed.c.memory_id.is_(None) |
+                                                placed.c.memory_id.not_in(private)))
+            query = query.where(table.c.id.not_in(only_private))
         tags = _tags_by_memory(connection) if spec.has_tags else {}
         for row in connection.execute(query).mappings():
             if spec.key == "singleton":

@@ -146,6 +146,9 @@ def _syncfs() -> Callable[[int], int] | None:
     return call
 
 
+SYNCFS_FROM_FILES = 8  # fewer files are cheaper to fsync one by one than the whole file system
+
+
 def sync_filesystem_supported() -> bool:
     return _syncfs() is not None
 
@@ -173,8 +176,9 @@ class DurableBatch:
     `add` (or `add_chunks`) writes each file to a temp name beside its target and closes it
     (nothing is renamed yet); `finish` makes every temp file durable, renames each into
     place, then makes the renames durable. On Linux each step is one syncfs of the file
-    system (a memory's photos cost two syncs, not one fsync per file and per folder);
-    elsewhere every temp file and then every folder touched is fsynced. A crash before
+    system for a batch of SYNCFS_FROM_FILES files or more (a group's photos cost two syncs,
+    not one fsync per file and per folder); for fewer, and elsewhere, every temp file and
+    then every folder touched is fsynced. A crash before
     `finish` returns leaves only temp files (`.incoming-*`, swept on opening) or whole files:
     never a torn one under a real name. Call `finish` before committing anything that points
     at the files; `discard` removes what was not finished.
@@ -266,7 +270,8 @@ class DurableBatch:
     def _make_durable(self) -> None:
         folders = list(dict.fromkeys(target.parent for _temp, target in self._pending))
         one_per_disk = list({folder.stat().st_dev: folder for folder in folders}.values())
-        if self._whole_filesystem and all(sync_filesystem(folder) for folder in one_per_disk):
+        if (self._whole_filesystem and len(self._pending) >= SYNCFS_FROM_FILES
+                and all(sync_filesystem(folder) for folder in one_per_disk)):
             for temp_name, target in self._pending:
                 replace_file(temp_name, target)
             for folder in one_per_disk:
