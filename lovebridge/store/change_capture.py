@@ -17,6 +17,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from lovebridge.store.hlc import HybridClock, wall_ms
+from lovebridge.store.models.imports import MemoryPlace
+from lovebridge.store.models.memories import MemoryPhoto, Photo
 from lovebridge.store.models.sync import SyncChange, SyncField, SyncState
 from lovebridge.store.sync_fields import (
     DELETED,
@@ -64,10 +66,13 @@ def capture(session: Session, switch: CaptureSwitch) -> None:
         return
     changes: list[tuple[str, str, str, Any]] = []
     keys = _KeyFinder(session)
+    placed: list[Any] = []  # placements now shared: their photos travel with them
     for obj in session.new:
         spec = TABLES.get(getattr(obj, "__tablename__", ""))
         if spec and not keys.private(spec, obj):
             changes += _groups(spec, obj, keys, spec.all_groups())
+            if spec.name == "memory_photo":
+                placed.append(obj)
     for obj in session.dirty:
         spec = TABLES.get(getattr(obj, "__tablename__", ""))
         if spec and spec.key == "natural" and not keys.private(spec, obj) and (
@@ -77,8 +82,13 @@ def capture(session: Session, switch: CaptureSwitch) -> None:
             changes += _groups(spec, obj, keys, spec.all_groups())
         elif spec and not keys.private(spec, obj):
             changes += _groups(spec, obj, keys, _changed_groups(spec, obj))
+            if spec.name == "memory" and _became_shared(obj):
+                # Shared from now on: what was kept back with it (its photos, their
+                # placements, its places) goes too.
+                changes += _rows_kept_back_with(session, obj, keys, placed)
         elif spec and spec.private_column and _became_private(obj, spec.private_column):
             _withdraw_unsent(session, spec.name, keys.key_of(spec, obj))
+    changes += _photos_of(session, placed, keys, {(t, k) for t, k, _g, _v in changes})
     for obj in session.deleted:
         spec = TABLES.get(getattr(obj, "__tablename__", ""))
         if spec and not keys.private(spec, obj, deleting=True):
@@ -158,6 +168,39 @@ def save_state(connection: Any, key: str, value: str) -> None:
 def _became_private(obj: object, column: str) -> bool:
     history = inspect(obj).attrs[column].history
     return bool(history.added) and history.added[0] is True and history.deleted != [True]
+
+
+def _became_shared(memory: Any) -> bool:
+    """A memory whose "Private to me" was just switched off."""
+    return inspect(memory).attrs["private"].history.deleted == [True]
+
+
+def _rows_kept_back_with(session: Session, memory: Any, keys: _KeyFinder,
+                         placed: list[Any]) -> list[tuple]:
+    """A memory's placements and places, whole (they never left while it was private);
+    the placements are added to `placed`, so their photos go too."""
+    changes: list[tuple] = []
+    for model in (MemoryPhoto, MemoryPlace):
+        spec = TABLES[model.__tablename__]
+        for row in session.scalars(select(model).where(model.memory_id == memory.id)):
+            changes += _groups(spec, row, keys, spec.all_groups())
+            if model is MemoryPhoto:
+                placed.append(row)
+    return changes
+
+
+def _photos_of(session: Session, placements: list[Any], keys: _KeyFinder,
+               logged: set[tuple[str, str]]) -> list[tuple]:
+    """The photo rows of shared placements, whole, unless this flush logs them already: a
+    photo travels (with its file) once it is in a memory the partner may see, never before."""
+    spec = TABLES["photo"]
+    changes: list[tuple] = []
+    for photo_id in dict.fromkeys(p.photo_id for p in placements if p.photo_id is not None):
+        photo = session.get(Photo, photo_id)
+        if photo is not None and (spec.name, photo.sha256) not in logged:
+            changes += _groups(spec, photo, keys, spec.all_groups())
+            logged.add((spec.name, photo.sha256))
+    return changes
 
 
 def _withdraw_unsent(session: Session, tbl: str, key: str | None) -> None:
@@ -263,6 +306,13 @@ class _KeyFinder:
         if spec.name in ("memory_photo", "memory_place") and obj.memory_id is not None:
             return bool(self._connection.execute(
                 text("SELECT private FROM memory WHERE id = :id"), {"id": obj.memory_id}).scalar())
+        if spec.name == "photo" and not deleting and obj.id is not None:
+            # A photo is shared once a memory the partner sees holds it (`_photos_of`); one
+            # only in memories marked "Private to me", or in none yet, stays here.
+            return self._connection.execute(text(
+                "SELECT 1 FROM memory_photo JOIN memory ON memory.id = memory_photo.memory_id "
+                "WHERE memory_photo.photo_id = :id AND NOT memory.private LIMIT 1"),
+                {"id": obj.id}).first() is None
         return False
 
 
