@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from lovebridge.store.file_cipher import (
     StreamSealer,
@@ -102,11 +102,17 @@ def write_atomically(target: Path, data: bytes) -> None:
     A crash at any moment leaves either no file or the complete file, never a torn one.
     Every folder it has to create is private (0700), the in-between ones included.
     """
+    write_atomically_with(target, lambda handle: handle.write(data))
+
+
+def write_atomically_with(target: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """`write_atomically` for a file written piece by piece by `fill(handle)` (a snapshot
+    streamed chunk by chunk)."""
     make_private_folders(target.parent)
     fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, 0o600)
@@ -334,6 +340,18 @@ def _copy_fd(reader: int, writer: int, length: int | None) -> int:
     return copied
 
 
+def read_chunks(handle: BinaryIO, limit: int | None = None) -> Iterator[bytes]:
+    """The rest of `handle` (or its next `limit` bytes), CHUNK bytes at a time."""
+    left = limit
+    while left is None or left > 0:
+        chunk = handle.read(CHUNK if left is None else min(CHUNK, left))
+        if not chunk:
+            return
+        if left is not None:
+            left -= len(chunk)
+        yield chunk
+
+
 def _checked_chunks(source: Path, sha256: str, length: int | None) -> Iterator[bytes]:
     """The bytes of `source` (its first `length`), a chunk at a time; SourceChangedError at
     the end when they do not hash to `sha256`."""
@@ -344,10 +362,7 @@ def _checked_chunks(source: Path, sha256: str, length: int | None) -> Iterator[b
     except OSError as exc:
         raise CopySourceError(exc.strerror or str(exc)) from exc
     with handle:
-        while left is None or left > 0:
-            chunk = handle.read(CHUNK if left is None else min(CHUNK, left))
-            if not chunk:
-                break
+        for chunk in read_chunks(handle, length):
             digest.update(chunk)
             if left is not None:
                 left -= len(chunk)

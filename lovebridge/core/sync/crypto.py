@@ -155,24 +155,36 @@ def _open_header(keys: CoupleKeys, data: bytes) -> tuple[dict, int]:
     """(header, where the header ends) of a sealed file; SealedFileError with the reason."""
     if len(data) < _PREFIX.size + NONCE_BYTES + SIGNATURE_BYTES:
         raise SealedFileError("the file is too short to be a LoveBridge file (half-copied?)")
-    magic, version, header_len = _PREFIX.unpack_from(data)
-    if magic != MAGIC:
+    header_len = header_length(data, MAGIC, FORMAT)
+    end = _PREFIX.size + header_len
+    return open_sealed_header(keys, data[_PREFIX.size:end], data[end:end + NONCE_BYTES],
+                              MAGIC), end
+
+
+def header_length(prefix: bytes, magic: bytes, newest: int) -> int:
+    """The length of the sealed header that a file of kind `magic` says follows its prefix
+    (magic, format, length); SealedFileError or NewerFormatError with the reason."""
+    found, version, header_len = _PREFIX.unpack_from(prefix)
+    if found != magic:
         raise SealedFileError("not a LoveBridge sharing file")
-    if version > FORMAT:
+    if version > newest:
         raise NewerFormatError("written by a newer LoveBridge; update this laptop to read it")
     if version < 1 or header_len > MAX_HEADER:
         raise SealedFileError("the file's header is damaged")
-    end = _PREFIX.size + header_len
+    return header_len
+
+
+def open_sealed_header(keys: CoupleKeys, sealed: bytes, nonce: bytes, magic: bytes) -> dict:
+    """A sealed file's header, opened with the couple key; SealedFileError with the reason."""
     try:
-        header = json.loads(ChaCha20Poly1305(keys.seal).decrypt(
-            data[end:end + NONCE_BYTES], data[_PREFIX.size:end], MAGIC))
+        header = json.loads(ChaCha20Poly1305(keys.seal).decrypt(nonce, sealed, magic))
     except (InvalidTag, ValueError) as exc:
         raise SealedFileError(
             "the file does not open with our key (another couple's, altered, or half-copied)"
         ) from exc
     if not isinstance(header, dict):
         raise SealedFileError("the file's header is damaged")
-    return header, end
+    return header
 
 
 def _next_nonce(nonce: bytes) -> bytes:

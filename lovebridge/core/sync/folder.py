@@ -15,20 +15,13 @@ trusted: a conflict copy made by the sync service, a half-copied temporary file,
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from lovebridge.store.media import (
-    fsync_directory,
-    make_private_folders,
-    replace_file,
-    write_atomically,
-)
+from lovebridge.store.media import write_atomically, write_atomically_with
 
 TOP = "LoveBridge"
 DEVICE_ID = re.compile(r"^[0-9a-f]{16}$")
@@ -122,16 +115,4 @@ def write_whole(path: Path, data: bytes) -> None:
 
 def write_whole_with(path: Path, fill: Callable[[BinaryIO], None]) -> None:
     """Like `write_whole`, for a file written piece by piece by `fill(handle)` (a snapshot)."""
-    make_private_folders(path.parent)
-    fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            fill(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o600)
-        replace_file(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    fsync_directory(path.parent)
+    write_atomically_with(path, fill)

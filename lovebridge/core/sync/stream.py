@@ -28,8 +28,9 @@ from lovebridge.core.sync.crypto import (
     NONCE_BYTES,
     SIGNATURE_BYTES,
     CoupleKeys,
-    NewerFormatError,
     SealedFileError,
+    header_length,
+    open_sealed_header,
 )
 
 STREAM_MAGIC = b"LBSTRM"
@@ -84,25 +85,11 @@ def stream_header(keys: CoupleKeys, handle: BinaryIO) -> tuple[dict, bytes]:
     prefix = handle.read(_PREFIX.size)
     if len(prefix) < _PREFIX.size:
         raise SealedFileError("the file is too short to be a LoveBridge file (half-copied?)")
-    magic, version, header_len = _PREFIX.unpack(prefix)
-    if magic != STREAM_MAGIC:
-        raise SealedFileError("not a LoveBridge sharing file")
-    if version > STREAM_FORMAT:
-        raise NewerFormatError("written by a newer LoveBridge; update this laptop to read it")
-    if version < 1 or header_len > MAX_HEADER:
-        raise SealedFileError("the file's header is damaged")
+    header_len = header_length(prefix, STREAM_MAGIC, STREAM_FORMAT)
     rest = handle.read(header_len + NONCE_BYTES)
     if len(rest) < header_len + NONCE_BYTES:
         raise SealedFileError("the file is too short to be a LoveBridge file (half-copied?)")
-    sealed, nonce = rest[:header_len], rest[header_len:]
-    try:
-        header = json.loads(ChaCha20Poly1305(keys.seal).decrypt(nonce, sealed, STREAM_MAGIC))
-    except (InvalidTag, ValueError) as exc:
-        raise SealedFileError(
-            "the file does not open with our key (another couple's, altered, or half-copied)"
-        ) from exc
-    if not isinstance(header, dict):
-        raise SealedFileError("the file's header is damaged")
+    header = open_sealed_header(keys, rest[:header_len], rest[header_len:], STREAM_MAGIC)
     return header, prefix + rest
 
 
