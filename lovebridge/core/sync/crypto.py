@@ -118,13 +118,7 @@ def open_file(
     `expect` holds header values the file's place in the folder implies (device, kind, seq).
     """
     header, end = _open_header(keys, data)
-    for name, value in expect.items():
-        if header.get(name) != value:
-            raise SealedFileError(f"the file claims to be something else ({name} differs): "
-                                  "moved, renamed or replayed")
-    public = public_key_for(header.get("device"))
-    if public is None:
-        raise SealedFileError("written by a device this laptop was never paired with")
+    public = writer_key(header, public_key_for, expect)
     unsigned, signature = data[:-SIGNATURE_BYTES], data[-SIGNATURE_BYTES:]
     try:
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(public)).verify(
@@ -159,6 +153,19 @@ def _open_header(keys: CoupleKeys, data: bytes) -> tuple[dict, int]:
     end = _PREFIX.size + header_len
     return open_sealed_header(keys, data[_PREFIX.size:end], data[end:end + NONCE_BYTES],
                               MAGIC), end
+
+
+def writer_key(header: dict, public_key_for, expect: dict) -> str:  # noqa: ANN001
+    """The public key (hex) of the device that wrote a file with this header, once the header
+    says what the file's place implies (`expect`); SealedFileError with the reason."""
+    for name, value in expect.items():
+        if header.get(name) != value:
+            raise SealedFileError(f"the file claims to be something else ({name} differs): "
+                                  "moved, renamed or replayed")
+    public = public_key_for(header.get("device"))
+    if public is None:
+        raise SealedFileError("written by a device this laptop was never paired with")
+    return public
 
 
 def header_length(prefix: bytes, magic: bytes, newest: int) -> int:

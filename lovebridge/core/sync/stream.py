@@ -31,6 +31,7 @@ from lovebridge.core.sync.crypto import (
     SealedFileError,
     header_length,
     open_sealed_header,
+    writer_key,
 )
 
 STREAM_MAGIC = b"LBSTRM"
@@ -107,13 +108,7 @@ def open_stream(keys: CoupleKeys, source: Path, public_key_for: Callable[[object
         raise SealedFileError(f"the file is far larger than LoveBridge writes ({size:,} bytes)")
     with source.open("rb") as handle:
         header, start = stream_header(keys, handle)
-        for name, value in expect.items():
-            if header.get(name) != value:
-                raise SealedFileError(f"the file claims to be something else ({name} differs): "
-                                      "moved, renamed or replayed")
-        public = public_key_for(header.get("device"))
-        if public is None:
-            raise SealedFileError("written by a device this laptop was never paired with")
+        public = writer_key(header, public_key_for, expect)
         aead, nonce = ChaCha20Poly1305(keys.seal), start[-NONCE_BYTES:]
         digest = hashlib.sha256(start)
         index, remaining = 0, size - len(start) - SIGNATURE_BYTES
