@@ -65,6 +65,7 @@ def test_memories_commit_only_after_their_files_are_durable(
         return real_sync(folder)
 
     monkeypatch.setattr(media_module, "sync_filesystem", sync)
+    monkeypatch.setattr(media_module, "SYNCFS_FROM_FILES", 1)  # these small groups too
     monkeypatch.setattr(writer, "GROUP_PHOTOS", group_photos)
     plan = plan_folder(ctx, _two_days(tmp_path / "roll"))
     event.listen(ctx.store.engine, "commit", lambda _conn: events.append(("commit", *_files(ctx))))
@@ -181,13 +182,14 @@ def test_junk_after_a_jpeg_is_not_kept_and_the_file_is_still_remembered(
     assert plan_folder(ctx, folder).proposals == []
 
 
+@pytest.mark.parametrize("count", [2, 40])  # one fsync each, or (Linux) one syncfs for all
 def test_a_batch_that_fails_leaves_no_temp_files_and_no_torn_file(
-        tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+        tmp_path: Path, monkeypatch, count: int) -> None:  # noqa: ANN001
     batch = DurableBatch()
-    targets = [tmp_path / "ab" / "one.jpg", tmp_path / "cd" / "two.jpg"]
+    targets = [tmp_path / f"{n:02x}" / f"{n}.jpg" for n in range(count)]
     for target in targets:
         batch.add(target, b"photo bytes " * 100)
-    assert len(list(tmp_path.rglob(".incoming-*"))) == 2
+    assert len(list(tmp_path.rglob(".incoming-*"))) == count
     assert not any(t.exists() for t in targets)  # nothing under its real name before finish
 
     def no_room(_source, _target) -> None:  # noqa: ANN001
@@ -198,6 +200,19 @@ def test_a_batch_that_fails_leaves_no_temp_files_and_no_torn_file(
         batch.finish()
     assert list(tmp_path.rglob(".incoming-*")) == []
     assert not any(t.exists() for t in targets)
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_a_finished_batch_holds_every_file_whole_under_its_name(tmp_path: Path,
+                                                                 count: int) -> None:
+    batch = DurableBatch()
+    targets = {tmp_path / f"{n:02x}" / f"{n}.jpg": f"photo {n} ".encode() * 500
+               for n in range(count)}
+    for target, data in targets.items():
+        batch.add(target, data)
+    batch.finish()
+    assert all(target.read_bytes() == data for target, data in targets.items())
+    assert list(tmp_path.rglob(".incoming-*")) == [] and len(batch) == 0
 
 
 def test_a_photo_needing_more_memory_than_allowed_is_refused_while_planning(

@@ -17,7 +17,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from lovebridge.store.hlc import HybridClock, wall_ms
-from lovebridge.store.models.sync import SyncChange, SyncField, SyncState, SyncVersion
+from lovebridge.store.models.imports import MemoryPlace
+from lovebridge.store.models.memories import MemoryPhoto, Photo
+from lovebridge.store.models.sync import SyncChange, SyncField, SyncState
 from lovebridge.store.sync_fields import (
     DELETED,
     TABLES,
@@ -28,6 +30,8 @@ from lovebridge.store.sync_fields import (
     occurrence_key,
 )
 
+# One encoder for every value (json.dumps with options builds a new one per call).
+_to_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 APPLYING = "sync_applying"  # session.info flag: changes written by the merge are not re-logged
 
 
@@ -62,10 +66,13 @@ def capture(session: Session, switch: CaptureSwitch) -> None:
         return
     changes: list[tuple[str, str, str, Any]] = []
     keys = _KeyFinder(session)
+    placed: list[Any] = []  # placements now shared: their photos travel with them
     for obj in session.new:
         spec = TABLES.get(getattr(obj, "__tablename__", ""))
         if spec and not keys.private(spec, obj):
             changes += _groups(spec, obj, keys, spec.all_groups())
+            if spec.name == "memory_photo":
+                placed.append(obj)
     for obj in session.dirty:
         spec = TABLES.get(getattr(obj, "__tablename__", ""))
         if spec and spec.key == "natural" and not keys.private(spec, obj) and (
@@ -75,8 +82,13 @@ def capture(session: Session, switch: CaptureSwitch) -> None:
             changes += _groups(spec, obj, keys, spec.all_groups())
         elif spec and not keys.private(spec, obj):
             changes += _groups(spec, obj, keys, _changed_groups(spec, obj))
+            if spec.name == "memory" and _became_shared(obj):
+                # Shared from now on: what was kept back with it (its photos, their
+                # placements, its places) goes too.
+                changes += _rows_kept_back_with(session, obj, keys, placed)
         elif spec and spec.private_column and _became_private(obj, spec.private_column):
             _withdraw_unsent(session, spec.name, keys.key_of(spec, obj))
+    changes += _photos_of(session, placed, keys, {(t, k) for t, k, _g, _v in changes})
     for obj in session.deleted:
         spec = TABLES.get(getattr(obj, "__tablename__", ""))
         if spec and not keys.private(spec, obj, deleting=True):
@@ -88,9 +100,14 @@ def capture(session: Session, switch: CaptureSwitch) -> None:
 
 
 def record_local_changes(
-    session: Session, switch: CaptureSwitch, changes: list[tuple[str, str, str, Any]]
+    session: Session, switch: CaptureSwitch, changes: list[tuple[str, str, str, Any]],
+    log: bool = True,
 ) -> None:
-    """Stamp `changes` (table, key, group, value) with one clock tick and log them."""
+    """Stamp `changes` (table, key, group, value) with one clock tick and log them.
+
+    With `log=False` they become merged fields only, not batches to send: the library a
+    laptop starts sharing travels in its first snapshot instead.
+    """
     connection = session.connection()
     state = dict(connection.execute(select(SyncState.key, SyncState.value)).all())
     clock = HybridClock(state["device"], wall=switch.wall)
@@ -101,24 +118,26 @@ def record_local_changes(
     text_keys = [(t, k, g) for t, k, g, _v in changes if g in TABLES[t].text_groups]
     bases = _current_stamps(connection, text_keys)
     for tbl, key, group, value in changes:
-        payload = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        payload = _to_json(value)
         base = bases.get((tbl, key, group))
         if group in TABLES[tbl].text_groups:
-            versions.append({"tbl": tbl, "key": key, "field": group, "hlc": stamp, "base": base,
-                             "value": payload, "dismissed": False})
-        changed.append({"hlc": stamp, "tbl": tbl, "key": key, "field": group, "base": base,
-                        "value": payload})
-        fields[tbl, key, group] = {"tbl": tbl, "key": key, "field": group, "hlc": stamp,
-                                   "value": payload}
-    # One statement per kind, many rows each: sharing a library of thousands of memories
-    # logs tens of thousands of fields at once.
+            versions.append((tbl, key, group, stamp, base, payload))
+        changed.append((stamp, tbl, key, group, base, payload))
+        fields[tbl, key, group] = (tbl, key, group, stamp, payload)
+    # One statement per kind, many rows each, handed to SQLite as they are: sharing a
+    # library of thousands of memories logs tens of thousands of fields at once.
     if versions:
-        connection.execute(sqlite_insert(SyncVersion).on_conflict_do_nothing(), versions)
-    connection.execute(SyncChange.__table__.insert(), changed)
-    upsert = sqlite_insert(SyncField)
-    connection.execute(upsert.on_conflict_do_update(
-        index_elements=["tbl", "key", "field"],
-        set_={"hlc": upsert.excluded.hlc, "value": upsert.excluded.value}), list(fields.values()))
+        connection.exec_driver_sql(
+            "INSERT INTO sync_version (tbl, key, field, hlc, base, value, dismissed) "
+            "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING", versions)
+    if log:
+        connection.exec_driver_sql(
+            "INSERT INTO sync_change (hlc, tbl, key, field, base, value) "
+            "VALUES (?, ?, ?, ?, ?, ?)", changed)
+    connection.exec_driver_sql(
+        "INSERT INTO sync_field (tbl, key, field, hlc, value) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (tbl, key, field) DO UPDATE SET hlc = excluded.hlc, value = excluded.value",
+        list(fields.values()))
     save_state(connection, "hlc", clock.state())
 
 
@@ -149,6 +168,39 @@ def save_state(connection: Any, key: str, value: str) -> None:
 def _became_private(obj: object, column: str) -> bool:
     history = inspect(obj).attrs[column].history
     return bool(history.added) and history.added[0] is True and history.deleted != [True]
+
+
+def _became_shared(memory: Any) -> bool:
+    """A memory whose "Private to me" was just switched off."""
+    return inspect(memory).attrs["private"].history.deleted == [True]
+
+
+def _rows_kept_back_with(session: Session, memory: Any, keys: _KeyFinder,
+                         placed: list[Any]) -> list[tuple]:
+    """A memory's placements and places, whole (they never left while it was private);
+    the placements are added to `placed`, so their photos go too."""
+    changes: list[tuple] = []
+    for model in (MemoryPhoto, MemoryPlace):
+        spec = TABLES[model.__tablename__]
+        for row in session.scalars(select(model).where(model.memory_id == memory.id)):
+            changes += _groups(spec, row, keys, spec.all_groups())
+            if model is MemoryPhoto:
+                placed.append(row)
+    return changes
+
+
+def _photos_of(session: Session, placements: list[Any], keys: _KeyFinder,
+               logged: set[tuple[str, str]]) -> list[tuple]:
+    """The photo rows of shared placements, whole, unless this flush logs them already: a
+    photo travels (with its file) once it is in a memory the partner may see, never before."""
+    spec = TABLES["photo"]
+    changes: list[tuple] = []
+    for photo_id in dict.fromkeys(p.photo_id for p in placements if p.photo_id is not None):
+        photo = session.get(Photo, photo_id)
+        if photo is not None and (spec.name, photo.sha256) not in logged:
+            changes += _groups(spec, photo, keys, spec.all_groups())
+            logged.add((spec.name, photo.sha256))
+    return changes
 
 
 def _withdraw_unsent(session: Session, tbl: str, key: str | None) -> None:
@@ -254,6 +306,13 @@ class _KeyFinder:
         if spec.name in ("memory_photo", "memory_place") and obj.memory_id is not None:
             return bool(self._connection.execute(
                 text("SELECT private FROM memory WHERE id = :id"), {"id": obj.memory_id}).scalar())
+        if spec.name == "photo" and not deleting and obj.id is not None:
+            # A photo is shared once a memory the partner sees holds it (`_photos_of`); one
+            # only in memories marked "Private to me", or in none yet, stays here.
+            return self._connection.execute(text(
+                "SELECT 1 FROM memory_photo JOIN memory ON memory.id = memory_photo.memory_id "
+                "WHERE memory_photo.photo_id = :id AND NOT memory.private LIMIT 1"),
+                {"id": obj.id}).first() is None
         return False
 
 
@@ -284,9 +343,15 @@ def baseline_changes(session: Session, skip: tuple[str, ...] = ()) -> list[tuple
         query = select(table).order_by(table.c.id)
         if spec.private_column:
             query = query.where(table.c[spec.private_column].isnot(True))
+        private = select(tables["memory"].c.id).where(tables["memory"].c.private.is_(True))
         if name in ("memory_photo", "memory_place"):
-            private = select(tables["memory"].c.id).where(tables["memory"].c.private.is_(True))
             query = query.where(table.c.memory_id.is_(None) | table.c.memory_id.not_in(private))
+        if name == "photo":  # a photo placed only in memories marked "Private to me" stays too
+            placed = tables["memory_photo"]
+            only_private = select(placed.c.photo_id).where(placed.c.memory_id.in_(private)).except_(
+                select(placed.c.photo_id).where(placed.c.memory_id.is_(None) |
+                                                placed.c.memory_id.not_in(private)))
+            query = query.where(table.c.id.not_in(only_private))
         tags = _tags_by_memory(connection) if spec.has_tags else {}
         for row in connection.execute(query).mappings():
             if spec.key == "singleton":

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from lovebridge.store.file_cipher import (
     StreamSealer,
@@ -102,11 +102,17 @@ def write_atomically(target: Path, data: bytes) -> None:
     A crash at any moment leaves either no file or the complete file, never a torn one.
     Every folder it has to create is private (0700), the in-between ones included.
     """
+    write_atomically_with(target, lambda handle: handle.write(data))
+
+
+def write_atomically_with(target: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """`write_atomically` for a file written piece by piece by `fill(handle)` (a snapshot
+    streamed chunk by chunk)."""
     make_private_folders(target.parent)
     fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, 0o600)
@@ -146,6 +152,9 @@ def _syncfs() -> Callable[[int], int] | None:
     return call
 
 
+SYNCFS_FROM_FILES = 8  # fewer files are cheaper to fsync one by one than the whole file system
+
+
 def sync_filesystem_supported() -> bool:
     return _syncfs() is not None
 
@@ -173,8 +182,9 @@ class DurableBatch:
     `add` (or `add_chunks`) writes each file to a temp name beside its target and closes it
     (nothing is renamed yet); `finish` makes every temp file durable, renames each into
     place, then makes the renames durable. On Linux each step is one syncfs of the file
-    system (a memory's photos cost two syncs, not one fsync per file and per folder);
-    elsewhere every temp file and then every folder touched is fsynced. A crash before
+    system for a batch of SYNCFS_FROM_FILES files or more (a group's photos cost two syncs,
+    not one fsync per file and per folder); for fewer, and elsewhere, every temp file and
+    then every folder touched is fsynced. A crash before
     `finish` returns leaves only temp files (`.incoming-*`, swept on opening) or whole files:
     never a torn one under a real name. Call `finish` before committing anything that points
     at the files; `discard` removes what was not finished.
@@ -266,7 +276,8 @@ class DurableBatch:
     def _make_durable(self) -> None:
         folders = list(dict.fromkeys(target.parent for _temp, target in self._pending))
         one_per_disk = list({folder.stat().st_dev: folder for folder in folders}.values())
-        if self._whole_filesystem and all(sync_filesystem(folder) for folder in one_per_disk):
+        if (self._whole_filesystem and len(self._pending) >= SYNCFS_FROM_FILES
+                and all(sync_filesystem(folder) for folder in one_per_disk)):
             for temp_name, target in self._pending:
                 replace_file(temp_name, target)
             for folder in one_per_disk:
@@ -329,6 +340,18 @@ def _copy_fd(reader: int, writer: int, length: int | None) -> int:
     return copied
 
 
+def read_chunks(handle: BinaryIO, limit: int | None = None) -> Iterator[bytes]:
+    """The rest of `handle` (or its next `limit` bytes), CHUNK bytes at a time."""
+    left = limit
+    while left is None or left > 0:
+        chunk = handle.read(CHUNK if left is None else min(CHUNK, left))
+        if not chunk:
+            return
+        if left is not None:
+            left -= len(chunk)
+        yield chunk
+
+
 def _checked_chunks(source: Path, sha256: str, length: int | None) -> Iterator[bytes]:
     """The bytes of `source` (its first `length`), a chunk at a time; SourceChangedError at
     the end when they do not hash to `sha256`."""
@@ -339,10 +362,7 @@ def _checked_chunks(source: Path, sha256: str, length: int | None) -> Iterator[b
     except OSError as exc:
         raise CopySourceError(exc.strerror or str(exc)) from exc
     with handle:
-        while left is None or left > 0:
-            chunk = handle.read(CHUNK if left is None else min(CHUNK, left))
-            if not chunk:
-                break
+        for chunk in read_chunks(handle, length):
             digest.update(chunk)
             if left is not None:
                 left -= len(chunk)

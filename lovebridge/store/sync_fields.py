@@ -135,7 +135,7 @@ KEY_COLUMN = {"uuid": "uuid", "sha256": "sha256"}
 
 def encode(value: Any) -> Any:
     """A column value as JSON-friendly data."""
-    if isinstance(value, datetime | date):
+    if isinstance(value, date):  # a datetime is a date too
         return value.isoformat()
     return value
 

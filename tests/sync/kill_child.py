@@ -1,4 +1,5 @@
-"""A laptop process for the SIGKILL tests: `write` saves memories and syncs; `apply` syncs."""
+"""A laptop process for the SIGKILL tests: `write` saves memories and syncs; `apply` syncs;
+`join FOLDER CODE` joins the sharing in FOLDER (a brand-new library taking in a snapshot)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ def main(role: str, data: str, start: int) -> None:
     engine = SyncEngine(ctx)
     i = start
     print("ready", flush=True)
+    if role == "join":
+        engine.setup_join(Path(sys.argv[3]), sys.argv[4])
+        print("joined", flush=True)
+        return
     while True:
         if role == "write":
             MemoryService(ctx).save(MemoryDraft(f"m{i}", MemoryDate(2025)))
@@ -32,4 +37,5 @@ def main(role: str, data: str, start: int) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 0)
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if sys.argv[3:4] and
+         sys.argv[3].isdigit() else 0)

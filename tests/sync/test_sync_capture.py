@@ -41,7 +41,13 @@ def test_sharing_starts_from_the_whole_library_and_stops_logging_when_unpaired(
         MemoryService(maya.ctx).save(MemoryDraft("Made before sharing", MemoryDate(2023)))
         assert logged(maya.ctx.store) == 0
         code = maya.engine.setup_new(shared)
-        assert logged(maya.ctx.store) > 0  # the library as it was, for the partner
+        # The library as it was travels in the first snapshot, not again as batches.
+        assert logged(maya.ctx.store) == 0
+        with maya.ctx.store.session_scope() as s:
+            assert s.execute(select(func.count()).select_from(SyncField)).scalar() > 0
+        ident = maya.engine.identity()
+        assert [p.name for p in (ident.layout.device(ident.device) / "snapshots").iterdir()] \
+            == ["000001.lbs"]
         jonah.engine.setup_join(shared, code)
         assert [m.title for m in MemoryService(jonah.ctx).timeline(0, 10)] == [
             "Made before sharing"]

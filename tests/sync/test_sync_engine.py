@@ -30,6 +30,7 @@ from lovebridge.store.models import (
     PlanOccurrence,
     Profile,
     SpecialDate,
+    SyncField,
 )
 from tests.sync.helpers import make_laptop
 
@@ -290,3 +291,33 @@ def test_unpair_and_rekey(paired) -> None:
     MemoryService(maya.ctx).save(MemoryDraft("After the new key", MemoryDate(2026)))
     exchange(maya, jonah)
     assert "After the new key" in live_titles(jonah)
+
+
+def test_a_photo_only_in_a_private_memory_stays_until_the_memory_is_shared(
+        paired, tmp_path: Path) -> None:
+    """Added after sharing began: neither the photo's file nor its row leaves the laptop while
+    only a memory marked "Private to me" holds it; switching the flag off sends it all."""
+    from lovebridge.core.scrapbook.photo_import import PhotoImporter
+    from lovebridge.core.scrapbook.records import PhotoPlacement
+
+    shared, maya, jonah = paired
+    source = _photo(tmp_path / "letter.jpg", "purple")
+    ref, _new = PhotoImporter(maya.ctx).import_one(source)
+    service = MemoryService(maya.ctx)
+    memory = service.save(MemoryDraft("Only mine", MemoryDate(2025, 3), private=True,
+                                      photos=(PhotoPlacement(photo_id=ref.photo_id,
+                                                             caption="kept"),)))
+    exchange(maya, jonah)
+    assert list(shared.rglob("*.lbp")) == []
+    assert rows(jonah, Photo, "sha256") == [] and live_titles(jonah) == []
+    with maya.ctx.store.session_scope() as s:
+        assert ref.sha256 not in set(s.scalars(select(SyncField.key)))
+
+    with maya.ctx.store.session_scope() as s:
+        s.scalars(select(Memory).where(Memory.uuid == memory.uuid)).one().private = False
+    exchange(maya, jonah)
+    assert len(list(shared.rglob("*.lbp"))) == 1
+    [(sha,)] = rows(jonah, Photo, "sha256")
+    assert jonah.ctx.media.read_bytes(sha, "jpg") == source.read_bytes()
+    arrived = MemoryService(jonah.ctx).get(memory.uuid)
+    assert arrived.title == "Only mine" and [p.caption for p in arrived.photos] == ["kept"]

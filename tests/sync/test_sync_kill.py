@@ -30,9 +30,10 @@ def titles(laptop) -> set[str]:
         return set(s.scalars(select(Memory.title)))
 
 
-def run_and_kill(role: str, data: Path, start: int, after: float) -> list[str]:
+def run_and_kill(role: str, data: Path, start: int | str, after: float,
+                 *more: str) -> list[str]:
     child = subprocess.Popen([sys.executable, "-m", "tests.sync.kill_child", role, str(data),
-                              str(start)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+                              str(start), *more], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     assert child.stdout.readline().strip() == "ready"  # killed while working, not while starting
     time.sleep(after)
     child.send_signal(signal.SIGKILL)
@@ -91,3 +92,52 @@ def test_killed_while_applying_batches_applies_each_once(tmp_path: Path) -> None
     print(f"{ROUNDS} kills while applying ({applied_rounds} came after a whole pass)")
     maya.close()
     jonah.close()
+
+
+def test_killed_while_a_new_laptop_takes_in_the_first_snapshot_gets_all_or_nothing(
+        tmp_path: Path) -> None:
+    from lovebridge.core.scrapbook.photo_import import PhotoImporter
+    from lovebridge.core.scrapbook.records import PhotoPlacement
+    from tests.sync.test_sync_snapshot import _photo
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    maya = make_laptop(tmp_path, "maya")
+    service = MemoryService(maya.ctx)
+    for n in range(300):
+        placed = ()
+        if n % 30 == 0:
+            ref, _new = PhotoImporter(maya.ctx).import_one(
+                _photo(tmp_path / f"p{n}.jpg", (n % 255, 90, 160)))
+            placed = (PhotoPlacement(photo_id=ref.photo_id),)
+        service.save(MemoryDraft(f"m{n}", MemoryDate(2020 + n % 5), tags=(f"t{n % 4}",),
+                                 story_text=f"story {n}", photos=placed))
+    code = maya.engine.setup_new(shared)
+    rng = random.Random(7)
+    rounds = max(3, ROUNDS // 4)
+    partial = midway = 0
+    for round_ in range(rounds):
+        data = tmp_path / f"jonah{round_}"
+        lines = run_and_kill("join", data, str(shared), rng.uniform(0.0, 0.8), code)
+        jonah = make_laptop(tmp_path, data.name)
+        try:
+            assert jonah.ctx.store.integrity_problems() == []
+            assert titles(jonah) in (set(), titles(maya))  # the snapshot went in whole or not
+            partial += "joined" not in lines
+            midway += jonah.engine.identity() is not None and not titles(jonah)
+            if jonah.engine.identity() is None:
+                jonah.engine.setup_join(shared, code)
+            else:
+                jonah.engine.sync_now()
+            assert titles(jonah) == titles(maya)
+            with jonah.ctx.store.session_scope() as s:
+                memories = list(s.scalars(select(Memory)))
+                assert sum(len(m.tags) for m in memories) == len(memories)
+                photos = [p.photo for m in memories for p in m.photos]
+            assert len(photos) == 10
+            assert all(jonah.ctx.media.read_bytes(p.sha256, p.extension) for p in photos)
+        finally:
+            jonah.close()
+    print(f"{rounds} kills while joining ({partial} before it finished, {midway} of them "
+          "paired with the snapshot not yet in)")
+    maya.close()

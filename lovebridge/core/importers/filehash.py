@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from lovebridge.core.scrapbook import images
-
-CHUNK = 1 << 20
+from lovebridge.store.media import read_chunks
 
 
 @dataclass(frozen=True)
@@ -30,14 +29,8 @@ class FileFacts:
 def hash_stream(handle: BinaryIO, limit: int | None = None) -> str:
     """SHA-256 of the rest of `handle` (or of its next `limit` bytes), read in chunks."""
     digest = hashlib.sha256()
-    left = limit
-    while left is None or left > 0:
-        chunk = handle.read(CHUNK if left is None else min(CHUNK, left))
-        if not chunk:
-            break
+    for chunk in read_chunks(handle, limit):
         digest.update(chunk)
-        if left is not None:
-            left -= len(chunk)
     return digest.hexdigest()
 
 

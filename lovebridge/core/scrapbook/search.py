@@ -63,7 +63,12 @@ def forget_memories(session: Session, memory_ids: list[int]) -> None:
 def rebuild_index(session: Session) -> None:
     """Index every memory from scratch (used by the migration and by repairs)."""
     session.execute(text(f"DELETE FROM {FTS_TABLE}"))
-    session.execute(text(_INDEX_SQL.format(where="1")))
+    session.execute(text(index_all_sql()))
+
+
+def index_all_sql() -> str:
+    """SQL adding the search row of every memory (to an empty index)."""
+    return _INDEX_SQL.format(where="1")
 
 
 def matching_ids_sql() -> str:

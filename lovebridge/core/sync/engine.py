@@ -13,6 +13,7 @@ import secrets
 import socket
 import zlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from lovebridge.core.sync.crypto import new_signing_key, seal_file, signing_key_
 from lovebridge.core.sync.folder import write_whole
 from lovebridge.core.sync.incoming import Reader
 from lovebridge.core.sync.outgoing import (
+    drop_covered_batches,
     prune_applied,
     snapshot_due,
     write_batches,
@@ -99,9 +101,14 @@ class SyncEngine:
                   code: str | None = None) -> str:
         """Start sharing into `folder`; returns the pairing code for the other laptop."""
         folder = _usable_folder(folder)
+        self._refuse_if_paired()
         code = code or new_code()
-        pairing, key = create_pairing(folder, code, self.argon_params)
-        self._begin(folder, pairing, key, name, person, skip=())
+        # Argon2id (slow on purpose, and outside Python's lock) runs while the library becomes
+        # its first merged fields. The library as it is travels in the first snapshot alone (a
+        # laptop joining later starts from a snapshot too), not also as batches.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lovebridge-pairing") as pool:
+            pairing = pool.submit(create_pairing, folder, code, self.argon_params)
+            self._begin(folder, pairing.result, name, person, skip=(), log=False)
         ident = self.identity()
         self._write_device_record(ident)
         write_batches(self.store, ident, self.ctx.media)
@@ -111,28 +118,36 @@ class SyncEngine:
     def setup_join(self, folder: Path, code: str, name: str = "", person: str = "b") -> None:
         """Join the sharing the other laptop started in `folder`, with its pairing code."""
         folder = _usable_folder(folder)
-        pairing, key = join_pairing(folder, code)
+        self._refuse_if_paired()
+        found = join_pairing(folder, code)
         # The profile comes from the laptop that started sharing; this one's is not sent.
-        self._begin(folder, pairing, key, name, person, skip=("profile",))
+        self._begin(folder, lambda: found, name, person, skip=("profile",))
         self._write_device_record(self.identity())
         self.sync_now()
 
-    def _begin(self, folder: Path, pairing: str, key: bytes, name: str, person: str,
-               skip: tuple[str, ...]) -> None:
+    def _refuse_if_paired(self) -> None:
         if self.identity() is not None:
             raise SyncError("This laptop is already sharing. Unpair it first to pair again.")
+
+    def _begin(self, folder: Path, pairing_and_key: Callable[[], tuple[str, bytes]], name: str,
+               person: str, skip: tuple[str, ...], log: bool = True) -> None:
+        """Save this laptop's side of the pairing and its library's merged fields, in one
+        transaction (an edit made meanwhile is either in the baseline or logged after it)."""
+        self._refuse_if_paired()
         signer = new_signing_key()
         with self.store.session_scope() as session:
             connection = session.connection()
             save_state(connection, "device", secrets.token_hex(8))
-            for k, v in (("signing_key", signing_key_hex(signer)), ("couple_key", key.hex()),
-                         ("pairing", pairing), ("folder", str(folder)),
+            for k, v in (("signing_key", signing_key_hex(signer)), ("folder", str(folder)),
                          ("name", (name or socket.gethostname())[:80]),
                          ("person", person if person in ("a", "b") else "a")):
                 state.put(session, k, v)
             changes = baseline_changes(session, skip=skip)
             if changes:
-                record_local_changes(session, self.store.capture, changes)
+                record_local_changes(session, self.store.capture, changes, log=log)
+            pairing, key = pairing_and_key()
+            state.put(session, "couple_key", key.hex())
+            state.put(session, "pairing", pairing)
 
     def _write_device_record(self, ident: Identity) -> None:
         header = {"device": ident.device, "kind": "device", "public_key": ident.public_key,
@@ -193,6 +208,10 @@ class SyncEngine:
         except OSError as exc:  # the partner learns it next time; nothing depends on it now
             logger.warning("sync: progress record not written (%s)", exc.strerror or exc)
         prune_applied(self.store)
+        try:
+            drop_covered_batches(self.store, ident)
+        except OSError as exc:  # tried again next time; the files are only kept longer
+            logger.warning("sync: old batch files not removed (%s)", exc.strerror or exc)
         report.received_batches = incoming.batches
         report.created = incoming.created
         report.set_aside = incoming.set_aside

@@ -5,7 +5,7 @@
     <folder>/LoveBridge/<pairing>/<device>/progress.lbd    how far it has applied each partner
     <folder>/LoveBridge/<pairing>/<device>/batches/0000000042.lbb
     <folder>/LoveBridge/<pairing>/<device>/blobs/<keyed name>.lbp
-    <folder>/LoveBridge/<pairing>/<device>/snapshots/000003-00001.lbs
+    <folder>/LoveBridge/<pairing>/<device>/snapshots/000003.lbs
 
 Every file is written whole (temporary name, fsync, rename) and, but for the progress record
 (replaced whole by its one writer), never changed afterwards, so the sync service never sees two
@@ -16,17 +16,19 @@ trusted: a conflict copy made by the sync service, a half-copied temporary file,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from lovebridge.store.media import write_atomically
+from lovebridge.store.media import write_atomically, write_atomically_with
 
 TOP = "LoveBridge"
 DEVICE_ID = re.compile(r"^[0-9a-f]{16}$")
 PAIRING_ID = re.compile(r"^[0-9a-f]{12}$")
 BATCH_NAME = re.compile(r"^(\d{10})\.lbb$")
 BLOB_NAME = re.compile(r"^([0-9a-f]{40})\.lbp$")
-SNAPSHOT_NAME = re.compile(r"^(\d{6})-(\d{5})\.lbs$")
+SNAPSHOT_NAME = re.compile(r"^(\d{6})\.lbs$")
 # What sync services leave while copying or when two writers clash.
 IN_PROGRESS = re.compile(
     r"^(\.incoming-|\.syncthing\.|~|\.~)|(\.tmp|\.part|\.partial|\.crdownload)$")
@@ -35,6 +37,7 @@ CONFLICT_COPY = re.compile(r"sync-conflict|conflicted copy|conflict|\(\d+\)|copy
 MAX_BATCH_BYTES = 64 * 1024 * 1024
 MAX_BLOB_BYTES = 512 * 1024 * 1024
 MAX_DEVICE_BYTES = 64 * 1024
+MAX_SNAPSHOT_BYTES = 4 * 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,8 @@ class Layout:
     def blob(self, device: str, name: str) -> Path:
         return self.device(device) / "blobs" / f"{name}.lbp"
 
-    def snapshot_part(self, device: str, snapshot: int, part: int) -> Path:
-        return self.device(device) / "snapshots" / f"{snapshot:06d}-{part:05d}.lbs"
+    def snapshot(self, device: str, snapshot: int) -> Path:
+        return self.device(device) / "snapshots" / f"{snapshot:06d}.lbs"
 
     def other_devices(self, own: str) -> tuple[list[str], list[Path]]:
         """(partner device ids, entries that are not LoveBridge device folders)."""
@@ -108,3 +111,8 @@ def classify(name: str, pattern: re.Pattern) -> str:
 def write_whole(path: Path, data: bytes) -> None:
     """Write a file in one piece: temporary name, fsync, rename (never half a file)."""
     write_atomically(path, data)
+
+
+def write_whole_with(path: Path, fill: Callable[[BinaryIO], None]) -> None:
+    """Like `write_whole`, for a file written piece by piece by `fill(handle)` (a snapshot)."""
+    write_atomically_with(path, fill)

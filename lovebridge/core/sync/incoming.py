@@ -36,6 +36,7 @@ from lovebridge.core.sync.folder import (
     SNAPSHOT_NAME,
     classify,
 )
+from lovebridge.core.sync.incoming_snapshot import apply_snapshot
 from lovebridge.core.sync.outgoing import FILES_PER_ROUND
 from lovebridge.core.sync.state import Identity
 from lovebridge.store.base import utc_now
@@ -131,7 +132,7 @@ class Reader:
             self._keys[device] = claimed
         return True
 
-    def _public_key(self, device: object) -> str | None:
+    def public_key(self, device: object) -> str | None:
         return self._keys.get(device) if isinstance(device, str) else None
 
     def _read_device(self, device: str) -> None:
@@ -147,21 +148,45 @@ class Reader:
                         self.note(path, "not a LoveBridge file; never applied")
         with self.store.session_scope() as session:
             seen = session.get(SyncSeen, device).seq
-        if seen == 0:
-            seen = self._apply_snapshot(device) or seen
+        if seen == 0 and not self._snapshot_read(device):
+            # A device's batches carry what changed after its first snapshot, not the library
+            # it started from: its snapshot comes first (when it is there and whole).
+            covered = apply_snapshot(self, device, seen)
+            if covered is None:
+                return
+            seen = covered
         while True:
             path = self.ident.layout.batch(device, seen + 1)
             if not path.is_file():
-                return
+                # Gone from the folder (its writer keeps only what a snapshot covers) or never
+                # come: a snapshot that reaches further brings this laptop up to date.
+                covered = apply_snapshot(self, device, seen) if self._batches_after(
+                    device, seen) else None
+                if covered is None or covered <= seen:
+                    return
+                seen = covered
+                continue
             if not self._apply_batch(device, seen + 1, path):
                 return
             seen += 1
+
+    def _snapshot_read(self, device: str) -> bool:
+        with self.store.session_scope() as session:
+            return state.get(session, f"snapshot_read:{device}", 0) > 0
+
+    def _batches_after(self, device: str, seen: int) -> bool:
+        """Whether the device has written past batch `seen` (a later batch or a snapshot)."""
+        folder = self.ident.layout.device(device)
+        if any(SNAPSHOT_NAME.match(p.name) for p in _entries(folder / "snapshots")):
+            return True
+        return any((m := BATCH_NAME.match(p.name)) and int(m.group(1)) > seen + 1
+                   for p in _entries(folder / "batches"))
 
     # ---- batches --------------------------------------------------------------------------
     def _open(self, path: Path, limit: int, expect: dict) -> bytes | None:
         try:
             data = _read_limited(path, limit)
-            return open_file(self.ident.keys, data, self._public_key, expect)[1]
+            return open_file(self.ident.keys, data, self.public_key, expect)[1]
         except NewerFormatError as exc:
             self.note(path, str(exc))
         except SealedFileError as exc:
@@ -189,13 +214,13 @@ class Reader:
                     self.report.waiting_for_confirmation[device] = gone
                     return False
             state.drop(session, f"pending:{device}")
-            self._merge(session, changes)
+            self.merge_changes(session, changes)
             row = session.get(SyncSeen, device)
             row.seq, row.last_seen_at = seq, utc_now()
         self.report.batches += 1
         return True
 
-    def _merge(self, session: Session, changes: list) -> None:
+    def merge_changes(self, session: Session, changes: list) -> None:
         session.info[APPLYING] = True
         touched = merge.apply_changes(session, changes)
         result = merge.materialize(session, touched, self.fetch_photos)
@@ -216,59 +241,6 @@ class Reader:
         if newest:
             clock.observe(newest)
             save_state(session.connection(), "hlc", clock.state())
-
-    # ---- snapshots ------------------------------------------------------------------------
-    def _apply_snapshot(self, device: str) -> int | None:
-        folder = self.ident.layout.device(device) / "snapshots"
-        parts: dict[int, list[tuple[int, Path]]] = {}
-        if folder.is_dir():
-            for path in folder.iterdir():
-                if match := SNAPSHOT_NAME.match(path.name):
-                    parts.setdefault(int(match.group(1)), []).append((int(match.group(2)), path))
-        with self.store.session_scope() as session:
-            done = state.get(session, f"snapshot_read:{device}", 0)
-        for number in sorted(parts, reverse=True):
-            if number <= done:
-                return None  # read before; its batches follow
-            found = sorted(parts[number])
-            if [p for p, _ in found] != list(range(1, len(found) + 1)):
-                continue  # a part still on its way
-            applied = self._apply_snapshot_parts(device, number, found)
-            if applied is not None:
-                return applied
-        return None
-
-    def _apply_snapshot_parts(self, device: str, number: int, found: list) -> int | None:
-        bodies = []
-        for part, path in found:
-            payload = self._open(path, MAX_BATCH_BYTES, {"device": device, "kind": "snapshot",
-                                                         "snapshot": number, "part": part})
-            if payload is None:
-                return None
-            bodies.append(path)
-        last = None
-        with self.store.session_scope() as session:
-            for path in bodies:  # read again one at a time: memory stays one part's worth
-                body = json.loads(zlib.decompress(self._open(path, MAX_BATCH_BYTES, {}) or b"{}"))
-                fields = [[t, k, g, h, None, v] for t, k, g, h, v in body.get("fields", [])]
-                fields = [c for c in fields if merge.valid_change(c)]
-                versions = [c for c in body.get("versions", []) if merge.valid_change(c)]
-                merge.apply_changes(session, versions)
-                self._merge(session, fields)
-                if body.get("last"):
-                    last = body
-            if last is None:
-                return None
-            own_seq = int(last.get("own_seq", 0))
-            for other, seq in (last.get("seen") or {}).items():
-                row = session.get(SyncSeen, other) if isinstance(other, str) else None
-                if row is not None and isinstance(seq, int) and seq > row.seq:
-                    row.seq = seq
-            row = session.get(SyncSeen, device)
-            row.seq, row.last_seen_at = max(row.seq, own_seq), utc_now()
-            state.put(session, f"snapshot_read:{device}", number)
-        self.report.batches += 1
-        return own_seq
 
     # ---- photos and rows waiting for them --------------------------------------------------
     def fetch_photos(self, wanted: list[tuple[str, str]]) -> set[str]:
@@ -291,6 +263,22 @@ class Reader:
             raise
         batch.finish()
         return here
+
+    def has_blob(self, sha256: str) -> bool:
+        """Whether the photo's blob is in the folder (any device's)."""
+        name = self.ident.keys.blob_name(sha256)
+        return any(self.ident.layout.blob(device, name).is_file()
+                   for device in [self.ident.device, *self._keys])
+
+    def announce_all(self, device: str, created: dict[str, int]) -> None:
+        """After a snapshot was copied in whole: every room reloads, the partner was seen."""
+        with self.store.session_scope() as session:
+            session.get(SyncSeen, device).last_seen_at = utc_now()
+            for tbl in created:
+                note_change(session, tbl)
+            note_change(session, FROM_PARTNER)
+        for tbl, count in created.items():
+            self.report.created[tbl] = self.report.created.get(tbl, 0) + count
 
     def _blob(self, sha256: str) -> bytes | None:
         name = self.ident.keys.blob_name(sha256)
@@ -348,6 +336,10 @@ def _announce(session: Session, result: merge.MergeResult) -> None:
     for tbl in result.tables:
         note_change(session, tbl, keys.get(tbl, ()))
     note_change(session, FROM_PARTNER)
+
+
+def _entries(folder: Path) -> list[Path]:
+    return list(folder.iterdir()) if folder.is_dir() else []
 
 
 def _read_limited(path: Path, limit: int) -> bytes:

@@ -9,24 +9,35 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import zlib
 
-from sqlalchemy import delete, func, literal, select, tuple_, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from lovebridge.core.sync import state
 from lovebridge.core.sync.crypto import seal_file
-from lovebridge.core.sync.folder import BLOB_NAME, SNAPSHOT_NAME, write_whole
+from lovebridge.core.sync.folder import (
+    BATCH_NAME,
+    BLOB_NAME,
+    SNAPSHOT_NAME,
+    write_whole,
+    write_whole_with,
+)
+from lovebridge.core.sync.snapshot_db import (
+    build_snapshot_db,
+    note_missing_photos,
+    scratch_folder,
+)
 from lovebridge.core.sync.state import Identity
+from lovebridge.core.sync.stream import seal_stream
 from lovebridge.store.db import Store
 from lovebridge.store.media import DurableBatch, MediaStore
-from lovebridge.store.models.sync import SyncChange, SyncField, SyncSeen, SyncVersion
-from lovebridge.store.sync_fields import TABLES
+from lovebridge.store.models.sync import SyncChange, SyncSeen
 
 logger = logging.getLogger(__name__)
 
 BATCH_CHANGES = 2000  # a batch stays a few MB at most, so applying it needs little memory
-SNAPSHOT_ROWS = 5000
 SNAPSHOT_EVERY = 100  # batches between snapshots for a laptop that joins later
 FILES_PER_ROUND = 200  # photo files made durable together (each is held open until then)
 
@@ -126,13 +137,15 @@ class BlobIndex:
                                        if (m := BLOB_NAME.match(p.name)))
         return self._names
 
-    def ensure(self, sha256: str, extension: str, media: MediaStore) -> None:
+    def ensure(self, sha256: str, extension: str, media: MediaStore) -> bool:
+        """Put the photo's blob in the folder (written at `finish`); False when this laptop
+        does not have its file."""
         name = self.ident.keys.blob_name(sha256)
         if name in self.names():
-            return
+            return True
         if not media.contains(sha256, extension):
             logger.warning("a shared photo's file is missing here; it cannot travel")
-            return
+            return False
         data = media.read_bytes(sha256, extension)
         header = {"device": self.ident.device, "kind": "blob", "name": name}
         try:
@@ -144,6 +157,7 @@ class BlobIndex:
         self._names.add(name)
         if len(self._batch) >= FILES_PER_ROUND:
             self._batch.finish()
+        return True
 
     def finish(self) -> None:
         self._batch.finish()
@@ -157,66 +171,52 @@ def snapshot_due(store: Store) -> bool:
 
 
 def write_snapshot(store: Store, ident: Identity, media: MediaStore) -> int:
-    """Write the whole merged state in parts, the last part naming how far it reaches."""
+    """Write the shared part of the store as one sealed, streamed snapshot (snapshot_db.py),
+    after the photos it names; returns the snapshot's number."""
     with store.session_scope() as session:
         number = state.get(session, "snapshot", 0) + 1
-        written = state.get(session, "written_seq", 0)
-        seen = dict(session.execute(select(SyncSeen.device, SyncSeen.seq)).all())
-        total = session.execute(select(func.count()).select_from(SyncField)).scalar()
-    blobs = BlobIndex(ident)
-    part = 0
-    for part, (fields, versions) in enumerate(_snapshot_rows(store), start=1):
-        for tbl, key, group, _h, value in fields:
-            if tbl == "photo" and group == "extension":
-                blobs.ensure(key, json.loads(value)["extension"], media)
-        blobs.finish()
-        last = part * SNAPSHOT_ROWS >= total
-        body = {"fields": fields, "versions": versions}
-        if last:
-            body.update(last=True, own_seq=written, seen=seen)
-        header = {"device": ident.device, "kind": "snapshot", "snapshot": number, "part": part}
-        write_whole(ident.layout.snapshot_part(ident.device, number, part),
-                    seal_file(ident.keys, ident.signer, header,
-                              zlib.compress(json.dumps(body).encode(), 6)))
-        if last:
-            break
+    with scratch_folder(store) as work:
+        database, key = work / "snapshot.db", os.urandom(32)
+        built = build_snapshot_db(store, database, key)
+        blobs = BlobIndex(ident)
+        missing = [sha256 for sha256, extension in built.photos
+                   if not blobs.ensure(sha256, extension, media)]
+        blobs.finish()  # the photos are in the folder before the snapshot that names them
+        note_missing_photos(database, key, missing)
+        header = {"device": ident.device, "kind": "snapshot", "snapshot": number,
+                  "own_seq": built.own_seq, "seen": built.seen, "db_key": key.hex()}
+        write_whole_with(ident.layout.snapshot(ident.device, number), lambda out: seal_stream(
+            ident.keys, ident.signer, header, database, out))
     with store.session_scope() as session:
         state.put(session, "snapshot", number)
-        state.put(session, "snapshot_at_seq", written)
+        state.put(session, "snapshot_at_seq", built.own_seq)
     _drop_older_snapshots(ident, number)
-    return part
+    return number
 
 
-def _snapshot_rows(store: Store):
-    """(fields, versions) in parts of SNAPSHOT_ROWS fields, read one part at a time."""
-    after = ("", "", "")
-    while True:
-        with store.session_scope() as session:
-            fields = [list(r) for r in session.execute(
-                select(SyncField.tbl, SyncField.key, SyncField.field, SyncField.hlc,
-                       SyncField.value)
-                .where(tuple_(SyncField.tbl, SyncField.key, SyncField.field)
-                       > tuple_(*[literal(v) for v in after]))
-                .order_by(SyncField.tbl, SyncField.key, SyncField.field)
-                .limit(SNAPSHOT_ROWS)).all()]
-            with_text: dict[str, list[str]] = {}
-            for tbl, key, group, _h, _v in fields:
-                if group in TABLES[tbl].text_groups:
-                    with_text.setdefault(tbl, []).append(key)
-            versions = []
-            for tbl, keys in sorted(with_text.items()):
-                keys = sorted(set(keys))
-                for start in range(0, len(keys), 500):
-                    versions += [list(r) for r in session.execute(
-                        select(SyncVersion.tbl, SyncVersion.key, SyncVersion.field,
-                               SyncVersion.hlc, SyncVersion.base, SyncVersion.value)
-                        .where(SyncVersion.tbl == tbl,
-                               SyncVersion.key.in_(keys[start:start + 500]))
-                        .order_by(SyncVersion.key, SyncVersion.field, SyncVersion.hlc)).all()]
-        yield fields, versions
-        if len(fields) < SNAPSHOT_ROWS:
-            return
-        after = tuple(fields[-1][:3])
+def drop_covered_batches(store: Store, ident: Identity) -> int:
+    """Remove this laptop's own batch files that every partner has applied and the newest
+    snapshot covers (a laptop joining later starts from the snapshot); returns how many.
+
+    Only files in this laptop's own sub-folder, and never one a partner has not said (in its
+    progress record) that it applied.
+    """
+    with store.session_scope() as session:
+        partners = session.scalars(select(SyncSeen.device)).all()
+        if not partners:
+            return 0
+        acked = min(state.get(session, f"acked:{device}", 0) for device in partners)
+        limit = min(acked, state.get(session, "snapshot_at_seq", 0) or 0)
+    folder = ident.layout.device(ident.device) / "batches"
+    if limit <= 0 or not folder.is_dir():
+        return 0
+    dropped = 0
+    for path in folder.iterdir():
+        match = BATCH_NAME.match(path.name)
+        if match and int(match.group(1)) <= limit:
+            path.unlink(missing_ok=True)
+            dropped += 1
+    return dropped
 
 
 def _drop_older_snapshots(ident: Identity, keep: int) -> None:

@@ -118,31 +118,28 @@ class PartnerNotes:
     def open_due(self) -> list[MessageRecord]:
         """Sealed notes whose day has come here: marked opened (the mark travels), returned
         once so the app can say so."""
-        with self._store.session_scope() as session:
-            viewer = self._viewer(session)
-            if viewer.person is None:
-                return []
-            rows = session.scalars(select(Message).where(
-                Message.sent_to_partner_at.is_not(None), Message.author != viewer.person,
-                Message.opens_on.is_not(None), Message.opens_on <= viewer.today,
-                Message.opened_at.is_(None), Message.trashed_at.is_(None))).all()
-            for row in rows:
-                row.opened_at = self._clock()
-            session.flush()
-            return [record_of(row, viewer) for row in rows]
+        return self._mark_from_partner(
+            "opened_at", lambda today: (Message.opens_on.is_not(None),
+                                        Message.opens_on <= today))
 
     def to_announce(self) -> list[MessageRecord]:
         """Notes from the partner not yet announced on this laptop (each is returned once)."""
+        return self._mark_from_partner("announced_at", lambda _today: ())
+
+    def _mark_from_partner(self, mark: str, also) -> list[MessageRecord]:  # noqa: ANN001
+        """The partner's live notes without `mark` that meet `also(today)`, oldest sent
+        first, marked now; [] while this laptop does not know whose it is."""
+        column = getattr(Message, mark)
         with self._store.session_scope() as session:
             viewer = self._viewer(session)
             if viewer.person is None:
                 return []
             rows = session.scalars(select(Message).where(
                 Message.sent_to_partner_at.is_not(None), Message.author != viewer.person,
-                Message.announced_at.is_(None), Message.trashed_at.is_(None))
+                column.is_(None), Message.trashed_at.is_(None), *also(viewer.today))
                 .order_by(Message.sent_to_partner_at)).all()
             for row in rows:
-                row.announced_at = self._clock()
+                setattr(row, mark, self._clock())
             session.flush()
             return [record_of(row, viewer) for row in rows]
 

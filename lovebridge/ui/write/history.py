@@ -12,10 +12,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +24,12 @@ from lovebridge.core.write.messages import MessageRecord, MessageService
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.formatting import short_day_text
 from lovebridge.ui.write.inbox import sealed_text
-from lovebridge.ui.write.suggestion_model import HEADER_ROLE, KEY_ROLE, PREVIEW_ROLE, CardDelegate
+from lovebridge.ui.write.suggestion_model import (
+    HEADER_ROLE,
+    KEY_ROLE,
+    PREVIEW_ROLE,
+    note_card_list,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 STATUS_WORDS = {
@@ -110,17 +113,8 @@ class HistoryPanel(QWidget):
         top.addWidget(self.trash_toggle)
         layout.addLayout(top)
         self.model = HistoryModel(self)
-        self.list = QListView()
-        self.list.setObjectName("historyList")
+        self.list = note_card_list("historyList", self.model)
         self.list.setAccessibleName(self.tr("Your notes"))
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(CardDelegate(self.list))
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setFrameShape(QListView.Shape.NoFrame)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setUniformItemSizes(True)
         self.list.activated.connect(lambda _i: self._open())
         self.list.doubleClicked.connect(lambda _i: self._open())
         layout.addWidget(self.list, 1)

@@ -7,11 +7,16 @@ its words are not in the record it is drawn from.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from lovebridge.core.write.messages import MessageRecord
 from lovebridge.ui.formatting import day_text, short_day_text
-from lovebridge.ui.write.suggestion_model import HEADER_ROLE, KEY_ROLE, PREVIEW_ROLE, CardDelegate
+from lovebridge.ui.write.suggestion_model import (
+    HEADER_ROLE,
+    KEY_ROLE,
+    PREVIEW_ROLE,
+    note_card_list,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 SHOWN_ROWS = 3  # the list's height: a few notes, then it scrolls
@@ -92,16 +97,7 @@ class InboxCard(QWidget):
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         self.model = InboxModel(self)
-        self.list = QListView()
-        self.list.setObjectName("inboxList")
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(CardDelegate(self.list))
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setFrameShape(QListView.Shape.NoFrame)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setUniformItemSizes(True)
+        self.list = note_card_list("inboxList", self.model)
         self.list.activated.connect(self._open)
         self.list.clicked.connect(self._open)
         layout.addWidget(self.list)

@@ -15,7 +15,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from lovebridge.core.write.placeholders import FillValues, fill
 from lovebridge.ui.common.text_lines import card_lines
@@ -170,3 +176,18 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(QPointF(text_rect.left(), top + metrics.ascent()), line)
             top += metrics.lineSpacing()
         painter.restore()
+
+
+def note_card_list(name: str, model: QAbstractListModel) -> QListView:
+    """A list of notes drawn as cards, one chosen at a time, scrolling by the pixel."""
+    view = QListView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setItemDelegate(CardDelegate(view))
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setFrameShape(QListView.Shape.NoFrame)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setUniformItemSizes(True)
+    return view
