@@ -8,7 +8,7 @@ not at all. Only while sharing is set up (a device id in `sync_state`); rows mar
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,6 +95,27 @@ def capture(session: Session, switch: CaptureSwitch) -> None:
             key = keys.key_of(spec, obj)
             if key is not None:
                 changes.append((spec.name, key, DELETED, True))
+    if changes:
+        record_local_changes(session, switch, changes)
+
+
+def capture_new_rows(session: Session, switch: CaptureSwitch,
+                     tables: Iterable[tuple[str, list[Any]]]) -> None:
+    """Log what `capture` would for new rows written without the ORM (an import's photos,
+    placements and places, written a table at a time): (table name, rows) in order, each row
+    with its columns as attributes."""
+    keys = _KeyFinder(session)
+    changes: list[tuple[str, str, str, Any]] = []
+    placed: list[Any] = []
+    for name, rows in tables:
+        spec = TABLES[name]
+        for row in rows:
+            if not keys.private(spec, row):
+                changes += _groups(spec, row, keys, spec.all_groups())
+                if name == "memory_photo":
+                    placed.append(row)
+    # A photo the library had, only in private memories until now, goes with its placement.
+    changes += _photos_of(session, placed, keys, {(t, k) for t, k, _g, _v in changes})
     if changes:
         record_local_changes(session, switch, changes)
 

@@ -12,7 +12,6 @@ the partner's laptop (store/change_capture.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -24,16 +23,9 @@ from lovebridge.core.events import note_change
 from lovebridge.core.importers import ledger
 from lovebridge.core.importers.copies import CopiedPhoto
 from lovebridge.core.importers.plan import Place
-from lovebridge.store.change_capture import (
-    APPLYING,
-    CaptureSwitch,
-    _groups,
-    _KeyFinder,
-    record_local_changes,
-)
+from lovebridge.store.change_capture import APPLYING, CaptureSwitch, capture_new_rows
 from lovebridge.store.guards import check_text_size
 from lovebridge.store.models import ImportLedger, MemoryPhoto, MemoryPlace, Photo
-from lovebridge.store.sync_fields import TABLES
 
 MAX_PLACES = 20  # places kept per memory
 
@@ -87,7 +79,7 @@ def write(session: Session, switch: CaptureSwitch, memories: list[MemoryRows]) -
         if rows:  # as core/events.py notes a new row: by its uuid, else by its kind alone
             note_change(session, kind, (r.uuid for r in rows if getattr(r, "uuid", None)))
     if not session.info.get(APPLYING) and switch.is_on(session):
-        _log_changes(session, switch, (("photo", photos), ("memory_photo", placed),
+        capture_new_rows(session, switch, (("photo", photos), ("memory_photo", placed),
                                        ("memory_place", located)))
 
 
@@ -121,17 +113,3 @@ def _insert(session: Session, table: Table, values: list[dict[str, Any]]) -> lis
         table.insert().returning(*table.c, sort_by_parameter_order=True), values).mappings()
     return [SimpleNamespace(**{**stored, **given})
             for stored, given in zip(written, values, strict=True)]
-
-
-def _log_changes(session: Session, switch: CaptureSwitch,
-                 tables: Iterable[tuple[str, list[Any]]]) -> None:
-    """The changes the after-flush capture would log for these new rows, logged."""
-    keys = _KeyFinder(session)
-    changes: list[tuple[str, str, str, Any]] = []
-    for name, rows in tables:
-        spec = TABLES[name]
-        for row in rows:
-            if not keys.private(spec, row):
-                changes += _groups(spec, row, keys, spec.all_groups())
-    if changes:
-        record_local_changes(session, switch, changes)
