@@ -80,7 +80,7 @@ def write(session: Session, switch: CaptureSwitch, memories: list[MemoryRows]) -
             note_change(session, kind, (r.uuid for r in rows if getattr(r, "uuid", None)))
     if not session.info.get(APPLYING) and switch.is_on(session):
         capture_new_rows(session, switch, (("photo", photos), ("memory_photo", placed),
-                                       ("memory_place", located)))
+                                           ("memory_place", located)))
 
 
 def _known_photos(session: Session, shas: list[str]) -> dict[str, int]:
