@@ -1,9 +1,11 @@
-"""Screenshots of notes between the two laptops, at 800x600: sending (with "Keep it closed
-until"), the read mark on the sender's note, the partner's "From Maya" list with its notice, the
-conversation, and a sealed note. `python tools/screenshots_partner_notes.py [OUT] [--dark]`."""
+"""Screenshots of notes between the two laptops, at 800x600 (1600x1000 with --large):
+sending (with "Keep it closed until"), the read mark on the sender's note, the partner's
+"From Maya" list with its notice, the conversation, and a sealed note.
+`python tools/screenshots_partner_notes.py [OUT] [--dark] [--large]`."""
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from datetime import timedelta
 from pathlib import Path
@@ -18,7 +20,8 @@ from lovebridge.ui.shell.window import WRITE
 from lovebridge.ui.write.send_bar import PARTNER
 
 FAST_ARGON = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}  # pictures, not security
-SIZE = (800, 600)
+LARGE = "--large" in sys.argv
+SIZE = (1600, 1000) if LARGE else (800, 600)
 
 
 def note(ctx, author: str, words: str, reply_to: str | None = None) -> str:  # noqa: ANN001
@@ -39,6 +42,7 @@ def scroll_to(widget) -> None:  # noqa: ANN001
 
 def main() -> None:
     out, theme = options()
+    theme_and_size = f"{theme}-large" if LARGE else theme
     app = start_app(theme)
     work = Path(tempfile.mkdtemp(prefix="lb-shots-partner-"))
     shared = work / "Sync"
@@ -69,7 +73,7 @@ def main() -> None:
     window.show_room(WRITE)
     room = window.write_room
     room.open_message(soup)
-    shoot(app, window, out / f"partner-read-status-{theme}.png")
+    shoot(app, window, out / f"partner-read-status-{theme_and_size}.png")
     room.start_note(NoteRequest())
     compose = room.compose
     compose.editor.setPlainText("Happy anniversary, my love. Five years of you.")
@@ -77,10 +81,10 @@ def main() -> None:
     compose.send_bar.partner_box.seal_box.setChecked(True)
     settle(app, 0.5)
     scroll_to(compose.send_bar.partner_box)
-    shoot(app, window, out / f"partner-send-{theme}.png")
+    shoot(app, window, out / f"partner-send-{theme_and_size}.png")
     compose.private_box.setChecked(True)
     scroll_to(compose.send_bar.partner_box)
-    shoot(app, window, out / f"partner-send-private-{theme}.png")
+    shoot(app, window, out / f"partner-send-private-{theme_and_size}.png")
     compose.private_box.setChecked(False)
     window.close()
 
@@ -90,11 +94,11 @@ def main() -> None:
     second.show_room(WRITE)
     second.partner_notices.check()
     second.write_room.refresh_home()
-    shoot(app, second, out / f"partner-inbox-{theme}.png")
+    shoot(app, second, out / f"partner-inbox-{theme_and_size}.png")
     second.write_room.open_reader(soup)
-    shoot(app, second, out / f"partner-thread-{theme}.png")
+    shoot(app, second, out / f"partner-thread-{theme_and_size}.png")
     second.write_room.open_reader(trip)
-    shoot(app, second, out / f"partner-sealed-{theme}.png")
+    shoot(app, second, out / f"partner-sealed-{theme_and_size}.png")
     second.close()
 
 
