@@ -267,6 +267,8 @@ def test_ctrl_l_hides_everything_until_a_passphrase_is_typed(
 
 def test_ctrl_l_does_nothing_while_the_lock_is_off(qtbot, main_window: MainWindow) -> None:
     assert not main_window.privacy.lock_action.isEnabled()
+    # Nor does any event pass through the idle watcher: it listens only while the lock is on.
+    assert not main_window.privacy.idle.is_watching()
     main_window.activateWindow()
     qtbot.waitActive(main_window)
     qtbot.keyClick(main_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -283,6 +285,7 @@ def test_idle_time_locks_and_input_postpones_it(qtbot, ctx, main_window: MainWin
     assert main_window.settings.get(IDLE_LOCK_MINUTES) == 5
     watcher = main_window.privacy.idle
     assert watcher.timeout_s == 5 * 60
+    assert watcher.is_watching()
 
     now = [1000.0]
     watcher.clock = lambda: now[0]
@@ -372,6 +375,7 @@ def test_turning_the_lock_off_asks_then_decrypts(qtbot, ctx, main_window: MainWi
     assert page.off_view.isVisible()
     assert not ctx.store.encrypted and ctx.media.file_key is None
     assert not main_window.privacy.lock_action.isEnabled()
+    assert not main_window.privacy.idle.is_watching()
     assert ctx.media.read_bytes(*_photo_key(photo_bytes)) == photo_bytes
     assert ProfileService(ctx.store).load().together_since == date(2019, 4, 12)
     assert files_holding(ctx.paths.photos, [PHOTO_MARK])  # plain again, as asked

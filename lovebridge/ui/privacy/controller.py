@@ -129,6 +129,7 @@ class PrivacyController(QObject):
             self.tr("Hide everything until a passphrase is typed (Ctrl+L)") if on
             else self.tr("Turn the lock on in Preferences › Privacy first")
         )
+        self.idle.watch(on)  # nothing to watch for while the lock is off
         self.idle.set_minutes(self.settings.get(IDLE_LOCK_MINUTES) if on else 0)
 
     def _set_busy(self, busy: bool) -> None:

@@ -29,6 +29,9 @@ class IdleWatcher(QObject):
 
     It also spots the lock shortcut in any LoveBridge window: a modal dialog blocks the main
     window's shortcuts, but locking must work from anywhere.
+
+    It listens only between `watch(True)` and `watch(False)` (while the lock is on): a Python
+    filter on the whole application is called for every event of every widget.
     """
 
     idle = Signal()
@@ -48,9 +51,23 @@ class IdleWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(check_interval_ms)
         self._timer.timeout.connect(self.check)
+        self._watching = False
+
+    def watch(self, on: bool) -> None:
+        """Listen to the application's input (True), or stop listening and timing (False)."""
         app = QApplication.instance()
-        if app is not None:
+        if on == self._watching or app is None:
+            return
+        self._watching = on
+        if on:
+            self.touch()
             app.installEventFilter(self)
+        else:
+            self._timer.stop()
+            app.removeEventFilter(self)
+
+    def is_watching(self) -> bool:
+        return self._watching
 
     def set_minutes(self, minutes: int) -> None:
         """Lock after `minutes` without input; 0 turns the idle lock off."""
@@ -82,10 +99,8 @@ class IdleWatcher(QObject):
             self.idle.emit()
 
     def stop(self) -> None:
+        self.watch(False)
         self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in _INPUT_EVENTS:
