@@ -443,3 +443,33 @@ def test_format_buttons_show_where_the_focus_is(qtbot, main_window, compose) -> 
                    and abs(image.pixelColor(x, y).blue() - accent.blue()) < 30)
 
     assert accent_pixels(after) > accent_pixels(before) + 2 * (after.width() + after.height())
+
+
+def test_the_history_reaches_the_oldest_note_by_scrolling(qtbot, main_window, room) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from lovebridge.ui.write.history import PAGE
+
+    start = datetime(2024, 1, 1, 9, 0, tzinfo=UTC)
+    for day in range(2 * PAGE + 10):  # more than two pages, the oldest first
+        service = MessageService(main_window.ctx.store,
+                                 clock=lambda d=day: start + timedelta(days=d))
+        service.save(Draft(None, "a", "", f"Note number {day} for Jonah", channel="print"))
+    history = room.history
+    history.reload()
+    assert history.model.rowCount() == PAGE  # one page read at first, newest first
+    assert "Note number 129" in history.model.record(0).body_text
+
+    def scroll_to_the_end() -> None:
+        bar = history.list.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    qtbot.waitUntil(lambda: (scroll_to_the_end(), history.model.rowCount() == 2 * PAGE + 10)[1],
+                    timeout=5000)
+    assert history.model.record(history.model.rowCount() - 1).body_text.startswith(
+        "Note number 0 ")
+    assert not history.model.canFetchMore()
+    history.search.setText("number 12")  # each word must be there: 12, 112 and 120-129
+    history.reload()
+    found = {history.model.record(r).body_text for r in range(history.model.rowCount())}
+    assert found == {f"Note number {n} for Jonah" for n in (12, 112, *range(120, 130))}

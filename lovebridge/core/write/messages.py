@@ -146,10 +146,12 @@ class MessageService:
             row = session.scalars(select(Message).where(Message.uuid == uuid)).first()
             return None if row is None else record_of(row, self.viewer(session))
 
-    def search(self, text: str = "", *, trashed: bool = False, limit: int = 500
+    def search(self, text: str = "", *, trashed: bool = False, limit: int = 500, offset: int = 0
                ) -> list[MessageRecord]:
-        """Messages newest first whose words contain `text` (in the trash when `trashed`)."""
-        query = select(Message).order_by(Message.updated_at.desc(), Message.id.desc()).limit(limit)
+        """Messages newest first whose words contain `text` (in the trash when `trashed`):
+        `limit` of them, after the first `offset`."""
+        query = (select(Message).order_by(Message.updated_at.desc(), Message.id.desc())
+                 .limit(limit).offset(offset))
         query = query.where(
             Message.trashed_at.is_not(None) if trashed else Message.trashed_at.is_(None)
         )

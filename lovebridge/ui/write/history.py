@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
@@ -39,20 +41,49 @@ STATUS_WORDS = {
     "given": QT_TRANSLATE_NOOP("HistoryModel", "Given"),
 }
 TOOLTIP_CHARS = 1500  # a long letter's tooltip stops before it covers the screen
+PAGE = 60  # notes read at a time: more come as the list is scrolled to its end
+
+# A page of records: (how many, how many to pass over first).
+Pages = Callable[[int, int], list[MessageRecord]]
 
 
 class HistoryModel(QAbstractListModel):
-    """Messages as cards: status and date above, the first words below."""
+    """Messages as cards: status and date above, the first words below; read a page at a
+    time (`set_pages`), the next when the list is scrolled to its end."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[MessageRecord] = []
+        self._pages: Pages | None = None
+        self._more = False
         self.names = {"a": "", "b": ""}
 
     def set_messages(self, records: list[MessageRecord]) -> None:
+        """Show exactly `records`."""
         self.beginResetModel()
-        self._rows = list(records)
+        self._rows, self._pages, self._more = list(records), None, False
         self.endResetModel()
+
+    def set_pages(self, pages: Pages) -> None:
+        """Show what `pages` gives, its first page now."""
+        first = pages(PAGE, 0)
+        self.beginResetModel()
+        self._rows, self._pages, self._more = first, pages, len(first) == PAGE
+        self.endResetModel()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or not self._more or self._pages is None:
+            return
+        page = self._pages(PAGE, len(self._rows))
+        self._more = len(page) == PAGE
+        if page:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
 
     def record(self, row: int) -> MessageRecord | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -145,8 +176,9 @@ class HistoryPanel(QWidget):
 
     def reload(self) -> None:
         current = self.current()
-        self.model.set_messages(self._messages.search(
-            self.search.text(), trashed=self.trash_toggle.isChecked()))
+        text, trashed = self.search.text(), self.trash_toggle.isChecked()
+        self.model.set_pages(lambda count, passed: self._messages.search(
+            text, trashed=trashed, limit=count, offset=passed))
         for row in range(self.model.rowCount()):
             record = self.model.record(row)
             if current and record and record.uuid == current.uuid:
