@@ -90,8 +90,8 @@ class PrivacyController(QObject):
         self.recovery_dialog: RecoveryCodeDialog | None = None
         self.progress_dialog: ConversionProgress | None = None
 
-        self.lock_panel = LockPanel(self._verify, clock)
-        self.lock_panel.unlocked.connect(self._on_unlocked)
+        self._clock = clock
+        self._lock_panel: LockPanel | None = None  # made the first time the window locks
 
         self.lock_action = QAction(self.tr("&Lock LoveBridge"), parent)
         self.lock_action.setObjectName("lockAction")
@@ -103,6 +103,15 @@ class PrivacyController(QObject):
         self.idle.lock_key = self.lock_action.shortcut()
         self.idle.lock_key_pressed.connect(self._lock_key_pressed)
         self._update_for_state()
+
+    @property
+    def lock_panel(self) -> LockPanel:
+        """The lock screen: made when first asked for (a library without the lock never
+        needs it, and it is not built while the first room opens)."""
+        if self._lock_panel is None:
+            self._lock_panel = LockPanel(self._verify, self._clock)
+            self._lock_panel.unlocked.connect(self._on_unlocked)
+        return self._lock_panel
 
     # ---- state ------------------------------------------------------------------------------
     def is_on(self) -> bool:

@@ -234,8 +234,7 @@ class MainWindow(ShellMenus, QMainWindow):
 
     def _attach_privacy(self, privacy: PrivacyController) -> None:
         """The lock: its screen covers the window, its action sits first in the File menu."""
-        self.privacy = privacy
-        self.pages.addWidget(privacy.lock_panel)
+        self.privacy = privacy  # its lock screen joins the pages when it first covers them
         self.contribute_action(MenuSection.FILE_START, privacy.lock_action)  # Ctrl+L
         privacy.locked_changed.connect(self._cover_with_lock)
         privacy.busy_changed.connect(lambda busy: self._set_frozen(busy))
@@ -585,6 +584,7 @@ class MainWindow(ShellMenus, QMainWindow):
         if self._lock_cover is None:
             from lovebridge.ui.shell.lock_cover import LockCover
 
+            self.pages.addWidget(self.privacy.lock_panel)
             self._lock_cover = LockCover(self, self.pages, self.privacy.lock_panel)
         if locked:
             self._lock_cover.cover()
