@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,6 +25,7 @@ from lovebridge.core.write.messages import MessageRecord, MessageService
 from lovebridge.ui.common.flow_layout import flow_container
 from lovebridge.ui.formatting import short_day_text
 from lovebridge.ui.write.inbox import sealed_text
+from lovebridge.ui.write.message_cards import MessageCardModel
 from lovebridge.ui.write.suggestion_model import (
     HEADER_ROLE,
     KEY_ROLE,
@@ -47,29 +47,26 @@ PAGE = 60  # notes read at a time: more come as the list is scrolled to its end
 Pages = Callable[[int, int], list[MessageRecord]]
 
 
-class HistoryModel(QAbstractListModel):
+class HistoryModel(MessageCardModel):
     """Messages as cards: status and date above, the first words below; read a page at a
     time (`set_pages`), the next when the list is scrolled to its end."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[MessageRecord] = []
         self._pages: Pages | None = None
         self._more = False
         self.names = {"a": "", "b": ""}
 
     def set_messages(self, records: list[MessageRecord]) -> None:
         """Show exactly `records`."""
-        self.beginResetModel()
-        self._rows, self._pages, self._more = list(records), None, False
-        self.endResetModel()
+        self._pages, self._more = None, False
+        super().set_messages(records)
 
     def set_pages(self, pages: Pages) -> None:
         """Show what `pages` gives, its first page now."""
         first = pages(PAGE, 0)
-        self.beginResetModel()
-        self._rows, self._pages, self._more = first, pages, len(first) == PAGE
-        self.endResetModel()
+        super().set_messages(first)
+        self._pages, self._more = pages, len(first) == PAGE
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and self._more
@@ -85,16 +82,7 @@ class HistoryModel(QAbstractListModel):
             self._rows.extend(page)
             self.endInsertRows()
 
-    def record(self, row: int) -> MessageRecord | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
+    def card_data(self, record: MessageRecord, role: int) -> object:
         if record.sealed and role in (Qt.ItemDataRole.DisplayRole, PREVIEW_ROLE,
                                       Qt.ItemDataRole.ToolTipRole):
             return sealed_text(self.names.get(record.author, ""), record)
@@ -110,11 +98,6 @@ class HistoryModel(QAbstractListModel):
             author = self.names.get(record.author, "")
             return f"{status} · {when}" + (f" · {author}" if author else "")
         return None
-
-    def roleNames(self) -> dict[int, bytes]:
-        names = super().roleNames()
-        names.update({KEY_ROLE: b"uuid", HEADER_ROLE: b"header", PREVIEW_ROLE: b"preview"})
-        return names
 
 
 class HistoryPanel(QWidget):

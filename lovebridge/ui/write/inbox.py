@@ -6,11 +6,12 @@ its words are not in the record it is drawn from.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from lovebridge.core.write.messages import MessageRecord
 from lovebridge.ui.formatting import day_text, short_day_text
+from lovebridge.ui.write.message_cards import MessageCardModel
 from lovebridge.ui.write.suggestion_model import (
     HEADER_ROLE,
     KEY_ROLE,
@@ -18,36 +19,20 @@ from lovebridge.ui.write.suggestion_model import (
     note_card_list,
 )
 
-_Index = QModelIndex | QPersistentModelIndex
 SHOWN_ROWS = 3  # the list's height: a few notes, then it scrolls
 
 
-class InboxModel(QAbstractListModel):
+class InboxModel(MessageCardModel):
     """Notes from the partner as cards: when and whether read above, the first words below."""
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self._rows: list[MessageRecord] = []
         self.partner = ""
-
-    def set_notes(self, records: list[MessageRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(records)
-        self.endResetModel()
-
-    def record(self, row: int) -> MessageRecord | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def unread(self) -> int:
         return sum(1 for r in self._rows if r.read_at is None and not r.sealed)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
+    def card_data(self, record: MessageRecord, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, PREVIEW_ROLE, Qt.ItemDataRole.ToolTipRole):
             if record.sealed:
                 return sealed_text(self.partner, record)
@@ -65,11 +50,6 @@ class InboxModel(QAbstractListModel):
             reply = " · " + self.tr("a reply") if record.reply_to else ""
             return f"{state} · {when}{reply}"
         return None
-
-    def roleNames(self) -> dict[int, bytes]:
-        names = super().roleNames()
-        names.update({KEY_ROLE: b"uuid", HEADER_ROLE: b"header", PREVIEW_ROLE: b"preview"})
-        return names
 
 
 def sealed_text(partner: str, record: MessageRecord) -> str:
@@ -105,7 +85,7 @@ class InboxCard(QWidget):
 
     def show_notes(self, records: list[MessageRecord], partner: str) -> None:
         self.model.partner = partner
-        self.model.set_notes(records)
+        self.model.set_messages(records)
         self.list.setAccessibleName(self.tr("Notes from {name}").format(name=partner))
         unread = self.model.unread()
         title = self.tr("From {name}").format(name=partner or self.tr("your partner"))
