@@ -188,34 +188,9 @@ def check_decode_budget(image: Image.Image, name: str) -> None:
 
 
 def jpeg_end(data: bytes) -> int | None:
-    """Where the first JPEG image in `data` ends (just after its EOI marker), or None.
-
-    Walks the marker segments and the entropy-coded data (skipping stuffed 0xFF00 bytes and
-    restart markers), so a file padded with junk - or an MPO's further frames - can be cut.
-    """
-    if data[:2] != b"\xff\xd8":  # slicing, not startswith: `data` may be a memory map
-        return None
-    pos, size = 2, len(data)
-    while pos + 4 <= size:
-        if data[pos] != 0xFF:
-            return None
-        marker = data[pos + 1]
-        if marker == 0xFF:  # fill byte
-            pos += 1
-            continue
-        if marker == 0xD9:
-            return pos + 2
-        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
-            pos += 2
-            continue
-        length = int.from_bytes(data[pos + 2:pos + 4], "big")
-        pos += 2 + length
-        if marker == 0xDA:  # start of scan: entropy-coded data up to the next real marker
-            found = _SCAN_END.search(data, pos)
-            if found is None:
-                return None
-            pos = found.start()
-    return None
+    """Where the first JPEG image in `data` ends (just after its EOI marker), or None when no
+    end is found: `jpeg_end_in_file` over the bytes."""
+    return jpeg_end_in_file(io.BytesIO(data), len(data))
 
 
 # In entropy-coded data a 0xFF is followed by 0x00 (a stuffed byte), a restart marker
@@ -226,7 +201,11 @@ _SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
 def jpeg_end_in_file(handle: BinaryIO, size: int) -> int | None:
     """Where the first JPEG image in an open file of `size` bytes ends (just after its EOI
     marker; `size` when nothing follows it), or None when no end is found (a file cut short).
-    Walks it as `jpeg_end` does, reading it in chunks (never the whole file)."""
+
+    Walks the marker segments and the entropy-coded data (skipping stuffed 0xFF00 bytes and
+    restart markers), reading it in chunks (never the whole file), so a file padded with junk
+    - or an MPO's further frames - can be cut.
+    """
     handle.seek(0)
     if handle.read(2) != b"\xff\xd8":
         return None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import mmap
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -110,19 +109,19 @@ def collect_photo_files(paths: Iterable[Path]) -> list[Path]:
     return found[:MAX_FILES_PER_IMPORT]
 
 
-MAPPED_ABOVE_BYTES = 8 * 1024 * 1024
+WALKED_ABOVE_BYTES = 8 * 1024 * 1024
 
 
 def photo_bytes(path: Path, info: images.PhotoInfo) -> bytes:
-    """A photo file's bytes up to the end of its picture. A large JPEG is mapped, not read, so
-    junk after its end (300 MB of it, say) is never brought into memory."""
+    """A photo file's bytes up to the end of its picture. A large JPEG's end is found by
+    walking the file in chunks first, so junk after it (300 MB of it, say) is never read."""
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
-        if info.extension != "jpg" or size < MAPPED_ABOVE_BYTES:
+        if info.extension != "jpg" or size < WALKED_ABOVE_BYTES:
             return handle.read()
-        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-            end = images.jpeg_end(mapped)
-            return mapped[:end] if end is not None else mapped[:]
+        end = images.jpeg_end_in_file(handle, size)
+        handle.seek(0)
+        return handle.read(end if end is not None else size)
 
 
 def photo_ref(row: Photo) -> PhotoRef:
