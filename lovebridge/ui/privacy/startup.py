@@ -138,9 +138,13 @@ class Launcher(QObject):
 
             ctx = open_library(paths, data_key, clock)
             self._undelivered.append(ctx)
-            # Imported here, off the GUI thread, so attaching only has widgets left to build.
+            # Imported here, off the GUI thread, so attaching only has widgets left to build;
+            # and SQLAlchemy's mappers set up here too (~50 ms), not at the first query there.
             for name in modules:
                 importlib.import_module(name)
+            from sqlalchemy.orm import configure_mappers
+
+            configure_mappers()
             return ctx
 
         run_task(work, self._on_opened, self._on_open_failed)
