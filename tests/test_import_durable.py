@@ -90,6 +90,22 @@ def test_memories_commit_only_after_their_files_are_durable(
         assert len(session.scalars(select(ImportLedger)).all()) == 6
 
 
+def test_syncfs_is_not_trusted_on_kernels_that_hide_write_errors(monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    assert media_module.kernel_version("5.4.0-150-generic") == (5, 4)
+    assert media_module.kernel_version("6.1.0-27-amd64") == (6, 1)
+    assert media_module.kernel_version("5.10rc1") == (5, 10)
+    assert media_module.kernel_version("unknown") == (0, 0)
+    media_module._syncfs.cache_clear()
+    try:
+        monkeypatch.setattr(os, "uname", lambda: SimpleNamespace(release="5.4.0-150-generic"))
+        assert not media_module.sync_filesystem_supported()  # fsync file by file there
+    finally:
+        monkeypatch.undo()
+        media_module._syncfs.cache_clear()
+
+
 def test_without_syncfs_each_file_and_folder_is_fsynced_before_the_commit(
         ctx, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     events: list[str] = []

@@ -96,6 +96,32 @@ def test_skipped_proposals_are_not_remembered(ctx, tmp_path: Path) -> None:
         "Monday in Sintra, 15 July 2024"]
 
 
+def test_a_photo_that_could_not_be_copied_is_offered_again(ctx, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    from lovebridge.store.media import CopySourceError
+
+    folder = _trip(tmp_path / "roll")
+    plan = plan_folder(ctx, folder)
+    real_copy = ctx.media.copy_file_to_batch
+
+    def failing_for_img_0005(batch, source, *args, **kwargs):  # noqa: ANN001, ANN202
+        if source.name == "IMG_0005.jpg":
+            raise CopySourceError("Input/output error")
+        return real_copy(batch, source, *args, **kwargs)
+
+    monkeypatch.setattr(ctx.media, "copy_file_to_batch", failing_for_img_0005)
+    outcome = writer.accept(ctx, plan)
+    assert (outcome.memories, outcome.photos) == (3, 6)
+    assert [p.item for p in outcome.problems] == ["IMG_0005.jpg"]
+    monkeypatch.setattr(ctx.media, "copy_file_to_batch", real_copy)  # the disk recovered
+
+    again = plan_folder(ctx, folder)  # the photo that never arrived is offered again
+    assert [[c.name for c in p.photos] for p in again.proposals] == [["IMG_0005.jpg"]]
+    writer.accept(ctx, again)
+    with ctx.store.session_scope() as session:
+        assert session.scalar(select(func.count()).select_from(Photo)) == 7
+
+
 def test_a_link_back_up_the_tree_is_reported_not_followed_forever(ctx, tmp_path: Path) -> None:
     folder = tmp_path / "roll"
     camera_jpeg(folder / "a" / "one.jpg", datetime(2023, 5, 6, 9, 0), PARIS, seed=3)

@@ -7,6 +7,7 @@ import errno
 import functools
 import hashlib
 import os
+import re
 import sys
 import tempfile
 import time
@@ -137,10 +138,24 @@ def _sync_all(sync: Callable[[_T], None], items: list[_T]) -> None:
             pass
 
 
+# Before Linux 5.8, syncfs(2) returned 0 even when writing a file out failed (its manual's
+# BUGS): a failed photo would look durable. Older kernels fsync file by file instead.
+SYNCFS_REPORTS_ERRORS_FROM = (5, 8)
+
+
+def kernel_version(release: str) -> tuple[int, int]:
+    """(major, minor) of a kernel release such as '6.1.0-27-amd64'; (0, 0) when unreadable."""
+    found = re.match(r"(\d+)\.(\d+)", release)
+    return (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+
+
 @functools.cache
 def _syncfs() -> Callable[[int], int] | None:
-    """Linux's syncfs(2) through the C library, or None where there is none."""
+    """Linux's syncfs(2) through the C library, or None where there is none (or where it
+    would not report a failed write)."""
     if not sys.platform.startswith("linux"):
+        return None
+    if kernel_version(os.uname().release) < SYNCFS_REPORTS_ERRORS_FROM:
         return None
     try:
         libc = ctypes.CDLL(None, use_errno=True)

@@ -469,6 +469,10 @@ def test_the_history_reaches_the_oldest_note_by_scrolling(qtbot, main_window, ro
     assert history.model.record(history.model.rowCount() - 1).body_text.startswith(
         "Note number 0 ")
     assert not history.model.canFetchMore()
+    far_down = history.model.index(2 * PAGE + 5, 0)  # "Note number 4"
+    history.list.setCurrentIndex(far_down)
+    history.reload()  # as when a note comes in from the partner: the choice stays
+    assert history.current().body_text.startswith("Note number 4 ")
     history.search.setText("number 12")  # each word must be there: 12, 112 and 120-129
     history.reload()
     found = {history.model.record(r).body_text for r in range(history.model.rowCount())}

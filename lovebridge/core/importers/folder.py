@@ -38,8 +38,8 @@ def read_candidate(path: Path, near_copy_hash: bool = True) -> CandidatePhoto:
     the import checks later is of the very bytes that were read.
     """
     name = path.name
+    before = _version(path)  # before the header is read: a change from here on is seen
     with images.open_checked(path) as image:
-        before = _version(path)
         try:
             info = images.info_of(image, name)
             position = gps_position(image)
@@ -107,6 +107,8 @@ def read_candidates(files: list[Path], near_copy_hash: bool = True,
     which threads would only take turns at (measured slower with two than with one). The
     disk is kept busy instead by asking the kernel to read the next few files ahead.
     """
+    for path in files[1:READ_AHEAD]:
+        read_ahead(path)
     for index, path in enumerate(files):
         if index + READ_AHEAD < len(files):
             read_ahead(files[index + READ_AHEAD])

@@ -92,7 +92,8 @@ GROUP_PHOTOS = 400
 GROUP_BYTES = 256 * 1024 * 1024
 
 _Pair = tuple[ProposedMemory, list[CandidatePhoto]]
-_Ready = tuple[ProposedMemory, list[CopiedPhoto]]
+# A memory ready to write: its proposal, its copied photos and the ledger keys it records.
+_Ready = tuple[ProposedMemory, list[CopiedPhoto], list[str]]
 
 
 class _Progress:
@@ -138,7 +139,7 @@ def _copy_group(ctx: AppContext, group: list[_Pair], outcome: AcceptOutcome,
                 return batch, ready, True
             progress.done += len(photos) + 1
             if copied or proposal.ledger_keys:  # else every photo was refused
-                ready.append((proposal, copied))
+                ready.append((proposal, copied, _ledger_keys(proposal, photos, copied)))
     except ImportCancelledError:
         return batch, ready, True
     except BaseException:
@@ -176,10 +177,10 @@ class _Committer:
             batch.discard()  # only when finishing failed: a finished batch holds nothing
         if ready:
             self._service.add_all_quietly(
-                [(_draft(proposal), None) for proposal, _copied in ready],
+                [(_draft(proposal), None) for proposal, _copied, _keys in ready],
                 _rows_of(self._ctx.store.capture, ready))
             self._outcome.memories += len(ready)
-            self._outcome.photos += sum(len(copied) for _proposal, copied in ready)
+            self._outcome.photos += sum(len(copied) for _proposal, copied, _keys in ready)
         self.written = upto
 
     def wait(self, quietly: bool = False) -> None:
@@ -189,9 +190,11 @@ class _Committer:
             return
         try:
             pending.result()
-        except BaseException:
+        except BaseException as exc:
             if not quietly:
                 raise
+            # Another error is being reported: this one is logged by its kind, never dropped.
+            logger.warning("import: a group's commit failed too (%s)", type(exc).__name__)
 
     def close(self) -> None:
         self.wait(quietly=True)
@@ -237,10 +240,18 @@ def _rows_of(switch: CaptureSwitch,
 
     def write(session: Session, memories: list[MemoryRow]) -> None:
         rows.write(session, switch, [
-            rows.MemoryRows(
-                memory.id, copied, proposal.places, proposal.ledger_keys + [
-                    ledger.photo_key(c.sha256) for c in proposal.photos + proposal.bursts],
-                proposal.source)
-            for (proposal, copied), memory in zip(ready, memories, strict=True)])
+            rows.MemoryRows(memory.id, copied, proposal.places, keys, proposal.source)
+            for (proposal, copied, keys), memory in zip(ready, memories, strict=True)])
 
     return write
+
+
+def _ledger_keys(proposal: ProposedMemory, tried: list[CandidatePhoto],
+                 copied: list[CopiedPhoto]) -> list[str]:
+    """What the ledger remembers of a memory: its own keys, and each of its photos but those
+    that were tried and could not be copied (a re-run offers them again). Bursts left out on
+    purpose are remembered, so a re-run does not offer them again."""
+    failed = {c.path for c in tried} - {photo.candidate.path for photo in copied}
+    return proposal.ledger_keys + [ledger.photo_key(c.sha256)
+                                   for c in proposal.photos + proposal.bursts
+                                   if c.path not in failed]

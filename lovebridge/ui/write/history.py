@@ -62,11 +62,12 @@ class HistoryModel(MessageCardModel):
         self._pages, self._more = None, False
         super().set_messages(records)
 
-    def set_pages(self, pages: Pages) -> None:
-        """Show what `pages` gives, its first page now."""
-        first = pages(PAGE, 0)
+    def set_pages(self, pages: Pages, rows: int = PAGE) -> None:
+        """Show what `pages` gives: its first `rows` now (at least a page), more as asked."""
+        rows = max(rows, PAGE)
+        first = pages(rows, 0)
         super().set_messages(first)
-        self._pages, self._more = pages, len(first) == PAGE
+        self._pages, self._more = pages, len(first) == rows
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and self._more
@@ -160,8 +161,9 @@ class HistoryPanel(QWidget):
     def reload(self) -> None:
         current = self.current()
         text, trashed = self.search.text(), self.trash_toggle.isChecked()
+        # As many notes as were listed, so a note chosen far down stays chosen where it was.
         self.model.set_pages(lambda count, passed: self._messages.search(
-            text, trashed=trashed, limit=count, offset=passed))
+            text, trashed=trashed, limit=count, offset=passed), self.model.rowCount())
         for row in range(self.model.rowCount()):
             record = self.model.record(row)
             if current and record and record.uuid == current.uuid:
