@@ -8,7 +8,7 @@ not at all. Only while sharing is set up (a device id in `sync_state`); rows mar
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,6 +88,8 @@ def capture(session: Session, switch: CaptureSwitch) -> None:
                 changes += _rows_kept_back_with(session, obj, keys, placed)
         elif spec and spec.private_column and _became_private(obj, spec.private_column):
             _withdraw_unsent(session, spec.name, keys.key_of(spec, obj))
+            if spec.name == "memory":  # and what would have left with it
+                _withdraw_unsent_within(session, obj, keys)
     changes += _photos_of(session, placed, keys, {(t, k) for t, k, _g, _v in changes})
     for obj in session.deleted:
         spec = TABLES.get(getattr(obj, "__tablename__", ""))
@@ -196,18 +198,36 @@ def _became_shared(memory: Any) -> bool:
     return inspect(memory).attrs["private"].history.deleted == [True]
 
 
+def _rows_within(session: Session, memory: Any) -> Iterator[tuple[SyncedTable, Any]]:
+    """A memory's placements and places, each with its table's spec."""
+    for model in (MemoryPhoto, MemoryPlace):
+        spec = TABLES[model.__tablename__]
+        for row in session.scalars(select(model).where(model.memory_id == memory.id)):
+            yield spec, row
+
+
 def _rows_kept_back_with(session: Session, memory: Any, keys: _KeyFinder,
                          placed: list[Any]) -> list[tuple]:
     """A memory's placements and places, whole (they never left while it was private);
     the placements are added to `placed`, so their photos go too."""
     changes: list[tuple] = []
-    for model in (MemoryPhoto, MemoryPlace):
-        spec = TABLES[model.__tablename__]
-        for row in session.scalars(select(model).where(model.memory_id == memory.id)):
-            changes += _groups(spec, row, keys, spec.all_groups())
-            if model is MemoryPhoto:
-                placed.append(row)
+    for spec, row in _rows_within(session, memory):
+        changes += _groups(spec, row, keys, spec.all_groups())
+        if spec.name == "memory_photo":
+            placed.append(row)
     return changes
+
+
+def _withdraw_unsent_within(session: Session, memory: Any, keys: _KeyFinder) -> None:
+    """A memory just marked "Private to me": the waiting changes of its placements and
+    places are withdrawn, and those of each photo no memory the partner sees holds now."""
+    photo_spec = TABLES["photo"]
+    for spec, row in _rows_within(session, memory):
+        _withdraw_unsent(session, spec.name, keys.key_of(spec, row))
+        if spec.name == "memory_photo" and row.photo_id is not None:
+            photo = session.get(Photo, row.photo_id)
+            if photo is not None and keys.private(photo_spec, photo):
+                _withdraw_unsent(session, photo_spec.name, keys.key_of(photo_spec, photo))
 
 
 def _photos_of(session: Session, placements: list[Any], keys: _KeyFinder,

@@ -321,3 +321,29 @@ def test_a_photo_only_in_a_private_memory_stays_until_the_memory_is_shared(
     assert jonah.ctx.media.read_bytes(sha, "jpg") == source.read_bytes()
     arrived = MemoryService(jonah.ctx).get(memory.uuid)
     assert arrived.title == "Only mine" and [p.caption for p in arrived.photos] == ["kept"]
+
+
+def test_marking_a_memory_private_before_the_exchange_keeps_its_new_photo_here(
+        paired, tmp_path: Path) -> None:
+    """A photo and caption added to a shared memory, then the memory marked "Private to me"
+    before the next exchange: nothing of it leaves, not the photo's file, its caption or its
+    place; what the partner already had of the memory stays as it was."""
+    from lovebridge.core.scrapbook.photo_import import PhotoImporter
+    from lovebridge.core.scrapbook.records import PhotoPlacement
+
+    shared, maya, jonah = paired
+    service = MemoryService(maya.ctx)
+    memory = service.save(MemoryDraft("Sunday walk", MemoryDate(2025, 3)))
+    exchange(maya, jonah)
+    assert live_titles(jonah) == ["Sunday walk"]
+
+    ref, _new = PhotoImporter(maya.ctx).import_one(_photo(tmp_path / "bench.jpg", "green"))
+    service.save(MemoryDraft("Sunday walk", MemoryDate(2025, 3), uuid=memory.uuid,
+                             photos=(PhotoPlacement(photo_id=ref.photo_id,
+                                                    caption="the green bench"),)))
+    with maya.ctx.store.session_scope() as s:
+        s.scalars(select(Memory).where(Memory.uuid == memory.uuid)).one().private = True
+    exchange(maya, jonah)
+    assert list(shared.rglob("*.lbp")) == []  # no photo file in the shared folder
+    assert rows(jonah, Photo, "sha256") == []
+    assert MemoryService(jonah.ctx).get(memory.uuid).photos == ()
