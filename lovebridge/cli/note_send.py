@@ -34,7 +34,9 @@ def _send(ctx, key: str, opens_on: date | None) -> int:  # noqa: ANN001 - AppCon
     from sqlalchemy import or_, select
 
     from lovebridge.core.write.partner_notes import (
+        FromPartnerError,
         NotSharingError,
+        OpeningDayError,
         PartnerNotes,
         PrivateNoteError,
     )
@@ -53,7 +55,9 @@ def _send(ctx, key: str, opens_on: date | None) -> int:  # noqa: ANN001 - AppCon
         return fail(_("sharing is not set up; see lovebridge sync setup --help"))
     except PrivateNoteError:
         return fail(_("that note is marked Private to me, so it stays on this laptop"))
-    except ValueError:
+    except FromPartnerError:
+        return fail(_("that note came from your partner; answer it with a new note instead"))
+    except OpeningDayError:
         return fail(_("the day to keep it closed until must be after today"), 2)
     if record.opens_on:
         print(_("Sent; it reaches your partner with the next exchange and opens on {day}.")

@@ -17,7 +17,7 @@ from lovebridge.core.write.partner_notes import PartnerNotes, PrivateNoteError
 from lovebridge.store.change_capture import APPLYING
 from lovebridge.store.hlc import make_stamp
 from lovebridge.store.models import Message
-from tests.sync.helpers import paired_laptops
+from tests.sync.helpers import make_laptop, paired_laptops
 
 ROOT = Path(__file__).resolve().parents[2]
 NOON = datetime(2027, 2, 10, 12, 0, tzinfo=UTC)
@@ -202,6 +202,23 @@ def test_a_sealed_note_leaves_the_export_and_the_command_line_closed(tmp_path: P
         assert shown.returncode != 0 and "kept closed until 2099-02-14" in shown.stderr
         assert not (tmp_path / "note.pdf").exists()
 
+        # Jonah's export brought back into a new library leaves the wordless copy out (once
+        # shared again, its empty words would have overwritten Maya's), and says so.
+        from lovebridge.core.importers import writer
+        from lovebridge.core.importers.archive import new_staging, remove_staging
+        from lovebridge.core.importers.exports import plan_export
+
+        fresh = make_laptop(tmp_path, "jonah-again")
+        try:
+            staging = new_staging(fresh.ctx.paths.data)
+            plan = plan_export(fresh.ctx, tmp_path / "jonah-export", staging)
+            assert any("1 sealed note left out" in line for line in plan.unmapped)
+            writer.accept(fresh.ctx, plan)
+            remove_staging(staging)
+            assert MessageService(fresh.ctx.store).get(uuid) is None
+        finally:
+            fresh.close()
+
 
 def lovebridge(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
     """The command line, as a script would run it."""
@@ -227,3 +244,6 @@ def test_the_command_line_sends_a_note_sealed_and_refuses_a_private_one(tmp_path
         jonah.engine.sync_now()
         [arrived] = PartnerNotes(jonah.ctx.store, clock).inbox()
         assert arrived.uuid == shared_note and arrived.sealed and arrived.body_text == ""
+        back = lovebridge("note", "send-to-partner", "--message", shared_note,
+                          data_dir=tmp_path / "jonah")  # Jonah cannot send Maya's note back
+        assert back.returncode == 1 and "came from your partner" in back.stderr

@@ -323,3 +323,36 @@ def test_an_edit_on_the_new_laptop_wins_even_when_its_clock_is_a_day_behind(
     finally:
         maya.close()
         jonah.close()
+
+
+def test_a_snapshot_shorter_than_its_size_said_is_half_copied(tmp_path: Path,
+                                                               monkeypatch) -> None:
+    """A sync app still writing the file in place: it ends before the size read a moment
+    earlier. That is a half-copied file (set aside, read later), not a failed exchange."""
+    import os as _os
+
+    from lovebridge.core.sync.crypto import SealedFileError
+
+    shared, maya, jonah, code = _started(tmp_path)
+    try:
+        path = _snapshot_file(maya)
+        good = path.read_bytes()
+        ident = maya.engine.identity()
+        path.write_bytes(good[: len(good) - 100])
+        real_stat = type(path).stat
+
+        def size_before_the_cut(self, *args, **kwargs):  # noqa: ANN001, ANN202
+            found = real_stat(self, *args, **kwargs)
+            if self == path:
+                values = list(found)
+                values[6] = len(good)  # st_size as it was when looked at
+                return _os.stat_result(values)
+            return found
+
+        monkeypatch.setattr(type(path), "stat", size_before_the_cut)
+        with (tmp_path / "out.db").open("wb") as out, pytest.raises(SealedFileError,
+                                                                    match="ends early"):
+            open_stream(ident.keys, path, lambda d: ident.public_key, {}, out, 1 << 30)
+    finally:
+        maya.close()
+        jonah.close()

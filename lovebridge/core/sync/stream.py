@@ -116,11 +116,15 @@ def open_stream(keys: CoupleKeys, source: Path, public_key_for: Callable[[object
             if remaining < _LENGTH.size + TAG_BYTES:
                 raise SealedFileError("the file ends early (half-copied?)")
             length_bytes = handle.read(_LENGTH.size)
+            if len(length_bytes) < _LENGTH.size:  # shorter than its size said: still arriving
+                raise SealedFileError("the file ends early (half-copied?)")
             (length,) = _LENGTH.unpack(length_bytes)
             if length > CHUNK_BYTES + TAG_BYTES or length < TAG_BYTES or \
                     length + _LENGTH.size > remaining:
                 raise SealedFileError("the file's pieces are damaged (half-copied?)")
             body = handle.read(length)
+            if len(body) < length:
+                raise SealedFileError("the file ends early (half-copied?)")
             remaining -= _LENGTH.size + length
             last = remaining == 0
             digest.update(length_bytes)

@@ -35,6 +35,14 @@ class PrivateNoteError(ValueError):
     """A note marked "Private to me" stays on this laptop, so it cannot be sent."""
 
 
+class FromPartnerError(ValueError):
+    """A note the partner sent cannot be sent back as it is (a reply is a new note)."""
+
+
+class OpeningDayError(ValueError):
+    """A sealed note's day to open on must come after today."""
+
+
 class PartnerNotes:
     """Sends notes to the partner's laptop and keeps this laptop's side of what they sent."""
 
@@ -66,9 +74,9 @@ class PartnerNotes:
                 raise PrivateNoteError("A note marked “Private to me” stays on this laptop, so "
                                        "it cannot be sent. Untick “Private to me” first.")
             if viewer.received(row.author, row.sent_to_partner_at):
-                raise ValueError("This note came from your partner.")
+                raise FromPartnerError("This note came from your partner.")
             if opens_on is not None and opens_on <= viewer.today:
-                raise ValueError("Pick a day after today to keep it closed until.")
+                raise OpeningDayError("Pick a day after today to keep it closed until.")
             if row.sent_to_partner_at is None:
                 row.sent_to_partner_at = self._clock()
                 row.opens_on = opens_on
