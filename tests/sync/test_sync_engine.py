@@ -243,6 +243,33 @@ def test_a_batch_deleting_more_than_a_fifth_waits_for_a_yes(paired) -> None:
     assert not jonah.engine.status().pending_deletions
 
 
+def test_a_snapshot_that_deletes_more_than_a_fifth_waits_for_a_yes_too(paired) -> None:
+    """The batch that trashed four memories is late (the sync app carries files in any
+    order) while a newer snapshot is already there: merging the snapshot asks first, too."""
+    from lovebridge.core.sync.outgoing import write_snapshot
+
+    _shared, maya, jonah = paired
+    service = MemoryService(maya.ctx)
+    uuids = [service.save(MemoryDraft(f"M{i}", MemoryDate(2020 + i))).uuid for i in range(10)]
+    exchange(maya, jonah)
+    for uuid in uuids[:4]:
+        TrashService(maya.ctx).trash_memory(uuid)
+    maya.engine.sync_now()
+    ident = maya.engine.identity()
+    write_snapshot(maya.ctx.store, ident, maya.ctx.media)
+    batches = sorted((ident.layout.device(ident.device) / "batches").iterdir())
+    late = batches[-1].rename(batches[-1].with_name("still-arriving"))
+
+    report = jonah.engine.sync_now()
+    assert list(report.waiting_for_confirmation.values()) == [4]
+    assert len(live_titles(jonah)) == 10
+    jonah.engine.sync_now(confirm_deletions=True)
+    assert len(live_titles(jonah)) == 6
+    late.rename(batches[-1])  # it arrives after all: nothing changes twice
+    jonah.engine.sync_now()
+    assert len(live_titles(jonah)) == 6 and not jonah.engine.status().pending_deletions
+
+
 def test_a_missing_folder_is_a_clear_message_and_nothing_is_lost(paired, tmp_path) -> None:
     shared, maya, jonah = paired
     MemoryService(maya.ctx).save(MemoryDraft("Waiting", MemoryDate(2025)))

@@ -205,20 +205,27 @@ class Reader:
             self.note(path, "the batch's contents are not what LoveBridge writes")
             return False
         with self.store.session_scope() as session:
-            gone = merge.deletions_in(changes)
-            if gone >= MIN_DELETIONS_TO_ASK and f"{device}:{seq}" not in self.confirmed:
-                size = merge.library_size(session)
-                if gone * 5 > size:
-                    state.put(session, f"pending:{device}", {"seq": seq, "deletions": gone,
-                                                             "library": size})
-                    self.report.waiting_for_confirmation[device] = gone
-                    return False
-            state.drop(session, f"pending:{device}")
+            if self.asks_first(session, device, seq, merge.deletions_in(changes)):
+                return False
             self.merge_changes(session, changes)
             row = session.get(SyncSeen, device)
             row.seq, row.last_seen_at = seq, utc_now()
         self.report.batches += 1
         return True
+
+    def asks_first(self, session: Session, device: str, seq: int, gone: int) -> bool:
+        """Whether what the device wrote up to `seq` waits for the couple's yes, because it
+        would delete or trash `gone` rows, more than a fifth of the library (and at least
+        MIN_DELETIONS_TO_ASK); the question is kept for the Sharing page and `sync now`."""
+        if gone >= MIN_DELETIONS_TO_ASK and f"{device}:{seq}" not in self.confirmed:
+            size = merge.library_size(session)
+            if gone * 5 > size:
+                state.put(session, f"pending:{device}", {"seq": seq, "deletions": gone,
+                                                         "library": size})
+                self.report.waiting_for_confirmation[device] = gone
+                return True
+        state.drop(session, f"pending:{device}")
+        return False
 
     def merge_changes(self, session: Session, changes: list) -> None:
         session.info[APPLYING] = True

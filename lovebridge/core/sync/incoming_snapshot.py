@@ -145,6 +145,9 @@ def _take_in(reader: Reader, device: str, number: int, header: dict,
         if loaded is not None:
             reader.announce_all(device, loaded.created)
             return own_seq
+    with reader.store.session_scope() as session:  # a deleting snapshot asks as a batch does
+        if reader.asks_first(session, device, own_seq, snap.deletions_here(merge.CAPTURED_TABLES)):
+            return None
     _merge_fields(reader, snap, device, number, covered)
     return own_seq
 

@@ -28,7 +28,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from lovebridge.core.scrapbook.search import FTS_TABLE, index_all_sql
 from lovebridge.store.base import Base
 from lovebridge.store.db import Store
-from lovebridge.store.sync_fields import KEY_COLUMN, TABLES
+from lovebridge.store.sync_fields import DELETED, KEY_COLUMN, TABLES
 
 SNAP = "lb_snapshot"  # the schema name the snapshot is attached under
 DEFERRED = "lb_deferred"  # rows waiting on the first laptop for a linked row or photo
@@ -253,6 +253,22 @@ class SnapshotReader:
 
     def newest_stamp(self) -> str | None:
         return self.connection.execute(f"SELECT max(hlc) FROM {SNAP}.sync_field").fetchone()[0]
+
+    def deletions_here(self, tables: tuple[str, ...]) -> int:
+        """How many rows of `tables` this library knows that merging the snapshot would
+        delete or send to the trash: its tombstones and trash marks newer than this
+        library's own for the same row (those already applied here are not counted)."""
+        names = ", ".join(f"'{n}'" for n in tables)
+        return self.connection.execute(f"""
+            SELECT count(DISTINCT s.tbl || ' ' || s.key) FROM {SNAP}.sync_field AS s
+            WHERE s.tbl IN ({names})
+              AND (s.field = '{DELETED}' OR (s.field = 'trashed_at'
+                   AND json_extract(s.value, '$.trashed_at') IS NOT NULL))
+              AND EXISTS (SELECT 1 FROM main.sync_field AS k
+                          WHERE k.tbl = s.tbl AND k.key = s.key)
+              AND NOT EXISTS (SELECT 1 FROM main.sync_field AS m
+                              WHERE m.tbl = s.tbl AND m.key = s.key AND m.field = s.field
+                                AND m.hlc >= s.hlc)""").fetchone()[0]
 
     def rows(self, name: str, columns: str, order: str, size: int):
         """The snapshot's rows of a sync table, `size` at a time (for the merge path)."""
