@@ -387,12 +387,10 @@ def baseline_changes(session: Session, skip: tuple[str, ...] = ()) -> list[tuple
         private = select(tables["memory"].c.id).where(tables["memory"].c.private.is_(True))
         if name in ("memory_photo", "memory_place"):
             query = query.where(table.c.memory_id.is_(None) | table.c.memory_id.not_in(private))
-        if name == "photo":  # a photo placed only in memories marked "Private to me" stays too
+        if name == "photo":  # only photos a memory the partner sees holds (see _photos_of)
             placed = tables["memory_photo"]
-            only_private = select(placed.c.photo_id).where(placed.c.memory_id.in_(private)).except_(
-                select(placed.c.photo_id).where(placed.c.memory_id.is_(None) |
-                                                placed.c.memory_id.not_in(private)))
-            query = query.where(table.c.id.not_in(only_private))
+            query = query.where(table.c.id.in_(
+                select(placed.c.photo_id).where(placed.c.memory_id.not_in(private))))
         tags = _tags_by_memory(connection) if spec.has_tags else {}
         for row in connection.execute(query).mappings():
             if spec.key == "singleton":

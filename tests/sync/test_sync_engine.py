@@ -374,3 +374,18 @@ def test_marking_a_memory_private_before_the_exchange_keeps_its_new_photo_here(
     assert list(shared.rglob("*.lbp")) == []  # no photo file in the shared folder
     assert rows(jonah, Photo, "sha256") == []
     assert MemoryService(jonah.ctx).get(memory.uuid).photos == ()
+
+
+def test_a_photo_in_no_memory_stays_when_sharing_starts(pair, tmp_path: Path) -> None:
+    """A photo no memory holds (its memory deleted, or never placed) is left out of the
+    library a laptop starts sharing with, as it is left out of later batches."""
+    from lovebridge.core.scrapbook.photo_import import PhotoImporter
+
+    shared, maya, jonah = pair
+    PhotoImporter(maya.ctx).import_one(_photo(tmp_path / "loose.jpg", "orange"))
+    MemoryService(maya.ctx).save(MemoryDraft("Kept", MemoryDate(2024)))
+    code = maya.engine.setup_new(shared, name="Maya's laptop")
+    jonah.engine.setup_join(shared, code, name="Jonah's laptop")
+    exchange(maya, jonah)
+    assert live_titles(jonah) == ["Kept"]
+    assert rows(jonah, Photo, "sha256") == [] and list(shared.rglob("*.lbp")) == []

@@ -42,10 +42,10 @@ COPIED = (*TABLES, "tag", "memory_tag", *SYNC_TABLES)
 RECORD_COLUMNS = ("id", "uuid", "created_at", "updated_at")
 PER_LAPTOP_COLUMNS = {"sync_version": {"dismissed"}}  # the couple chose here, not there
 PRIVATE_MEMORIES = "SELECT id FROM main.memory WHERE private = 1"
-# Photos placed only in memories marked "Private to me": they stay with them.
-PRIVATE_PHOTOS = f"""SELECT photo_id FROM main.memory_photo WHERE memory_id IN ({PRIVATE_MEMORIES})
-    EXCEPT SELECT photo_id FROM main.memory_photo
-    WHERE memory_id IS NULL OR memory_id NOT IN ({PRIVATE_MEMORIES})"""
+# A photo travels once a memory the partner sees holds it (as change_capture decides): one
+# only in memories marked "Private to me", or in none, stays.
+SHARED_PHOTOS = f"""SELECT photo_id FROM main.memory_photo
+    WHERE memory_id NOT IN ({PRIVATE_MEMORIES})"""
 
 
 STALE_SECONDS = 3600  # a scratch folder this old was left by a crash, not by a running exchange
@@ -95,7 +95,7 @@ def _shared_rows(name: str) -> str:
     if name in ("memory", "message"):
         return "private IS NOT 1"
     if name == "photo":
-        return f"id NOT IN ({PRIVATE_PHOTOS})"
+        return f"id IN ({SHARED_PHOTOS})"
     if name in ("memory_photo", "memory_place", "memory_tag"):
         return f"memory_id IS NULL OR memory_id NOT IN ({PRIVATE_MEMORIES})"
     if name == "tag":
@@ -107,8 +107,8 @@ def _shared_rows(name: str) -> str:
          OR (tbl = 'message' AND key IN (SELECT uuid FROM main.message WHERE private = 1))
          OR (tbl = 'memory_photo' AND key IN (SELECT uuid FROM main.memory_photo
                                               WHERE memory_id IN ({PRIVATE_MEMORIES})))
-         OR (tbl = 'photo' AND key IN (SELECT sha256 FROM main.photo
-                                       WHERE id IN ({PRIVATE_PHOTOS})))
+         OR (tbl = 'photo' AND key NOT IN (SELECT sha256 FROM main.photo
+                                           WHERE id IN ({SHARED_PHOTOS})))
          OR (tbl = 'memory_place' AND instr(key, '|') > 0 AND substr(key, 1, instr(key, '|') - 1)
              IN (SELECT uuid FROM main.memory WHERE private = 1)))"""
     return "1"
