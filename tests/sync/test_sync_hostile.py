@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from lovebridge.core.scrapbook.records import MemoryDate, MemoryDraft
 from lovebridge.core.scrapbook.service import MemoryService
-from lovebridge.core.sync.crypto import CoupleKeys, seal_file
+from lovebridge.core.sync.crypto import FORMAT, CoupleKeys, seal_file
 from lovebridge.store.models import Memory
 from tests.sync.helpers import paired_laptops
 
@@ -116,11 +116,22 @@ def test_a_file_from_a_newer_lovebridge_waits_for_an_update(paired) -> None:
     _shared, maya, jonah = paired
     batch = next_batch(maya, "Future")
     data = bytearray(batch.read_bytes())
-    data[6:8] = (2).to_bytes(2, "big")
+    data[6:8] = (FORMAT + 1).to_bytes(2, "big")
     batch.write_bytes(bytes(data))
     jonah.engine.sync_now()
     assert titles(jonah) == []
     assert any("newer LoveBridge" in n for n in notes(jonah))
+
+
+def test_a_file_from_an_early_test_version_says_to_pair_again(paired) -> None:
+    _shared, maya, jonah = paired
+    batch = next_batch(maya, "Before 0.1")
+    data = bytearray(batch.read_bytes())
+    data[6:8] = (1).to_bytes(2, "big")  # signed the old way: it would not verify
+    batch.write_bytes(bytes(data))
+    jonah.engine.sync_now()
+    assert titles(jonah) == []
+    assert any("pair again" in n for n in notes(jonah))
 
 
 def test_conflict_copies_are_never_applied(paired) -> None:

@@ -26,7 +26,10 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 MAGIC = b"LBSYNC"
-FORMAT = 1  # files written by a newer LoveBridge carry a higher number and are set aside
+# Files written by a newer LoveBridge carry a higher number and are set aside. 2: signed over
+# the file's SHA-256 (1, signed over its bytes, was written only by test builds before 0.1).
+FORMAT = 2
+OLDEST_FORMAT = 2
 _PREFIX = struct.Struct(">6sHI")
 NONCE_BYTES = 12
 SIGNATURE_BYTES = 64
@@ -149,7 +152,7 @@ def _open_header(keys: CoupleKeys, data: bytes) -> tuple[dict, int]:
     """(header, where the header ends) of a sealed file; SealedFileError with the reason."""
     if len(data) < _PREFIX.size + NONCE_BYTES + SIGNATURE_BYTES:
         raise SealedFileError("the file is too short to be a LoveBridge file (half-copied?)")
-    header_len = header_length(data, MAGIC, FORMAT)
+    header_len = header_length(data, MAGIC, FORMAT, OLDEST_FORMAT)
     end = _PREFIX.size + header_len
     return open_sealed_header(keys, data[_PREFIX.size:end], data[end:end + NONCE_BYTES],
                               MAGIC), end
@@ -168,7 +171,7 @@ def writer_key(header: dict, public_key_for, expect: dict) -> str:  # noqa: ANN0
     return public
 
 
-def header_length(prefix: bytes, magic: bytes, newest: int) -> int:
+def header_length(prefix: bytes, magic: bytes, newest: int, oldest: int = 1) -> int:
     """The length of the sealed header that a file of kind `magic` says follows its prefix
     (magic, format, length); SealedFileError or NewerFormatError with the reason."""
     found, version, header_len = _PREFIX.unpack_from(prefix)
@@ -176,6 +179,9 @@ def header_length(prefix: bytes, magic: bytes, newest: int) -> int:
         raise SealedFileError("not a LoveBridge sharing file")
     if version > newest:
         raise NewerFormatError("written by a newer LoveBridge; update this laptop to read it")
+    if 1 <= version < oldest:
+        raise SealedFileError("written by an early test version of LoveBridge that this one "
+                              "no longer reads; stop sharing on both laptops and pair again")
     if version < 1 or header_len > MAX_HEADER:
         raise SealedFileError("the file's header is damaged")
     return header_len
