@@ -540,8 +540,20 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Esta nota está marcada como «Solo para mí», así que se queda en este portátil y no se puede enviar. Desmarca «Solo para mí» para enviarla.</translation>
     </message>
     <message>
-        <source>This note could not be sent to your partner&apos;s laptop: sharing is not set up, or the day to open it has passed.</source>
-        <translation>No se pudo enviar esta nota al portátil de tu pareja: no hay nada compartido aún, o el día para abrirla ya pasó.</translation>
+        <source>Sharing with your partner&apos;s laptop is not set up yet (Preferences › Sharing).</source>
+        <translation>Compartir con el portátil de tu pareja aún no está configurado (Preferencias › Compartir).</translation>
+    </message>
+    <message>
+        <source>This note is marked “Private to me”, so it stays on this laptop.</source>
+        <translation>Esta nota está marcada como «Solo para mí», así que se queda en este portátil.</translation>
+    </message>
+    <message>
+        <source>This note came from your partner; answer it with Reply instead.</source>
+        <translation>Esta nota te la envió tu pareja; contéstale con Responder.</translation>
+    </message>
+    <message>
+        <source>Pick a day after today to keep the note closed until.</source>
+        <translation>Elige un día posterior a hoy para mantener la nota cerrada hasta entonces.</translation>
     </message>
     <message>
         <source>Sent — it reaches {name} with the next exchange</source>

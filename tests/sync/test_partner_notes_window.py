@@ -204,6 +204,28 @@ def test_a_note_marked_private_cannot_be_sent_to_the_partner(
         jonah.close()
 
 
+def test_a_sealed_note_for_a_day_already_come_says_which_day_to_pick(
+        qtbot, main_window, tmp_path: Path) -> None:
+    """The send box was opened before midnight and its day is now today: the notice says
+    what to do about that day, and the note stays unsent."""
+    from datetime import date
+
+    jonah = pair_window_as_maya(main_window, tmp_path)
+    try:
+        main_window.show_room(WRITE)
+        room = main_window.write_room
+        room.start_note(NoteRequest())
+        compose = room.compose
+        compose.send_bar.set_channel(PARTNER)
+        qtbot.keyClicks(compose.editor, "Open this on our day")
+        assert not compose.send_to_partner(opens_on=date(2020, 2, 14))  # long come
+        assert "Pick a day after today" in compose.notice.text()
+        uuid = compose.current_uuid()
+        assert MessageService(main_window.ctx.store).get(uuid).sent_to_partner_at is None
+    finally:
+        jonah.close()
+
+
 def test_without_sharing_there_is_no_partner_channel(qtbot, main_window) -> None:
     main_window.show_room(WRITE)
     room = main_window.write_room

@@ -29,7 +29,13 @@ from lovebridge.core.write.coach import Hint, review
 from lovebridge.core.write.context import MemoryRef, WritingContext, fill_values
 from lovebridge.core.write.messages import MAX_MESSAGE_CHARS, Draft, MessageRecord, MessageService
 from lovebridge.core.write.note_state import NoteStateService
-from lovebridge.core.write.partner_notes import NotSharingError, PartnerNotes, PrivateNoteError
+from lovebridge.core.write.partner_notes import (
+    FromPartnerError,
+    NotSharingError,
+    OpeningDayError,
+    PartnerNotes,
+    PrivateNoteError,
+)
 from lovebridge.core.write.placeholders import FillValues, find_blanks
 from lovebridge.core.write.spelling import spelling_for
 from lovebridge.core.write.suggestions import RankContext, context_boosts
@@ -686,10 +692,19 @@ class ComposePage(QWidget):
             return False
         try:
             record = self._partner_notes.send(self._uuid, opens_on)  # type: ignore[arg-type]
-        except (NotSharingError, PrivateNoteError, ValueError) as exc:
+        except (NotSharingError, PrivateNoteError, FromPartnerError, OpeningDayError) as exc:
             logger.info("note not sent to the partner: %s", type(exc).__name__)
-            self.show_notice(self.tr("This note could not be sent to your partner's laptop: "
-                                     "sharing is not set up, or the day to open it has passed."))
+            self.show_notice({
+                NotSharingError: self.tr(
+                    "Sharing with your partner's laptop is not set up yet (Preferences › "
+                    "Sharing)."),
+                PrivateNoteError: self.tr(
+                    "This note is marked “Private to me”, so it stays on this laptop."),
+                FromPartnerError: self.tr(
+                    "This note came from your partner; answer it with Reply instead."),
+                OpeningDayError: self.tr(
+                    "Pick a day after today to keep the note closed until."),
+            }[type(exc)])
             return False
         self._sent_channel = PARTNER
         self.save_status.setText(self.tr("Sent — it reaches {name} with the next exchange")
