@@ -4,19 +4,20 @@ quiet exchange every minute while sharing is on (off the GUI thread)."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
-from lovebridge.core.sync.engine import SyncEngine, SyncStatus
 from lovebridge.ui.shell.jobs import Job
-from lovebridge.ui.sync.sharing_page import SharingPage, arrivals_text
 from lovebridge.ui.tasks import run_task
 
 if TYPE_CHECKING:
+    from lovebridge.core.sync.engine import SyncEngine, SyncStatus
     from lovebridge.ui.shell.hooks import ShellHooks
+    from lovebridge.ui.sync.sharing_page import SharingPage
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +29,8 @@ class SharingController(QObject):
         super().__init__(hooks.parent)
         self._hooks = hooks
         self._partner = partner_name
-        self.engine = SyncEngine(hooks.ctx)
+        self._engine: SyncEngine | None = None  # with its modules, once sharing is first asked
+        self._engine_lock = threading.Lock()  # asked from a worker or the GUI thread
         self.status_label = QLabel()
         self.status_label.setObjectName("sharingStatus")
         hooks.add_status_widget(self.status_label)
@@ -38,6 +40,17 @@ class SharingController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(EXCHANGE_EVERY_MS)
         self._timer.timeout.connect(self.exchange)
+
+    @property
+    def engine(self) -> SyncEngine:
+        """The sharing engine, made (and its modules imported) the first time it is needed:
+        the first status read runs off the GUI thread, after the first room is on screen."""
+        with self._engine_lock:
+            if self._engine is None:
+                from lovebridge.core.sync.engine import SyncEngine
+
+                self._engine = SyncEngine(self._hooks.ctx)
+            return self._engine
 
     def start(self) -> None:
         """Read the status (off the GUI thread), then exchange every minute; called by the
@@ -61,10 +74,14 @@ class SharingController(QObject):
         self._show(status)
 
     def _no_status(self, _error: Exception) -> None:
+        from lovebridge.core.sync.engine import SyncStatus
+
         logger.warning("sharing status unavailable")
         self._show(SyncStatus(paired=False))
 
     def add_page(self, _dialog) -> SharingPage:  # noqa: ANN001 - PreferencesDialog
+        from lovebridge.ui.sync.sharing_page import SharingPage
+
         page = SharingPage(self.engine, self._partner, run_exchange=self.run_exchange)
         page.status_changed.connect(self.read_status)
         return page
@@ -111,6 +128,8 @@ class SharingController(QObject):
             return
         text = self.tr("Shared with {laptop}").format(
             laptop=", ".join(p.name for p in status.partners) or self.tr("(waiting to join)"))
+        from lovebridge.ui.sync.sharing_page import arrivals_text
+
         arrived = arrivals_text(status.last_created, self._partner or self.tr("Your partner"),
                                 self.tr)
         if arrived:
