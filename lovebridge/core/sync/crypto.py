@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 MAGIC = b"LBSYNC"
 # Files written by a newer LoveBridge carry a higher number and are set aside. 2: signed over
-# the file's SHA-256 (1, signed over its bytes, was written only by test builds before 0.1).
+# the file's SHA-256 (1, signed over its bytes, was written by the first builds that shared).
 FORMAT = 2
 OLDEST_FORMAT = 2
 _PREFIX = struct.Struct(">6sHI")
@@ -180,8 +180,8 @@ def header_length(prefix: bytes, magic: bytes, newest: int, oldest: int = 1) -> 
     if version > newest:
         raise NewerFormatError("written by a newer LoveBridge; update this laptop to read it")
     if 1 <= version < oldest:
-        raise SealedFileError("written by an early test version of LoveBridge that this one "
-                              "no longer reads; stop sharing on both laptops and pair again")
+        raise SealedFileError("written by an earlier LoveBridge whose files this one no longer "
+                              "reads; stop sharing on both laptops and pair again")
     if version < 1 or header_len > MAX_HEADER:
         raise SealedFileError("the file's header is damaged")
     return header_len
