@@ -98,12 +98,7 @@ def screens(window, app):  # noqa: ANN001, ANN201
 
 
 def run(out: Path, theme: str, scale: float, sizes, language: str = "") -> None:  # noqa: ANN001
-    app = start_app(theme)
-    from lovebridge.ui.i18n import Interpreter
-
-    # As the app does: English too has a translator (its plural forms: "1 day", "2 days").
-    interpreter = Interpreter()  # kept: Qt holds only pointers to its translators
-    interpreter.install(app, language or "en")
+    app = start_app(theme, language or "en")
     if scale != 1.0:
         font = app.font()
         font.setPointSizeF(font.pointSizeF() * scale)

@@ -1,6 +1,7 @@
 """Screenshots of notes between the two laptops, at 800x600 (1600x1000 with --large):
-sending (with "Keep it closed until"), the read mark on the sender's note, the partner's
-"From Maya" list with its notice, the conversation, and a sealed note.
+sending (with "Keep it closed until", and a day already gone by), the read mark on the
+sender's note, the partner's "From Maya" list with its notice, the conversation, and a
+sealed note.
 `python tools/screenshots_partner_notes.py [OUT] [--dark] [--large]`."""
 
 from __future__ import annotations
@@ -86,6 +87,10 @@ def main() -> None:
     scroll_to(compose.send_bar.partner_box)
     shoot(app, window, out / f"partner-send-private-{theme_and_size}.png")
     compose.private_box.setChecked(False)
+    compose.send_to_partner(opens_on=maya.now().date() - timedelta(days=1))  # a day gone by
+    settle(app, 0.3)
+    scroll_to(compose.notice)
+    shoot(app, window, out / f"partner-send-day-gone-{theme_and_size}.png")
     window.close()
 
     second = open_window(jonah)

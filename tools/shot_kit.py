@@ -53,9 +53,17 @@ def options() -> tuple[Path, str]:
     return out, "dark" if "--dark" in sys.argv else "light"
 
 
-def start_app(theme: str) -> QApplication:
+def start_app(theme: str, language: str = "en") -> QApplication:
+    """The application as LoveBridge starts it: its theme, and its language's translator
+    (English too has one: its plural forms, "1 day" and "2 days", not "day(s)")."""
+    from lovebridge.ui.i18n import Interpreter
+
     app = QApplication.instance() or QApplication([])
     apply_theme(app, theme)
+    if getattr(app, "_shot_interpreter", None) is None or language != "en":
+        interpreter = Interpreter()
+        interpreter.install(app, language)
+        app._shot_interpreter = interpreter  # kept: Qt holds only pointers to translators
     return app
 
 
