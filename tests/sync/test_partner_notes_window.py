@@ -180,16 +180,23 @@ def test_a_sealed_note_shows_no_words_before_its_day_then_opens_with_a_notice(
         jonah.close()
 
 
+def new_note_for_the_partner(qtbot, window, words: str):  # noqa: ANN001, ANN201
+    """Write opened on a new note with "Send to <partner>'s LoveBridge" chosen, `words` typed;
+    its compose page."""
+    window.show_room(WRITE)
+    room = window.write_room
+    room.start_note(NoteRequest())
+    compose = room.compose
+    compose.send_bar.set_channel(PARTNER)
+    qtbot.keyClicks(compose.editor, words)
+    return compose
+
+
 def test_a_note_marked_private_cannot_be_sent_to_the_partner(
         qtbot, main_window, tmp_path: Path) -> None:
     jonah = pair_window_as_maya(main_window, tmp_path)
     try:
-        main_window.show_room(WRITE)
-        room = main_window.write_room
-        room.start_note(NoteRequest())
-        compose = room.compose
-        compose.send_bar.set_channel(PARTNER)
-        qtbot.keyClicks(compose.editor, "Only for my diary")
+        compose = new_note_for_the_partner(qtbot, main_window, "Only for my diary")
         qtbot.mouseClick(compose.private_box, Qt.MouseButton.LeftButton)
         assert not compose.send_bar.partner_box.send_button.isEnabled()
         assert compose.send_bar.partner_box.private_note.isVisible()
@@ -212,12 +219,7 @@ def test_a_sealed_note_for_a_day_already_come_says_which_day_to_pick(
 
     jonah = pair_window_as_maya(main_window, tmp_path)
     try:
-        main_window.show_room(WRITE)
-        room = main_window.write_room
-        room.start_note(NoteRequest())
-        compose = room.compose
-        compose.send_bar.set_channel(PARTNER)
-        qtbot.keyClicks(compose.editor, "Open this on our day")
+        compose = new_note_for_the_partner(qtbot, main_window, "Open this on our day")
         assert not compose.send_to_partner(opens_on=date(2020, 2, 14))  # long come
         assert "Pick a day after today" in compose.notice.text()
         uuid = compose.current_uuid()

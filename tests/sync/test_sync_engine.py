@@ -226,14 +226,19 @@ def test_emptied_from_the_trash_there_lands_in_the_trash_here(paired) -> None:
     assert live_titles(maya) == ["Rainy walk"]  # restored there: it comes back here too
 
 
-def test_a_batch_deleting_more_than_a_fifth_waits_for_a_yes(paired) -> None:
-    _shared, maya, jonah = paired
+def _ten_shared_then_four_trashed(maya, jonah) -> None:  # noqa: ANN001 - Laptops
+    """Ten memories both laptops have; Maya then trashes four and writes that batch."""
     service = MemoryService(maya.ctx)
     uuids = [service.save(MemoryDraft(f"M{i}", MemoryDate(2020 + i))).uuid for i in range(10)]
     exchange(maya, jonah)
     for uuid in uuids[:4]:
         TrashService(maya.ctx).trash_memory(uuid)
     maya.engine.sync_now()
+
+
+def test_a_batch_deleting_more_than_a_fifth_waits_for_a_yes(paired) -> None:
+    _shared, maya, jonah = paired
+    _ten_shared_then_four_trashed(maya, jonah)
     report = jonah.engine.sync_now()
     assert list(report.waiting_for_confirmation.values()) == [4]
     assert len(live_titles(jonah)) == 10
@@ -249,12 +254,7 @@ def test_a_snapshot_that_deletes_more_than_a_fifth_waits_for_a_yes_too(paired) -
     from lovebridge.core.sync.outgoing import write_snapshot
 
     _shared, maya, jonah = paired
-    service = MemoryService(maya.ctx)
-    uuids = [service.save(MemoryDraft(f"M{i}", MemoryDate(2020 + i))).uuid for i in range(10)]
-    exchange(maya, jonah)
-    for uuid in uuids[:4]:
-        TrashService(maya.ctx).trash_memory(uuid)
-    maya.engine.sync_now()
+    _ten_shared_then_four_trashed(maya, jonah)
     ident = maya.engine.identity()
     write_snapshot(maya.ctx.store, ident, maya.ctx.media)
     batches = sorted((ident.layout.device(ident.device) / "batches").iterdir())
