@@ -188,6 +188,14 @@ def save_state(connection: Any, key: str, value: str) -> None:
                                                        set_={"value": value}))
 
 
+def shared_photo_ids(schema: str = "") -> str:
+    """SQL selecting the ids of the photos that travel: those a memory the partner sees holds
+    (one only in memories marked "Private to me", or in none, stays). The one rule for
+    capture, the starting library and snapshots; `schema` is "main." beside an attached one."""
+    return (f"SELECT placed.photo_id FROM {schema}memory_photo AS placed "
+            f"JOIN {schema}memory AS held ON held.id = placed.memory_id WHERE NOT held.private")
+
+
 def _became_private(obj: object, column: str) -> bool:
     history = inspect(obj).attrs[column].history
     return bool(history.added) and history.added[0] is True and history.deleted != [True]
@@ -351,8 +359,7 @@ class _KeyFinder:
             # A photo is shared once a memory the partner sees holds it (`_photos_of`); one
             # only in memories marked "Private to me", or in none yet, stays here.
             return self._connection.execute(text(
-                "SELECT 1 FROM memory_photo JOIN memory ON memory.id = memory_photo.memory_id "
-                "WHERE memory_photo.photo_id = :id AND NOT memory.private LIMIT 1"),
+                f"{shared_photo_ids()} AND placed.photo_id = :id LIMIT 1"),
                 {"id": obj.id}).first() is None
         return False
 
@@ -387,10 +394,8 @@ def baseline_changes(session: Session, skip: tuple[str, ...] = ()) -> list[tuple
         private = select(tables["memory"].c.id).where(tables["memory"].c.private.is_(True))
         if name in ("memory_photo", "memory_place"):
             query = query.where(table.c.memory_id.is_(None) | table.c.memory_id.not_in(private))
-        if name == "photo":  # only photos a memory the partner sees holds (see _photos_of)
-            placed = tables["memory_photo"]
-            query = query.where(table.c.id.in_(
-                select(placed.c.photo_id).where(placed.c.memory_id.not_in(private))))
+        if name == "photo":
+            query = query.where(text(f"photo.id IN ({shared_photo_ids()})"))
         tags = _tags_by_memory(connection) if spec.has_tags else {}
         for row in connection.execute(query).mappings():
             if spec.key == "singleton":

@@ -544,10 +544,6 @@ Todo se queda en este portátil: sin cuenta, sin servidor, sin rastreo.</transla
         <translation>Compartir con el portátil de tu pareja aún no está configurado (Preferencias › Compartir).</translation>
     </message>
     <message>
-        <source>This note is marked “Private to me”, so it stays on this laptop.</source>
-        <translation>Esta nota está marcada como «Solo para mí», así que se queda en este portátil.</translation>
-    </message>
-    <message>
         <source>This note came from your partner; answer it with Reply instead.</source>
         <translation>Esta nota te la envió tu pareja; contéstale con Responder.</translation>
     </message>

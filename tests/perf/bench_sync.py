@@ -36,6 +36,7 @@ from lovebridge.core.sync.crypto import derive_couple_key  # noqa: E402
 from lovebridge.core.sync.engine import SyncEngine  # noqa: E402
 from lovebridge.paths import resolve_paths  # noqa: E402
 from lovebridge.store import open_store  # noqa: E402
+from lovebridge.store.media import fsync_directory  # noqa: E402
 from tests.perf.benchlib import Row, print_table  # noqa: E402
 from tests.perf.make_library import make_library  # noqa: E402
 
@@ -61,11 +62,7 @@ def _durable_copy(library: Path, target: Path) -> float:
             os.fsync(handle.fileno())
         folders.add(copy.parent)
     for folder in folders:
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+        fsync_directory(folder)
     return time.perf_counter() - started
 
 

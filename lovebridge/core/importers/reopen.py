@@ -108,12 +108,11 @@ def _extras(plan: ImportPlan, source: ExportSource, prefix: str, names: list[str
     if isinstance(notes, list):
         # A note that was still sealed left without its words: brought back, its empty copy
         # would overwrite the sender's words once sharing starts again. It stays out.
-        sealed = [r for r in notes if isinstance(r, dict) and r.get("sealed") is True]
-        notes = [r for r in notes if not (isinstance(r, dict) and r.get("sealed") is True)]
-        plan.extras.append(lambda ctx: _add_notes(ctx, notes))
-        if sealed:
+        kept = [r for r in notes if not (isinstance(r, dict) and r.get("sealed") is True)]
+        plan.extras.append(lambda ctx: _add_notes(ctx, kept))
+        if sealed := len(notes) - len(kept):
             plan.unmapped.append(
-                f"{len(sealed)} sealed note{'' if len(sealed) == 1 else 's'} left out: exported "
+                f"{sealed} sealed note{'' if sealed == 1 else 's'} left out: exported "
                 "before opening, without words (sharing brings them back from the sender)")
     if isinstance(check_ins, list):
         plan.extras.append(lambda ctx: _add_check_ins(ctx, check_ins))

@@ -27,6 +27,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from lovebridge.core.scrapbook.search import FTS_TABLE, index_all_sql
 from lovebridge.store.base import Base
+from lovebridge.store.change_capture import shared_photo_ids
 from lovebridge.store.db import Store
 from lovebridge.store.sync_fields import DELETED, KEY_COLUMN, TABLES
 
@@ -42,10 +43,7 @@ COPIED = (*TABLES, "tag", "memory_tag", *SYNC_TABLES)
 RECORD_COLUMNS = ("id", "uuid", "created_at", "updated_at")
 PER_LAPTOP_COLUMNS = {"sync_version": {"dismissed"}}  # the couple chose here, not there
 PRIVATE_MEMORIES = "SELECT id FROM main.memory WHERE private = 1"
-# A photo travels once a memory the partner sees holds it (as change_capture decides): one
-# only in memories marked "Private to me", or in none, stays.
-SHARED_PHOTOS = f"""SELECT photo_id FROM main.memory_photo
-    WHERE memory_id NOT IN ({PRIVATE_MEMORIES})"""
+SHARED_PHOTOS = shared_photo_ids("main.")  # the photos that travel, as capture decides
 
 
 STALE_SECONDS = 3600  # a scratch folder this old was left by a crash, not by a running exchange

@@ -683,10 +683,11 @@ class ComposePage(QWidget):
 
     def send_to_partner(self, opens_on: object = None) -> bool:
         """Send the note to the partner's LoveBridge (sealed until `opens_on` if given)."""
+        private_notice = self.tr(
+            "This note is marked “Private to me”, so it stays on this laptop and cannot be "
+            "sent. Untick “Private to me” to send it.")
         if self.private_box.isChecked():
-            self.show_notice(self.tr(
-                "This note is marked “Private to me”, so it stays on this laptop and cannot be "
-                "sent. Untick “Private to me” to send it."))
+            self.show_notice(private_notice)
             return False
         if not self._ready_to_send("partner"):
             return False
@@ -698,8 +699,7 @@ class ComposePage(QWidget):
                 NotSharingError: self.tr(
                     "Sharing with your partner's laptop is not set up yet (Preferences › "
                     "Sharing)."),
-                PrivateNoteError: self.tr(
-                    "This note is marked “Private to me”, so it stays on this laptop."),
+                PrivateNoteError: private_notice,
                 FromPartnerError: self.tr(
                     "This note came from your partner; answer it with Reply instead."),
                 OpeningDayError: self.tr(

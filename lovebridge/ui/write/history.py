@@ -28,7 +28,6 @@ from lovebridge.ui.write.inbox import sealed_text
 from lovebridge.ui.write.message_cards import MessageCardModel
 from lovebridge.ui.write.suggestion_model import (
     HEADER_ROLE,
-    KEY_ROLE,
     PREVIEW_ROLE,
     note_card_list,
 )
@@ -91,8 +90,6 @@ class HistoryModel(MessageCardModel):
             return record.preview or self.tr("(empty draft)")
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole note (a card shows its start)
             return excerpt(record.body_text, TOOLTIP_CHARS) or self.tr("(empty draft)")
-        if role == KEY_ROLE:
-            return record.uuid
         if role == HEADER_ROLE:
             when = short_day_text((record.given_at or record.updated_at).astimezone())
             status = self.tr(STATUS_WORDS.get(record.status, record.status))

@@ -14,7 +14,6 @@ from lovebridge.ui.formatting import day_text, short_day_text
 from lovebridge.ui.write.message_cards import MessageCardModel
 from lovebridge.ui.write.suggestion_model import (
     HEADER_ROLE,
-    KEY_ROLE,
     PREVIEW_ROLE,
     note_card_list,
 )
@@ -37,8 +36,6 @@ class InboxModel(MessageCardModel):
             if record.sealed:
                 return sealed_text(self.partner, record)
             return record.preview or self.tr("(an empty note)")
-        if role == KEY_ROLE:
-            return record.uuid
         if role == HEADER_ROLE:
             when = short_day_text(record.sent_to_partner_at.astimezone())
             if record.sealed:

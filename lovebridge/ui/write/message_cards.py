@@ -11,7 +11,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class MessageCardModel(QAbstractListModel):
-    """Message records, one card each; a subclass says what a card shows (`card_data`)."""
+    """Message records, one card each, known by their uuid (KEY_ROLE); a card shows the
+    note's first words, and a subclass may say more (`card_data`)."""
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001 - a QObject or None
         super().__init__(parent)
@@ -32,11 +33,15 @@ class MessageCardModel(QAbstractListModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        return self.card_data(self._rows[index.row()], role)
+        record = self._rows[index.row()]
+        return record.uuid if role == KEY_ROLE else self.card_data(record, role)
 
     def card_data(self, record: MessageRecord, role: int) -> object:
-        """What the card of `record` shows for `role` (None for nothing)."""
-        raise NotImplementedError
+        """What the card of `record` shows for `role` (None for nothing): here its first
+        words, nothing above them."""
+        if role in (Qt.ItemDataRole.DisplayRole, PREVIEW_ROLE):
+            return record.preview
+        return None
 
     def roleNames(self) -> dict[int, bytes]:
         names = super().roleNames()
