@@ -8,6 +8,7 @@ import io
 import json
 import os
 import random
+import time
 import tracemalloc
 import zipfile
 from datetime import datetime
@@ -16,14 +17,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from lovebridge.core.importers import places, writer
+from lovebridge.core.importers import copies, places, writer
 from lovebridge.core.importers.archive import new_staging, remove_staging
 from lovebridge.core.importers.exports import plan_export
 from lovebridge.core.importers.folder import plan_folder
 from lovebridge.core.privacy.lock import DataKeys
 from lovebridge.core.scrapbook import images
 from lovebridge.store import StoreFullError, guards
-from lovebridge.store.media import DurableBatch, MediaStore, SourceChangedError
+from lovebridge.store.media import DurableBatch, FileVersion, MediaStore, SourceChangedError
 from tests.photo_kit import LISBON, PARIS, camera_jpeg
 
 MB = 1024 * 1024
@@ -174,6 +175,81 @@ def test_a_copy_is_checked_against_its_hash_and_streamed(tmp_path: Path, locked:
     with pytest.raises(SourceChangedError):
         media.copy_file_to_batch(batch, other, "png", sha)
     assert len(batch) == 0 and media.leftover_temp_files() == []
+
+
+class _Hashings:
+    """Counts the copies hashed again after they were written (hashlib.file_digest)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        real = hashlib.file_digest
+
+        def counting(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            self.count += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(hashlib, "file_digest", counting)
+
+
+LATER_NS = 10 * 1_000_000_000  # reading pretended to begin 10 s after the file was written
+
+
+def test_a_settled_photo_that_still_shows_its_version_is_not_hashed_twice(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hashings = _Hashings(monkeypatch)
+    media = MediaStore(tmp_path / "photos")
+    source = tmp_path / "beach.jpg"
+    data = random.Random(3).randbytes(300_000)
+    source.write_bytes(data)
+    sha = hashlib.sha256(data).hexdigest()
+    fresh = FileVersion.of(source.stat())
+    assert fresh.settled(time.time_ns()) is None  # just written: a write now could keep its times
+    settled = fresh.settled(time.time_ns() + LATER_NS)
+    assert settled is not None
+
+    batch = DurableBatch()
+    assert media.copy_file_to_batch(batch, source, "jpg", sha, version=settled)
+    batch.finish()
+    assert hashings.count == 0 and media.read_bytes(sha, "jpg") == data
+
+    # Rewritten with other bytes of the same length, its times put back as they were: the
+    # change time moved all the same, so the copy is hashed and refused.
+    time.sleep(0.05)  # past the kernel's clock step
+    changed = data[:-1] + b"!"
+    source.write_bytes(changed)
+    os.utime(source, ns=(fresh.modified_ns, fresh.modified_ns))
+    assert FileVersion.of(source.stat()) != settled
+    with pytest.raises(SourceChangedError):  # (as a .png: the .jpg is held, nothing is read)
+        media.copy_file_to_batch(batch, source, "png", sha, version=settled)
+    assert hashings.count == 1 and len(batch) == 0 and not media.contains(sha, "png")
+    assert media.leftover_temp_files() == []
+
+
+def test_a_folder_import_hashes_once_the_photos_that_were_still_and_twice_the_others(
+        ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    folder = tmp_path / "camera"
+    folder.mkdir()
+    for number in range(3):
+        camera_jpeg(folder / f"IMG_{number}.jpg", datetime(2024, 7, 14, 10, number), LISBON,
+                    seed=number)
+    hashings = _Hashings(monkeypatch)
+    fresh = plan_folder(ctx, folder)  # the photos were written a moment ago
+    assert [p.version for m in fresh.proposals for p in m.photos] == [None] * 3
+
+    real_clock = time.time_ns
+    monkeypatch.setattr(time, "time_ns", lambda: real_clock() + LATER_NS)
+    plan = plan_folder(ctx, folder)
+    monkeypatch.setattr(time, "time_ns", real_clock)
+    photos = [p for m in plan.proposals for p in m.photos]
+    assert all(p.version is not None for p in photos)
+    photos[0].path.write_bytes(photos[0].path.read_bytes() + b"more")  # changed since
+
+    outcome = writer.accept(ctx, plan)
+    assert hashings.count == 1  # only the changed photo's copy was hashed, and refused
+    assert outcome.photos == 2
+    assert [problem.reason for problem in outcome.problems] == [copies.CHANGED]
+    for photo in photos[1:]:
+        assert ctx.media.read_bytes(photo.sha256, "jpg") == photo.path.read_bytes()
 
 
 def test_the_end_of_a_jpeg_is_found_in_a_file_read_in_chunks(

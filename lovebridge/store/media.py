@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO, NamedTuple, TypeVar
 
 from lovebridge.store.file_cipher import (
     StreamSealer,
@@ -167,6 +167,37 @@ def _syncfs() -> Callable[[int], int] | None:
     return call
 
 
+class FileVersion(NamedTuple):
+    """What changes whenever a file is written to: which file it is, its size and its times.
+
+    No program can set a change time back, so a file showing the version it had when it was
+    read still holds the bytes that were read, as long as it had been still for longer than
+    its file system's clock step by then (a write within the same step may keep the times):
+    see `settled`. The import uses it to copy a photo it has hashed without hashing it again.
+    """
+
+    device: int
+    inode: int
+    size: int
+    modified_ns: int
+    changed_ns: int
+
+    @classmethod
+    def of(cls, stat: os.stat_result) -> FileVersion:
+        return cls(stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+    def settled(self, read_at_ns: int) -> FileVersion | None:
+        """This version if the file had been still for SETTLED_NS when its reading began at
+        `read_at_ns` (time.time_ns()); None when a later write could leave the same times."""
+        newest = max(self.modified_ns, self.changed_ns)
+        return self if newest < read_at_ns - SETTLED_NS else None
+
+
+# Longer than any file system's time step (FAT keeps times to 2 s) and the slip between
+# the laptop's clock and a file server's.
+SETTLED_NS = 3_000_000_000
+
+
 SYNCFS_FROM_FILES = 8  # fewer files are cheaper to fsync one by one than the whole file system
 
 
@@ -247,11 +278,15 @@ class DurableBatch:
         return written
 
     def add_copy(self, target: Path, source: Path, sha256: str,
-                 length: int | None = None) -> int:
+                 length: int | None = None, version: FileVersion | None = None) -> int:
         """Copy the file `source` (its first `length` bytes, or all of it) to a temp name
         beside `target`, in the kernel where it can (copy_file_range), then hash what was
         written: if it is not `sha256`, the temp file is removed and SourceChangedError
-        raised. Returns the bytes copied. CopySourceError when `source` cannot be opened."""
+        raised. Returns the bytes copied. CopySourceError when `source` cannot be opened.
+
+        `version` is the settled version of `source` when `sha256` was read from it (see
+        FileVersion): if the file shows that version before and after the copy, its bytes
+        are those and the copy is not hashed again."""
         try:
             reader = os.open(source, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except OSError as exc:
@@ -263,12 +298,14 @@ class DurableBatch:
             fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
             try:
                 with os.fdopen(fd, "rb") as written:
+                    unchanged = version is not None and _version_of(reader) == version
                     copied = _copy_fd(reader, fd, length)
                     if length is not None and copied != length:
                         raise SourceChangedError(f"{source.name} is shorter than it was")
-                    written.seek(0)
-                    if hashlib.file_digest(written, "sha256").hexdigest() != sha256:
-                        raise SourceChangedError(f"{source.name} changed")
+                    if not (unchanged and _version_of(reader) == version):
+                        written.seek(0)
+                        if hashlib.file_digest(written, "sha256").hexdigest() != sha256:
+                            raise SourceChangedError(f"{source.name} changed")
             except BaseException:
                 Path(temp_name).unlink(missing_ok=True)
                 raise
@@ -314,6 +351,10 @@ class DurableBatch:
 
     def discard(self) -> None:
         self.discard_after(0)
+
+
+def _version_of(descriptor: int) -> FileVersion:
+    return FileVersion.of(os.fstat(descriptor))
 
 
 class SourceChangedError(Exception):
@@ -442,16 +483,18 @@ class MediaStore:
         return StoredFile(sha256, extension.lower().lstrip("."), len(data), target)
 
     def copy_file_to_batch(self, batch: DurableBatch, source: Path, extension: str,
-                           sha256: str, length: int | None = None) -> bool:
+                           sha256: str, length: int | None = None,
+                           version: FileVersion | None = None) -> bool:
         """Queue a copy of the file `source` (its first `length` bytes) as the photo `sha256`,
-        checked against that hash (SourceChangedError if it differs) and sealed while locked;
-        False, and nothing read, when the library already holds it."""
+        checked against that hash (SourceChangedError if it differs; not hashed again when it
+        still shows the settled `version` it had when hashed, see DurableBatch.add_copy) and
+        sealed while locked; False, and nothing read, when the library already holds it."""
         target = self.path_for(sha256, extension)
         if target.exists() or batch.has(target):
             return False
         with translated_write_errors():
             if self.file_key is None:
-                batch.add_copy(target, source, sha256, length)
+                batch.add_copy(target, source, sha256, length, version)
             else:
                 chunks = _checked_chunks(source, sha256, length)
                 sealer = StreamSealer(self.file_key, self.identity(sha256, extension))

@@ -86,7 +86,8 @@ def _copy_one(ctx: AppContext, batch: DurableBatch, candidate: CandidatePhoto,
         problems.append(Problem(candidate.name, f"could not be copied ({exc.strerror or exc})"))
         return None
     try:
-        ctx.media.copy_file_to_batch(batch, candidate.path, info.extension, stored_sha, keep)
+        ctx.media.copy_file_to_batch(batch, candidate.path, info.extension, stored_sha, keep,
+                                     candidate.version)
     except SourceChangedError:
         problems.append(Problem(candidate.name, CHANGED))
         return None

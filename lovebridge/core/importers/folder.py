@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,6 +23,7 @@ from lovebridge.core.importers.places import load_in_background, place_finder
 from lovebridge.core.importers.plan import CandidatePhoto, ImportPlan, Place
 from lovebridge.core.importers.scan import Skipped, walk_photos
 from lovebridge.core.scrapbook import images
+from lovebridge.store.media import FileVersion
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,7 @@ def read_candidate(path: Path, near_copy_hash: bool = True) -> CandidatePhoto:
     the import checks later is of the very bytes that were read.
     """
     name = path.name
+    read_at = time.time_ns()
     before = _version(path)  # before the header is read: a change from here on is seen
     with images.open_checked(path) as image:
         try:
@@ -55,14 +58,14 @@ def read_candidate(path: Path, near_copy_hash: bool = True) -> CandidatePhoto:
         picture_hash = None
         if near_copy_hash or not facts.complete or info.extension != "jpg":
             picture_hash = _decoded_hash(image, name)
-    if _version(path) != before or facts.size != before[0]:
+    if _version(path) != before or facts.size != before.size:
         raise images.PhotoRefusedError(
             f"{name} changed while it was being read; import it again to bring it in.")
     lat, lon = position if position else (None, None)
     return CandidatePhoto(path=path, sha256=facts.sha256, taken_at=info.taken_at, latitude=lat,
                           longitude=lon, dhash=picture_hash, byte_size=facts.size,
                           info=info, keep_bytes=facts.keep_bytes,
-                          stored_sha256=facts.stored_sha256)
+                          stored_sha256=facts.stored_sha256, version=before.settled(read_at))
 
 
 def add_near_copy_hash(photo: CandidatePhoto) -> None:
@@ -88,10 +91,8 @@ def _damaged(name: str) -> images.PhotoRefusedError:
     return images.PhotoRefusedError(f"{name} is damaged or incomplete and could not be read.")
 
 
-def _version(path: Path) -> tuple[int, int]:
-    """A file's size and modification time: what changes when it is written to."""
-    stat = path.stat()
-    return stat.st_size, stat.st_mtime_ns
+def _version(path: Path) -> FileVersion:
+    return FileVersion.of(path.stat())
 
 
 DECODERS = 2  # photos decoded at once for their near-copy hash: decoding lets go of Python's lock

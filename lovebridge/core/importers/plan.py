@@ -10,6 +10,7 @@ from typing import Any
 
 from lovebridge.core.scrapbook.images import PhotoInfo
 from lovebridge.core.scrapbook.records import MemoryDate
+from lovebridge.store.media import FileVersion
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class CandidatePhoto:
     # `stored_sha256` (both read while planning; without junk, the whole file and `sha256`).
     keep_bytes: int | None = None
     stored_sha256: str = ""
+    # The file's version when it was hashed, if settled (see FileVersion): while the file
+    # still shows it, its bytes are the ones hashed and its copy is not hashed again.
+    version: FileVersion | None = None
 
     @property
     def name(self) -> str:
