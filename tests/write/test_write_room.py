@@ -219,6 +219,23 @@ def test_channel_limits_are_shown_and_the_coach_speaks_past_them(qtbot, compose)
                     timeout=3000)
 
 
+@pytest.mark.parametrize(("size", "one_line"), [((1180, 780), True), ((800, 600), None)])
+def test_the_count_keeps_to_one_line_when_there_is_room_and_is_never_cut(
+        qtbot, main_window, compose, size, one_line) -> None:
+    main_window.show()
+    main_window.resize(*size)
+    compose.send_bar.set_channel("text")
+    qtbot.keyClicks(compose.editor, "Thank you for the walk by the river on Sunday.")
+    label = compose.send_bar.count_label
+    qtbot.waitUntil(lambda: "fits one text" in label.text())
+    qtbot.wait(50)  # the layout settles
+    line = label.fontMetrics().lineSpacing()
+    assert label.height() >= label.heightForWidth(label.width())  # every line shows
+    assert label.geometry().left() >= compose.private_box.geometry().right()
+    if one_line:
+        assert label.height() < 2 * line, "the count wrapped with room to spare"
+
+
 def test_dismissing_a_hint_is_remembered_for_that_draft_only(qtbot, room, compose) -> None:
     qtbot.keyClicks(compose.editor, "I love you.")
     qtbot.waitUntil(lambda: bool(compose.coach_bar.hints), timeout=3000)

@@ -195,8 +195,9 @@ class ComposePage(QWidget):
         self.private_box.toggled.connect(self._private_toggled)
         self.private_box.toggled.connect(self.send_bar.partner_box.set_private)
         counts.addWidget(self.private_box)
-        counts.addStretch(1)
-        counts.addWidget(self.send_bar.count_label)
+        # The count takes the rest of the row (right-aligned): it wraps only when the row is
+        # too narrow for it, not at a wrapped label's own short preferred width.
+        counts.addWidget(self.send_bar.count_label, 1)
         column.addLayout(counts)
         self.notice = QLabel()
         self.notice.setObjectName("writeNotice")
