@@ -40,6 +40,9 @@ def wait_until(app: QApplication, condition: Callable[[], bool], seconds: float 
         app.processEvents()
 
 
+SIZES = {"small": (800, 600), "large": (1600, 1000)}  # the lock screens, besides the default
+
+
 def main() -> None:
     out, theme = options()
     app = start_app(theme)
@@ -82,6 +85,10 @@ def main() -> None:
             panel.try_unlock()
             wait_until(app, lambda n=attempt + 1: panel.throttle.failures == n)
         window.grab().save(str(out / f"privacy-lock-wrong-{theme}.png"))
+        for label, size in SIZES.items():
+            window.resize(*size)
+            wait_until(app, lambda: True)
+            window.grab().save(str(out / f"privacy-lock-wrong-{label}-{theme}.png"))
         window.close()
         store.close()
 
@@ -91,6 +98,10 @@ def main() -> None:
         startup.panel.toggle_recovery_mode()
         wait_until(app, lambda: True)
         startup.grab().save(str(out / f"privacy-startup-recovery-{theme}.png"))
+        for label, size in SIZES.items():
+            startup.resize(*size)
+            wait_until(app, lambda: True)
+            startup.grab().save(str(out / f"privacy-startup-recovery-{label}-{theme}.png"))
         startup.close()
     print(f"screenshots written to {out}")
 
