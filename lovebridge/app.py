@@ -40,8 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     window_only, data_dir = gui_data_dir(arguments)
     if window_only:
         # Start-up creates objects by the hundred thousand and keeps nearly all of them: the
-        # collector's ~50 passes over them cost 10-14 ms before the first paint. It is held off
-        # until then, and what start-up made is then set aside from later collections.
+        # collector's passes over them cost 10-14 ms before the first paint and about a fifth
+        # of start-up's CPU while the library opens. It is held off until the library is open
+        # (see `run_gui`), and what start-up made is then set aside from later collections.
         gc.disable()
         try:
             return run_gui(data_dir)
@@ -134,16 +135,21 @@ def run_gui(data_dir: str | None) -> int:
     started: list[bool] = []
 
     def after_first_paint() -> None:
-        # The log file and the error dialog hook (logging.handlers alone costs ~10 ms), and
-        # the garbage collector, held off until the window was on screen (see `main`).
+        # The log file and the error dialog hook (logging.handlers alone costs ~10 ms), held
+        # off until the window was on screen.
         if not started:
             started.append(True)
             start_logging(paths, lambda: launcher.window or launcher.opening_window)
-            resume_garbage_collection()
 
     launcher.window_painted.connect(after_first_paint)
+    # The garbage collector, held off in `main`, collects again once opening has ended, however
+    # it ended: the room built, the recovery screen, an error shown.
+    launcher.window_opened.connect(resume_garbage_collection)
+    launcher.damaged.connect(resume_garbage_collection)
+    launcher.failed.connect(resume_garbage_collection)
     if launcher.start() is not launcher.opening_window:
         after_first_paint()  # the lock screen: nothing to hurry for
+        resume_garbage_collection()
     code = app.exec()
     QThreadPool.globalInstance().waitForDone()  # let the on-quit backup finish
     launcher.close()
@@ -152,9 +158,11 @@ def run_gui(data_dir: str | None) -> int:
     return code
 
 
-def resume_garbage_collection() -> None:
-    """Collect again; what start-up made is kept out of later collections (gc.freeze)."""
+def resume_garbage_collection(*_why: object) -> None:
+    """Collect again (once, whichever signal comes first): start-up's garbage is collected,
+    and what it made and keeps is set aside from later collections (gc.freeze)."""
     if not gc.isenabled():
+        gc.collect()
         gc.freeze()
         gc.enable()
 

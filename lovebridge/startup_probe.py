@@ -7,6 +7,7 @@ are timed by the same code. Linux only (it reads /proc).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -96,6 +97,7 @@ def install_startup_probe(app):  # noqa: ANN001, ANN201 - QApplication -> the pr
 
         def report_ready(self) -> None:
             say(f"ready {seconds_since_process_start():.4f}")
+            say(f"collector-at-ready {'on' if gc.isenabled() else 'off'}")
             QTimer.singleShot(0, report_memory_and_quit)
 
     def report_memory_and_quit() -> None:

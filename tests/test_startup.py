@@ -140,3 +140,5 @@ def test_the_first_paint_loads_no_database_or_room_code(ctx, couple) -> None:
     assert done.returncode == 0, done.stderr
     assert figures["loaded-at-first-paint"] == "-"
     assert float(figures["ready"]) >= float(figures["first-paint"]) > 0
+    # Held off while the library opened, the garbage collector is back once the room shows.
+    assert figures["collector-at-ready"] == "on"
