@@ -133,12 +133,11 @@ def test_closing_the_store_leaves_planner_statistics(ctx) -> None:
 
 
 # ---- the start-up probe ----------------------------------------------------------------------
-@pytest.mark.parametrize("script", ["app", "bare"])
+@pytest.mark.parametrize("script", ["app", "bare", "stack"])
 def test_startup_probe_reports_first_paint_and_memory(tmp_path: Path, script: str) -> None:
-    command = (
-        [sys.executable, "-m", "lovebridge", "--data-dir", str(tmp_path / "data")]
-        if script == "app" else [sys.executable, str(REPO_ROOT / "tests/perf/bare_window.py")]
-    )
+    bare = [sys.executable, str(REPO_ROOT / "tests/perf/bare_window.py")]
+    command = {"app": [sys.executable, "-m", "lovebridge", "--data-dir", str(tmp_path / "data")],
+               "bare": bare, "stack": [*bare, "--with-store-stack"]}[script]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LOVEBRIDGE_STARTUP_PROBE": "1"}
     done = subprocess.run(command, cwd=REPO_ROOT, env=env, capture_output=True, text=True,
                           timeout=90, check=False)

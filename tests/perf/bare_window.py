@@ -4,6 +4,10 @@ Prints `first-paint <seconds since process creation>` at the window's first pain
 `rss-kib <resident KiB>` right after, then quits, through the very probe LoveBridge uses
 (lovebridge/startup_probe.py). That module is loaded by its file path, so the reference imports
 nothing else of LoveBridge and carries none of its cost.
+
+With `--with-store-stack` the window first imports SQLAlchemy's ORM and its SQLite dialect, the
+stack the brief fixes for the store: the least any window showing a room read through the store
+must pay, before one model is declared, one query run or one widget of the room built.
 """
 
 import importlib.util
@@ -23,6 +27,9 @@ def load_probe():  # noqa: ANN201 - a module
 
 
 if __name__ == "__main__":
+    if "--with-store-stack" in sys.argv[1:]:
+        import sqlalchemy.dialects.sqlite  # noqa: F401 - its import is what is measured
+        import sqlalchemy.orm  # noqa: F401
     app = QApplication([sys.argv[0]])
     probe = load_probe().install_startup_probe(app)
     window = QMainWindow()
