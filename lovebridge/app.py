@@ -159,10 +159,11 @@ def run_gui(data_dir: str | None) -> int:
 
 
 def resume_garbage_collection(*_why: object) -> None:
-    """Collect again (once, whichever signal comes first): start-up's garbage is collected,
-    and what it made and keeps is set aside from later collections (gc.freeze)."""
+    """Collect again (once, whichever signal comes first); what start-up made is set aside
+    from later collections (gc.freeze). Nearly all of it is kept: of about 147,000 objects,
+    under 800 are garbage, left set aside with the rest rather than paying 80-100 ms of one
+    full collection on the GUI thread just before the room shows."""
     if not gc.isenabled():
-        gc.collect()
         gc.freeze()
         gc.enable()
 

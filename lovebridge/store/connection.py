@@ -98,8 +98,7 @@ class QuickCheck:
         try:
             connection = connect(self.path, self._key)
             try:
-                rows = connection.execute("PRAGMA quick_check").fetchall()
-                self._problems = [row[0] for row in rows if row[0] != "ok"]
+                self._problems = quick_check_problems(connection)
             except sqlcipher.DatabaseError as exc:
                 self._problems = [str(exc)]
             finally:
@@ -113,6 +112,28 @@ class QuickCheck:
         if self._error is not None:
             raise self._error
         return self._problems
+
+
+def quick_check_problems(connection: sqlcipher.Connection) -> list[str]:
+    """SQLite's quick check of every table, one table at a time; empty when healthy.
+
+    Each table and its indexes are checked whole: pages, cells, key order, index entries. Two
+    things the check of the whole file does besides are left to `lovebridge check` (the full
+    integrity check, which the backups' validation runs too): the count of free pages, and
+    the search index's own check, which splits every memory's story into words again (about
+    180 ms of CPU at 10,000 memories, more at every start as the scrapbook grows). The index
+    is made from the memories and can be rebuilt; its tables are checked here like any other.
+    Raises sqlcipher.DatabaseError when the file cannot be read.
+    """
+    tables = [row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' "
+        "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")]
+    problems: list[str] = []
+    for table in tables:
+        quoted = table.replace('"', '""')
+        rows = connection.execute(f'PRAGMA quick_check("{quoted}")').fetchall()
+        problems += [row[0] for row in rows if row[0] != "ok"]
+    return problems
 
 
 def start_quick_check(path: Path, key: bytes | None = None) -> QuickCheck | None:

@@ -20,6 +20,7 @@ from lovebridge.store.connection import (  # noqa: F401 - BUSY_TIMEOUT_MS is rea
     QuickCheck,
     connect,
     create_private_file,
+    quick_check_problems,
 )
 from lovebridge.store.errors import DatabaseDamagedError, StoreBusyError, StoreError
 from lovebridge.store.guards import install_text_guard, translated_write_errors
@@ -196,12 +197,15 @@ class Store:
         return target
 
     def integrity_problems(self, quick: bool = True, foreign_keys: bool = True) -> list[str]:
-        """SQLite's integrity (or quick) check plus the foreign-key check; empty when healthy."""
+        """SQLite's integrity check of the whole file (or the quick check of each table, see
+        `quick_check_problems`) plus the foreign-key check; empty when healthy."""
         connection = self.raw_connection()
         try:
-            pragma = "quick_check" if quick else "integrity_check"
-            rows = [row[0] for row in connection.execute(f"PRAGMA {pragma}").fetchall()]
-            problems = [row for row in rows if row != "ok"]
+            if quick:
+                problems = quick_check_problems(connection)
+            else:
+                rows = connection.execute("PRAGMA integrity_check").fetchall()
+                problems = [row[0] for row in rows if row[0] != "ok"]
             if foreign_keys:
                 problems += [
                     f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
