@@ -112,6 +112,30 @@ def test_damaged_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
     assert db.read_bytes() == before
 
 
+@pytest.mark.parametrize("table", ["memory", "fts_memory_data"])
+def test_damage_to_any_one_table_is_found_when_the_library_opens(tmp_path: Path,
+                                                                   table: str) -> None:
+    """The check at opening goes table by table; the search index's own tables are among them
+    (only its word-by-word check against the stories is left to `lovebridge check`)."""
+    db = tmp_path / "lovebridge.db"
+    store = open_store(db)
+    with store.session_scope() as session:
+        session.add_all(Memory(title=f"Day {n}", date_year=2024, story_text="the long walk " * 40)
+                        for n in range(40))
+    store.close()
+    raw = sqlite3.connect(db)
+    root = raw.execute("SELECT rootpage FROM sqlite_schema WHERE name = ?", (table,)).fetchone()[0]
+    page_size = raw.execute("PRAGMA page_size").fetchone()[0]
+    raw.close()
+    data = bytearray(db.read_bytes())
+    start = (root - 1) * page_size
+    for offset in range(start + 8, start + page_size, 37):  # that table's first page only
+        data[offset] ^= 0x5A
+    db.write_bytes(bytes(data))
+    with pytest.raises(DatabaseDamagedError):
+        open_store(db)
+
+
 def test_non_database_file_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "lovebridge.db"
     db.write_text("these are not the pages you are looking for " * 200)
