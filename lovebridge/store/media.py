@@ -298,11 +298,11 @@ class DurableBatch:
             fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
             try:
                 with os.fdopen(fd, "rb") as written:
-                    unchanged = version is not None and _version_of(reader) == version
+                    unchanged = version is not None and FileVersion.of(os.fstat(reader)) == version
                     copied = _copy_fd(reader, fd, length)
                     if length is not None and copied != length:
                         raise SourceChangedError(f"{source.name} is shorter than it was")
-                    if not (unchanged and _version_of(reader) == version):
+                    if not (unchanged and FileVersion.of(os.fstat(reader)) == version):
                         written.seek(0)
                         if hashlib.file_digest(written, "sha256").hexdigest() != sha256:
                             raise SourceChangedError(f"{source.name} changed")
@@ -351,10 +351,6 @@ class DurableBatch:
 
     def discard(self) -> None:
         self.discard_after(0)
-
-
-def _version_of(descriptor: int) -> FileVersion:
-    return FileVersion.of(os.fstat(descriptor))
 
 
 class SourceChangedError(Exception):

@@ -24,6 +24,7 @@ from sqlalchemy import Select, select
 
 from lovebridge.paths import resolve_paths
 from lovebridge.store import open_store
+from lovebridge.store.connection import quick_check_problems
 from lovebridge.store.db import Store, connect
 from lovebridge.store.models import Memory, MemoryPhoto, Photo
 from tests.perf.benchlib import Row, median_of
@@ -154,12 +155,7 @@ def run(library: Path, quick: bool) -> list[Row]:
     def raw_quick_check() -> None:
         connection = connect(database)
         try:
-            tables = [row[0] for row in connection.execute(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")]
-            for table in tables:
-                assert connection.execute(
-                    f'PRAGMA quick_check("{table}")').fetchall() == [("ok",)]
+            assert quick_check_problems(connection) == []
         finally:
             connection.close()
 

@@ -41,7 +41,7 @@ def read_candidate(path: Path, near_copy_hash: bool = True) -> CandidatePhoto:
     """
     name = path.name
     read_at = time.time_ns()
-    before = _version(path)  # before the header is read: a change from here on is seen
+    before = FileVersion.of(path.stat())  # before the header is read: a change from here on is seen
     with images.open_checked(path) as image:
         try:
             info = images.info_of(image, name)
@@ -58,7 +58,7 @@ def read_candidate(path: Path, near_copy_hash: bool = True) -> CandidatePhoto:
         picture_hash = None
         if near_copy_hash or not facts.complete or info.extension != "jpg":
             picture_hash = _decoded_hash(image, name)
-    if _version(path) != before or facts.size != before.size:
+    if FileVersion.of(path.stat()) != before or facts.size != before.size:
         raise images.PhotoRefusedError(
             f"{name} changed while it was being read; import it again to bring it in.")
     lat, lon = position if position else (None, None)
@@ -89,10 +89,6 @@ def _decoded_hash(image: Image.Image, name: str) -> int:
 
 def _damaged(name: str) -> images.PhotoRefusedError:
     return images.PhotoRefusedError(f"{name} is damaged or incomplete and could not be read.")
-
-
-def _version(path: Path) -> FileVersion:
-    return FileVersion.of(path.stat())
 
 
 DECODERS = 2  # photos decoded at once for their near-copy hash: decoding lets go of Python's lock
