@@ -92,6 +92,10 @@ def main() -> None:
         window.resize(900, 640)
         settle(app)
         window.grab().save(str(out / f"write-coach-texting-small-{theme}.png"))
+        for label, size in (("800x600", (800, 600)), ("large", (1600, 1000))):
+            window.resize(*size)
+            settle(app)
+            window.grab().save(str(out / f"write-coach-texting-{label}-{theme}.png"))
         window.close()
         ctx.store.close()
     print(f"screenshots written to {out}")
