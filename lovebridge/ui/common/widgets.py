@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -16,9 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.resources import resource_path
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QScrollArea
 
 
 def icon(name: str) -> QIcon:
@@ -128,13 +123,12 @@ def muted_label(text: str) -> QLabel:
     return label
 
 
-def scrolling(page: QWidget, area: QScrollArea | None = None) -> QWidget:
+def scrolling(page: QWidget) -> QWidget:
     """`page` in a frameless scroll area that scrolls only when the window is smaller than the
-    page's minimum size (so a small window or a large font never squashes it); `area` is the
-    scroll area to use (a plain one by default)."""
+    page's minimum size (so a small window or a large font never squashes it)."""
     from PySide6.QtWidgets import QFrame, QScrollArea
 
-    area = area if area is not None else QScrollArea()
+    area = QScrollArea()
     area.setObjectName(f"{page.objectName() or 'page'}Scroll")
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
