@@ -236,6 +236,23 @@ def test_the_count_keeps_to_one_line_when_there_is_room_and_is_never_cut(
         assert label.height() < 2 * line, "the count wrapped with room to spare"
 
 
+def test_with_coach_hints_at_800x600_no_pane_of_the_note_is_cut(qtbot, main_window,
+                                                                  compose) -> None:
+    """Hints make the editor's pane need more width after it was built: the panes stack (or
+    share the width) rather than cut the pane's right edge, which does not scroll sideways."""
+    from PySide6.QtWidgets import QSplitter
+
+    main_window.show()
+    main_window.resize(800, 600)
+    compose.send_bar.set_channel("text")
+    compose.editor.setPlainText("thx for everything u do. but ur so lazy w the bins, typical.")
+    qtbot.waitUntil(lambda: len(compose.coach_bar.hints) >= 2, timeout=3000)
+    qtbot.wait(100)  # the layout settles
+    splitter = compose.findChild(QSplitter, "composeSplitter")
+    for pane in (splitter.widget(0), compose.side_tabs.currentWidget()):  # editor, side panel
+        assert pane.viewport().width() >= pane.widget().minimumSizeHint().width()
+
+
 def test_dismissing_a_hint_is_remembered_for_that_draft_only(qtbot, room, compose) -> None:
     qtbot.keyClicks(compose.editor, "I love you.")
     qtbot.waitUntil(lambda: bool(compose.coach_bar.hints), timeout=3000)

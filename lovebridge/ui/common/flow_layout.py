@@ -4,6 +4,7 @@ Rows read as the language does: from the left, or from the right in a right-to-l
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
@@ -61,6 +62,9 @@ class FlowLayout(QLayout):
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _visible(self) -> list[QLayoutItem]:
+        # An item Qt has already deleted (its widget going away with the window) is skipped:
+        # a size asked for during that teardown must not fail on it.
+        self._items = [i for i in self._items if shiboken6.isValid(i)]
         return [i for i in self._items if not i.isEmpty()]
 
     def _arrange(self, rect: QRect, move: bool) -> int:

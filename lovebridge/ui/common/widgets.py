@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -14,6 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from lovebridge.resources import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QScrollArea
 
 
 def icon(name: str) -> QIcon:
@@ -123,12 +128,13 @@ def muted_label(text: str) -> QLabel:
     return label
 
 
-def scrolling(page: QWidget) -> QWidget:
+def scrolling(page: QWidget, area: QScrollArea | None = None) -> QWidget:
     """`page` in a frameless scroll area that scrolls only when the window is smaller than the
-    page's minimum size (so a small window or a large font never squashes it)."""
+    page's minimum size (so a small window or a large font never squashes it); `area` is the
+    scroll area to use (a plain one by default)."""
     from PySide6.QtWidgets import QFrame, QScrollArea
 
-    area = QScrollArea()
+    area = area if area is not None else QScrollArea()
     area.setObjectName(f"{page.objectName() or 'page'}Scroll")
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)

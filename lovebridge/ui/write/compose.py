@@ -42,7 +42,7 @@ from lovebridge.core.write.suggestions import RankContext, context_boosts
 from lovebridge.core.write.templates import Template, TemplateLibrary
 from lovebridge.render.content import NoteContent
 from lovebridge.ui.common.flow_layout import flow_container
-from lovebridge.ui.common.reflow_splitter import ReflowSplitter
+from lovebridge.ui.common.reflow_splitter import ReflowPane, ReflowSplitter
 from lovebridge.ui.common.widgets import back_text, card, scrolling
 from lovebridge.ui.hand.choices import hand_entries
 from lovebridge.ui.settings import Option, Settings
@@ -131,11 +131,9 @@ class ComposePage(QWidget):
     @staticmethod
     def _side_page(page: QWidget) -> QWidget:
         """`page` scrolling up and down, never narrower than its controls need (the splitter
-        takes the width from the editor instead of cutting a button)."""
-        area = scrolling(page)
+        takes the width from the other pane, or stacks them, instead of cutting a button)."""
+        area = scrolling(page, ReflowPane())
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setMinimumWidth(page.minimumSizeHint().width()
-                             + area.verticalScrollBar().sizeHint().width())
         return area
 
     def _build(self) -> None:
