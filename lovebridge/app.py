@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from lovebridge import APP_NAME, __version__
-from lovebridge.cli import build_parser, gui_data_dir
+from lovebridge.cli import build_parser, first_look
 from lovebridge.log_privacy import install_private_fallback
 
 logger = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `lovebridge` and `python -m lovebridge`."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     install_private_fallback()  # no exception text on stderr, even before the log file exists
-    window_only, data_dir = gui_data_dir(arguments)
+    window_only, data_dir = first_look(arguments)
     if window_only:
         # Start-up creates objects by the hundred thousand and keeps nearly all of them: the
         # collector's passes over them cost 10-14 ms before the first paint and about a fifth
@@ -48,12 +48,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(data_dir)
         finally:
             resume_garbage_collection()
-    args = build_parser().parse_args(arguments)
-    if getattr(args, "func", None) is not None:
-        from lovebridge.cli.language import use_language
-        from lovebridge.paths import resolve_paths
+    # The command line's language first (Preferences, else the system's), so its help, usage
+    # lines and argparse's own words about a mistyped command are said in it too.
+    from lovebridge.cli.language import argparse_words, use_language
+    from lovebridge.paths import resolve_paths
 
-        use_language(resolve_paths(args.data_dir).settings_file)  # Preferences, else the system's
+    use_language(resolve_paths(data_dir).settings_file)
+    with argparse_words():
+        args = build_parser().parse_args(arguments)
+    if getattr(args, "func", None) is not None:
         return int(args.func(args) or 0)
     return run_gui(args.data_dir)
 

@@ -1,5 +1,6 @@
 """The command line's catalogues (Python gettext, no Qt): resources/translations/cli/<lang>.po,
-made from the messages marked `_("…")` or `N_("…")` in lovebridge/cli/, and compiled into the
+made from the messages marked `_("…")` or `N_("…")` in lovebridge/cli/ (with the store's
+sentences the command line passes on and argparse's own words), and compiled into the
 <lang>.mo that lovebridge.cli.language loads. Used by tools/translations.py (update, compile,
 check); written in plain Python so no gettext tools are needed on any platform.
 """
@@ -30,9 +31,9 @@ def extract() -> list[str]:
                     and isinstance(node.args[0].value, str)):
                 found.setdefault(node.args[0].value)
     sys.path.insert(0, str(ROOT))
-    from lovebridge.cli.language import SHARED_MESSAGES
+    from lovebridge.cli.language import ARGPARSE_MESSAGES, SHARED_MESSAGES
 
-    for message in SHARED_MESSAGES:
+    for message in (*SHARED_MESSAGES, *ARGPARSE_MESSAGES):
         found.setdefault(message)
     return list(found)
 
@@ -114,8 +115,9 @@ def mo_bytes(translations: dict[str, str], language: str) -> bytes:
 
 
 def placeholders(text: str) -> set[str]:
-    """The {names} a message fills in with str.format."""
-    return set(re.findall(r"\{(\w*)\}", text))
+    """The {names} a message fills in with str.format, and the %-places argparse fills in
+    (%(prog)s, %s, %r; a literal %% in help, which argparse %-formats)."""
+    return set(re.findall(r"\{\w*\}|%(?:\(\w+\))?[a-z%]", text))
 
 
 def update() -> None:
@@ -140,7 +142,7 @@ def check() -> list[str]:
             if not translations.get(message):
                 problems.append(f"cli/{po.name}: not translated: {message!r}")
             elif placeholders(translations[message]) != placeholders(message):
-                problems.append(f"cli/{po.name}: other {{placeholders}} than in {message!r}")
+                problems.append(f"cli/{po.name}: other placeholders than in {message!r}")
         for message in set(translations) - set(messages):
             problems.append(f"cli/{po.name}: no longer said: {message!r}; run update")
         mo = po.with_suffix(".mo")

@@ -33,25 +33,26 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("backup", help="make, list or restore backups")
-    actions = parser.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
-    create = actions.add_parser("create", help="write a backup of everything to FILE")
-    create.add_argument("file", metavar="FILE", help=f"where to write it (ends in {BACKUP_SUFFIX})")
+    parser = subparsers.add_parser("backup", help=_("make, list or restore backups"))
+    actions = parser.add_subparsers(dest="backup_command", metavar=_("ACTION"), required=True)
+    where = _("where to write it (ends in {suffix})").format(suffix=BACKUP_SUFFIX)
+    create = actions.add_parser("create", help=_("write a backup of everything to FILE"))
+    create.add_argument("file", metavar=_("FILE"), help=where)
     create.set_defaults(func=run_create)
-    listing = actions.add_parser("list", help="list the automatic backups in the data folder")
+    listing = actions.add_parser("list", help=_("list the automatic backups in the data folder"))
     listing.set_defaults(func=run_list)
     restore = actions.add_parser(
-        "restore", help="check FILE completely, back up what is there now, then restore FILE"
+        "restore", help=_("check FILE completely, back up what is there now, then restore FILE")
     )
-    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    restore.add_argument("file", metavar=_("FILE"), help=_("the backup to restore"))
     restore.set_defaults(func=run_restore)
     export = actions.add_parser(
-        "export", help="check an automatic backup, then write it as one self-contained FILE "
-                       "(automatic backups keep their photos once, in the backups folder)"
+        "export", help=_("check an automatic backup, then write it as one self-contained FILE "
+                         "(automatic backups keep their photos once, in the backups folder)")
     )
-    export.add_argument("backup", metavar="BACKUP",
-                        help="the automatic backup: a file, or its name as `backup list` shows")
-    export.add_argument("file", metavar="FILE", help=f"where to write it (ends in {BACKUP_SUFFIX})")
+    export.add_argument("backup", metavar=_("BACKUP"),
+                        help=_("the automatic backup: a file, or its name as `backup list` shows"))
+    export.add_argument("file", metavar=_("FILE"), help=where)
     export.set_defaults(func=run_export)
 
 

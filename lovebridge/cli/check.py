@@ -6,6 +6,7 @@ import argparse
 
 from sqlalchemy import func, select
 
+from lovebridge.cli.language import _
 from lovebridge.core.context import AppContext
 from lovebridge.store.migrate import current_revision
 from lovebridge.store.models import Memory, Message, Photo, Plan, Profile
@@ -22,7 +23,8 @@ COUNTED = (
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("check", help="check the database and summarise what it holds")
+    parser = subparsers.add_parser(
+        "check", help=_("check the database and summarise what it holds"))
     parser.set_defaults(func=run)
 
 

@@ -15,21 +15,24 @@ from .common import fail, run_with_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("dates", help="export or import date plans as iCalendar (.ics)")
-    actions = parser.add_subparsers(dest="dates_command", metavar="ACTION", required=True)
-    export = actions.add_parser("export", help="write every plan to an .ics file")
-    export.add_argument("file", type=Path, metavar="FILE.ics")
+    parser = subparsers.add_parser(
+        "dates", help=_("export or import date plans as iCalendar (.ics)"))
+    actions = parser.add_subparsers(dest="dates_command", metavar=_("ACTION"), required=True)
+    export = actions.add_parser("export", help=_("write every plan to an .ics file"))
+    export.add_argument("file", type=Path, metavar=_("FILE.ics"))
     export.set_defaults(func=run_export)
-    imported = actions.add_parser("import", help="add the events of an .ics file as plans")
-    imported.add_argument("file", type=Path, metavar="FILE.ics")
+    imported = actions.add_parser("import", help=_("add the events of an .ics file as plans"))
+    imported.add_argument("file", type=Path, metavar=_("FILE.ics"))
     imported.add_argument(
-        "--timezone", default="", help="zone for times without one (default: this laptop's)"
+        "--timezone", default="", metavar=_("TIMEZONE"),
+        help=_("zone for times without one (default: this laptop's)"),
     )
     imported.set_defaults(func=run_import)
-    listed = actions.add_parser("list", help="show every plan with its id")
+    listed = actions.add_parser("list", help=_("show every plan with its id"))
     listed.set_defaults(func=run_list)
-    removed = actions.add_parser("remove", help="delete a plan for good (by id or exact name)")
-    removed.add_argument("plan", metavar="PLAN", help="the plan's id (from `dates list`) or name")
+    removed = actions.add_parser("remove", help=_("delete a plan for good (by id or exact name)"))
+    removed.add_argument("plan", metavar=_("PLAN"),
+                         help=_("the plan's id (from `dates list`) or name"))
     removed.set_defaults(func=run_remove)
 
 

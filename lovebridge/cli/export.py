@@ -13,8 +13,9 @@ from .common import fail, run_with_store
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "export", help="write everything to a folder (or a .zip) anyone can open")
-    parser.add_argument("target", type=Path, help="a new folder, or a file ending in .zip")
+        "export", help=_("write everything to a folder (or a .zip) anyone can open"))
+    parser.add_argument("target", type=Path, metavar=_("target"),
+                        help=_("a new folder, or a file ending in .zip"))
     parser.set_defaults(func=run_export)
 
 

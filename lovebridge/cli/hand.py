@@ -11,23 +11,24 @@ from .common import fail, run_with_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("hand", help="print notes in your own handwriting")
-    actions = parser.add_subparsers(dest="hand_command", metavar="ACTION")
-    sheet = actions.add_parser("sheet", help="write the capture sheet to fill in by hand")
-    sheet.add_argument("--out", required=True, help="FILE.pdf (or FILE.png)")
+    parser = subparsers.add_parser("hand", help=_("print notes in your own handwriting"))
+    actions = parser.add_subparsers(dest="hand_command", metavar=_("ACTION"))
+    sheet = actions.add_parser("sheet", help=_("write the capture sheet to fill in by hand"))
+    sheet.add_argument("--out", required=True, metavar=_("OUT"), help=_("FILE.pdf (or FILE.png)"))
     sheet.add_argument("--paper", choices=("a4", "letter"), default="a4",
-                       help="paper size (default a4)")
+                       help=_("paper size (default a4)"))
     sheet.set_defaults(func=run_sheet)
-    read = actions.add_parser("read", help="read photos of a filled-in sheet into a hand")
-    read.add_argument("photos", nargs="+", metavar="PHOTO",
-                      help="photo(s) of the sheet; later ones fill the boxes the first missed")
-    read.add_argument("--name", required=True, help="whose hand it is (a partner's first name)")
+    read = actions.add_parser("read", help=_("read photos of a filled-in sheet into a hand"))
+    read.add_argument("photos", nargs="+", metavar=_("PHOTO"),
+                      help=_("photo(s) of the sheet; later ones fill the boxes the first missed"))
+    read.add_argument("--name", required=True, metavar=_("NAME"),
+                      help=_("whose hand it is (a partner's first name)"))
     read.add_argument("--partner", choices=("a", "b"),
-                      help="which partner (default: the one whose name matches, else a)")
+                      help=_("which partner (default: the one whose name matches, else a)"))
     read.add_argument("--add", action="store_true",
-                      help="keep the boxes already read and fill only the missing ones")
+                      help=_("keep the boxes already read and fill only the missing ones"))
     read.set_defaults(func=run_read)
-    listing = actions.add_parser("list", help="list the handwritings kept")
+    listing = actions.add_parser("list", help=_("list the handwritings kept"))
     listing.set_defaults(func=run_list)
     parser.set_defaults(func=lambda _args: fail(N_("say what to do: lovebridge hand --help")))
 

@@ -14,17 +14,20 @@ from .common import fail, run_with_store
 
 def register(commands: argparse._SubParsersAction) -> None:
     folder = commands.add_parser(
-        "import-folder", help="suggest memories from a folder of photos (--yes adds them)")
-    folder.add_argument("folder", type=Path, help="the folder (searched with its sub-folders)")
-    folder.add_argument("--yes", action="store_true", help="add the suggested memories")
+        "import-folder", help=_("suggest memories from a folder of photos (--yes adds them)"))
+    folder.add_argument("folder", type=Path, metavar=_("folder"),
+                        help=_("the folder (searched with its sub-folders)"))
+    folder.add_argument("--yes", action="store_true", help=_("add the suggested memories"))
     folder.add_argument("--with-bursts", action="store_true",
-                        help="also add the near-identical burst shots set aside")
+                        help=_("also add the near-identical burst shots set aside"))
     folder.set_defaults(func=run_import_folder)
 
     export = commands.add_parser(
-        "import-export", help="import a Google Takeout, Day One or Journey export (--yes adds)")
-    export.add_argument("file", type=Path, help="the export's ZIP file (or unpacked folder)")
-    export.add_argument("--yes", action="store_true", help="add the memories")
+        "import-export",
+        help=_("import a Google Takeout, Day One or Journey export (--yes adds)"))
+    export.add_argument("file", type=Path, metavar=_("file"),
+                        help=_("the export's ZIP file (or unpacked folder)"))
+    export.add_argument("--yes", action="store_true", help=_("add the memories"))
     export.set_defaults(func=run_import_export)
 
 

@@ -3,16 +3,20 @@
 The language is the one chosen in Preferences (LoveBridge's settings file), else the terminal's
 (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as for any command-line tool); English when neither names
 one LoveBridge speaks. Messages are written in English and marked with `N_` where they are
-defined; `_` translates them where they are said. `tools/translations.py` keeps
-resources/translations/cli/<lang>.po and its compiled .mo current.
+defined; `_` translates them where they are said. argparse's own words (its headings, usage
+line and complaints) come from the same catalogue through `argparse_words`. `tools/translations.py`
+keeps resources/translations/cli/<lang>.po and its compiled .mo current.
 """
 
 from __future__ import annotations
 
+import argparse
 import configparser
+import contextlib
 import gettext
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from lovebridge.core.privacy.keyslots import DAMAGED_KEY_FILE
@@ -25,6 +29,31 @@ SOURCE_LANGUAGE = "en"
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")  # gettext's own order
 # Sentences the store and the lock say in English, which the command line passes on as they are.
 SHARED_MESSAGES = (FULL_MESSAGE, READ_ONLY_MESSAGE, DAMAGED_KEY_FILE)
+# argparse's own words (Python 3.11's, exactly as it writes them), said through `argparse_words`:
+# help's headings, the -h and --version lines, and the mistakes a person can make typing a
+# command. Not here: its plural messages (see `argparse_words`), and those only a programmer
+# can meet (conflicting options, FileType, a type that is not callable).
+ARGPARSE_MESSAGES = (
+    "usage: ",
+    "positional arguments",
+    "options",
+    "show this help message and exit",
+    "show program's version number and exit",  # argparse does not translate it: build_parser
+    "%(prog)s: error: %(message)s\n",
+    "argument %(argument_name)s: %(message)s",
+    "the following arguments are required: %s",
+    "one of the arguments %s is required",
+    "not allowed with argument %s",
+    "unrecognized arguments: %s",
+    "ambiguous option: %(option)s could match %(matches)s",
+    "ignored explicit argument %r",
+    "expected one argument",
+    "expected at most one argument",
+    "expected at least one argument",
+    "invalid choice: %(value)r (choose from %(choices)s)",
+    "invalid %(type)s value: %(value)r",
+    "unknown parser %(parser_name)r (choices: %(choices)s)",
+)
 
 # Thousands and decimal marks by language; English's for any other.
 NUMBER_MARKS = {"en": (",", "."), "es": (".", ",")}
@@ -96,6 +125,27 @@ def _(text: str) -> str:
     if not _catalogue:
         use_language()
     return _catalogue[0].gettext(text)
+
+
+@contextlib.contextmanager
+def argparse_words() -> Iterator[None]:
+    """argparse says its own words (ARGPARSE_MESSAGES) in the command line's language while
+    the parser is built and used inside this block; they are put back as they were after it.
+
+    Python 3.11's argparse translates them with the module-level `_` it imported from gettext,
+    looked up each time it says one: the headings when a parser is made, "usage: " and the
+    errors when it writes them. That one name is pointed at this catalogue for the block (help
+    and errors leave it by SystemExit, which passes through). argparse's plural messages
+    (`ngettext`) stay English: "expected %s arguments" is only for a fixed count of values,
+    which no LoveBridge option takes (tests check), and "conflicting option strings" is a
+    programming error.
+    """
+    saved = argparse._
+    argparse._ = _
+    try:
+        yield
+    finally:
+        argparse._ = saved
 
 
 def number_text(value: float, decimals: int = 0) -> str:

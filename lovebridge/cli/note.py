@@ -12,27 +12,40 @@ from .common import fail, run_with_store, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("note", help="render a handwritten-style note to PDF or PNG")
-    actions = parser.add_subparsers(dest="note_command", metavar="ACTION")
-    render = actions.add_parser("render", help="render a note (see --list-layouts, --list-fonts)")
+    parser = subparsers.add_parser(
+        "note", help=_("render a handwritten-style note to PDF or PNG"))
+    actions = parser.add_subparsers(dest="note_command", metavar=_("ACTION"))
+    render = actions.add_parser(
+        "render", help=_("render a note (see --list-layouts, --list-fonts)"))
     source = render.add_mutually_exclusive_group()
-    source.add_argument("--text", help="the note's text (use \\n for a new line)")
-    source.add_argument("--message", metavar="ID", help="a saved note's id or uuid")
-    render.add_argument("--layout", default="card-a6", help="layout name (default card-a6)")
-    render.add_argument("--font", default="caveat",
-                        help="handwriting font (default caveat), or hand:NAME for a captured hand")
-    render.add_argument("--ink", default="blue", help="ink colour (default blue)")
-    render.add_argument("--paper", default="cream-lined", help="paper (default cream-lined)")
-    render.add_argument("--decoration", default="none", help="none, border, hearts or stars")
-    render.add_argument("--neat", action="store_true", help="even writing, without wobble")
-    render.add_argument("--seed", type=int, default=1, help="which take of the handwriting")
-    render.add_argument("--to", default="", help="who the note is for")
-    render.add_argument("--from", dest="sender", default="", help="who it is from")
-    render.add_argument("--title", default="", help="a folded card's front")
-    render.add_argument("--dpi", type=float, default=192.0, help="PNG resolution (default 192)")
-    render.add_argument("--out", help="FILE.pdf or FILE.png")
-    render.add_argument("--list-layouts", action="store_true", help="list the layouts and stop")
-    render.add_argument("--list-fonts", action="store_true", help="list the fonts and stop")
+    source.add_argument("--text", metavar=_("TEXT"),
+                        help=_("the note's text (use \\n for a new line)"))
+    source.add_argument("--message", metavar="ID", help=_("a saved note's id or uuid"))
+    render.add_argument("--layout", default="card-a6", metavar=_("LAYOUT"),
+                        help=_("layout name (default card-a6)"))
+    render.add_argument("--font", default="caveat", metavar=_("FONT"),
+                        help=_("handwriting font (default caveat), or hand:NAME for a captured "
+                               "hand"))
+    render.add_argument("--ink", default="blue", metavar=_("INK"),
+                        help=_("ink colour (default blue)"))
+    render.add_argument("--paper", default="cream-lined", metavar=_("PAPER"),
+                        help=_("paper (default cream-lined)"))
+    render.add_argument("--decoration", default="none", metavar=_("DECORATION"),
+                        help=_("none, border, hearts or stars"))
+    render.add_argument("--neat", action="store_true", help=_("even writing, without wobble"))
+    render.add_argument("--seed", type=int, default=1, metavar=_("SEED"),
+                        help=_("which take of the handwriting"))
+    render.add_argument("--to", default="", metavar=_("TO"), help=_("who the note is for"))
+    render.add_argument("--from", dest="sender", default="", metavar=_("SENDER"),
+                        help=_("who it is from"))
+    render.add_argument("--title", default="", metavar=_("TITLE"),
+                        help=_("a folded card's front"))
+    render.add_argument("--dpi", type=float, default=192.0,
+                        help=_("PNG resolution (default 192)"))
+    render.add_argument("--out", metavar=_("OUT"), help=_("FILE.pdf or FILE.png"))
+    render.add_argument("--list-layouts", action="store_true",
+                        help=_("list the layouts and stop"))
+    render.add_argument("--list-fonts", action="store_true", help=_("list the fonts and stop"))
     render.set_defaults(func=run)
     from lovebridge.cli.note_send import register as register_send
 

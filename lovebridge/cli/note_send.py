@@ -12,11 +12,12 @@ from .common import fail, run_with_store
 
 def register(actions: argparse._SubParsersAction) -> None:
     send = actions.add_parser(
-        "send-to-partner", help="send a saved note to your partner's laptop (sharing set up)")
-    send.add_argument("--message", metavar="ID", required=True, help="a saved note's id or uuid")
+        "send-to-partner", help=_("send a saved note to your partner's laptop (sharing set up)"))
+    send.add_argument("--message", metavar="ID", required=True,
+                      help=_("a saved note's id or uuid"))
     send.add_argument("--opens-on", metavar="YYYY-MM-DD", default=None,
-                      help="keep it closed on their laptop until that day (the app keeps it "
-                           "closed; it is not locked by encryption)")
+                      help=_("keep it closed on their laptop until that day (the app keeps it "
+                             "closed; it is not locked by encryption)"))
     send.set_defaults(func=run)
 
 

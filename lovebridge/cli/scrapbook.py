@@ -15,27 +15,32 @@ from .common import fail, run_with_store, written_or_failed
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("scrapbook", help="the scrapbook: photo books, imports, search")
-    commands = parser.add_subparsers(dest="scrapbook_command", metavar="ACTION", required=True)
+    parser = subparsers.add_parser(
+        "scrapbook", help=_("the scrapbook: photo books, imports, search"))
+    commands = parser.add_subparsers(dest="scrapbook_command", metavar=_("ACTION"),
+                                     required=True)
 
-    book = commands.add_parser("book", help="make a print-ready PDF photo book of one year")
-    book.add_argument("--year", type=int, required=True, help="the year, e.g. 2025")
-    book.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    book = commands.add_parser("book", help=_("make a print-ready PDF photo book of one year"))
+    book.add_argument("--year", type=int, required=True, metavar=_("YEAR"),
+                      help=_("the year, e.g. 2025"))
+    book.add_argument("--out", type=Path, required=True, metavar=_("OUT"),
+                      help=_("the PDF file to write"))
     book.add_argument("--plain-font", action="store_true",
-                      help="print stories in a serif font instead of handwriting")
+                      help=_("print stories in a serif font instead of handwriting"))
     book.set_defaults(func=run_book)
 
-    add = commands.add_parser("import", help="import photo files or folders as a new memory")
-    add.add_argument("files", nargs="+", type=Path, help="photo files or folders")
-    add.add_argument("--title", required=True, help="the memory's title")
+    add = commands.add_parser("import", help=_("import photo files or folders as a new memory"))
+    add.add_argument("files", nargs="+", type=Path, metavar=_("files"),
+                     help=_("photo files or folders"))
+    add.add_argument("--title", required=True, metavar=_("TITLE"), help=_("the memory's title"))
     add.set_defaults(func=run_import)
 
     from . import imports
 
     imports.register(commands)
 
-    find = commands.add_parser("search", help="list memories matching some words")
-    find.add_argument("words", nargs="+")
+    find = commands.add_parser("search", help=_("list memories matching some words"))
+    find.add_argument("words", nargs="+", metavar=_("words"))
     find.set_defaults(func=run_search)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lovebridge.cli.language import _
 from lovebridge.core.context import AppContext
 
 from .common import fail, run_with_store
@@ -18,23 +19,29 @@ KIND_WORDS = {
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("sync", help="share with your partner's laptop through a folder")
-    actions = parser.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
-    setup = actions.add_parser("setup", help="start sharing (--new) or join (--join CODE)")
-    setup.add_argument("--folder", type=Path, required=True,
-                       help="a folder your sync app or a USB stick carries")
+    parser = subparsers.add_parser(
+        "sync", help=_("share with your partner's laptop through a folder"))
+    actions = parser.add_subparsers(dest="sync_command", metavar=_("ACTION"), required=True)
+    setup = actions.add_parser("setup", help=_("start sharing (--new) or join (--join CODE)"))
+    setup.add_argument("--folder", type=Path, required=True, metavar=_("FOLDER"),
+                       help=_("a folder your sync app or a USB stick carries"))
     how = setup.add_mutually_exclusive_group(required=True)
-    how.add_argument("--new", action="store_true", help="start sharing; prints the pairing code")
-    how.add_argument("--join", metavar="CODE", help="join with the code the other laptop shows")
-    setup.add_argument("--name", default="", help="this laptop's name, shown to the partner")
+    how.add_argument("--new", action="store_true",
+                     help=_("start sharing; prints the pairing code"))
+    how.add_argument("--join", metavar=_("CODE"),
+                     help=_("join with the code the other laptop shows"))
+    setup.add_argument("--name", default="", metavar=_("NAME"),
+                       help=_("this laptop's name, shown to the partner"))
     setup.set_defaults(func=run_setup)
-    now = actions.add_parser("now", help="exchange changes with the partner's laptop now")
+    now = actions.add_parser("now", help=_("exchange changes with the partner's laptop now"))
     now.add_argument("--confirm-deletions", action="store_true",
-                     help="apply a waiting batch that deletes more than a fifth of the library")
+                     help=_("apply a waiting batch that deletes more than a fifth of the library"))
     now.set_defaults(func=run_now)
-    status = actions.add_parser("status", help="show sharing: partner, last exchange, waiting")
+    status = actions.add_parser("status",
+                                help=_("show sharing: partner, last exchange, waiting"))
     status.set_defaults(func=run_status)
-    unpair = actions.add_parser("unpair", help="stop sharing on this laptop (the library stays)")
+    unpair = actions.add_parser("unpair",
+                                help=_("stop sharing on this laptop (the library stays)"))
     unpair.set_defaults(func=run_unpair)
 
 
