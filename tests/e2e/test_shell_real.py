@@ -14,6 +14,7 @@ from lovebridge.core.dates.services import DatesServices
 from lovebridge.ui.privacy.startup import Launcher
 from lovebridge.ui.shell.rooms import DATES
 from tests.conftest import FIXED_NOW
+from tests.e2e.conftest import click
 from tests.layout_checks import clipped_text, overlapping
 
 
@@ -101,3 +102,31 @@ def test_the_window_fits_800_by_600_set_by_the_window_manager(qtbot, opened) -> 
         qtbot.wait(200)
         problems[room] = clipped_text(window) + overlapping(window)
     assert problems == {0: [], 1: [], 2: []}
+
+
+def test_a_coached_note_at_800_by_600_cuts_no_pane(qtbot, opened) -> None:
+    """Coach hints make the editor's pane ask for more width after it was built; at 800x600
+    set by the window manager the note's panes stack (or share the width) instead of cutting
+    the editor's right edge, which does not scroll sideways."""
+    from PySide6.QtWidgets import QSplitter
+
+    window = opened
+    window_id = str(int(window.winId()))
+    xdotool("windowsize", "--sync", window_id, "800", "600")
+    qtbot.waitUntil(lambda: window.width() <= 800 and window.height() <= 600, timeout=10_000)
+    window.show_room(0)
+    room = window.write_room
+    click(room.new_note_button, qtbot)
+    qtbot.waitUntil(lambda: room.pages.currentWidget() is room.compose, timeout=10_000)
+    compose = room.compose
+    compose.send_bar.set_channel("text")
+    xdotool("windowactivate", "--sync", window_id)
+    click(compose.editor.viewport(), qtbot)
+    qtbot.waitUntil(compose.editor.hasFocus, timeout=10_000)
+    xdotool("type", "--delay", "5", "thx for everything u do. but ur so lazy w the bins, typical.")
+    qtbot.waitUntil(lambda: len(compose.coach_bar.hints) >= 2, timeout=10_000)
+    qtbot.wait(200)  # the layout settles
+    splitter = compose.findChild(QSplitter, "composeSplitter")
+    for pane in (splitter.widget(0), compose.side_tabs.currentWidget()):  # editor, side panel
+        assert pane.viewport().width() >= pane.widget().minimumSizeHint().width()
+    assert clipped_text(window) + overlapping(window) == []
