@@ -143,7 +143,7 @@ def test_cli_backup_create_list_restore(ctx, tmp_path: Path, capsys) -> None:
     data = str(ctx.paths.data)
     assert main(["--data-dir", data, "backup", "create", str(tmp_path / "cli")]) == 0
     out = capsys.readouterr().out
-    assert "cli.lovebridge" in out and "4 notes" in out
+    assert "cli.lovebridge" in out and "Notes: 4" in out
     store = open_store(ctx.paths.database)
     populate_ctx = type(ctx)(paths=ctx.paths, store=store, clock=ctx.clock)
     populate(populate_ctx, notes=2, memories=0, seed=3)
@@ -157,7 +157,7 @@ def test_cli_backup_create_list_restore(ctx, tmp_path: Path, capsys) -> None:
 
     assert main(["--data-dir", data, "backup", "list"]) == 0
     listing = capsys.readouterr().out
-    assert "before-restore" in listing and "6 notes" in listing
+    assert "before-restore" in listing and "notes: 6" in listing
 
 
 def test_cli_exports_an_automatic_backup_as_one_file(ctx, tmp_path: Path, capsys) -> None:

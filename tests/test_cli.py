@@ -30,7 +30,7 @@ def test_check_on_an_empty_folder_creates_a_healthy_store(tmp_path: Path) -> Non
     result = lovebridge("check", data_dir=tmp_path / "new")
     assert result.returncode == 0, result.stderr
     assert "Integrity: ok" in result.stdout
-    assert "0 notes, 0 memories, 0 photos, 0 plans" in result.stdout
+    assert "notes 0, memories 0, photos 0, plans 0" in result.stdout
     assert (tmp_path / "new" / "lovebridge.db").exists()
 
 

@@ -205,10 +205,10 @@ def test_cli_export_and_import(ctx: AppContext, tmp_path: Path, capsys) -> None:
     target = tmp_path / "ours.ics"
     assert lovebridge_main(["--data-dir", str(ctx.paths.data), "dates", "export",
                             str(target)]) == 0
-    assert "Exported 3 plans" in capsys.readouterr().out
+    assert "Plans: 3." in capsys.readouterr().out
     fresh = tmp_path / "fresh"
     assert lovebridge_main(["--data-dir", str(fresh), "dates", "import", str(target)]) == 0
-    assert capsys.readouterr().out.strip() == "Imported 3 plans."
+    assert capsys.readouterr().out.strip() == "Plans imported: 3."
     broken = tmp_path / "broken.ics"
     broken.write_bytes(b"not a calendar")
     assert lovebridge_main(["--data-dir", str(fresh), "dates", "import", str(broken)]) == 1

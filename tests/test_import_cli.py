@@ -14,15 +14,15 @@ def test_import_folder_lists_then_adds_with_yes(tmp_path: Path) -> None:
     data = tmp_path / "data"
     looked = lovebridge("scrapbook", "import-folder", str(roll), data_dir=data)
     assert looked.returncode == 0, looked.stderr
-    assert "3 suggested memories with 7 photos:" in looked.stdout
-    assert "1. Sunday in Lisbon, 14 July 2024  (3 photos; 1 burst shot(s) set aside; " \
+    assert "Suggested: memories 3, photos 7:" in looked.stdout
+    assert "1. Sunday in Lisbon, 14 July 2024  (photos: 3; burst shots set aside: 1; " \
            "Lisbon, Portugal)" in looked.stdout
     assert "  - empty.jpg: is empty (0 bytes)." in looked.stdout
     assert "Nothing was added." in looked.stdout
-    assert "0 memories" in lovebridge("check", data_dir=data).stdout
+    assert "memories 0" in lovebridge("check", data_dir=data).stdout
 
     added = lovebridge("scrapbook", "import-folder", str(roll), "--yes", data_dir=data)
-    assert "Added 3 memories with 7 photos." in added.stdout
+    assert "Added to the scrapbook: memories 3, photos 7." in added.stdout
     found = lovebridge("scrapbook", "search", "Sintra", data_dir=data)
     assert "Monday in Sintra, 15 July 2024" in found.stdout
     again = lovebridge("scrapbook", "import-folder", str(roll), "--yes", data_dir=data)
@@ -35,12 +35,13 @@ def test_import_export_and_export(tmp_path: Path) -> None:
     result = lovebridge("scrapbook", "import-export", str(write_dayone(tmp_path / "d.zip")),
                         "--yes", data_dir=data)
     assert result.returncode == 0, result.stderr
-    assert "Day One export." in result.stdout and "Added 2 memories with 1 photo." in result.stdout
+    assert "Day One export." in result.stdout
+    assert "Added to the scrapbook: memories 2, photos 1." in result.stdout
     assert "  - Day One weather (1 entry): not imported" in result.stdout
 
     written = lovebridge("export", str(tmp_path / "all.zip"), data_dir=data)
     assert written.returncode == 0, written.stderr
-    assert "2 memories, 1 photo, 0 notes, 0 plans, 0 check-ins." in written.stdout
+    assert "Memories: 2, photos: 1, notes: 0, plans: 0, check-ins: 0." in written.stdout
     refused = lovebridge("export", str(tmp_path / "all.zip"), data_dir=data)
     assert refused.returncode == 1 and "already exists" in refused.stderr
 

@@ -349,7 +349,7 @@ def test_frozen_app_imports_heic_jpeg_png_webp_and_gif_photos(
         "--title", "Our first trip", data_dir=data,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"with {len(colours)} photo(s)" in result.stdout, result.stdout + result.stderr
+    assert f"Photos: {len(colours)}." in result.stdout, result.stdout + result.stderr
     stored = {p.suffix for p in (data / "photos").rglob("*") if p.is_file()}
     assert stored == {".jpg", ".png", ".webp", ".gif", ".heic"}
     thumbnails = [p for p in (data / "cache" / "thumbnails").rglob("*") if p.is_file()]
@@ -383,7 +383,8 @@ def test_frozen_app_backs_up_restores_and_round_trips_a_calendar(
         encoding="utf-8",
     )
     added = run_app("dates", "import", str(calendar), data_dir=home)
-    assert added.returncode == 0 and "Imported 1 plan" in added.stdout, added.stdout + added.stderr
+    assert added.returncode == 0 and "Plans imported: 1." in added.stdout, \
+        added.stdout + added.stderr
     archive = tmp_path / "all.lovebridge"
     backup = run_app("backup", "create", str(archive), data_dir=home)
     assert backup.returncode == 0, backup.stdout + backup.stderr

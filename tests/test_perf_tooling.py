@@ -202,7 +202,7 @@ def test_generated_library_passes_lovebridge_check(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert lovebridge_main(["--data-dir", str(small_library), "check"]) == 0
-    assert "Stored: 15 notes, 60 memories, 24 photos, 20 plans" in capsys.readouterr().out
+    assert "Stored: notes 15, memories 60, photos 24, plans 20" in capsys.readouterr().out
 
 
 # ---- the benches -----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lovebridge.cli.language import _
+from lovebridge.cli.language import N_, _, number_text
 from lovebridge.core.backup import (
     BACKUP_SUFFIX,
     BackupError,
@@ -19,6 +19,7 @@ from lovebridge.core.backup import (
     read_manifest,
     restore_backup,
 )
+from lovebridge.core.backup.rotation import AUTO_KIND, PRE_RESTORE_KIND
 from lovebridge.core.backup.sealed import is_sealed
 from lovebridge.core.privacy.lock import LockState, lock_state
 from lovebridge.paths import resolve_paths
@@ -30,6 +31,9 @@ from .common import fail, run_with_store
 if TYPE_CHECKING:
     from lovebridge.core.context import AppContext
     from lovebridge.store.db import Store
+
+# How `backup list` names each kind of automatic backup.
+KIND_WORDS = {AUTO_KIND: N_("automatic"), PRE_RESTORE_KIND: N_("before-restore")}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -66,7 +70,8 @@ def _progress_printer(label: str):  # noqa: ANN202
     def report(done: int, total: int) -> None:
         percent = 100 * done // max(total, 1)
         if percent // 10 != last[0] // 10 and sys.stderr.isatty():
-            print(f"{label} {percent}%", file=sys.stderr)
+            print(_("{label} {percent}%").format(label=label, percent=percent),
+                  file=sys.stderr)
         last[0] = percent
 
     return report
@@ -85,11 +90,15 @@ def run_create(args: argparse.Namespace) -> int:
 
     def create(ctx: AppContext) -> int:
         result = create_backup(ctx.store, ctx.paths, target.resolve(), now=_now(),
-                               progress=_progress_printer("Backing up"))
+                               progress=_progress_printer(_("Backing up")))
         counts = result.manifest.counts
-        print(f"Backup written to {result.path} ({result.size / 1e6:.1f} MB): "
-              f"{counts.get('message', 0)} notes, {counts.get('memory', 0)} memories, "
-              f"{result.manifest.photo_count} photo files, {counts.get('plan', 0)} plans.")
+        print(_("Backup written to {path} ({size} MB). Notes: {notes}, memories: {memories}, "
+                "photo files: {photos}, plans: {plans}.").format(
+            path=result.path, size=number_text(result.size / 1e6, 1),
+            notes=number_text(counts.get("message", 0)),
+            memories=number_text(counts.get("memory", 0)),
+            photos=number_text(result.manifest.photo_count),
+            plans=number_text(counts.get("plan", 0))))
         return 0
 
     return run_with_store(args, create)
@@ -98,27 +107,31 @@ def run_create(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     paths = resolve_paths(args.data_dir).ensure()
     entries = list_backups(paths.backups)
-    print(f"Backups in {paths.backups}:")
+    print(_("Backups in {folder}:").format(folder=paths.backups))
     if not entries:
-        print("  (none yet — LoveBridge makes one each day it is used, and when it closes)")
+        print(_("  (none yet — LoveBridge makes one each day it is used, and when it closes)"))
     for entry in entries:
-        if is_sealed(entry.path):
-            summary = "encrypted by the privacy lock"
-            print(f"  {entry.taken_at:%Y-%m-%d %H:%M}  {entry.kind:<15} "
-                  f"{entry.size / 1e6:8.1f} MB  {summary}  {entry.path.name}")
-            continue
-        try:
-            manifest = read_manifest(entry.path)
-            summary = (f"{manifest.counts.get('message', 0)} notes, "
-                       f"{manifest.counts.get('memory', 0)} memories, "
-                       f"{manifest.photo_count} photo files")
-            if manifest.is_pooled:
-                summary += " (kept once in the backups folder)"
-        except BackupError:
-            summary = "unreadable"
-        print(f"  {entry.taken_at:%Y-%m-%d %H:%M}  {entry.kind:<15} "
-              f"{entry.size / 1e6:8.1f} MB  {summary}  {entry.path.name}")
+        print(f"  {entry.taken_at:%Y-%m-%d %H:%M}  {_(KIND_WORDS.get(entry.kind, entry.kind)):<15} "
+              f"{number_text(entry.size / 1e6, 1):>8} MB  {_entry_summary(entry.path)}  "
+              f"{entry.path.name}")
     return 0
+
+
+def _entry_summary(path: Path) -> str:
+    """What one backup holds, as `backup list` shows it."""
+    if is_sealed(path):
+        return _("encrypted by the privacy lock")
+    try:
+        manifest = read_manifest(path)
+    except BackupError:
+        return _("unreadable")
+    summary = _("notes: {notes}, memories: {memories}, photo files: {photos}").format(
+        notes=number_text(manifest.counts.get("message", 0)),
+        memories=number_text(manifest.counts.get("memory", 0)),
+        photos=number_text(manifest.photo_count))
+    if manifest.is_pooled:
+        summary += _(" (kept once in the backups folder)")
+    return summary
 
 
 def run_restore(args: argparse.Namespace) -> int:
@@ -129,14 +142,14 @@ def run_restore(args: argparse.Namespace) -> int:
 
     def restore(store: Store | None, file_key: bytes | None, damaged: Path | None) -> int:
         result = restore_backup(archive, paths, store, now=_now(),
-                                progress=_progress_printer("Checking and restoring"),
+                                progress=_progress_printer(_("Checking and restoring")),
                                 keep_current_photos=store is None, file_key=file_key)
         when = result.manifest.created_at.astimezone()
-        print(f"Restored the backup from {when:%Y-%m-%d %H:%M}.")
+        print(_("Restored the backup from {when}.").format(when=f"{when:%Y-%m-%d %H:%M}"))
         if result.safety_backup is not None:
-            print(f"What was there before is kept in {result.safety_backup}.")
+            print(_("What was there before is kept in {path}.").format(path=result.safety_backup))
         if damaged is not None:
-            print(f"The damaged database is kept in {damaged}.")
+            print(_("The damaged database is kept in {path}.").format(path=damaged))
         return 0
 
     def over_damaged() -> int:
@@ -166,9 +179,11 @@ def run_export(args: argparse.Namespace) -> int:
 
     def export(ctx: AppContext) -> int:
         result = export_backup(archive.resolve(), ctx.paths, ctx.store, target.resolve(),
-                               file_key=ctx.file_key, progress=_progress_printer("Exporting"))
-        print(f"Backup written to {result.path} ({result.size / 1e6:.1f} MB, "
-              f"{result.manifest.photo_count} photo files): one file, complete on its own.")
+                               file_key=ctx.file_key, progress=_progress_printer(_("Exporting")))
+        print(_("Backup written to {path} ({size} MB, photo files: {photos}): one file, "
+                "complete on its own.").format(
+            path=result.path, size=number_text(result.size / 1e6, 1),
+            photos=number_text(result.manifest.photo_count)))
         return 0
 
     return run_with_store(args, export)

@@ -6,7 +6,7 @@ import argparse
 
 from sqlalchemy import func, select
 
-from lovebridge.cli.language import _
+from lovebridge.cli.language import _, number_text
 from lovebridge.core.context import AppContext
 from lovebridge.store.migrate import current_revision
 from lovebridge.store.models import Memory, Message, Photo, Plan, Profile
@@ -39,25 +39,27 @@ def summarise(ctx: AppContext) -> int:
         problems += schema_problems(connection, ctx.store.path.parent / CACHE_FOLDER)
     finally:
         connection.close()
-    print(f"Data folder: {ctx.paths.data}")
-    print(f"Schema: {current_revision(ctx.store)}")
+    print(_("Data folder: {path}").format(path=ctx.paths.data))
+    print(_("Schema: {revision}").format(revision=current_revision(ctx.store)))
     with ctx.store.session_scope() as session:
         has_profile = session.scalar(select(func.count()).select_from(Profile)) > 0
         counts = {
             label: session.scalar(select(func.count()).select_from(model))
             for label, model in COUNTED
         }
-    print("Profile: " + ("set" if has_profile else "not set yet"))
-    print("Stored: " + ", ".join(f"{count} {label}" for label, count in counts.items()))
+    print(_("Profile: set") if has_profile else _("Profile: not set yet"))
+    print(_("Stored: notes {notes}, memories {memories}, photos {photos}, plans {plans}").format(
+        **{label: number_text(count) for label, count in counts.items()}))
     missing = missing_photo_files(ctx)
     if missing:
-        problems.append(f"{missing} photo file(s) missing from the library")
+        problems.append(_("photo files missing from the library: {count}").format(
+            count=number_text(missing)))
     if problems:
-        print("Problems found:")
+        print(_("Problems found:"))
         for problem in problems:
             print(f"  - {problem}")
         return 1
-    print("Integrity: ok")
+    print(_("Integrity: ok"))
     return 0
 
 

@@ -5,13 +5,24 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lovebridge.cli.language import _
+from lovebridge.cli.language import N_, _, number_text
 from lovebridge.core.context import AppContext
 from lovebridge.core.dates import recurrence
 from lovebridge.core.dates.plans import PlanService
 from lovebridge.store.media import write_atomically
 
 from .common import fail, run_with_store
+
+# Why events were left out of an import (core/dates/ical's reasons), as the command line says it.
+SKIPPED_WORDS = {
+    "UNREADABLE": N_("Events skipped because they could not be read: {count}."),
+    "BEYOND_CAP": N_("Events skipped beyond the first {cap} (LoveBridge reads at most {cap} "
+                     "from one file): {count}."),
+    "SUB_DAILY": N_("Events skipped for repeating more often than once a day (plans repeat at "
+                    "most daily): {count}."),
+    "TOO_MANY_DATES": N_("Events skipped for listing more than {cap} extra or skipped dates: "
+                         "{count}."),
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,7 +58,8 @@ def run_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             return fail(_("could not write {path}: {reason}").format(
                 path=args.file, reason=exc.strerror or exc))
-        print(f"Exported {len(plans)} plan{'s' if len(plans) != 1 else ''} to {args.file}")
+        print(_("Exported to {path}. Plans: {count}.").format(
+            path=args.file, count=number_text(len(plans))))
         return 0
 
     return run_with_store(args, export)
@@ -68,7 +80,7 @@ def run_import(args: argparse.Namespace) -> int:
             report = import_calendar(service, data, args.timezone or recurrence.local_zone_name())
         except IcsImportError as exc:
             return fail(str(exc))
-        print(report.summary())
+        print(import_summary(report))
         return 0
 
     return run_with_store(args, do_import)
@@ -98,7 +110,29 @@ def run_remove(args: argparse.Namespace) -> int:
                           "(`lovebridge dates list`).").format(count=len(chosen),
                                                               name=repr(args.plan)))
         service.remove(chosen[0].uuid)
-        print(f"Removed the plan {chosen[0].title!r}.")
+        print(_("Removed the plan {name}.").format(name=repr(chosen[0].title)))
         return 0
 
     return run_with_store(args, remove)
+
+
+def import_summary(report) -> str:  # noqa: ANN001 - core.dates.ical.ImportReport
+    """What an .ics import did, in the command line's language: from the report's counts, not
+    from its English `summary()` (which the window and open-export imports use)."""
+    from collections import Counter
+
+    from lovebridge.core.dates import ical
+
+    reasons = report.reasons or Counter(
+        {ical.UNREADABLE: report.skipped} if report.skipped else {})
+    words = {getattr(ical, name): message for name, message in SKIPPED_WORDS.items()}
+    caps = {ical.BEYOND_CAP: ical.MAX_EVENTS, ical.TOO_MANY_DATES: ical.MAX_DATES}
+    lines = [_("Plans imported: {count}.").format(count=number_text(report.imported))]
+    for reason, count in reasons.items():
+        if reason in words:
+            lines.append(_(words[reason]).format(count=number_text(count),
+                                                 cap=number_text(caps.get(reason, 0))))
+        else:  # a reason this list does not know yet: said as core words it
+            lines.append(_("Events skipped ({reason}): {count}.").format(
+                reason=reason, count=number_text(count)))
+    return " ".join(lines)

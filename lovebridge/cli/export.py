@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lovebridge.cli.language import _
+from lovebridge.cli.language import _, number_text
 from lovebridge.core.context import AppContext
 
 from .common import fail, run_with_store
@@ -35,16 +35,11 @@ def run_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             return fail(_("could not write {path}: {reason}").format(
                 path=target, reason=exc.strerror or exc))
-        counts = ", ".join(_count(n, word) for n, word in (
-            (outcome.memories, "memory"), (outcome.photos, "photo"), (outcome.notes, "note"),
-            (outcome.plans, "plan"), (outcome.check_ins, "check-in")))
-        print(f"Wrote {target}: {counts}.")
+        print(_("Wrote {path}. Memories: {memories}, photos: {photos}, notes: {notes}, "
+                "plans: {plans}, check-ins: {check_ins}.").format(
+            path=target, memories=number_text(outcome.memories),
+            photos=number_text(outcome.photos), notes=number_text(outcome.notes),
+            plans=number_text(outcome.plans), check_ins=number_text(outcome.check_ins)))
         return 0
 
     return run_with_store(args, work)
-
-
-def _count(number: int, word: str) -> str:
-    if number == 1:
-        return f"1 {word}"
-    return f"{number} {word[:-1] + 'ies' if word.endswith('y') else word + 's'}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lovebridge.cli.language import N_, _
+from lovebridge.cli.language import N_, _, number_text
 
 from .common import fail, run_with_store
 
@@ -54,7 +54,8 @@ def run_sheet(args: argparse.Namespace) -> int:
             return fail(N_("--out must end in .pdf or .png"), 2)
     except OSError as exc:
         return fail(_("could not write {path}: {reason}").format(path=out, reason=exc))
-    print(f"Wrote {out} ({args.paper.upper()}, sheet {code}). Print it at 100% (no scaling).")
+    print(_("Wrote {path} ({paper}, sheet {code}). Print it at 100% (no scaling).").format(
+        path=out, paper=args.paper.upper(), code=code))
     return 0
 
 
@@ -94,16 +95,17 @@ def _read(ctx, args: argparse.Namespace, name: str) -> int:  # noqa: ANN001
     except SheetPhotoError as exc:
         return fail(str(exc))
     for problem in capture.problems:
-        print(f"Skipped {problem}")
+        print(_("Skipped {problem}").format(problem=problem))
     if not capture.hand.glyphs:
         return fail(N_("no handwriting was found in the boxes; nothing was kept."))
     service.save(partner, capture.hand, capture.sheet_code)
-    print(capture.summary())
+    print(capture_summary(capture))
     if capture.failed:
-        print("Boxes not read:")
+        print(_("Boxes not read:"))
         for line in capture.failed_names():
             print(f"  {line}")
-    print(f"Kept as {name}'s hand; print with: lovebridge note render --font hand:{name} ...")
+    print(_("Kept as {name}'s hand; print with: lovebridge note render --font hand:{name} ...")
+          .format(name=name))
     return 0
 
 
@@ -116,8 +118,24 @@ def _list(ctx) -> int:  # noqa: ANN001
     from lovebridge.render.fonts import FONTS
 
     for hand in HandwritingService(ctx.store).list():
-        print(f"{hand.font_key:20} {hand.label}  ({hand.characters} characters, "
-              f"{hand.glyph_count} written glyphs)")
+        label = _("{name}'s hand").format(name=hand.name)
+        details = _("characters: {characters}, written glyphs: {glyphs}").format(
+            characters=number_text(hand.characters), glyphs=number_text(hand.glyph_count))
+        print(f"{hand.font_key:20} {label}  ({details})")
     for font in FONTS:
-        print(f"{font.key:20} {font.label}  (bundled font)")
+        print(f"{font.key:20} {font.label}  ({_('bundled font')})")
     return 0
+
+
+def capture_summary(capture) -> str:  # noqa: ANN001 - core.hand.service.Capture
+    """How many boxes were read, and what to do next, in the command line's language."""
+    from lovebridge.core.hand import sheet
+
+    text = _("Read {read} of {total} boxes.").format(read=number_text(capture.recovered),
+                                                    total=number_text(len(sheet.BOXES)))
+    if capture.looks_empty:
+        text += " " + _("Most of the sheet looks empty: fill in the rest of the boxes, or import "
+                        "another photo for the ones that are missing.")
+    elif capture.failed:
+        text += " " + _("Redo the missing boxes, or import a second photo for them.")
+    return text

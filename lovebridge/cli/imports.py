@@ -6,10 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from lovebridge.cli.language import _
+from lovebridge.cli.language import N_, _, number_text
 from lovebridge.core.context import AppContext
 
 from .common import fail, run_with_store
+
+# What an open LoveBridge export brought in besides memories, by kind.
+EXTRA_WORDS = {"note": N_("Notes added: {count}."), "check-in": N_("Check-ins added: {count}.")}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -34,7 +37,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _progress(label: str):  # noqa: ANN202
     def report(done: int, total: int) -> None:
         if sys.stderr.isatty():
-            print(f"\r  {label} {done} of {total}", end="", file=sys.stderr, flush=True)
+            print("\r  " + _("{label} {done} of {total}").format(
+                label=label, done=number_text(done), total=number_text(total)),
+                end="", file=sys.stderr, flush=True)
     return report
 
 
@@ -46,7 +51,7 @@ def run_import_folder(args: argparse.Namespace) -> int:
         from lovebridge.core.importers.folder import plan_folder
         from lovebridge.core.importers.job import JobControl
 
-        plan = plan_folder(ctx, args.folder.expanduser(), JobControl(_progress("reading")))
+        plan = plan_folder(ctx, args.folder.expanduser(), JobControl(_progress(_("reading"))))
         return _review_and_write(ctx, plan, args.yes, args.with_bursts)
 
     return run_with_store(args, work)
@@ -64,8 +69,8 @@ def run_import_export(args: argparse.Namespace) -> int:
         staging = new_staging(ctx.paths.data)
         try:
             plan = plan_export(ctx, args.file.expanduser(), staging,
-                               JobControl(_progress("reading")))
-            print(f"{PRODUCTS[plan.source]} export.")
+                               JobControl(_progress(_("reading"))))
+            print(_("{product} export.").format(product=PRODUCTS[plan.source]))
             return _review_and_write(ctx, plan, args.yes, False)
         except ArchiveError as exc:
             message = str(exc)
@@ -86,43 +91,56 @@ def _review_and_write(ctx: AppContext, plan, accept: bool, with_bursts: bool) ->
     if not plan.proposals:
         return 0
     if not accept:
-        print("Nothing was added. Run again with --yes to add these memories.")
+        print(_("Nothing was added. Run again with --yes to add these memories."))
         return 0
-    outcome = writer.accept(ctx, plan, JobControl(_progress("adding")), with_bursts)
+    outcome = writer.accept(ctx, plan, JobControl(_progress(_("adding"))), with_bursts)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for problem in outcome.problems:
-        print(f"  not added: {problem}", file=sys.stderr)
-    print(f"Added {outcome.memories} memor{'y' if outcome.memories == 1 else 'ies'} "
-          f"with {outcome.photos} photo{'' if outcome.photos == 1 else 's'}.")
-    for line in outcome.extras:
-        print(line)
+        print(_("  not added: {problem}").format(problem=problem), file=sys.stderr)
+    print(_("Added to the scrapbook: memories {memories}, photos {photos}.").format(
+        memories=number_text(outcome.memories), photos=number_text(outcome.photos)))
+    for extra in outcome.extras:
+        print(describe_extra(extra))
     return 0
+
+
+def describe_extra(extra) -> str:  # noqa: ANN001 - core.importers.plan.ExtraOutcome
+    """One line for what an export brought in besides memories (notes, check-ins, plans)."""
+    from .dates import import_summary
+
+    if extra.error:
+        return _("Plans could not be read ({reason}).").format(reason=extra.error)
+    if extra.calendar is not None:
+        return import_summary(extra.calendar)
+    return _(EXTRA_WORDS.get(extra.kind, N_("Added ({kind}): {count}."))).format(
+        kind=extra.kind, count=number_text(extra.added))
 
 
 def describe(plan) -> str:  # noqa: ANN001 - ImportPlan
     """The proposals and the report, as the terminal shows them."""
     if not plan.proposals:
-        lines = ["No new memories to add."]
+        lines = [_("No new memories to add.")]
     else:
-        count = len(plan.proposals)
-        lines = [f"{count} suggested memor{'y' if count == 1 else 'ies'} with "
-                 f"{plan.photo_count} photo{'' if plan.photo_count == 1 else 's'}:"]
+        lines = [_("Suggested: memories {memories}, photos {photos}:").format(
+            memories=number_text(len(plan.proposals)), photos=number_text(plan.photo_count))]
     for number, proposal in enumerate(plan.proposals, start=1):
-        details = [f"{len(proposal.photos)} photo{'' if len(proposal.photos) == 1 else 's'}"]
+        details = [_("photos: {count}").format(count=number_text(len(proposal.photos)))]
         if proposal.bursts:
-            details.append(f"{len(proposal.bursts)} burst shot(s) set aside")
+            details.append(_("burst shots set aside: {count}").format(
+                count=number_text(len(proposal.bursts))))
         if proposal.place_label:
             details.append(proposal.place_label)
         if proposal.tags:
             details.append("#" + " #".join(proposal.tags))
         lines.append(f"  {number:>3}. {proposal.title}  ({'; '.join(details)})")
     if plan.skipped_known:
-        lines.append(f"Already in your scrapbook, left alone: {plan.skipped_known}.")
+        lines.append(_("Already in your scrapbook, left alone: {count}.").format(
+            count=number_text(plan.skipped_known)))
     if plan.problems:
-        lines.append(f"Not imported ({len(plan.problems)}):")
+        lines.append(_("Not imported ({count}):").format(count=number_text(len(plan.problems))))
         lines.extend(f"  - {problem}" for problem in plan.problems)
     if plan.unmapped:
-        lines.append("Kept in the export only (LoveBridge has no place for these):")
+        lines.append(_("Kept in the export only (LoveBridge has no place for these):"))
         lines.extend(f"  - {item}" for item in plan.unmapped)
     return "\n".join(lines)

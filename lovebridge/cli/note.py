@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from lovebridge.cli.language import N_, _
+from lovebridge.cli.language import N_, _, number_text
 
 from .common import fail, run_with_store, write_output
 
@@ -172,10 +172,13 @@ def _write(content, args: argparse.Namespace) -> int:  # noqa: ANN001
     problem = write_output(out, data, "the note")
     if problem:
         return fail(problem)
-    print(f"Wrote {out} ({result.layout}, writing size {result.font_size:.1f} pt)")
+    print(_("Wrote {path} ({layout}, writing size {size} pt)").format(
+        path=out, layout=result.layout, size=number_text(result.font_size, 1)))
     if result.overflow:
-        hint = (f" It fits on {result.suggested_layout}." if result.suggested_layout else "")
-        print(f"Warning: the note does not fit on {result.layout}; the end is missing.{hint}",
-              file=sys.stderr)
+        warning = _("Warning: the note does not fit on {layout}; the end is missing.").format(
+            layout=result.layout)
+        if result.suggested_layout:
+            warning += " " + _("It fits on {layout}.").format(layout=result.suggested_layout)
+        print(warning, file=sys.stderr)
         return 3
     return 0

@@ -7,11 +7,25 @@ import os
 import sys
 from pathlib import Path
 
-from lovebridge.cli.language import N_, _
+from lovebridge.cli.language import N_, _, number_text
 from lovebridge.core.context import AppContext
 from lovebridge.store.errors import StoreFullError
 
 from .common import fail, run_with_store, written_or_failed
+
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+          N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+          N_("December"))
+
+
+def memory_date_text(when) -> str:  # noqa: ANN001 - core.scrapbook.records.MemoryDate
+    """'14 July 2024', 'July 2024' or '2024' in the command line's language."""
+    if when.month is None:
+        return str(when.year)
+    month = _(MONTHS[when.month - 1])
+    if when.day:
+        return _("{day} {month} {year}").format(day=when.day, month=month, year=when.year)
+    return _("{month} {year}").format(month=month, year=when.year)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -65,7 +79,8 @@ def make_book(ctx: AppContext, year: int, out: Path, plain_font: bool) -> int:
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
 
     def progress(done: int, total: int) -> None:
-        print(f"\r  page {done} of {total}", end="", flush=True)
+        print("\r  " + _("page {done} of {total}").format(
+            done=number_text(done), total=number_text(total)), end="", flush=True)
 
     try:
         pages = render_book_pdf(book, out.expanduser(), progress, handwriting=not plain_font)
@@ -79,7 +94,8 @@ def make_book(ctx: AppContext, year: int, out: Path, plain_font: bool) -> int:
     if problem:
         print()
         return fail(problem)
-    print(f"\nWrote {out} ({pages} pages, {len(book.memories)} memories).")
+    print("\n" + _("Wrote {path}. Pages: {pages}, memories: {memories}.").format(
+        path=out, pages=number_text(pages), memories=number_text(len(book.memories))))
     return 0
 
 
@@ -97,7 +113,7 @@ def import_memory(ctx: AppContext, files: list[Path], title: str) -> int:
         return fail(_("{path} does not exist").format(path=missing[0]))
     report = PhotoImporter(ctx).import_files(files)
     for reason in report.refused:
-        print(f"  refused: {reason}", file=sys.stderr)
+        print(_("  refused: {reason}").format(reason=reason), file=sys.stderr)
     if not report.photos:
         return fail(N_("no photo could be added, so no memory was saved."))
     days = sorted(d for d in (day_of(p) for p in report.photos) if d is not None)
@@ -105,7 +121,9 @@ def import_memory(ctx: AppContext, files: list[Path], title: str) -> int:
     draft = MemoryDraft(title, when, photos=tuple(PhotoPlacement(p.photo_id)
                                                   for p in report.photos))
     memory = MemoryService(ctx).save(draft)
-    print(f"Saved \"{memory.title}\" ({memory.when.label()}) with {len(memory.photos)} photo(s).")
+    print(_("Saved “{title}” ({when}). Photos: {count}.").format(
+        title=memory.title, when=memory_date_text(memory.when),
+        count=number_text(len(memory.photos))))
     return 1 if report.refused and not report.photos else 0
 
 
@@ -116,8 +134,8 @@ def run_search(args: argparse.Namespace) -> int:
 
         found = MemoryService(ctx).timeline(0, 50, Filters(text=" ".join(args.words)))
         for memory in found:
-            print(f"{memory.when.label():>20}  {memory.title}")
-        print(f"{len(found)} memor{'y' if len(found) == 1 else 'ies'} found.")
+            print(f"{memory_date_text(memory.when):>20}  {memory.title}")
+        print(_("Memories found: {count}.").format(count=number_text(len(found))))
         return 0
 
     return run_with_store(args, search)

@@ -5,16 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lovebridge.cli.language import _
+from lovebridge.cli.language import N_, _, number_text
 from lovebridge.core.context import AppContext
 
 from .common import fail, run_with_store
 
+# What arrived, by kind, as "memories 2, notes 1" (a word that needs no singular form).
 KIND_WORDS = {
-    "memory": ("memory", "memories"), "message": ("note", "notes"), "plan": ("plan", "plans"),
-    "photo": ("photo", "photos"), "special_date": ("special date", "special dates"),
-    "check_in": ("check-in", "check-ins"), "custom_idea": ("idea", "ideas"),
-    "custom_template": ("template", "templates"),
+    "memory": N_("memories {count}"), "message": N_("notes {count}"),
+    "plan": N_("plans {count}"), "photo": N_("photos {count}"),
+    "special_date": N_("special dates {count}"), "check_in": N_("check-ins {count}"),
+    "custom_idea": N_("ideas {count}"), "custom_template": N_("templates {count}"),
 }
 
 
@@ -69,12 +70,12 @@ def run_setup(args: argparse.Namespace) -> int:
         engine = _engine(ctx)
         if args.new:
             code = engine.setup_new(args.folder, name=args.name)
-            print("Sharing is on. On the other laptop, run:")
+            print(_("Sharing is on. On the other laptop, run:"))
             print(f'  lovebridge sync setup --folder DIR --join "{code}"')
-            print(f"Pairing code: {code}")
+            print(_("Pairing code: {code}").format(code=code))
             return 0
         engine.setup_join(args.folder, args.join, name=args.name)
-        print("Paired. " + _summary(engine.status()))
+        print(_("Paired.") + " " + _summary(engine.status()))
         return 0
 
     return _guarded(args, setup)
@@ -83,15 +84,17 @@ def run_setup(args: argparse.Namespace) -> int:
 def run_now(args: argparse.Namespace) -> int:
     def now(ctx: AppContext) -> int:
         report = _engine(ctx).sync_now(confirm_deletions=args.confirm_deletions)
-        print(f"Sent {report.sent_batches} batch(es), read {report.received_batches}.")
+        print(_("Batches sent: {sent}, read: {read}.").format(
+            sent=number_text(report.sent_batches), read=number_text(report.received_batches)))
         if report.created:
-            print("Arrived: " + describe_created(report.created))
+            print(_("Arrived: {what}").format(what=describe_created(report.created)))
         if report.set_aside:
-            print(f"{report.set_aside} file(s) in the shared folder were set aside unread "
-                  "(see `lovebridge sync status`).")
+            print(_("Files in the shared folder set aside unread: {count} (see `lovebridge sync "
+                    "status`).").format(count=number_text(report.set_aside)))
         for count in report.waiting_for_confirmation.values():
-            print(f"Waiting: your partner's laptop deleted {count} items, more than a fifth of "
-                  "the library. Run `lovebridge sync now --confirm-deletions` to apply it.")
+            print(_("Waiting: your partner's laptop deleted items ({count}), more than a fifth "
+                    "of the library. Run `lovebridge sync now --confirm-deletions` to apply "
+                    "it.").format(count=number_text(count)))
         return 0
 
     return _guarded(args, now)
@@ -108,35 +111,36 @@ def run_status(args: argparse.Namespace) -> int:
 def run_unpair(args: argparse.Namespace) -> int:
     def unpair(ctx: AppContext) -> int:
         _engine(ctx).unpair()
-        print("Sharing is off on this laptop. Everything you have stays here.")
+        print(_("Sharing is off on this laptop. Everything you have stays here."))
         return 0
 
     return _guarded(args, unpair)
 
 
 def describe_created(created: dict[str, int]) -> str:
-    parts = []
-    for kind, count in sorted(created.items()):
-        one, many = KIND_WORDS.get(kind, (kind, kind))
-        if kind in KIND_WORDS:
-            parts.append(f"{count} {one if count == 1 else many}")
-    return ", ".join(parts) or "small changes"
+    parts = [_(KIND_WORDS[kind]).format(count=number_text(count))
+             for kind, count in sorted(created.items()) if kind in KIND_WORDS]
+    return ", ".join(parts) or _("small changes")
 
 
 def _summary(status) -> str:  # noqa: ANN001
     if not status.paired:
-        return "Sharing is off on this laptop."
-    lines = [f"Sharing through {status.folder} as “{status.name}”."]
+        return _("Sharing is off on this laptop.")
+    lines = [_("Sharing through {folder} as “{name}”.").format(folder=status.folder,
+                                                              name=status.name)]
     for partner in status.partners:
         when = partner.last_seen_at.strftime("%Y-%m-%d %H:%M UTC") if partner.last_seen_at \
-            else "nothing read yet"
-        lines.append(f"Partner's laptop: “{partner.name}” (last change read: {when}).")
+            else _("nothing read yet")
+        lines.append(_("Partner's laptop: “{name}” (last change read: {when}).").format(
+            name=partner.name, when=when))
     if not status.partners:
-        lines.append("No partner laptop has joined yet.")
-    lines.append(f"Last exchange: {status.last_exchange or 'not yet'}.")
-    lines.append(f"Waiting to be sent: {status.waiting_changes} change(s).")
+        lines.append(_("No partner laptop has joined yet."))
+    lines.append(_("Last exchange: {when}.").format(when=status.last_exchange or _("not yet")))
+    lines.append(_("Changes waiting to be sent: {count}.").format(
+        count=number_text(status.waiting_changes)))
     for device, pending in status.pending_deletions.items():
-        lines.append(f"Waiting for your yes: {pending['deletions']} deletions from {device}.")
+        lines.append(_("Waiting for your yes: deletions from {device}: {count}.").format(
+            device=device, count=number_text(pending["deletions"])))
     for path, reason in status.notes[:5]:
-        lines.append(f"Set aside: {path}: {reason}")
+        lines.append(_("Set aside: {path}: {reason}").format(path=path, reason=reason))
     return "\n".join(lines)

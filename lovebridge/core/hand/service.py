@@ -51,16 +51,11 @@ class Capture:
     def recovered(self) -> int:
         return len({glyph.box for glyph in self.hand.glyphs if glyph.box >= 0})
 
-    def summary(self) -> str:
-        """One sentence for a person: how many boxes were read, and what to do next."""
-        total = len(geo.BOXES)
-        text = f"Read {self.recovered} of {total} boxes."
-        if self.recovered <= total * ENOUGH_SHARE:
-            text += (" Most of the sheet looks empty: fill in the rest of the boxes, or import "
-                     "another photo for the ones that are missing.")
-        elif self.failed:
-            text += " Redo the missing boxes, or import a second photo for them."
-        return text
+    @property
+    def looks_empty(self) -> bool:
+        """Most of the sheet was not read: the person is asked to fill in the rest (the
+        command line words it, in its own language)."""
+        return self.recovered <= len(geo.BOXES) * ENOUGH_SHARE
 
     def failed_names(self) -> list[str]:
         return [f"{geo.BOXES[index].describe()}: {why}" for index, why in sorted(

@@ -99,6 +99,16 @@ class Problem:
         return f"{self.item}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class ExtraOutcome:
+    """What one extra of an import brought in, for the report (worded where it is shown)."""
+
+    kind: str  # "note", "check-in" or "plan"
+    added: int = 0
+    calendar: Any = None  # for plans: core.dates.ical.ImportReport
+    error: str = ""  # why nothing could be read, if so
+
+
 @dataclass
 class ImportPlan:
     """Everything an import found: proposals, items left out (with why), unmapped fields."""
@@ -110,8 +120,8 @@ class ImportPlan:
     duplicates: int = 0  # the same bytes twice in this source
     unmapped: list[str] = field(default_factory=list)  # fields LoveBridge has no place for
     # Other things to bring in once the memories are written (an open export's notes, plans):
-    # each takes the AppContext and returns a line for the report.
-    extras: list[Callable[[Any], str]] = field(default_factory=list)
+    # each takes the AppContext and returns what it brought in (an ExtraOutcome).
+    extras: list[Callable[[Any], ExtraOutcome]] = field(default_factory=list)
 
     @property
     def photo_count(self) -> int:
@@ -128,4 +138,4 @@ class AcceptOutcome:
     memories: int = 0
     photos: int = 0
     problems: list[Problem] = field(default_factory=list)
-    extras: list[str] = field(default_factory=list)
+    extras: list[ExtraOutcome] = field(default_factory=list)

@@ -19,7 +19,7 @@ from lovebridge.core.importers.archive import ArchiveError, ExportSource
 from lovebridge.core.importers.entries import reason_of
 from lovebridge.core.importers.folder import read_candidate
 from lovebridge.core.importers.job import NO_CONTROL, JobControl
-from lovebridge.core.importers.plan import ImportPlan, Place, ProposedMemory
+from lovebridge.core.importers.plan import ExtraOutcome, ImportPlan, Place, ProposedMemory
 from lovebridge.core.scrapbook.images import PhotoRefusedError
 from lovebridge.core.scrapbook.records import MemoryDate
 from lovebridge.store.models import CheckIn, Memory, Message
@@ -124,7 +124,7 @@ def _extras(plan: ImportPlan, source: ExportSource, prefix: str, names: list[str
 
 
 def _add_missing(ctx: AppContext, model: type, records: list, make: Callable[[dict], object],
-                 word: str) -> str:
+                 kind: str) -> ExtraOutcome:
     """Add a row for each record whose uuid the library does not hold yet."""
     added = 0
     with ctx.store.session_scope() as session:
@@ -133,10 +133,10 @@ def _add_missing(ctx: AppContext, model: type, records: list, make: Callable[[di
             if isinstance(record, dict) and record.get("uuid") and record["uuid"] not in have:
                 session.add(make(record))
                 added += 1
-    return f"{added} {word}{'' if added == 1 else 's'} added"
+    return ExtraOutcome(kind, added)
 
 
-def _add_notes(ctx: AppContext, records: list) -> str:
+def _add_notes(ctx: AppContext, records: list) -> ExtraOutcome:
     return _add_missing(ctx, Message, records, lambda r: Message(
         uuid=str(r["uuid"])[:36], title=str(r.get("title") or "")[:200],
         author=r.get("author") if r.get("author") in ("a", "b") else "a",
@@ -147,7 +147,7 @@ def _add_notes(ctx: AppContext, records: list) -> str:
         given_at=_moment(r.get("given_at")), memory_uuid=r.get("memory_uuid")), "note")
 
 
-def _add_check_ins(ctx: AppContext, records: list) -> str:
+def _add_check_ins(ctx: AppContext, records: list) -> ExtraOutcome:
     return _add_missing(ctx, CheckIn, records, lambda r: CheckIn(
         uuid=str(r["uuid"])[:36], prompts_json=json.dumps(r.get("prompts") or []),
         notes_html=str(r.get("notes_html") or ""),
@@ -155,12 +155,12 @@ def _add_check_ins(ctx: AppContext, records: list) -> str:
         occurrence_start=_moment(r.get("occurrence_start"))), "check-in")
 
 
-def _add_plans(ctx: AppContext, calendar: bytes) -> str:
+def _add_plans(ctx: AppContext, calendar: bytes) -> ExtraOutcome:
     from lovebridge.core.dates.ical import IcsImportError, import_calendar
     from lovebridge.core.dates.plans import PlanService
 
     try:
         report = import_calendar(PlanService(ctx.store, ctx.clock), calendar)
     except IcsImportError as exc:
-        return f"plans could not be read ({exc})"
-    return report.summary()
+        return ExtraOutcome("plan", error=str(exc))
+    return ExtraOutcome("plan", report.imported, calendar=report)
