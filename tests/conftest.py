@@ -113,3 +113,17 @@ def make_window(qtbot, ctx: AppContext, settings):
 def main_window(couple, make_window):
     """The main window of a couple who already completed the welcome."""
     return make_window()
+
+
+@pytest.fixture
+def cli_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A data folder and a terminal that names no language: only Preferences choose one (see
+    tests/cli_language_kit.py)."""
+    from lovebridge.cli import language as cli_language
+
+    for name in cli_language.ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("COLUMNS", "100")  # argparse wraps help to the terminal's width
+    yield tmp_path / "library"
+    cli_language._catalogue.clear()  # the next command chooses again

@@ -12,7 +12,6 @@ import ast
 import gettext
 import inspect
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,33 +21,15 @@ from lovebridge.app import main
 from lovebridge.cli import build_parser, first_look
 from lovebridge.cli import language as cli_language
 from lovebridge.cli.language import ARGPARSE_MESSAGES, argparse_words, use_language
-from lovebridge.paths import resolve_paths
+from tests.cli_language_kit import choose
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A data folder and a terminal that names no language: only Preferences choose one."""
-    for name in cli_language.ENVIRONMENT:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setenv("COLUMNS", "100")  # argparse wraps help to the terminal's width
-    yield tmp_path / "library"
-    cli_language._catalogue.clear()  # the next command chooses again
-
-
-def choose(folder: Path, language: str) -> Path:
-    settings_file = resolve_paths(folder).settings_file
-    settings_file.parent.mkdir(parents=True, exist_ok=True)
-    settings_file.write_text(f"[appearance]\nlanguage = {language}\n", encoding="utf-8")
-    return settings_file
-
-
-def said(folder: Path, arguments: list[str], capsys) -> tuple[int, str, str]:  # noqa: ANN001
+def said(cli_folder: Path, arguments: list[str], capsys) -> tuple[int, str, str]:  # noqa: ANN001
     """Run `lovebridge --data-dir folder ARGUMENTS` in this process: (exit code, out, err)."""
     with pytest.raises(SystemExit) as exited:
-        main(["--data-dir", str(folder), *arguments])
+        main(["--data-dir", str(cli_folder), *arguments])
     captured = capsys.readouterr()
     return exited.value.code, captured.out, captured.err
 
@@ -58,9 +39,9 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_lovebridge_help_is_spanish_when_preferences_say_so(folder, capsys) -> None:
-    choose(folder, "es")
-    code, out, _err = said(folder, ["--help"], capsys)
+def test_lovebridge_help_is_spanish_when_preferences_say_so(cli_folder, capsys) -> None:
+    choose(cli_folder, "es")
+    code, out, _err = said(cli_folder, ["--help"], capsys)
     assert code == 0
     assert out.startswith("uso: lovebridge [-h] [--version] [--data-dir CARPETA] ORDEN ...")
     assert "\nargumentos posicionales:\n" in out and "\nopciones:\n" in out
@@ -74,15 +55,15 @@ def test_lovebridge_help_is_spanish_when_preferences_say_so(folder, capsys) -> N
     assert "usage" not in text and "options" not in text and "show this help" not in text
 
 
-def test_sub_command_help_is_spanish(folder, capsys) -> None:
-    choose(folder, "es")
-    code, out, _err = said(folder, ["backup", "--help"], capsys)
+def test_sub_command_help_is_spanish(cli_folder, capsys) -> None:
+    choose(cli_folder, "es")
+    code, out, _err = said(cli_folder, ["backup", "--help"], capsys)
     assert code == 0
     assert out.startswith("uso: lovebridge backup [-h] ACCIÓN ...")
     assert "create escribe una copia de seguridad de todo en ARCHIVO" in flat(out)
     assert "restore comprueba ARCHIVO entero" in flat(out)
 
-    code, out, _err = said(folder, ["note", "render", "--help"], capsys)
+    code, out, _err = said(cli_folder, ["note", "render", "--help"], capsys)
     assert code == 0
     assert out.startswith("uso: lovebridge note render [-h] [--text TEXTO | --message ID] "
                           "[--layout FORMATO]")
@@ -92,40 +73,40 @@ def test_sub_command_help_is_spanish(folder, capsys) -> None:
     assert "--out ARCHIVO ARCHIVO.pdf o ARCHIVO.png" in text
 
 
-def test_argparse_complains_in_spanish(folder, capsys) -> None:
-    choose(folder, "es")
-    code, out, err = said(folder, ["backup", "restore"], capsys)
+def test_argparse_complains_in_spanish(cli_folder, capsys) -> None:
+    choose(cli_folder, "es")
+    code, out, err = said(cli_folder, ["backup", "restore"], capsys)
     assert code == 2 and out == ""
     assert err.startswith("uso: lovebridge backup restore [-h] ARCHIVO\n")
     assert err.endswith("lovebridge backup restore: error: faltan estos argumentos "
                         "obligatorios: ARCHIVO\n")
 
-    code, _out, err = said(folder, ["hand", "sheet", "--out", "hoja.pdf", "--paper", "a5"],
+    code, _out, err = said(cli_folder, ["hand", "sheet", "--out", "hoja.pdf", "--paper", "a5"],
                            capsys)
     assert code == 2
     assert err.endswith("error: argumento --paper: 'a5' no es válido (elige entre 'a4', "
                         "'letter')\n")
 
-    code, _out, err = said(folder, ["sync", "setup", "--folder", "x"], capsys)
+    code, _out, err = said(cli_folder, ["sync", "setup", "--folder", "x"], capsys)
     assert code == 2
     assert err.endswith("error: hace falta uno de estos argumentos: --new --join\n")
 
-    code, _out, err = said(folder, ["note", "render", "--seed", "tres"], capsys)
+    code, _out, err = said(cli_folder, ["note", "render", "--seed", "tres"], capsys)
     assert code == 2
     assert err.endswith("error: argumento --seed: valor int no válido: 'tres'\n")
 
-    code, _out, err = said(folder, ["check", "--soon"], capsys)
+    code, _out, err = said(cli_folder, ["check", "--soon"], capsys)
     assert code == 2
     assert err.endswith("lovebridge: error: argumentos no reconocidos: --soon\n")
 
 
-def test_english_help_and_errors_are_as_they_were(folder, capsys) -> None:
-    choose(folder, "es")
-    said(folder, ["--help"], capsys)  # Spanish first, in the same process
+def test_english_help_and_errors_are_as_they_were(cli_folder, capsys) -> None:
+    choose(cli_folder, "es")
+    said(cli_folder, ["--help"], capsys)  # Spanish first, in the same process
     assert argparse._ is gettext.gettext  # argparse's words are given back afterwards
 
-    choose(folder, "en")
-    code, out, _err = said(folder, ["--help"], capsys)
+    choose(cli_folder, "en")
+    code, out, _err = said(cli_folder, ["--help"], capsys)
     assert code == 0
     assert out.startswith("usage: lovebridge [-h] [--version] [--data-dir DIR] COMMAND ...")
     assert "\npositional arguments:\n" in out and "\noptions:\n" in out
@@ -136,7 +117,7 @@ def test_english_help_and_errors_are_as_they_were(folder, capsys) -> None:
     assert ("--data-dir DIR keep everything (database, photos, settings, logs) in DIR instead "
             "of the usual place") in text
 
-    code, _out, err = said(folder, ["backup", "restore"], capsys)
+    code, _out, err = said(cli_folder, ["backup", "restore"], capsys)
     assert code == 2
     assert err == ("usage: lovebridge backup restore [-h] FILE\nlovebridge backup restore: "
                    "error: the following arguments are required: FILE\n")
@@ -151,9 +132,9 @@ def parsers(parser: argparse.ArgumentParser, path: str = "lovebridge"):  # noqa:
                 yield from parsers(sub, f"{path} {name}")
 
 
-def every_help(folder: Path, language: str) -> dict[str, str]:
+def every_help(cli_folder: Path, language: str) -> dict[str, str]:
     """Each command's --help in `language`, as the command line builds and shows it."""
-    use_language(choose(folder, language))
+    use_language(choose(cli_folder, language))
     with argparse_words():
         return {path: parser.format_help() for path, parser in parsers(build_parser())}
 
@@ -174,9 +155,9 @@ def english_sentences() -> set[str]:
     return {flat(sentence) for sentence in sentences}
 
 
-def test_no_help_is_left_in_english_in_spanish(folder) -> None:
-    english = every_help(folder, "en")
-    spanish = every_help(folder, "es")
+def test_no_help_is_left_in_english_in_spanish(cli_folder) -> None:
+    english = every_help(cli_folder, "en")
+    spanish = every_help(cli_folder, "es")
     sentences = english_sentences()
     assert len(english) == len(spanish) >= 30 and len(sentences) >= 75
     for path, text in spanish.items():
@@ -194,7 +175,7 @@ def test_argparse_messages_are_argparses_own_words() -> None:
     assert set(ARGPARSE_MESSAGES) <= strings, set(ARGPARSE_MESSAGES) - strings
 
 
-def test_no_option_takes_a_fixed_count_of_values(folder) -> None:
+def test_no_option_takes_a_fixed_count_of_values(cli_folder) -> None:
     """argparse's one plural message a person could meet, "expected %s arguments", is said only
     for an argument taking a fixed number (1 or more) of values; it stays English, so none may
     take one (flags take 0 and never meet it)."""

@@ -9,15 +9,12 @@ real data folder.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from lovebridge.app import main
-from lovebridge.cli import language as cli_language
 from lovebridge.paths import resolve_paths
+from tests.cli_language_kit import choose
 from tests.photo_kit import camera_jpeg
 
 # Two photos of one afternoon (one suggested memory), and a calendar with one plan LoveBridge
@@ -44,25 +41,9 @@ ENGLISH = (
 )
 
 
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A data folder and a terminal that names no language: only Preferences choose one."""
-    for name in cli_language.ENVIRONMENT:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    yield tmp_path / "library"
-    cli_language._catalogue.clear()  # the next command chooses again
-
-
-def choose(folder: Path, language: str) -> None:
-    settings_file = resolve_paths(folder).settings_file
-    settings_file.parent.mkdir(parents=True, exist_ok=True)
-    settings_file.write_text(f"[appearance]\nlanguage = {language}\n", encoding="utf-8")
-
-
-def said(folder: Path, arguments: list[str], capsys) -> str:  # noqa: ANN001
+def said(cli_folder: Path, arguments: list[str], capsys) -> str:  # noqa: ANN001
     """Run `lovebridge --data-dir folder ARGUMENTS` in this process; what it printed."""
-    code = main(["--data-dir", str(folder), *arguments])
+    code = main(["--data-dir", str(cli_folder), *arguments])
     captured = capsys.readouterr()
     assert code == 0, captured.out + captured.err
     assert "Traceback" not in captured.err
@@ -75,7 +56,7 @@ def roll(where: Path) -> Path:
     return where
 
 
-def walk(folder: Path, tmp_path: Path, capsys) -> dict[str, str]:  # noqa: ANN001
+def walk(cli_folder: Path, tmp_path: Path, capsys) -> dict[str, str]:  # noqa: ANN001
     """Every reporting command once, on one library: {name: what it printed}."""
     photos = roll(tmp_path / "roll")
     calendar = tmp_path / "ours.ics"
@@ -100,15 +81,15 @@ def walk(folder: Path, tmp_path: Path, capsys) -> dict[str, str]:  # noqa: ANN00
         "sync status": ["sync", "status"],
         "check": ["check"],
     }
-    return {name: said(folder, arguments, capsys) for name, arguments in steps.items()}
+    return {name: said(cli_folder, arguments, capsys) for name, arguments in steps.items()}
 
 
-def test_the_reports_are_spanish_end_to_end(folder: Path, tmp_path: Path, capsys) -> None:
-    choose(folder, "es")
-    out = walk(folder, tmp_path, capsys)
+def test_the_reports_are_spanish_end_to_end(cli_folder: Path, tmp_path: Path, capsys) -> None:
+    choose(cli_folder, "es")
+    out = walk(cli_folder, tmp_path, capsys)
 
     empty = out["check empty"]
-    assert f"Carpeta de datos: {folder}" in empty
+    assert f"Carpeta de datos: {cli_folder}" in empty
     assert re.search(r"^Esquema: \w+", empty, re.M)
     assert "Perfil: aún sin configurar" in empty
     assert "Guardado: notas 0, recuerdos 0, fotos 0, planes 0" in empty
@@ -135,13 +116,13 @@ def test_the_reports_are_spanish_end_to_end(folder: Path, tmp_path: Path, capsys
         r"\(\d+,\d MB\)\. Notas: 0, recuerdos: 1, archivos de fotos: 2, planes: 1\.",
         out["backup create"].strip()), out["backup create"]
     assert out["backup list empty"].splitlines() == [
-        f"Copias de seguridad en {resolve_paths(folder).backups}:",
+        f"Copias de seguridad en {resolve_paths(cli_folder).backups}:",
         "  (ninguna aún: LoveBridge hace una cada día que se usa, y al cerrarse)"]
     assert re.search(r"^Se ha restaurado la copia de seguridad del \d{4}-\d\d-\d\d \d\d:\d\d\.$",
                      out["backup restore"], re.M)
     assert "Lo que había antes se guarda en " in out["backup restore"]
     listed = out["backup list"].splitlines()
-    assert listed[0] == f"Copias de seguridad en {resolve_paths(folder).backups}:"
+    assert listed[0] == f"Copias de seguridad en {resolve_paths(cli_folder).backups}:"
     assert "antes de restaurar" in listed[1]
     assert re.search(r"\d+,\d MB  notas: 0, recuerdos: 1, archivos de fotos: 2", listed[1])
 
@@ -154,10 +135,10 @@ def test_the_reports_are_spanish_end_to_end(folder: Path, tmp_path: Path, capsys
     assert "Guardado: notas 0, recuerdos 2, fotos 2, planes 1" in out["check"]
 
 
-def test_an_open_export_brought_back_is_reported_in_spanish(folder: Path, tmp_path: Path,
+def test_an_open_export_brought_back_is_reported_in_spanish(cli_folder: Path, tmp_path: Path,
                                                            capsys) -> None:
-    choose(folder, "es")
-    walk(folder, tmp_path, capsys)
+    choose(cli_folder, "es")
+    walk(cli_folder, tmp_path, capsys)
     other = tmp_path / "other laptop"
     choose(other, "es")
     brought = said(other, ["scrapbook", "import-export", str(tmp_path / "everything"), "--yes"],
@@ -170,9 +151,9 @@ def test_an_open_export_brought_back_is_reported_in_spanish(folder: Path, tmp_pa
                             "Charlas añadidas: 0.\nPlanes importados: 1.\n"), brought
 
 
-def test_no_english_report_is_left_in_spanish(folder: Path, tmp_path: Path, capsys) -> None:
-    choose(folder, "es")
-    printed = "\n".join(walk(folder, tmp_path, capsys).values())
+def test_no_english_report_is_left_in_spanish(cli_folder: Path, tmp_path: Path, capsys) -> None:
+    choose(cli_folder, "es")
+    printed = "\n".join(walk(cli_folder, tmp_path, capsys).values())
     # The memories' own titles ("Sunday, 14 July 2024", as the import named them), paths and
     # backup file names are the couple's and the disk's, not the command line's sentences.
     printed = re.sub(r"\S+\.lovebridge\b", "FILE", printed.replace(str(tmp_path), "TMP"))
@@ -181,9 +162,9 @@ def test_no_english_report_is_left_in_spanish(folder: Path, tmp_path: Path, caps
     assert left == [], printed
 
 
-def test_the_reports_stay_english_in_english(folder: Path, tmp_path: Path, capsys) -> None:
-    choose(folder, "en")
-    out = walk(folder, tmp_path, capsys)
+def test_the_reports_stay_english_in_english(cli_folder: Path, tmp_path: Path, capsys) -> None:
+    choose(cli_folder, "en")
+    out = walk(cli_folder, tmp_path, capsys)
     assert "Stored: notes 0, memories 0, photos 0, plans 0" in out["check empty"]
     assert "Integrity: ok" in out["check"]
     assert "Profile: not set yet" in out["check"]
