@@ -393,7 +393,7 @@ def test_frozen_app_backs_up_restores_and_round_trips_a_calendar(
     restored = run_app("backup", "restore", str(archive), data_dir=elsewhere)
     assert restored.returncode == 0, restored.stdout + restored.stderr
     check = run_app("check", data_dir=elsewhere)
-    assert "1 memories, 1 photos, 1 plans" in check.stdout, check.stdout + check.stderr
+    assert "memories 1, photos 1, plans 1" in check.stdout, check.stdout + check.stderr
     assert "Integrity: ok" in check.stdout
     exported = tmp_path / "out.ics"
     out = run_app("dates", "export", str(exported), data_dir=elsewhere)
