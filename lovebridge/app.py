@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from lovebridge import APP_NAME, __version__
 from lovebridge.cli import build_parser, first_look
+from lovebridge.core.importers import PHOTO_READER_ARGUMENT
 from lovebridge.log_privacy import install_private_fallback
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,10 @@ AUTOMATIC_BACKUP_DELAY_MS = 20_000
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `lovebridge` and `python -m lovebridge`."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == [PHOTO_READER_ARGUMENT]:  # a big import's second reader (never a person)
+        from lovebridge.core.importers.second_reader import serve
+
+        return serve()
     install_private_fallback()  # no exception text on stderr, even before the log file exists
     window_only, data_dir = first_look(arguments)
     if window_only:

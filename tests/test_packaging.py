@@ -8,6 +8,7 @@ The icon, desktop-entry and bundle-policy checks are quick and run in the defaul
 
 from __future__ import annotations
 
+import io
 import os
 import shlex
 import shutil
@@ -361,6 +362,47 @@ def test_frozen_app_imports_heic_jpeg_png_webp_and_gif_photos(
     for colour in colours.values():
         assert any(max(abs(a - b) for a, b in zip(pixel, colour, strict=True)) <= 12
                    for pixel in seen), (colour, seen)
+
+
+@pytest.mark.packaging
+@pytest.mark.timeout(BUILD_TIMEOUT_S)
+def test_frozen_app_is_a_big_imports_second_photo_reader(built: Path, tmp_path: Path) -> None:
+    """A folder import of 300 photos or more starts the frozen app again, with a hidden
+    argument, to read half the photos (core/importers/second_reader.py): it answers for every
+    kind of photo, HEIC too, from the last file back; and such a folder imports whole."""
+    import pickle
+    import random
+
+    from PIL import Image
+
+    from lovebridge.core.importers import PHOTO_READER_ARGUMENT
+    from lovebridge.core.importers.plan import CandidatePhoto
+
+    colours = make_photos(tmp_path / "photos")
+    files = [str(tmp_path / "photos" / name) for name in sorted(colours)]
+    environment = {**os.environ}
+    environment.pop("PYTHONPATH", None)
+    finished = subprocess.run([str(APP), PHOTO_READER_ARGUMENT],
+                              input=pickle.dumps((True, files)), capture_output=True,
+                              timeout=120, env=environment, check=True)
+    answers = io.BytesIO(finished.stdout)
+    sent = []
+    while answers.tell() < len(finished.stdout):
+        sent.append(pickle.load(answers))
+    assert [index for index, _result in sent] == list(range(len(files) - 1, -1, -1))
+    for index, result in sent:
+        assert isinstance(result, CandidatePhoto), result
+        assert str(result.path) == files[index] and result.dhash is not None
+        assert result.info is not None and Path(files[index]).suffix == f".{result.info.extension}"
+
+    roll = tmp_path / "roll"
+    roll.mkdir()
+    for number in range(320):
+        noise = random.Random(number).randbytes(24 * 24 * 3)
+        Image.frombytes("RGB", (24, 24), noise).save(roll / f"IMG_{number:04}.png")
+    result = run_app("scrapbook", "import-folder", str(roll), "--yes", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "photos 320." in result.stdout, result.stdout
 
 
 @pytest.mark.packaging

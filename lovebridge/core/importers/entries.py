@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from lovebridge.core.importers.archive import ArchiveError, ExportSource
-from lovebridge.core.importers.folder import PlaceNamer, read_candidate
+from lovebridge.core.importers.folder import PlaceNamer
+from lovebridge.core.importers.photo_reading import read_candidate
 from lovebridge.core.importers.plan import CandidatePhoto, ImportPlan, Place, ProposedMemory
 from lovebridge.core.scrapbook.images import PhotoRefusedError, looks_like_photo
 from lovebridge.core.scrapbook.records import MemoryDate

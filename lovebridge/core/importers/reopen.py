@@ -17,8 +17,8 @@ from lovebridge.core.context import AppContext
 from lovebridge.core.importers import ledger
 from lovebridge.core.importers.archive import ArchiveError, ExportSource
 from lovebridge.core.importers.entries import reason_of
-from lovebridge.core.importers.folder import read_candidate
 from lovebridge.core.importers.job import NO_CONTROL, JobControl
+from lovebridge.core.importers.photo_reading import read_candidate
 from lovebridge.core.importers.plan import ExtraOutcome, ImportPlan, Place, ProposedMemory
 from lovebridge.core.scrapbook.images import PhotoRefusedError
 from lovebridge.core.scrapbook.records import MemoryDate

@@ -18,9 +18,10 @@ from pathlib import Path, PurePosixPath
 from lovebridge.core.importers import ledger
 from lovebridge.core.importers.archive import ArchiveError, ExportSource
 from lovebridge.core.importers.entries import reason_of, unmapped_fields
-from lovebridge.core.importers.folder import PlaceNamer, read_candidate
+from lovebridge.core.importers.folder import PlaceNamer
 from lovebridge.core.importers.grouping import group_photos
 from lovebridge.core.importers.job import NO_CONTROL, JobControl
+from lovebridge.core.importers.photo_reading import read_candidate
 from lovebridge.core.importers.plan import CandidatePhoto, ImportPlan
 from lovebridge.core.scrapbook.images import PhotoRefusedError, looks_like_photo
 
