@@ -75,17 +75,19 @@ def test_memories_commit_only_after_their_files_are_durable(
     if not media_module.sync_filesystem_supported():
         pytest.skip("no syncfs here: the per-file fsync test below covers this system")
     commits = [i for i, e in enumerate(during) if e[0] == "commit"]
-    assert len(commits) == (2 if group_photos == 3 else 1)  # a transaction a group
-    start = 0
+    groups = 2 if group_photos == 3 else 1
+    assert len(commits) == groups  # a transaction a group
+    # One group is synced (on a thread of its own) while the memories of the one before it
+    # are written: the syncs come in pairs, a group's, in order, each before its commit.
+    syncs = [(i, e) for i, e in enumerate(during) if e[0] == "sync"]
+    assert len(syncs) == 2 * groups  # a group's files' data, then their names
     for number, commit in enumerate(commits, start=1):
         whole = 3 * number if group_photos == 3 else 6  # the group's files and those before
-        syncs = [e for e in during[start:commit] if e[0] == "sync"]
-        assert len(syncs) == 2  # the files' data, then their names
-        assert syncs[0][2] >= whole - 3 * (number - 1) and syncs[0][1] == whole - (
-            3 if group_photos == 3 else 6)  # all written, none renamed yet
-        assert syncs[1][1] == whole  # all renamed before the names were synced
-        assert during[commit][1] == whole
-        start = commit + 1
+        (data_at, data), (names_at, names) = syncs[2 * number - 2:2 * number]
+        assert data_at < names_at < commit
+        assert data[2] >= 6 // groups and data[1] == whole - 6 // groups  # none renamed yet
+        assert names[1] == whole  # all renamed before the names were synced
+        assert during[commit][1] >= whole
     with ctx.store.session_scope() as session:
         assert len(session.scalars(select(ImportLedger)).all()) == 6
 
