@@ -186,3 +186,18 @@ def test_lovebridge_started_with_the_hidden_argument_is_a_photo_reader(tmp_path:
     assert count == len(files)
     assert finished.stderr == b""
     assert not (tmp_path / "untouched").exists()
+
+
+def test_cancel_while_planning_stops_the_second_reader(ctx, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from lovebridge.core.importers.job import ImportCancelledError, JobControl
+
+    folder = _trip(tmp_path / "roll")
+    _slow_here(monkeypatch, 0.05)
+    started = _Started(monkeypatch)
+    control = JobControl(lambda done, _total: control.cancel() if done >= 2 else None)
+    with pytest.raises(ImportCancelledError):
+        plan_folder(ctx, folder, control)
+    (reader,) = started.readers
+    assert reader._process.returncode is not None  # killed and reaped, not left running
+    assert not reader._thread.is_alive()

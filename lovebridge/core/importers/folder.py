@@ -7,6 +7,7 @@ import logging
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from pathlib import Path
 
 from lovebridge.core.context import AppContext
@@ -95,26 +96,28 @@ def plan_folder(ctx: AppContext, folder: Path, control: JobControl = NO_CONTROL)
     # Decoding a photo for its near-copy hash is the slowest step of all: a JPEG shown whole
     # by its end marker is decoded only if a photo was taken within seconds of it (see
     # grouping.may_be_near_copies), the only ones whose hash is ever compared.
-    for path, candidate, done in read_candidates(files, False):
-        control.step(done - 1, len(files))
-        if isinstance(candidate, images.PhotoRefusedError):
-            plan.refuse(_shown(path, folder), _reason(str(candidate), path.name))
-            continue
-        if isinstance(candidate, OSError):
-            plan.refuse(_shown(path, folder),
-                        f"could not be read ({candidate.strerror or candidate})")
-            continue
-        if ledger.photo_key(candidate.sha256) in known:
-            plan.skipped_known += 1
-            continue
-        if candidate.sha256 in seen:
-            plan.duplicates += 1
-            plan.refuse(_shown(path, folder),
-                        f"is the same photo as {_shown(seen[candidate.sha256], folder)}")
-            continue
-        seen[candidate.sha256] = path
-        namer.later(candidate)
-        candidates.append(candidate)
+    # Closed at once on a cancel (control.step raises): that stops the second reader.
+    with closing(read_candidates(files, False)) as reading:
+        for path, candidate, done in reading:
+            control.step(done - 1, len(files))
+            if isinstance(candidate, images.PhotoRefusedError):
+                plan.refuse(_shown(path, folder), _reason(str(candidate), path.name))
+                continue
+            if isinstance(candidate, OSError):
+                plan.refuse(_shown(path, folder),
+                            f"could not be read ({candidate.strerror or candidate})")
+                continue
+            if ledger.photo_key(candidate.sha256) in known:
+                plan.skipped_known += 1
+                continue
+            if candidate.sha256 in seen:
+                plan.duplicates += 1
+                plan.refuse(_shown(path, folder),
+                            f"is the same photo as {_shown(seen[candidate.sha256], folder)}")
+                continue
+            seen[candidate.sha256] = path
+            namer.later(candidate)
+            candidates.append(candidate)
     candidates = _with_near_copy_hashes(candidates, plan, folder, control, len(files))
     namer.name_gathered()
     control.step(len(files), len(files))
