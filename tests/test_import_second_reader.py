@@ -201,3 +201,26 @@ def test_cancel_while_planning_stops_the_second_reader(ctx, tmp_path: Path,
     (reader,) = started.readers
     assert reader._process.returncode is not None  # killed and reaped, not left running
     assert not reader._thread.is_alive()
+
+
+def test_the_windows_folder_import_reads_with_a_second_reader(qtbot, main_window,  # noqa: ANN001
+                                                             tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """File › Import photos from a folder…: the plan runs on the job queue's thread, which
+    starts the second reader; the review shows what one reader finds."""
+    roll = _trip(tmp_path / "roll")
+    read_here = _slow_here(monkeypatch, 0.1)
+    started = _Started(monkeypatch)
+    controller = main_window.imports
+    controller.choose_folder = lambda: str(roll)
+    main_window.findChild(type(main_window.backup_action), "importFolderAction").trigger()
+    qtbot.waitUntil(lambda: controller.review is not None and controller.review.isVisible(),
+                    timeout=30_000)
+    tree = controller.review.tree
+    assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == [
+        "Sunday in Lisbon, 14 July 2024", "Monday in Sintra, 15 July 2024",
+        "Sunday in Paris, 1 September 2024"]
+    (reader,) = started.readers
+    assert 0 < len(read_here) < len(_files(roll))
+    assert reader._process.returncode is not None

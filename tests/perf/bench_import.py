@@ -130,12 +130,14 @@ def child_main(mode: str, folder: Path, out: Path) -> None:
         ctx = AppContext(paths=paths, store=store)
         started = time.perf_counter()  # the store is open, as in the app
         plan = plan_folder(ctx, folder)
+        planned = time.perf_counter() - started
         outcome = writer.accept(ctx, plan)
         seconds = time.perf_counter() - started
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         # The second photo reader's own peak (a process of its own: see second_reader.py).
         reader_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         extra = {"memories": outcome.memories, "photos": outcome.photos, "reader_mb": reader_mb,
+                 "plan_seconds": planned,
                  "thumbnail": _thumbnail_seconds(ctx)}
         store.close()
         print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, **extra}))
