@@ -33,6 +33,12 @@ def _comparable(result: CandidatePhoto | Exception) -> object:
     return (type(result), str(result))
 
 
+def _read_alone(files: list[Path]) -> list[tuple[Path, object]]:
+    """What this process reads by itself, with no second reader."""
+    return [(path, _comparable(result)) for path, result, _done
+            in second_reader.read_candidates(files, False)]
+
+
 def _slow_here(monkeypatch: pytest.MonkeyPatch, seconds: float = 0.15) -> list[Path]:
     """This process reads each file slowly, so the second reader gets to read some (the
     second reader is a process of its own: it reads at full speed). Returns the list of the
@@ -69,8 +75,7 @@ def test_two_readers_give_what_one_gives_refusals_included(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch
                                                           ) -> None:
     files = _files(_trip(tmp_path / "roll"))
-    alone = [(path, _comparable(result)) for path, result, _done
-             in second_reader.read_candidates(files, False, second_reader=False)]
+    alone = _read_alone(files)
     read_here = _slow_here(monkeypatch, 0.25)
     started = _Started(monkeypatch)
     together = list(second_reader.read_candidates(files, False))
@@ -130,8 +135,7 @@ BROKEN_READERS = {
 def test_a_second_reader_that_fails_leaves_this_one_reading_everything(
         how: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = _files(_trip(tmp_path / "roll"))
-    alone = [(path, _comparable(result)) for path, result, _done
-             in second_reader.read_candidates(files, False, second_reader=False)]
+    alone = _read_alone(files)
     _slow_here(monkeypatch, 0.05)
     monkeypatch.setattr(second_reader, "reader_command", lambda: BROKEN_READERS[how])
     together = [(path, _comparable(result)) for path, result, _done

@@ -199,6 +199,8 @@ def measure(count: int) -> list[Row]:
             Row(label, best["seconds"], "s", "SHA-256 + copy of the same files", copy, 3.0),
             Row(f"{label}, vs a durable copy", best["seconds"], "s",
                 "SHA-256 + copy + fsync per file", sync, None),
+            Row(f"import {count:,} photos: of which planning (before anything is written)",
+                best["plan_seconds"], "s", "SHA-256 + copy of the same files", copy, None),
             Row(f"import {count:,} photos: peak RSS", best["peak_mb"], "MB",
                 "hash-and-copy process peak RSS",
                 min(c["peak_mb"] for c in copies), None),

@@ -12,7 +12,9 @@ the partner's laptop (store/change_capture.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from functools import partial
 from types import SimpleNamespace
 from typing import Any
 
@@ -121,7 +123,8 @@ def _insert(session: Session, table: Table, values: list[dict[str, Any]],
     """
     if not values:
         return []
-    rows = [_completed(table, given) for given in values]
+    missing = _defaults(table, values[0].keys())
+    rows = [{**given, **{name: default() for name, default in missing}} for given in values]
     for row in rows:
         for value in row.values():
             check_text_size(value)
@@ -146,19 +149,19 @@ def _insert(session: Session, table: Table, values: list[dict[str, Any]],
     return rows
 
 
-def _completed(table: Table, given: dict[str, Any]) -> dict[str, Any]:
-    """`given` with every other column but the key at its default, as the ORM fills it."""
-    row = dict(given)
+def _defaults(table: Table, given: Collection[str]) -> list[tuple[str, Callable[[], Any]]]:
+    """How the ORM fills each column but the key that `given` does not name: its own default
+    (a callable one, such as a new uuid or the time, is called for each row), else None."""
+    filled = []
     for column in table.columns:
-        if column.name in row or column.primary_key:
+        if column.name in given or column.primary_key:
             continue
         if column.server_default is not None:  # its value would have to be read back
             raise TypeError(f"{table.name}.{column.name}: a default the database fills in")
         default = column.default
-        if default is None:
-            row[column.name] = None
-        elif default.is_callable:
-            row[column.name] = default.arg(None)  # type: ignore[attr-defined]
+        if default is not None and default.is_callable:
+            filled.append((column.name, partial(default.arg, None)))  # type: ignore[attr-defined]
         else:
-            row[column.name] = default.arg  # type: ignore[attr-defined]
-    return row
+            value = None if default is None else default.arg  # type: ignore[attr-defined]
+            filled.append((column.name, lambda value=value: value))
+    return filled

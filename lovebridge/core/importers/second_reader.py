@@ -40,16 +40,15 @@ Result = CandidatePhoto | Exception
 
 
 def read_candidates(files: list[Path], near_copy_hash: bool = True,
-                    second_reader: bool = True) -> Iterator[tuple[Path, Result, int]]:
+                    ) -> Iterator[tuple[Path, Result, int]]:
     """`read_or_error` of each file, in order, with how many files are read by then (both
     readers together: for the progress bar).
 
-    From SECOND_READER_FROM files on (and `second_reader`), a second process reads from the
-    end meanwhile. The disk is kept busy by asking the kernel to read the next few files
-    ahead of their turn.
+    From SECOND_READER_FROM files on, a second process reads from the end meanwhile. The
+    disk is kept busy by asking the kernel to read the next few files ahead of their turn.
     """
-    helper = SecondReader.start(files, near_copy_hash) if (
-        second_reader and len(files) >= SECOND_READER_FROM) else None
+    helper = (SecondReader.start(files, near_copy_hash)
+              if len(files) >= SECOND_READER_FROM else None)
     try:
         for path in files[1:READ_AHEAD]:
             read_ahead(path)
